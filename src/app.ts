@@ -1,0 +1,34 @@
+// The app factory: context, security headers, the error handler, every route, the OpenAPI document.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./env";
+import { badRequest } from "./errors";
+import { requestContext } from "./http/context";
+import { onError } from "./http/on-error";
+import { securityHeaders } from "./http/security";
+import { registerPublicRoutes } from "./routes/public";
+import { notFoundPage } from "./routes/public/notices";
+import { AppError, errorBody } from "./errors";
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every zod validation failure becomes the one 400 envelope with field details.
+    defaultHook: (result) => {
+      if (!result.success) throw badRequest(result.error);
+    },
+  });
+  app.use("*", securityHeaders);
+  app.use("*", requestContext);
+  app.onError(onError);
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/")) return c.json(errorBody(new AppError("NOT_FOUND", "No such route")), 404);
+    return notFoundPage(c);
+  });
+
+  registerPublicRoutes(app);
+
+  app.doc31("/api/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Lodestone API", version: "1.0.0", description: "Gated-content lead capture and nurture: leads, outcomes, spend, reports." },
+  });
+  return app;
+}

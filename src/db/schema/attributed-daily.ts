@@ -1,0 +1,22 @@
+// Rollup of conversions credited to asset × day × channel × campaign under each attribution model.
+import { sqliteTable, text, integer, real, primaryKey } from "drizzle-orm/sqlite-core";
+
+export const ATTRIBUTION_MODELS = ["first_touch", "last_touch", "linear"] as const;
+export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+
+export const attributedDaily = sqliteTable(
+  "attributed_daily",
+  {
+    model: text("model", { enum: ATTRIBUTION_MODELS }).notNull(),
+    assetId: integer("asset_id").notNull(),
+    day: text("day").notNull(),
+    channel: text("channel").notNull(),
+    campaign: text("campaign").notNull().default(""),
+    leads: real("leads").notNull().default(0),
+    mqls: real("mqls").notNull().default(0),
+    accepted: real("accepted").notNull().default(0),
+    won: real("won").notNull().default(0),
+    revenueMinor: real("revenue_minor").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.model, t.assetId, t.day, t.channel, t.campaign] })],
+);

@@ -1,0 +1,28 @@
+// An enrolment is one lead on one sequence; next_due_at drives the cron through an index.
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { id, createdAt, updatedAt } from "./columns";
+
+export const ENROLMENT_STATUSES = ["pending_optin", "active", "completed", "stopped"] as const;
+
+export const enrolments = sqliteTable(
+  "enrolments",
+  {
+    id: id(),
+    leadId: integer("lead_id").notNull(),
+    sequenceId: integer("sequence_id").notNull(),
+    assetId: integer("asset_id").notNull(),
+    status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("active"),
+    nextPosition: integer("next_position").notNull().default(1),
+    nextDueAt: integer("next_due_at"),
+    stoppedReason: text("stopped_reason"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("enrolments_lead_sequence").on(t.leadId, t.sequenceId),
+    index("enrolments_due").on(t.nextDueAt).where(sql`${t.status} = 'active' AND ${t.nextDueAt} IS NOT NULL`),
+  ],
+);
+
+export type Enrolment = typeof enrolments.$inferSelect;

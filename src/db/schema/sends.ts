@@ -1,0 +1,31 @@
+// The send ledger: one row per (enrolment, step), the unit of "sent at most once".
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, createdAt, updatedAt } from "./columns";
+
+export const SEND_STATUSES = ["queued", "sending", "sent", "delivered", "bounced", "complained", "failed", "skipped"] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];
+
+export const sends = sqliteTable(
+  "sends",
+  {
+    id: id(),
+    enrolmentId: integer("enrolment_id").notNull(),
+    stepId: integer("step_id").notNull(),
+    leadId: integer("lead_id").notNull(),
+    assetId: integer("asset_id").notNull(),
+    status: text("status", { enum: SEND_STATUSES }).notNull().default("queued"),
+    resendId: text("resend_id"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    openedAt: integer("opened_at"),
+    clickedAt: integer("clicked_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("sends_enrolment_step").on(t.enrolmentId, t.stepId),
+    index("sends_resend_id").on(t.resendId),
+  ],
+);
+
+export type Send = typeof sends.$inferSelect;

@@ -1,0 +1,26 @@
+// Marketing spend per period, tied to an asset and/or channel/campaign; idempotent on import_key.
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { id, createdAt } from "./columns";
+
+export const spend = sqliteTable(
+  "spend",
+  {
+    id: id(),
+    assetId: integer("asset_id"),
+    channel: text("channel"),
+    utmSource: text("utm_source"),
+    utmMedium: text("utm_medium"),
+    utmCampaign: text("utm_campaign"),
+    dayFrom: text("day_from").notNull(),
+    dayTo: text("day_to").notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    /** Amount converted to the reporting currency, minor units. */
+    reportingMinor: integer("reporting_minor").notNull(),
+    impressions: integer("impressions"),
+    clicks: integer("clicks"),
+    importKey: text("import_key").unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("spend_days").on(t.dayFrom, t.dayTo)],
+);

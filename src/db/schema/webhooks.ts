@@ -1,0 +1,48 @@
+// Sales webhook endpoints, the deliveries made to them, and every attempt.
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { id, createdAt, updatedAt } from "./columns";
+
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+
+export const webhookEndpoints = sqliteTable("webhook_endpoints", {
+  id: id(),
+  url: text("url").notNull(),
+  secret: text("secret").notNull(),
+  eventTypes: text("event_types", { mode: "json" }).$type<string[]>().notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  disabledReason: text("disabled_reason"),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    messageId: text("message_id").notNull(),
+    endpointId: integer("endpoint_id").notNull(),
+    eventType: text("event_type").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("webhook_deliveries_endpoint").on(t.endpointId, t.id)],
+);
+
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: id(),
+    deliveryId: integer("delivery_id").notNull(),
+    at: integer("at").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    responseExcerpt: text("response_excerpt"),
+    error: text("error"),
+  },
+  (t) => [index("webhook_attempts_delivery").on(t.deliveryId)],
+);

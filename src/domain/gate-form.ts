@@ -1,0 +1,122 @@
+// The gate form as data: which fields an asset asks for, and the validation of a submission.
+import { z } from "zod";
+import type { FormSettings, Locale } from "../db/schema";
+import { emailSchema } from "./email-address";
+import { toE164 } from "./phone-number";
+import { REFERRAL_CODE } from "./referral-code";
+import { t } from "../../templates/i18n";
+import type { FieldErrors } from "../errors";
+
+export const COMPANY_SIZES = ["1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5000+"] as const;
+export const UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+/** Hidden from people, tempting to bots: any value marks the submission as spam. */
+export const HONEYPOT_FIELD = "website";
+
+export interface GateSubmission {
+  email: string;
+  name: string | null;
+  company: string | null;
+  jobTitle: string | null;
+  phone: string | null;
+  companySize: string | null;
+  consent: boolean;
+  utm: Record<(typeof UTM_FIELDS)[number], string | null>;
+  ref: string | null;
+  landingUrl: string | null;
+  referrer: string | null;
+  honeypot: boolean;
+  turnstileToken: string | null;
+}
+
+export type GateParse = { ok: true; value: GateSubmission } | { ok: false; fields: FieldErrors };
+
+/** Line breaks become spaces: nothing typed here can ever split an email header. */
+const oneLine = (s: string) => s.normalize("NFC").replace(/[\r\n\u0085\u2028\u2029]+/g, " ").trim();
+
+function text(max: number, locale: Locale) {
+  return z.string({ error: t(locale, "required") }).max(max * 4).transform(oneLine).pipe(z.string().max(max, t(locale, "too_long")));
+}
+
+/** Builds the zod schema for one asset's form settings and locale. */
+export function gateSchema(form: FormSettings, locale: Locale) {
+  const profile = (max: number, key: keyof FormSettings["fields"]) => {
+    const mode = form.fields[key];
+    const base = text(max, locale);
+    if (mode === "required") return base.pipe(z.string().min(1, t(locale, "required")));
+    return base.optional();
+  };
+  const hidden = z.string().max(2048).optional();
+  return z.object({
+    email: z.string().min(1).pipe(emailSchema),
+    name: profile(200, "name"),
+    company: profile(200, "company"),
+    job_title: profile(200, "job_title"),
+    phone: profile(40, "phone"),
+    company_size: form.fields.company_size === "hidden" ? z.string().optional() : profile(20, "company_size"),
+    consent: z.union([z.boolean(), z.enum(["on", "true", "1", "yes"])]).optional(),
+    utm_source: hidden,
+    utm_medium: hidden,
+    utm_campaign: hidden,
+    utm_term: hidden,
+    utm_content: hidden,
+    ref: hidden,
+    landing_url: hidden,
+    referrer: hidden,
+    [HONEYPOT_FIELD]: z.string().max(2048).optional(),
+    "cf-turnstile-response": z.string().max(4096).optional(),
+  });
+}
+
+const blankToNull = (v: string | undefined) => (v === undefined || v === "" ? null : v);
+
+/** Validates a submission (form fields or JSON body) for an asset. Pure: no I/O. */
+export function parseGate(input: unknown, form: FormSettings, locale: Locale): GateParse {
+  const parsed = gateSchema(form, locale).safeParse(input);
+  const fields: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.length ? String(issue.path[0]) : "_";
+      const value = input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
+      const message =
+        value !== undefined && typeof value !== "string" && key !== "consent"
+          ? "Must be a single text value"
+          : key === "email"
+            ? t(locale, value === undefined || value === "" ? "required" : "invalid_email")
+            : issue.message;
+      (fields[key] ??= []).includes(message) || fields[key]!.push(message);
+    }
+    return { ok: false, fields };
+  }
+  const v = parsed.data;
+  const consent = v.consent !== undefined && v.consent !== false;
+  let phone: string | null = null;
+  if (form.fields.phone !== "hidden" && v.phone) {
+    phone = toE164(v.phone, locale);
+    if (!phone) fields.phone = [t(locale, "invalid_phone")];
+  }
+  const companySize = form.fields.company_size === "hidden" ? null : blankToNull(v.company_size);
+  if (companySize && !(COMPANY_SIZES as readonly string[]).includes(companySize)) fields.company_size = [t(locale, "invalid_choice")];
+  if (form.consent?.required && !consent) fields.consent = [t(locale, "consent_required")];
+  if (Object.keys(fields).length) return { ok: false, fields };
+
+  const ref = blankToNull(v.ref)?.toLowerCase() ?? null;
+  const keep = (key: keyof FormSettings["fields"], value: string | undefined) => (form.fields[key] === "hidden" ? null : blankToNull(value));
+  return {
+    ok: true,
+    value: {
+      email: v.email,
+      name: keep("name", v.name),
+      company: keep("company", v.company),
+      jobTitle: keep("job_title", v.job_title),
+      phone,
+      companySize,
+      consent: Boolean(form.consent) && consent,
+      utm: Object.fromEntries(UTM_FIELDS.map((f) => [f, blankToNull(v[f] === undefined ? undefined : oneLine(v[f]!).slice(0, 200))])) as GateSubmission["utm"],
+      ref: ref && REFERRAL_CODE.test(ref) ? ref : null,
+      landingUrl: blankToNull(v.landing_url),
+      referrer: blankToNull(v.referrer),
+      honeypot: Boolean(v[HONEYPOT_FIELD]),
+      turnstileToken: blankToNull(v["cf-turnstile-response"]),
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// One error type, one JSON error shape, one table from error code to HTTP status.
+import type { ZodError } from "zod";
+
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Field-level problems: `{ field: ["message", …] }`. */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  readonly retryAfter?: number;
+  constructor(code: ErrorCode, message: string, opts: { details?: unknown; retryAfter?: number } = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = opts.details;
+    this.retryAfter = opts.retryAfter;
+  }
+  get status() {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function errorBody(err: AppError): ErrorBody {
+  return { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+}
+
+/** zod issues as `{ "field.path": [messages] }`; the root is "_". */
+export function fieldErrors(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function badRequest(error: ZodError, message = "Some fields are invalid"): AppError {
+  return new AppError("BAD_REQUEST", message, { details: { fields: fieldErrors(error) } });
+}
+
+/**
+ * Outcome of work outside a request (queue consumers, cron): says whether trying again can help.
+ */
+export type Outcome<T = void> =
+  | { ok: true; value: T }
+  | { ok: false; retryable: boolean; message: string; retryAfterSeconds?: number };

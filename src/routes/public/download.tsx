@@ -1,0 +1,66 @@
+/** @jsxImportSource hono/jsx */
+// GET /d/{token}: streams the asset's file from R2 (or opens the course room) for a valid, unexpired link.
+import type { Hono } from "hono";
+import { sql } from "drizzle-orm";
+import type { AppEnv } from "../../env";
+import { batch } from "../../db/batch";
+import { verifyLink } from "../../domain/signed-link";
+import { utcDay } from "../../domain/calendar-day";
+import { findAssetById, upcomingSession } from "../../assets/find-asset";
+import type { DownloadClaims } from "../../capture/links";
+import { NoticePage } from "../../../templates/pages/notice";
+import { t } from "../../../templates/i18n";
+import { browserLocale, notFoundPage } from "./notices";
+
+/** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function registerDownload(app: Hono<AppEnv>) {
+  app.get("/d/:token", async (c) => {
+    const db = c.get("db");
+    const now = c.get("now");
+    const verified = await verifyLink<DownloadClaims>(c.get("config").SIGNING_SECRET, "download", c.req.param("token"), now);
+    if (!verified.ok && verified.reason === "tampered") {
+      const L = browserLocale(c);
+      return c.html(<NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />, 403);
+    }
+    const claims = verified.payload!;
+    const asset = await findAssetById(db, claims.a);
+    if (!asset) return notFoundPage(c);
+    const L = asset.locale;
+    if (!verified.ok) {
+      return c.html(<NoticePage locale={L} title={t(L, "expired_title")} text={t(L, "expired_text")} action={{ href: `/p/${asset.slug}`, label: t(L, "get_fresh") }} />, 410);
+    }
+
+    let answer: Response;
+    if (asset.kind === "course") {
+      const room = asset.roomUrl ?? (await upcomingSession(db, asset.id, now))?.joinUrl;
+      if (!room) return notFoundPage(c, L);
+      answer = c.redirect(room, 302);
+    } else {
+      const object = asset.fileKey ? await c.env.FILES.get(asset.fileKey) : null;
+      if (!object) return notFoundPage(c, L);
+      const headers = new Headers({
+        "Content-Type": asset.fileType ?? object.httpMetadata?.contentType ?? "application/octet-stream",
+        "Content-Disposition": contentDisposition(asset.fileName ?? asset.fileKey!.split("/").pop()!),
+        "Content-Length": String(object.size),
+        "Cache-Control": "private, no-store",
+        ETag: object.httpEtag,
+      });
+      answer = new Response(object.body, { headers });
+    }
+    // The download is an event of the lead and a count on the asset's rollup, in one batch.
+    await batch(db, [
+      sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT id, ${asset.id}, 'downloaded', ${now}, NULL FROM leads WHERE id = ${claims.l}`,
+      sql`
+        INSERT INTO asset_daily (asset_id, day, channel, campaign, downloads)
+        SELECT ${asset.id}, ${utcDay(now)}, t.channel, coalesce(t.utm_campaign, ''), 1 FROM touches t
+        WHERE t.id = (SELECT max(id) FROM touches WHERE lead_id = ${claims.l} AND asset_id = ${asset.id})
+        ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET downloads = downloads + 1`,
+    ]);
+    return answer;
+  });
+}

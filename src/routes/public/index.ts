@@ -1,0 +1,16 @@
+// The public paths a prospect meets: landing page, gate, download, share link, calendar file.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { registerLanding } from "./landing";
+import { registerGate } from "./gate";
+import { registerDownload } from "./download";
+import { registerReferral } from "./referral";
+import { registerCalendar } from "./calendar";
+
+export function registerPublicRoutes(app: Hono<AppEnv>) {
+  registerCalendar(app);
+  registerLanding(app);
+  registerGate(app);
+  registerDownload(app);
+  registerReferral(app);
+}

@@ -1,0 +1,42 @@
+/** @jsxImportSource hono/jsx */
+// GET /p/{slug}: the landing page. The view is counted through the queue, off the critical path.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { findPublishedAsset, upcomingSession } from "../../assets/find-asset";
+import { deriveChannel, referrerHost } from "../../domain/channel";
+import { utcDay } from "../../domain/calendar-day";
+import { UTM_FIELDS } from "../../domain/gate-form";
+import { LandingPage } from "../../../templates/pages/landing";
+import { notFoundPage } from "./notices";
+
+/** Attribution carried from the landing URL and Referer into the form's hidden fields. */
+export function attributionValues(url: URL, referer: string | null): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const f of [...UTM_FIELDS, "ref"]) {
+    const v = url.searchParams.get(f);
+    if (v) values[f] = v.slice(0, 200);
+  }
+  values.landing_url = url.toString().slice(0, 2048);
+  const host = referrerHost(referer, url.hostname);
+  if (host && referer) values.referrer = referer.slice(0, 2048);
+  return values;
+}
+
+export function registerLanding(app: Hono<AppEnv>) {
+  app.get("/p/:slug", async (c) => {
+    const db = c.get("db");
+    const asset = await findPublishedAsset(db, c.req.param("slug"));
+    if (!asset) return notFoundPage(c);
+    const url = new URL(c.req.url);
+    const referer = c.req.header("referer") ?? null;
+    const values = attributionValues(url, referer);
+    const channel = deriveChannel({ utmSource: values.utm_source, utmMedium: values.utm_medium, referrerHost: referrerHost(referer, url.hostname), referred: Boolean(values.ref) });
+    const view = { type: "view" as const, assetId: asset.id, day: utcDay(c.get("now")), channel, campaign: values.utm_campaign ?? "" };
+    c.executionCtx.waitUntil(c.env.JOBS.send(view));
+    const session = asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
+    c.header("Cache-Control", "no-store");
+    return c.html(
+      <LandingPage asset={asset} session={session} canonical={`${url.origin}/p/${asset.slug}`} values={values} turnstileSiteKey={c.get("config").TURNSTILE_SECRET ? c.get("config").TURNSTILE_SITE_KEY : undefined} />,
+    );
+  });
+}

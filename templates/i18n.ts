@@ -1,0 +1,96 @@
+// Every string a prospect sees, in both locales.
+import type { Locale } from "../src/db/schema";
+
+const en = {
+  email: "Work email",
+  name: "Name",
+  company: "Company",
+  job_title: "Job title",
+  phone: "Phone",
+  company_size: "Company size",
+  choose: "Choose…",
+  optional: "optional",
+  submit_whitepaper: "Get the whitepaper",
+  submit_course: "Reserve my seat",
+  outline: "What's inside",
+  form_title: "Get instant access",
+  errors_title: "Please check the highlighted fields.",
+  required: "This field is required",
+  invalid_email: "Enter a valid email address",
+  invalid_phone: "Enter a valid phone number",
+  too_long: "This is too long",
+  invalid_choice: "Choose one of the options",
+  consent_required: "Please agree to continue",
+  turnstile_failed: "Please confirm you are human and try again",
+  thanks_title: "Thank you!",
+  thanks_whitepaper: "Your whitepaper is ready to download.",
+  thanks_course: "Your seat is reserved.",
+  download: "Download now",
+  join_room: "Open the course room",
+  link_expires: "This link works for 7 days.",
+  session_at: "The session starts",
+  add_calendar: "Add to calendar (.ics)",
+  share_title: "Know someone who would find this useful?",
+  share_text: "Share your personal link:",
+  not_found_title: "Page not found",
+  not_found_text: "This page does not exist or is no longer available.",
+  expired_title: "This link has expired",
+  expired_text: "Download links work for 7 days. Fill the form again to get a fresh one.",
+  get_fresh: "Get a fresh link",
+  invalid_link_title: "This link is not valid",
+  invalid_link_text: "The link may have been mistyped or altered.",
+  rate_limited: "Too many submissions from your network. Please wait a minute and try again.",
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const zhCN: Record<MessageKey, string> = {
+  email: "工作邮箱",
+  name: "姓名",
+  company: "公司",
+  job_title: "职位",
+  phone: "手机号",
+  company_size: "公司规模",
+  choose: "请选择…",
+  optional: "选填",
+  submit_whitepaper: "免费获取白皮书",
+  submit_course: "立即预约",
+  outline: "内容概览",
+  form_title: "填写信息，立即获取",
+  errors_title: "请检查标出的字段。",
+  required: "此项为必填",
+  invalid_email: "请输入有效的邮箱地址",
+  invalid_phone: "请输入有效的手机号",
+  too_long: "内容过长",
+  invalid_choice: "请从选项中选择",
+  consent_required: "请勾选同意后继续",
+  turnstile_failed: "请完成人机验证后重试",
+  thanks_title: "感谢您的关注！",
+  thanks_whitepaper: "白皮书已准备好，可立即下载。",
+  thanks_course: "您已成功预约。",
+  download: "立即下载",
+  join_room: "进入课程教室",
+  link_expires: "下载链接 7 天内有效。",
+  session_at: "开课时间",
+  add_calendar: "添加到日历（.ics）",
+  share_title: "觉得有用？分享给同事",
+  share_text: "您的专属分享链接：",
+  not_found_title: "页面不存在",
+  not_found_text: "该页面不存在或已下线。",
+  expired_title: "链接已过期",
+  expired_text: "下载链接 7 天内有效，请重新填写表单获取新链接。",
+  get_fresh: "获取新链接",
+  invalid_link_title: "链接无效",
+  invalid_link_text: "链接可能输入有误或已被修改。",
+  rate_limited: "提交过于频繁，请稍候一分钟再试。",
+};
+
+const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
+
+export function t(locale: Locale, key: MessageKey): string {
+  return MESSAGES[locale][key];
+}
+
+export function isLocale(v: unknown): v is Locale {
+  return v === "en" || v === "zh-CN";
+}

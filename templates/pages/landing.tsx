@@ -1,0 +1,131 @@
+/** @jsxImportSource hono/jsx */
+// The landing page: title, summary, outline and the gate form, with per-field errors announced.
+import { Layout } from "./layout";
+import { t, type MessageKey } from "../i18n";
+import type { Asset, CourseSession, FormField } from "../../src/db/schema";
+import { COMPANY_SIZES, HONEYPOT_FIELD, UTM_FIELDS } from "../../src/domain/gate-form";
+import type { FieldErrors } from "../../src/errors";
+import { formatSessionTime } from "./format";
+
+export interface LandingProps {
+  asset: Asset;
+  session: CourseSession | null;
+  canonical: string;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  turnstileSiteKey?: string;
+}
+
+const INPUT_TYPES: Record<FormField, { type: string; autocomplete: string }> = {
+  name: { type: "text", autocomplete: "name" },
+  company: { type: "text", autocomplete: "organization" },
+  job_title: { type: "text", autocomplete: "organization-title" },
+  phone: { type: "tel", autocomplete: "tel" },
+  company_size: { type: "select", autocomplete: "off" },
+};
+
+function Field(props: { id: string; label: string; required: boolean; optionalText: string; errors?: string[]; children: any }) {
+  const errorId = `${props.id}-error`;
+  return (
+    <div>
+      <label for={props.id}>
+        {props.label}
+        {props.required ? null : <span class="hint"> ({props.optionalText})</span>}
+      </label>
+      {props.children}
+      {props.errors?.length ? (
+        <p class="field-error" id={errorId}>
+          {props.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function LandingPage(p: LandingProps) {
+  const { asset, values, errors = {} } = p;
+  const L = asset.locale;
+  const invalid = (f: string) => (errors[f]?.length ? { "aria-invalid": "true", "aria-describedby": `${f}-error` } : {});
+  const fields = (Object.keys(asset.form.fields) as FormField[]).filter((f) => asset.form.fields[f] !== "hidden");
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <Layout locale={L} title={asset.title} description={asset.summary} canonical={p.canonical}
+      head={p.turnstileSiteKey ? <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script> : null}>
+      <main class="landing">
+        <article>
+          <div class="kicker">{asset.kind === "course" ? (L === "zh-CN" ? "公开课" : "Open class") : L === "zh-CN" ? "白皮书" : "Whitepaper"}</div>
+          <h1>{asset.title}</h1>
+          <p>{asset.summary}</p>
+          {p.session ? (
+            <p>
+              <strong>{t(L, "session_at")}:</strong> {formatSessionTime(p.session.startsAt, p.session.timezone, L)}
+            </p>
+          ) : null}
+          {asset.outline.length ? (
+            <section aria-labelledby="outline-title">
+              <h2 id="outline-title">{t(L, "outline")}</h2>
+              <ul>
+                {asset.outline.map((item) => (
+                  <li>{item}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </article>
+        <section class="card" aria-labelledby="form-title">
+          <h2 id="form-title">{t(L, "form_title")}</h2>
+          {hasErrors ? (
+            <div class="alert" role="alert" id="form-errors">
+              {t(L, "errors_title")}
+              {errors._ ? <p>{errors._.join(" ")}</p> : null}
+            </div>
+          ) : null}
+          <form method="post" action={`/p/${asset.slug}`} novalidate>
+            <Field id="email" label={t(L, "email")} required optionalText={t(L, "optional")} errors={errors.email}>
+              <input id="email" name="email" type="email" autocomplete="email" required value={values.email ?? ""} {...invalid("email")} />
+            </Field>
+            {fields.map((f) => {
+              const required = asset.form.fields[f] === "required";
+              return (
+                <Field id={f} label={t(L, f as MessageKey)} required={required} optionalText={t(L, "optional")} errors={errors[f]}>
+                  {f === "company_size" ? (
+                    <select id={f} name={f} required={required} {...invalid(f)}>
+                      <option value="">{t(L, "choose")}</option>
+                      {COMPANY_SIZES.map((s) => (
+                        <option value={s} selected={values[f] === s}>
+                          {s}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input id={f} name={f} type={INPUT_TYPES[f].type} autocomplete={INPUT_TYPES[f].autocomplete} required={required} value={values[f] ?? ""} {...invalid(f)} />
+                  )}
+                </Field>
+              );
+            })}
+            {asset.form.consent ? (
+              <div>
+                <label class="consent" for="consent">
+                  <input id="consent" name="consent" type="checkbox" value="on" checked={values.consent === "on"} required={asset.form.consent.required} {...invalid("consent")} />
+                  <span>{asset.form.consent.text}</span>
+                </label>
+                {errors.consent?.length ? (
+                  <p class="field-error" id="consent-error">
+                    {errors.consent.join(" ")}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+            <div class="hp" aria-hidden="true">
+              <label for={HONEYPOT_FIELD}>Website</label>
+              <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
+            </div>
+            {[...UTM_FIELDS, "ref", "landing_url", "referrer"].map((name) => (values[name] ? <input type="hidden" name={name} value={values[name]} /> : null))}
+            {p.turnstileSiteKey ? <div class="cf-turnstile" data-sitekey={p.turnstileSiteKey}></div> : null}
+            <button type="submit">{t(L, asset.kind === "course" ? "submit_course" : "submit_whitepaper")}</button>
+          </form>
+        </section>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,56 @@
+/** @jsxImportSource hono/jsx */
+// The thank-you page: the download (or course room), the session time and calendar file, the share link.
+import { Layout } from "./layout";
+import { t } from "../i18n";
+import type { Asset, CourseSession } from "../../src/db/schema";
+import { formatSessionTime } from "./format";
+
+export interface ThankYouProps {
+  asset: Asset;
+  session: CourseSession | null;
+  downloadUrl: string | null;
+  shareUrl: string | null;
+  calendarUrl: string | null;
+}
+
+export function ThankYouPage(p: ThankYouProps) {
+  const L = p.asset.locale;
+  const course = p.asset.kind === "course";
+  return (
+    <Layout locale={L} title={`${t(L, "thanks_title")} · ${p.asset.title}`}>
+      <main>
+        <section class="card" aria-live="polite">
+          <h1>{t(L, "thanks_title")}</h1>
+          <p>{t(L, course ? "thanks_course" : "thanks_whitepaper")}</p>
+          <h2>{p.asset.title}</h2>
+          {p.session ? (
+            <p>
+              <strong>{t(L, "session_at")}:</strong> <time datetime={new Date(p.session.startsAt).toISOString()}>{formatSessionTime(p.session.startsAt, p.session.timezone, L)}</time>
+            </p>
+          ) : null}
+          {p.downloadUrl ? (
+            <p>
+              <a class="button" id="download" href={p.downloadUrl}>
+                {t(L, course ? "join_room" : "download")}
+              </a>
+              <br />
+              <span class="muted">{t(L, "link_expires")}</span>
+            </p>
+          ) : null}
+          {p.calendarUrl ? (
+            <p>
+              <a href={p.calendarUrl} id="calendar">{t(L, "add_calendar")}</a>
+            </p>
+          ) : null}
+        </section>
+        {p.shareUrl ? (
+          <section class="card">
+            <h2>{t(L, "share_title")}</h2>
+            <p>{t(L, "share_text")}</p>
+            <p class="share" id="share-link">{p.shareUrl}</p>
+          </section>
+        ) : null}
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,16 @@
+// Test-only bindings declared by vitest.config.ts.
+declare namespace Cloudflare {
+  interface Env {
+    TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    ADMIN_TOKEN: string;
+    SIGNING_SECRET: string;
+    RESEND_API_KEY: string;
+    RESEND_BASE_URL: string;
+    RESEND_WEBHOOK_SECRET: string;
+  }
+}
+declare namespace Cloudflare {
+  interface GlobalProps {
+    mainModule: typeof import("../src/index");
+  }
+}

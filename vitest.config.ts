@@ -1,0 +1,29 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+// Tests run inside workerd with real local D1, R2, Queues and rate limiters; the real migrations are applied per file.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ADMIN_TOKEN: "test-admin-token-0123456789",
+            SIGNING_SECRET: "test-signing-secret-0123456789-abcdefghij",
+            RESEND_API_KEY: "re_test_key",
+            RESEND_BASE_URL: "https://resend.test",
+            RESEND_WEBHOOK_SECRET: "whsec_dGVzdC1yZXNlbmQtd2ViaG9vay1zZWNyZXQ=",
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+      setupFiles: ["./tests/setup.ts"],
+    },
+  };
+});
