@@ -1,0 +1,71 @@
+// Bearer-token auth for the JSON API: scoped tokens stored as SHA-256 hashes; ADMIN_TOKEN bootstraps.
+import type { Context, MiddlewareHandler } from "hono";
+import { and, eq, isNull } from "drizzle-orm";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { apiTokens, type Scope } from "../db/schema";
+
+export interface Principal {
+  tokenId: number | null; // null for the bootstrap ADMIN_TOKEN
+  scopes: Scope[];
+}
+
+declare module "hono" {
+  interface ContextVariableMap {
+    principal: Principal;
+  }
+}
+
+const enc = new TextEncoder();
+
+export async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", enc.encode(value));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Compares two secrets in time independent of where they differ. */
+export async function sameSecret(a: string, b: string): Promise<boolean> {
+  const [ha, hb] = await Promise.all([sha256Hex(a), sha256Hex(b)]);
+  let diff = 0;
+  for (let i = 0; i < ha.length; i++) diff |= ha.charCodeAt(i) ^ hb.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Resolves a presented token to its principal, or null. Records last use at most once a minute. */
+export async function resolveToken(c: Context<AppEnv>, token: string): Promise<Principal | null> {
+  if (!token || token.length > 256) return null;
+  if (await sameSecret(token, c.get("config").ADMIN_TOKEN)) return { tokenId: null, scopes: ["admin"] };
+  const db = c.get("db");
+  const row = await db.query.apiTokens.findFirst({ where: and(eq(apiTokens.hash, await sha256Hex(token)), isNull(apiTokens.revokedAt)) });
+  if (!row) return null;
+  const now = c.get("now");
+  if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) {
+    c.executionCtx.waitUntil(db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).then(() => undefined));
+  }
+  return { tokenId: row.id, scopes: row.scopes };
+}
+
+export function hasScope(p: Principal, allowed: readonly Scope[]): boolean {
+  return p.scopes.includes("admin") || p.scopes.some((s) => allowed.includes(s));
+}
+
+/**
+ * Requires a bearer token with one of `allowed` scopes (admin passes everywhere).
+ * 401 without a valid token, 403 with the wrong scope, 429 past the per-token rate limit.
+ */
+export function requireScopes(...allowed: Scope[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header("authorization") ?? "";
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const principal = match ? await resolveToken(c, match[1]!) : null;
+    if (!principal) {
+      c.header("WWW-Authenticate", 'Bearer realm="lodestone"');
+      throw new AppError("UNAUTHORIZED", match ? "The API token is not valid or was revoked" : "An API token is required (Authorization: Bearer …)");
+    }
+    if (!hasScope(principal, allowed)) throw new AppError("FORBIDDEN", `This token lacks the scope for this route (needs one of: ${allowed.join(", ")})`);
+    const { success } = await c.env.API_LIMITER.limit({ key: `api:${principal.tokenId ?? "bootstrap"}` });
+    if (!success) throw new AppError("RATE_LIMITED", "Too many requests for this token; slow down", { retryAfter: 60 });
+    c.set("principal", principal);
+    await next();
+  };
+}
