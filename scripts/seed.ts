@@ -1,0 +1,13 @@
+// Seeds demo content into the local D1 and R2 that `wrangler dev` uses. Idempotent: run it any time.
+import { getPlatformProxy } from "wrangler";
+import { getDb } from "../src/db/client";
+import { seedDemo } from "../src/demo/seed-demo";
+import type { Bindings } from "../src/env";
+
+const { env, dispose } = await getPlatformProxy<Bindings>({ configPath: "wrangler.toml", persist: true });
+try {
+  const { whitepaper, course } = await seedDemo(getDb(env.DB), env.FILES, Date.now());
+  console.log(`Demo content ready: /p/${whitepaper.slug} and /p/${course.slug}`);
+} finally {
+  await dispose();
+}
