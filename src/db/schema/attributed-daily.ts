@@ -1,5 +1,5 @@
 // Rollup of conversions credited to asset × day × channel × campaign under each attribution model.
-import { sqliteTable, text, integer, real, primaryKey } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, primaryKey, index } from "drizzle-orm/sqlite-core";
 
 export const ATTRIBUTION_MODELS = ["first_touch", "last_touch", "linear"] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
@@ -17,6 +17,12 @@ export const attributedDaily = sqliteTable(
     accepted: real("accepted").notNull().default(0),
     won: real("won").notNull().default(0),
     revenueMinor: real("revenue_minor").notNull().default(0),
+    /** Lead→MQL latency histogram: JSON object bucket → credited MQLs (see src/reports/latency.ts). */
+    mqlHist: text("mql_hist").notNull().default("{}"),
   },
-  (t) => [primaryKey({ columns: [t.model, t.assetId, t.day, t.channel, t.campaign] })],
+  (t) => [
+    primaryKey({ columns: [t.model, t.assetId, t.day, t.channel, t.campaign] }),
+    // Spreading a campaign's spend reads only that campaign's cells.
+    index("attributed_daily_campaign").on(t.model, t.campaign, t.day),
+  ],
 );

@@ -19,3 +19,5 @@ export * from "./api-tokens";
 export * from "./spend";
 export * from "./attributed-daily";
 export * from "./admin-sessions";
+export * from "./asset-model-daily";
+export * from "./rollup-cursors";
