@@ -4,7 +4,12 @@ import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
 
 export const ENROLMENT_STATUSES = ["pending_optin", "active", "completed", "stopped"] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
+/**
+ * next_due_at is set only while the enrolment has something to send (its next step, or the
+ * opt-in confirmation at position 0); the partial index therefore holds exactly the work to do.
+ */
 export const enrolments = sqliteTable(
   "enrolments",
   {
@@ -16,12 +21,16 @@ export const enrolments = sqliteTable(
     nextPosition: integer("next_position").notNull().default(1),
     nextDueAt: integer("next_due_at"),
     stoppedReason: text("stopped_reason"),
+    /** The course session that session-relative steps count from (null for whitepapers). */
+    sessionId: integer("session_id"),
+    /** When the drip started: enrolment time, or the opt-in confirmation for double opt-in assets. */
+    startedAt: integer("started_at").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("enrolments_lead_sequence").on(t.leadId, t.sequenceId),
-    index("enrolments_due").on(t.nextDueAt).where(sql`${t.status} = 'active' AND ${t.nextDueAt} IS NOT NULL`),
+    index("enrolments_due").on(t.nextDueAt).where(sql`${t.nextDueAt} IS NOT NULL`),
   ],
 );
 

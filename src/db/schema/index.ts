@@ -21,3 +21,4 @@ export * from "./attributed-daily";
 export * from "./admin-sessions";
 export * from "./asset-model-daily";
 export * from "./rollup-cursors";
+export * from "./captured-emails";

@@ -1,4 +1,5 @@
 // The send ledger: one row per (enrolment, step), the unit of "sent at most once".
+// step_id 0 is the double opt-in confirmation of the enrolment (it has no sequence step).
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, createdAt, updatedAt } from "./columns";
 
@@ -17,6 +18,8 @@ export const sends = sqliteTable(
     resendId: text("resend_id"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** The Resend request (its Idempotency-Key) this send belongs to; fixed when the cron queues it. */
+    batchKey: text("batch_key"),
     openedAt: integer("opened_at"),
     clickedAt: integer("clicked_at"),
     createdAt: createdAt(),
@@ -29,3 +32,4 @@ export const sends = sqliteTable(
 );
 
 export type Send = typeof sends.$inferSelect;
+export const OPTIN_STEP_ID = 0;
