@@ -39,9 +39,9 @@ function text(max: number, locale: Locale) {
 
 /** Builds the zod schema for one asset's form settings and locale. */
 export function gateSchema(form: FormSettings, locale: Locale) {
-  const profile = (max: number, key: keyof FormSettings["fields"]) => {
+  const profile = (max: number, key: keyof FormSettings["fields"], check?: { ok: (v: string) => boolean; message: string }) => {
     const mode = form.fields[key];
-    const base = text(max, locale);
+    const base = check && mode !== "hidden" ? text(max, locale).refine((v) => !v || check.ok(v), check.message) : text(max, locale);
     if (mode === "required") return base.pipe(z.string().min(1, t(locale, "required")));
     return base.optional();
   };
@@ -51,9 +51,11 @@ export function gateSchema(form: FormSettings, locale: Locale) {
     name: profile(200, "name"),
     company: profile(200, "company"),
     job_title: profile(200, "job_title"),
-    phone: profile(40, "phone"),
-    company_size: form.fields.company_size === "hidden" ? z.string().optional() : profile(20, "company_size"),
-    consent: z.union([z.boolean(), z.enum(["on", "true", "1", "yes"])]).optional(),
+    phone: profile(40, "phone", { ok: (v) => toE164(v, locale) !== null, message: t(locale, "invalid_phone") }),
+    company_size: profile(20, "company_size", { ok: (v) => (COMPANY_SIZES as readonly string[]).includes(v), message: t(locale, "invalid_choice") }),
+    consent: form.consent?.required
+      ? z.union([z.literal(true), z.enum(["on", "true", "1", "yes"])], { error: t(locale, "consent_required") })
+      : z.union([z.boolean(), z.enum(["on", "true", "1", "yes"])]).optional(),
     utm_source: hidden,
     utm_medium: hidden,
     utm_campaign: hidden,
@@ -72,13 +74,13 @@ const blankToNull = (v: string | undefined) => (v === undefined || v === "" ? nu
 /** Validates a submission (form fields or JSON body) for an asset. Pure: no I/O. */
 export function parseGate(input: unknown, form: FormSettings, locale: Locale): GateParse {
   const parsed = gateSchema(form, locale).safeParse(input);
-  const fields: FieldErrors = {};
   if (!parsed.success) {
+    const fields: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path.length ? String(issue.path[0]) : "_";
       const value = input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
       const message =
-        value !== undefined && typeof value !== "string" && key !== "consent"
+        value !== undefined && value !== null && typeof value !== "string" && key !== "consent"
           ? "Must be a single text value"
           : key === "email"
             ? t(locale, value === undefined || value === "" ? "required" : "invalid_email")
@@ -89,15 +91,8 @@ export function parseGate(input: unknown, form: FormSettings, locale: Locale): G
   }
   const v = parsed.data;
   const consent = v.consent !== undefined && v.consent !== false;
-  let phone: string | null = null;
-  if (form.fields.phone !== "hidden" && v.phone) {
-    phone = toE164(v.phone, locale);
-    if (!phone) fields.phone = [t(locale, "invalid_phone")];
-  }
+  const phone = form.fields.phone !== "hidden" && v.phone ? toE164(v.phone, locale) : null;
   const companySize = form.fields.company_size === "hidden" ? null : blankToNull(v.company_size);
-  if (companySize && !(COMPANY_SIZES as readonly string[]).includes(companySize)) fields.company_size = [t(locale, "invalid_choice")];
-  if (form.consent?.required && !consent) fields.consent = [t(locale, "consent_required")];
-  if (Object.keys(fields).length) return { ok: false, fields };
 
   const ref = blankToNull(v.ref)?.toLowerCase() ?? null;
   const keep = (key: keyof FormSettings["fields"], value: string | undefined) => (form.fields[key] === "hidden" ? null : blankToNull(value));
