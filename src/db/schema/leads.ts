@@ -1,10 +1,17 @@
 // A lead is one person, keyed by normalised email. First and latest touch are derived (min/max touch id).
-import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
 
 export const STAGES = ["lead", "mql", "sql", "customer", "disqualified"] as const;
 export type Stage = (typeof STAGES)[number];
 
+/**
+ * The sales list indexes are partial on scored_at: a capture inserts the lead with scored_at NULL, so a
+ * new lead costs no index writes until the scoring job (on the queue, off the capture path) sees it.
+ * leads_list serves the unfiltered list and updated_since; leads_stage_score serves stage and
+ * min_score, merged per (stage, score) so a page reads only the rows it returns (see src/handoff/list-leads.ts).
+ */
 export const leads = sqliteTable("leads", {
   id: id(),
   email: text("email").notNull().unique(),
@@ -28,8 +35,15 @@ export const leads = sqliteTable("leads", {
   stageChangedAt: integer("stage_changed_at"),
   mqlAt: integer("mql_at"),
   erasedAt: integer("erased_at"),
+  /** Last time scoring reconciled this lead; NULL until first scored and again once erased. */
+  scoredAt: integer("scored_at"),
+  /** Bumped by every scoring write: the optimistic-concurrency guard for the score ledger. */
+  scoreVersion: integer("score_version").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [
+  index("leads_list").on(t.updatedAt).where(sql`scored_at IS NOT NULL`),
+  index("leads_stage_score").on(t.stage, t.score, t.updatedAt).where(sql`scored_at IS NOT NULL`),
+]);
 
 export type Lead = typeof leads.$inferSelect;

@@ -2,12 +2,17 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { id } from "./columns";
 
+/** fit: a profile rule's contribution; award: a behaviour hit at full points; decay/cap: adjustments; rule: a rule was edited or removed. */
+export const LEDGER_KINDS = ["fit", "award", "decay", "cap", "rule"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
 export const scoreLedger = sqliteTable(
   "score_ledger",
   {
     id: id(),
     leadId: integer("lead_id").notNull(),
     ruleId: integer("rule_id"),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull().default("award"),
     points: integer("points").notNull(),
     reason: text("reason").notNull(),
     at: integer("at").notNull(),

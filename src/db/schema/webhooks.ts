@@ -1,5 +1,6 @@
 // Sales webhook endpoints, the deliveries made to them, and every attempt.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
 
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
@@ -10,7 +11,9 @@ export const webhookEndpoints = sqliteTable("webhook_endpoints", {
   secret: text("secret").notNull(),
   eventTypes: text("event_types", { mode: "json" }).$type<string[]>().notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** Set when Lodestone disabled the endpoint (410, or failing for the whole retry schedule): the marketer's flag. */
   disabledReason: text("disabled_reason"),
+  disabledAt: integer("disabled_at"),
   consecutiveFailures: integer("consecutive_failures").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -22,15 +25,23 @@ export const webhookDeliveries = sqliteTable(
     id: id(),
     messageId: text("message_id").notNull(),
     endpointId: integer("endpoint_id").notNull(),
+    /** The lead the event is about: erasure scrubs these payloads. */
+    leadId: integer("lead_id"),
     eventType: text("event_type").notNull(),
     payload: text("payload").notNull(),
     status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastStatusCode: integer("last_status_code"),
+    /** When the next attempt is due while pending; the cron re-enqueues deliveries whose message went missing. */
+    nextAttemptAt: integer("next_attempt_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("webhook_deliveries_endpoint").on(t.endpointId, t.id)],
+  (t) => [
+    index("webhook_deliveries_endpoint").on(t.endpointId, t.id),
+    index("webhook_deliveries_lead").on(t.leadId),
+    index("webhook_deliveries_due").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  ],
 );
 
 export const webhookAttempts = sqliteTable(
