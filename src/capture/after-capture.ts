@@ -2,7 +2,10 @@
 import type { Bindings } from "../env";
 import type { Asset } from "../db/schema";
 import type { CapturedLead } from "./capture-lead";
+import { enqueueScoreEvent } from "../scoring/apply-event";
 
 export async function afterCapture(_env: Bindings, _asset: Asset, _lead: CapturedLead, _now: number): Promise<void> {
-  // Nothing else follows a capture yet: enrolment (nurture) and scoring register here.
+  // Scoring runs on the queue so the capture stays a single batch; `new: false` marks a repeat visit.
+  await enqueueScoreEvent(_env.JOBS, _lead.leadId, "gate_submitted", { new: _lead.isNew, asset_id: _asset.id, asset_title: _asset.title, touch_id: _lead.touchId }, _now);
+  // Enrolment (nurture) registers here.
 }

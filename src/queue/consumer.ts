@@ -1,12 +1,14 @@
 // The queue consumer: validates each message and hands it to the part of Lodestone that owns it.
 import type { Bindings } from "../env";
 import { getDb } from "../db/client";
-import { jobMessage, type JobMessage, type ViewMessage } from "./messages";
+import { jobMessage, type HandoffMessage, type JobMessage, type ViewMessage } from "./messages";
 import { recordViews } from "./views";
+import { consumeHandoffJobs } from "../handoff/jobs";
 
 export async function consumeJobs(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
   const db = getDb(env.DB);
   const views: { msg: Message<unknown>; body: ViewMessage }[] = [];
+  const handoff: { msg: Message<unknown>; body: HandoffMessage }[] = [];
   for (const msg of batch.messages) {
     const parsed = jobMessage.safeParse(msg.body);
     if (!parsed.success) {
@@ -20,8 +22,14 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Bindings): 
       case "view":
         views.push({ msg, body });
         break;
+      case "score.event":
+      case "score.decay":
+      case "webhook.deliver":
+        handoff.push({ msg, body });
+        break;
     }
   }
+  if (handoff.length) await consumeHandoffJobs(db, env, handoff);
   if (views.length) {
     try {
       await recordViews(db, views.map((v) => v.body));

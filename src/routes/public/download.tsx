@@ -11,6 +11,7 @@ import type { DownloadClaims } from "../../capture/links";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { browserLocale, notFoundPage } from "./notices";
+import { enqueueScoreEvent } from "../../scoring/apply-event";
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
 export function contentDisposition(fileName: string): string {
@@ -61,6 +62,7 @@ export function registerDownload(app: Hono<AppEnv>) {
         WHERE t.id = (SELECT max(id) FROM touches WHERE lead_id = ${claims.l} AND asset_id = ${asset.id})
         ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET downloads = downloads + 1`,
     ]);
+    await enqueueScoreEvent(c.env.JOBS, claims.l, "downloaded", { asset_id: asset.id, asset_title: asset.title }, now);
     return answer;
   });
 }

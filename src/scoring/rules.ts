@@ -1,0 +1,86 @@
+// What a scoring rule looks at, and whether a profile or an event matches it. Pure: no I/O.
+
+/** Fit rules read the lead's profile; behaviour rules read events. */
+export const FIT_FIELDS = ["job_title_keyword", "company_size", "country", "free_mail", "phone_given"] as const;
+export const BEHAVIOUR_FIELDS = ["event", "event_url", "repeat_visit"] as const;
+export type FitField = (typeof FIT_FIELDS)[number];
+export type BehaviourField = (typeof BEHAVIOUR_FIELDS)[number];
+
+export interface RuleDef {
+  id: number;
+  kind: "fit" | "behaviour";
+  field: string;
+  match: string[];
+  points: number;
+  cap: number | null;
+  halfLifeDays: number | null;
+  label: string;
+  active: boolean;
+}
+
+export interface Profile {
+  email: string;
+  jobTitle: string | null;
+  companySize: string | null;
+  country: string | null;
+  phone: string | null;
+}
+
+export interface ScoringEvent {
+  type: string;
+  at: number;
+  data?: Record<string, unknown> | null;
+}
+
+const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** A keyword matches whole words in order ("vp sales" matches "VP, Sales EMEA"; "cto" does not match "director"). */
+function titleHas(title: string, keyword: string): boolean {
+  const t = words(title);
+  const k = words(keyword);
+  if (!k.length) return false;
+  for (let i = 0; i + k.length <= t.length; i++) if (k.every((w, j) => t[i + j] === w)) return true;
+  return false;
+}
+
+/** Does the profile satisfy this fit rule? Unknown fields are simply not matched. */
+export function fitMatches(rule: Pick<RuleDef, "field" | "match">, p: Profile): boolean {
+  switch (rule.field) {
+    case "job_title_keyword":
+      return !!p.jobTitle && rule.match.some((k) => titleHas(p.jobTitle!, k));
+    case "company_size":
+      return !!p.companySize && rule.match.includes(p.companySize);
+    case "country":
+      return !!p.country && rule.match.some((c) => c.toUpperCase() === p.country!.toUpperCase());
+    case "free_mail": {
+      const domain = p.email.split("@")[1]?.toLowerCase();
+      return !!domain && rule.match.some((d) => d.toLowerCase() === domain);
+    }
+    case "phone_given":
+      return !!p.phone && p.phone.trim() !== "";
+    default:
+      return false;
+  }
+}
+
+function isRepeat(data: ScoringEvent["data"]): boolean {
+  const v = data?.new;
+  return v === false || v === 0;
+}
+
+/** Does the event count for this behaviour rule? */
+export function eventMatches(rule: Pick<RuleDef, "field" | "match">, e: ScoringEvent): boolean {
+  switch (rule.field) {
+    case "event":
+      return rule.match.includes(e.type);
+    case "event_url": {
+      const [type, ...patterns] = rule.match;
+      const url = typeof e.data?.url === "string" ? e.data.url.toLowerCase() : "";
+      return e.type === type && !!url && patterns.some((p) => url.includes(p.toLowerCase()));
+    }
+    case "repeat_visit":
+      return e.type === "gate_submitted" && isRepeat(e.data);
+    default:
+      return false;
+  }
+}
