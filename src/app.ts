@@ -6,6 +6,7 @@ import { requestContext } from "./http/context";
 import { onError } from "./http/on-error";
 import { securityHeaders } from "./http/security";
 import { registerPublicRoutes } from "./routes/public";
+import { registerApiRoutes } from "./routes/api";
 import { notFoundPage } from "./routes/public/notices";
 import { AppError, errorBody } from "./errors";
 
@@ -25,6 +26,7 @@ export function createApp() {
   });
 
   registerPublicRoutes(app);
+  registerApiRoutes(app);
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

@@ -12,6 +12,11 @@ export function scoreVersionGuard(leadId: number, version: number): SQL {
   return sql`SELECT CASE WHEN (SELECT score_version FROM leads WHERE id = ${leadId}) = ${version} THEN 1 ELSE abs(-9223372036854775807 - 1) END AS ok`;
 }
 
+/** A statement that aborts its batch unless `condition` holds when the batch runs (read-then-write without races). */
+export function staleGuard(condition: SQL): SQL {
+  return sql`SELECT CASE WHEN ${condition} THEN 1 ELSE abs(-9223372036854775807 - 1) END AS ok`;
+}
+
 export function isStaleGuard(err: unknown): boolean {
   return STALE_GUARD_ERROR.test(String((err as Error)?.message ?? err));
 }

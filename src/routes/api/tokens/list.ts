@@ -1,0 +1,23 @@
+// GET /api/v1/tokens (admin): every token with its scopes, last use and revocation; never a secret.
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { listTokens } from "../../../handoff/tokens";
+import { errorResponses, jsonContent, security } from "../openapi";
+import { tokenSchema, tokenOut } from "./schemas";
+
+const list = z.object({ data: z.array(tokenSchema) });
+
+export const route = createRoute({
+  method: "get",
+  path: "/api/v1/tokens",
+  tags: ["Tokens"],
+  summary: "List API tokens",
+  security,
+  middleware: [requireScopes("admin")] as const,
+  responses: { 200: jsonContent(list, "Tokens, newest first"), ...errorResponses() },
+});
+
+export function registerListTokens(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => c.json(list.parse({ data: (await listTokens(c.get("db"))).map(tokenOut) }), 200));
+}

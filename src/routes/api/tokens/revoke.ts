@@ -1,0 +1,27 @@
+// DELETE /api/v1/tokens/{id} (admin): revokes a token at once; it answers 401 from then on.
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { AppError } from "../../../errors";
+import { requireScopes } from "../../../http/auth";
+import { revokeToken } from "../../../handoff/tokens";
+import { errorResponses, idParams, jsonContent, security } from "../openapi";
+import { tokenSchema, tokenOut } from "./schemas";
+
+export const route = createRoute({
+  method: "delete",
+  path: "/api/v1/tokens/{id}",
+  tags: ["Tokens"],
+  summary: "Revoke an API token",
+  security,
+  middleware: [requireScopes("admin")] as const,
+  request: { params: idParams },
+  responses: { 200: jsonContent(tokenSchema, "The revoked token"), ...errorResponses(400, 404) },
+});
+
+export function registerRevokeToken(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const row = await revokeToken(c.get("db"), c.req.valid("param").id, c.get("now"));
+    if (!row) throw new AppError("NOT_FOUND", "No token has this id");
+    return c.json(tokenOut(row), 200);
+  });
+}

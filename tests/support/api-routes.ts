@@ -1,0 +1,26 @@
+// Every authenticated /api/v1 route, as data: the auth matrix runs over this list, and a test checks the
+// OpenAPI document has no API route missing from it. Adding a route? Add one line here.
+import type { Scope } from "../../src/db/schema";
+
+export interface ApiRouteCase {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** A concrete path (ids can point at nothing: auth is checked before the lookup). */
+  path: string;
+  /** The OpenAPI path template this case covers, e.g. /api/v1/leads/{id}. */
+  template: string;
+  /** Non-admin scopes that may call it (admin always may). */
+  scopes: Scope[];
+  /** A valid body, so that a passing auth check cannot be mistaken for a validation answer. */
+  body?: unknown;
+}
+
+export const API_ROUTES: ApiRouteCase[] = [
+  { method: "POST", path: "/api/v1/tokens", template: "/api/v1/tokens", scopes: [], body: { name: "x", scopes: ["sales"] } },
+  { method: "GET", path: "/api/v1/tokens", template: "/api/v1/tokens", scopes: [] },
+  { method: "DELETE", path: "/api/v1/tokens/999999", template: "/api/v1/tokens/{id}", scopes: [] },
+];
+
+/** Lets another area's test file add its routes before running the matrix over them. */
+export function withRoutes(...more: ApiRouteCase[]): ApiRouteCase[] {
+  return [...API_ROUTES, ...more];
+}
