@@ -1,6 +1,13 @@
 // The Cron Trigger: each tick only finds due work and enqueues it; queue consumers do the work.
 import type { Bindings } from "../env";
+import { getDb } from "../db/client";
+import { rollUpTouches } from "../reports/touch-credit";
+import { runNurtureTick } from "../nurture/tick";
 
 export async function runScheduled(_controller: ScheduledController, _env: Bindings, _ctx: ExecutionContext): Promise<void> {
-  // Due nurture steps and score decay register here.
+  // The touch-credit sweep is the exception: one bounded batch of set-based SQL, cheaper inline than as a job.
+  await rollUpTouches(getDb(_env.DB), Date.now());
+  // Due nurture steps: the tick only queues them, in bounded chunks.
+  await runNurtureTick(_env, _controller.scheduledTime);
+  // Score decay registers here.
 }

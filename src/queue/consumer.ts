@@ -4,11 +4,14 @@ import { getDb } from "../db/client";
 import { jobMessage, type HandoffMessage, type JobMessage, type ViewMessage } from "./messages";
 import { recordViews } from "./views";
 import { consumeHandoffJobs } from "../handoff/jobs";
+import type { DeliveryItem } from "../nurture/deliver";
+import { consumeNurtureSends } from "../nurture/consume";
 
 export async function consumeJobs(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
   const db = getDb(env.DB);
   const views: { msg: Message<unknown>; body: ViewMessage }[] = [];
   const handoff: { msg: Message<unknown>; body: HandoffMessage }[] = [];
+  const nurture: DeliveryItem[] = [];
   for (const msg of batch.messages) {
     const parsed = jobMessage.safeParse(msg.body);
     if (!parsed.success) {
@@ -27,9 +30,13 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Bindings): 
       case "webhook.deliver":
         handoff.push({ msg, body });
         break;
+      case "nurture.send":
+        nurture.push({ msg, body });
+        break;
     }
   }
   if (handoff.length) await consumeHandoffJobs(db, env, handoff);
+  if (nurture.length) await consumeNurtureSends(env, batch.queue, nurture);
   if (views.length) {
     try {
       await recordViews(db, views.map((v) => v.body));
