@@ -27,6 +27,8 @@ export const DEFAULT_RULES: NewRule[] = [
 export async function ensureDefaultRules(db: Db, now = Date.now()): Promise<number> {
   const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM score_rules`);
   if ((row?.n ?? 0) > 0) return 0;
-  await db.insert(scoreRules).values(DEFAULT_RULES.map((r) => ({ ...r, createdAt: now })));
+  // One row a statement keeps under D1's 100 bound parameters; one batch keeps it all or nothing.
+  const [first, ...rest] = DEFAULT_RULES.map((r) => db.insert(scoreRules).values({ ...r, createdAt: now }));
+  await db.batch([first!, ...rest]);
   return DEFAULT_RULES.length;
 }
