@@ -7,6 +7,9 @@ import { onError } from "./http/on-error";
 import { securityHeaders } from "./http/security";
 import { registerPublicRoutes } from "./routes/public";
 import { registerApiRoutes } from "./routes/api";
+import { registerSpendRoutes } from "./routes/api/spend";
+import { registerReportRoutes } from "./routes/api/reports";
+import { registerNurtureRoutes } from "./routes/nurture";
 import { notFoundPage } from "./routes/public/notices";
 import { AppError, errorBody } from "./errors";
 
@@ -26,7 +29,10 @@ export function createApp() {
   });
 
   registerPublicRoutes(app);
+  registerNurtureRoutes(app);
   registerApiRoutes(app);
+  registerSpendRoutes(app);
+  registerReportRoutes(app);
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

@@ -3,6 +3,18 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { batch } from "../db/batch";
 import type { ViewMessage } from "./messages";
+import { ATTRIBUTION_MODELS } from "../db/schema";
+
+const MODELS = sql.raw(ATTRIBUTION_MODELS.map((m) => `SELECT '${m}' AS model`).join(" UNION ALL "));
+
+function assetDayViews(groups: { view: ViewMessage; count: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { view, count } of groups) {
+    const key = JSON.stringify([view.assetId, view.day]);
+    out.set(key, (out.get(key) ?? 0) + count);
+  }
+  return out;
+}
 
 export function aggregateViews(views: ViewMessage[]): Map<string, { view: ViewMessage; count: number }> {
   const groups = new Map<string, { view: ViewMessage; count: number }>();
@@ -23,6 +35,15 @@ export async function recordViews(db: Db, views: ViewMessage[]): Promise<void> {
     db,
     groups.map(({ view, count }) => sql`
       INSERT INTO asset_daily (asset_id, day, channel, campaign, views) VALUES (${view.assetId}, ${view.day}, ${view.channel}, ${view.campaign}, ${count})
-      ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET views = views + excluded.views`),
+      ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET views = views + excluded.views`).concat(
+      // The per-asset rollup that asset-level reports read (same count in every model's row).
+      [...assetDayViews(groups).entries()].map(([key, count]) => {
+        const [assetId, day] = JSON.parse(key) as [number, string];
+        return sql`
+          INSERT INTO asset_model_daily (model, asset_id, day, views)
+          SELECT m.model, ${assetId}, ${day}, ${count} FROM (${MODELS}) m WHERE true
+          ON CONFLICT (model, asset_id, day) DO UPDATE SET views = views + excluded.views`;
+      }),
+    ),
   );
 }

@@ -1,0 +1,27 @@
+// POST /api/v1/spend: record spend for a day or a range, tied to an asset and/or channel/UTM.
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { spendInput } from "../../../spend/spend-input";
+import { createSpend } from "../../../spend/spend-service";
+import { spendJson, spendRecord } from "./schemas";
+import { errorResponses, security } from "../openapi";
+
+export const createSpendRoute = createRoute({
+  method: "post",
+  path: "/api/v1/spend",
+  tags: ["spend"],
+  summary: "Record spend",
+  description: "Amounts are integer minor units. A currency other than the reporting currency needs `fx_rate` (reporting units per one unit of `currency`) or is refused.",
+  security,
+  middleware: [requireScopes("marketing")] as const,
+  request: { body: { required: true, content: { "application/json": { schema: spendInput } } } },
+  responses: { 201: { description: "The spend record", content: { "application/json": { schema: spendRecord } } }, ...errorResponses(400) },
+});
+
+export function registerCreateSpend(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createSpendRoute, async (c) => {
+    const row = await createSpend(c.get("db"), c.req.valid("json"), { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY });
+    return c.json(spendJson(row), 201);
+  });
+}

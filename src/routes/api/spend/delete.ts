@@ -1,0 +1,27 @@
+// DELETE /api/v1/spend/{id}: remove a spend record (an imported row can then be imported again).
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { deleteSpend } from "../../../spend/spend-service";
+import { errorResponses, security } from "../openapi";
+
+export const deleteSpendRoute = createRoute({
+  method: "delete",
+  path: "/api/v1/spend/{id}",
+  tags: ["spend"],
+  summary: "Delete a spend record",
+  security,
+  middleware: [requireScopes("marketing")] as const,
+  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+  responses: {
+    204: { description: "Deleted" },
+    ...errorResponses(404),
+  },
+});
+
+export function registerDeleteSpend(app: OpenAPIHono<AppEnv>) {
+  app.openapi(deleteSpendRoute, async (c) => {
+    await deleteSpend(c.get("db"), c.req.valid("param").id);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,66 @@
+// POST /api/v1/spend/import: preview or import an ad platform's cost CSV, idempotently.
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { AppError } from "../../../errors";
+import { requireScopes } from "../../../http/auth";
+import { limitBody } from "../../../http/security";
+import { CHANNELS } from "../../../db/schema";
+import { IMPORT_FIELDS } from "../../../spend/import-rows";
+import { importSpend } from "../../../spend/spend-service";
+import { isCurrencyCode, parseRate } from "../../../spend/money";
+import { errorResponses, security } from "../openapi";
+
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+export const importBody = z.object({
+  csv: z.string().min(1, "The CSV is empty"),
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).optional(),
+  asset_id: z.number().int().positive().optional(),
+  channel: z.enum(CHANNELS).optional(),
+  utm_source: z.string().max(200).optional(),
+  utm_medium: z.string().max(200).optional(),
+  currency: z.string().toUpperCase().refine(isCurrencyCode, "Use an ISO 4217 currency code").optional(),
+  rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.string().refine((s) => parseRate(s) !== null, "A rate is a positive decimal")).default({}),
+  dry_run: z.boolean().default(false),
+});
+
+const rowError = z.object({ line: z.number().int(), field: z.string().nullable(), reason: z.string() });
+export const importResult = z
+  .object({
+    headers: z.array(z.string()),
+    mapping: z.record(z.string(), z.string()),
+    missing: z.array(z.string()),
+    rows: z.array(z.object({ line: z.number().int(), day: z.string(), campaign: z.string().nullable(), amount_minor: z.number().int(), currency: z.string(), reporting_minor: z.number().int(), impressions: z.number().int().nullable(), clicks: z.number().int().nullable(), duplicate: z.boolean() })),
+    errors: z.array(rowError),
+    imported: z.number().int(),
+    duplicates: z.number().int(),
+    dry_run: z.boolean(),
+  })
+  .openapi("SpendImport");
+
+export const importSpendRoute = createRoute({
+  method: "post",
+  path: "/api/v1/spend/import",
+  tags: ["spend"],
+  summary: "Import spend from a CSV (preview with dry_run)",
+  description:
+    "Columns day, campaign, cost, currency, impressions, clicks are found by common ad-platform header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Rows already imported are skipped, so the same file twice adds nothing.",
+  security,
+  middleware: [requireScopes("marketing"), limitBody(MAX_IMPORT_BYTES)] as const,
+  request: { body: { required: true, content: { "application/json": { schema: importBody } } } },
+  responses: { 200: { description: "Preview or import result", content: { "application/json": { schema: importResult } } }, ...errorResponses(400) },
+});
+
+export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
+  app.openapi(importSpendRoute, async (c) => {
+    const b = c.req.valid("json");
+    const result = await importSpend(
+      c.get("db"),
+      { csv: b.csv, mapping: b.mapping, target: { asset_id: b.asset_id, channel: b.channel, utm_source: b.utm_source, utm_medium: b.utm_medium }, currency: b.currency, rates: b.rates, dryRun: b.dry_run },
+      { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY },
+    );
+    if (result.missing.length) throw new AppError("BAD_REQUEST", `Map the columns for: ${result.missing.join(", ")}`, { details: { missing: result.missing, headers: result.headers } });
+    if (!b.dry_run && result.errors.length) throw new AppError("BAD_REQUEST", `${result.errors.length} row(s) have problems; nothing was imported`, { details: { rows: result.errors } });
+    return c.json(importResult.parse(result), 200);
+  });
+}

@@ -1,0 +1,14 @@
+// The spend API: one file per operation.
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { registerCreateSpend } from "./create";
+import { registerListSpend } from "./list";
+import { registerDeleteSpend } from "./delete";
+import { registerImportSpend } from "./import";
+
+export function registerSpendRoutes(app: OpenAPIHono<AppEnv>) {
+  registerImportSpend(app);
+  registerCreateSpend(app);
+  registerListSpend(app);
+  registerDeleteSpend(app);
+}
