@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { planScore, qualifiesNow, topReasons, type LedgerEntry } from "../../src/scoring/reconcile";
 import type { Profile, RuleDef, ScoringEvent } from "../../src/scoring/rules";
+import type { Stage } from "../../src/db/schema";
 
 const DAY = 86_400_000;
 const NOW = 1_000 * DAY;
@@ -13,7 +14,7 @@ const RULES: RuleDef[] = [
   rule({ id: 4, kind: "behaviour", field: "event", match: ["email_clicked"], points: 5, halfLifeDays: null, label: "Click" }),
 ];
 const ann: Profile = { email: "ann@acme.com", jobTitle: "Director", companySize: null, country: null, phone: null };
-const fresh = { stage: "lead" as const, mqlAt: null };
+const fresh: { stage: Stage; mqlAt: number | null } = { stage: "lead", mqlAt: null };
 
 function apply(ledger: LedgerEntry[], events: ScoringEvent[], now: number, opts: { rules?: RuleDef[]; profile?: Profile; threshold?: number; lead?: typeof fresh } = {}) {
   const plan = planScore({ rules: opts.rules ?? RULES, profile: opts.profile ?? ann, ledger, events, lead: opts.lead ?? fresh, threshold: opts.threshold ?? 1000, now });
