@@ -40,6 +40,14 @@ const en = {
   invalid_link_title: "This link is not valid",
   invalid_link_text: "The link may have been mistyped or altered.",
   rate_limited: "Too many submissions from your network. Please wait a minute and try again.",
+  unsubscribe_title: "Unsubscribe from our emails?",
+  unsubscribe_text: "You will get no more emails from us. Anything you already requested stays available.",
+  unsubscribe_button: "Unsubscribe",
+  unsubscribed_title: "You are unsubscribed",
+  unsubscribed_text: "We will not email you again.",
+  optin_title: "Thanks, you are confirmed",
+  optin_text: "We will send you the next pieces as they are ready.",
+  optin_expired_text: "This confirmation link has expired. Fill the form again to get a new one.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -83,6 +91,14 @@ const zhCN: Record<MessageKey, string> = {
   invalid_link_title: "链接无效",
   invalid_link_text: "链接可能输入有误或已被修改。",
   rate_limited: "提交过于频繁，请稍候一分钟再试。",
+  unsubscribe_title: "确认退订？",
+  unsubscribe_text: "退订后您将不再收到我们的邮件，已获取的资料仍可使用。",
+  unsubscribe_button: "确认退订",
+  unsubscribed_title: "您已退订",
+  unsubscribed_text: "我们不会再给您发送邮件。",
+  optin_title: "确认成功",
+  optin_text: "后续内容准备好后，我们会发送给您。",
+  optin_expired_text: "确认链接已过期，请重新填写表单获取新链接。",
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };

@@ -1,0 +1,54 @@
+// GET /api/v1/captured-mail[/{id}[/html]]: what the local sink kept, for marketers checking a sequence.
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env";
+import { AppError } from "../../errors";
+import { requireScopes } from "../../http/auth";
+import { getCapturedMail, listCapturedMail } from "../../nurture/mail-sink";
+import { errorResponses, security } from "../api/openapi";
+
+const summary = z.object({ id: z.string(), from: z.string(), to: z.array(z.string()), subject: z.string(), tags: z.array(z.object({ name: z.string(), value: z.string() })), created_at: z.string() }).openapi("CapturedEmail");
+const full = summary.extend({ html: z.string().nullable(), text: z.string().nullable(), headers: z.record(z.string(), z.string()) }).openapi("CapturedEmailFull");
+const idParam = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" } }) });
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/v1/captured-mail",
+  tags: ["nurture"],
+  summary: "Mail kept by the local Resend sink, newest first",
+  security,
+  middleware: [requireScopes("marketing")] as const,
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.coerce.number().int().positive().optional(), to: z.string().max(320).optional() }) },
+  responses: { 200: { description: "Captured mail", content: { "application/json": { schema: z.object({ data: z.array(summary) }) } } }, ...errorResponses(400) },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/api/v1/captured-mail/{id}",
+  tags: ["nurture"],
+  summary: "One captured email with its HTML, text and headers",
+  security,
+  middleware: [requireScopes("marketing")] as const,
+  request: { params: idParam },
+  responses: { 200: { description: "The email", content: { "application/json": { schema: full } } }, ...errorResponses(404) },
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function registerCapturedMail(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listRoute, async (c) => {
+    const q = c.req.valid("query");
+    const rows = await listCapturedMail(c.get("db"), q);
+    return c.json({ data: rows.map((r) => summary.parse({ ...r, created_at: iso(r.createdAt) })) }, 200);
+  });
+  app.openapi(getRoute, async (c) => {
+    const mail = await getCapturedMail(c.get("db"), c.req.valid("param").id);
+    if (!mail) throw new AppError("NOT_FOUND", "No captured email has this id");
+    return c.json(full.parse({ ...mail, created_at: iso(mail.createdAt) }), 200);
+  });
+  // The rendered email as a browser would show it; CSP from the app keeps its links inert.
+  app.get("/api/v1/captured-mail/:id/html", requireScopes("marketing"), async (c) => {
+    const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
+    if (!mail?.html) throw new AppError("NOT_FOUND", "No captured email with HTML has this id");
+    return c.html(mail.html);
+  });
+}

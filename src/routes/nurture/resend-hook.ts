@@ -1,0 +1,26 @@
+// POST /hooks/resend: Svix-signed delivery events from Resend; bad signatures 401 and change nothing, replays are ignored.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { AppError, badRequest } from "../../errors";
+import { limitBody } from "../../http/security";
+import { verifySvix } from "../../nurture/svix-signature";
+import { applyResendEvent, resendEvent } from "../../nurture/resend-events";
+
+export function registerResendHook(app: Hono<AppEnv>) {
+  app.post("/hooks/resend", limitBody(256 * 1024), async (c) => {
+    const raw = await c.req.text();
+    const id = c.req.header("svix-id");
+    const verdict = await verifySvix(c.get("config").RESEND_WEBHOOK_SECRET, { id, timestamp: c.req.header("svix-timestamp"), signature: c.req.header("svix-signature") }, raw, c.get("now"));
+    if (!verdict.ok) throw new AppError("UNAUTHORIZED", `The webhook signature is not valid (${verdict.reason})`);
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new AppError("BAD_REQUEST", "The body is not valid JSON");
+    }
+    const parsed = resendEvent.safeParse(json);
+    if (!parsed.success) throw badRequest(parsed.error, "The webhook payload is not a Resend event");
+    const outcome = await applyResendEvent(c.get("db"), id!, parsed.data, c.get("now"));
+    return c.json({ received: true, outcome }, 200);
+  });
+}

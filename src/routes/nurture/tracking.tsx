@@ -1,0 +1,44 @@
+/** @jsxImportSource hono/jsx */
+// GET /t/c/{token}: tracked click, redirecting only to the link the email carried. GET /t/o/{token}: open pixel.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { verifyLink } from "../../domain/signed-link";
+import type { ClickClaims, OpenClaims } from "../../nurture/links";
+import { recordClick, recordOpen } from "../../nurture/track";
+import { NoticePage } from "../../../templates/pages/notice";
+import { t } from "../../../templates/i18n";
+import { browserLocale } from "../public/notices";
+
+// The smallest transparent GIF.
+const PIXEL = Uint8Array.from(atob("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"), (ch) => ch.charCodeAt(0));
+
+const isWebUrl = (u: unknown): u is string => {
+  if (typeof u !== "string") return false;
+  try {
+    return ["https:", "http:"].includes(new URL(u).protocol);
+  } catch {
+    return false;
+  }
+};
+
+export function registerTracking(app: Hono<AppEnv>) {
+  app.get("/t/c/:token", async (c) => {
+    const verified = await verifyLink<ClickClaims>(c.get("config").SIGNING_SECRET, "click", c.req.param("token"), c.get("now"));
+    // The target is inside the signature: only a link we put in an email can be a destination.
+    if (!verified.ok || !isWebUrl(verified.payload.u) || !Number.isInteger(verified.payload.s)) {
+      const L = browserLocale(c);
+      return c.html(<NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />, 403);
+    }
+    await recordClick(c.get("db"), verified.payload.s, verified.payload.u, c.get("now"));
+    c.header("Cache-Control", "no-store");
+    c.header("Referrer-Policy", "no-referrer");
+    return c.redirect(verified.payload.u, 302);
+  });
+
+  app.get("/t/o/:token", async (c) => {
+    const verified = await verifyLink<OpenClaims>(c.get("config").SIGNING_SECRET, "open", c.req.param("token"), c.get("now"));
+    // A bad token still gets the image (a broken image helps nobody) but records nothing.
+    if (verified.ok && Number.isInteger(verified.payload.s)) await recordOpen(c.get("db"), verified.payload.s, c.get("now"));
+    return c.body(PIXEL, 200, { "Content-Type": "image/gif", "Cache-Control": "no-store, private" });
+  });
+}

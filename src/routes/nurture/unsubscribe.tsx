@@ -1,0 +1,44 @@
+/** @jsxImportSource hono/jsx */
+// GET /u/{token}: the confirm page. POST /u/{token}: RFC 8058 one-click unsubscribe — 200, no CSRF check, no login.
+import type { Context, Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { verifyLink } from "../../domain/signed-link";
+import type { UnsubscribeClaims } from "../../nurture/links";
+import { leadLocale, unsubscribeLead } from "../../nurture/suppress";
+import { NoticePage } from "../../../templates/pages/notice";
+import { UnsubscribePage } from "../../../templates/pages/unsubscribe";
+import { isLocale, t } from "../../../templates/i18n";
+import { browserLocale } from "../public/notices";
+import { limitBody } from "../../http/security";
+
+async function claims(c: Context<AppEnv>) {
+  const verified = await verifyLink<UnsubscribeClaims>(c.get("config").SIGNING_SECRET, "unsubscribe", c.req.param("token")!, c.get("now"));
+  return verified.ok ? verified.payload : null;
+}
+
+async function localeFor(c: Context<AppEnv>, leadId: number) {
+  const locale = await leadLocale(c.get("db"), leadId);
+  return isLocale(locale) ? locale : browserLocale(c);
+}
+
+function invalid(c: Context<AppEnv>) {
+  const L = browserLocale(c);
+  return c.html(<NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />, 403);
+}
+
+export function registerUnsubscribe(app: Hono<AppEnv>) {
+  app.get("/u/:token", async (c) => {
+    const claim = await claims(c);
+    if (!claim) return invalid(c);
+    c.header("Cache-Control", "no-store");
+    // A GET never unsubscribes: link scanners open every link in a mailbox.
+    return c.html(<UnsubscribePage locale={await localeFor(c, claim.l)} action={new URL(c.req.url).pathname} />, 200);
+  });
+  app.post("/u/:token", limitBody(), async (c) => {
+    const claim = await claims(c);
+    if (!claim) return invalid(c);
+    await unsubscribeLead(c.get("db"), claim.l, claim.s, c.get("now"));
+    const L = await localeFor(c, claim.l);
+    return c.html(<NoticePage locale={L} title={t(L, "unsubscribed_title")} text={t(L, "unsubscribed_text")} />, 200);
+  });
+}
