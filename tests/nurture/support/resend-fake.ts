@@ -55,7 +55,7 @@ export function fakeResend(base = "https://resend.test"): ResendFake {
     emails.forEach((e, index) => {
       const to = ([e.to].flat()[0] ?? "") as string;
       if (to.includes("invalid")) return errors.push({ index, message: "Invalid `to` field" });
-      data.push({ id: `re_${++n}` });
+      data.push({ id: `re_${++n}_${crypto.randomUUID()}` });
       fake.delivered.push({ to, subject: e.subject as string, html: e.html as string, text: e.text as string, headers: (e.headers ?? {}) as Record<string, string>, tags: (e.tags ?? []) as Delivered["tags"], key });
     });
     if (errors.length && validation !== "permissive") {
