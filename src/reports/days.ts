@@ -15,7 +15,9 @@ export function msToDay(ms: number): string {
 }
 
 export function isValidDay(day: string): boolean {
-  return DAY_RE.test(day) && msToDay(dayToMs(day)) === day;
+  if (!DAY_RE.test(day)) return false;
+  const ms = dayToMs(day);
+  return Number.isFinite(ms) && msToDay(ms) === day;
 }
 
 export function addDays(day: string, n: number): string {

@@ -3,7 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 
 /**
  * Bucket b holds latencies of m minutes where floor(4·log2(1 + m)) = b: four buckets per doubling,
- * so a bucket's midpoint is within about ±9% of any latency in it. Bucket 88 (~4 years) is the last.
+ * so a bucket's midpoint is within about ±9% of (1 + m) for any m in it, i.e. ±9% from half an hour
+ * up and within a minute below. Bucket 88 (~4 years) is the last.
  */
 export const LAST_BUCKET = 88;
 const lowerMinutes = (b: number) => 2 ** (b / 4) - 1;
