@@ -18,6 +18,9 @@ export const API_ROUTES: ApiRouteCase[] = [
   { method: "POST", path: "/api/v1/tokens", template: "/api/v1/tokens", scopes: [], body: { name: "x", scopes: ["sales"] } },
   { method: "GET", path: "/api/v1/tokens", template: "/api/v1/tokens", scopes: [] },
   { method: "DELETE", path: "/api/v1/tokens/999999", template: "/api/v1/tokens/{id}", scopes: [] },
+  { method: "GET", path: "/api/v1/leads", template: "/api/v1/leads", scopes: ["sales", "marketing"] },
+  { method: "GET", path: "/api/v1/leads/999999", template: "/api/v1/leads/{id}", scopes: ["sales", "marketing"] },
+  { method: "POST", path: "/api/v1/leads/999999/outcomes", template: "/api/v1/leads/{id}/outcomes", scopes: ["sales"], body: { stage: "accepted", external_id: "matrix-1" } },
 ];
 
 /** Lets another area's test file add its routes before running the matrix over them. */
