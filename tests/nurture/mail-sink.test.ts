@@ -13,8 +13,8 @@ import { vi } from "vitest";
 // Local dev: no RESEND_API_KEY, the SDK pointed at the sink this same Worker serves.
 const devEnv = { ...env, RESEND_API_KEY: "", RESEND_BASE_URL: "https://lodestone.test/dev/resend" } as Bindings;
 const app = createApp();
-const devFetch = (path: string, init: RequestInit = {}) => app.fetch(new Request(`https://lodestone.test${path}`, init), devEnv, createExecutionContext());
-const email = (to: string, subject = "Hello") => ({ from: "Lodestone <hello@example.com>", to, subject, html: `<p>${subject}</p>`, text: subject, tags: [{ name: "asset", value: "demo" }] });
+const devFetch = async (path: string, init: RequestInit = {}) => app.fetch(new Request(`https://lodestone.test${path}`, init), devEnv, createExecutionContext());
+const email = (to: string, subject = "Hello") => ({ from: "Lodestone <hello@example.com>", to, subject, html: `<p>${subject}</p>`, text: subject, headers: {}, tags: [{ name: "asset", value: "demo" }] });
 const admin = { authorization: `Bearer ${env.ADMIN_TOKEN}` };
 
 describe("the local Resend sink", () => {
