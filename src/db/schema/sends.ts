@@ -1,6 +1,7 @@
 // The send ledger: one row per (enrolment, step), the unit of "sent at most once".
 // step_id 0 is the double opt-in confirmation of the enrolment (it has no sequence step).
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
 
 export const SEND_STATUSES = ["queued", "sending", "sent", "delivered", "bounced", "complained", "failed", "skipped"] as const;
@@ -27,7 +28,8 @@ export const sends = sqliteTable(
   },
   (t) => [
     uniqueIndex("sends_enrolment_step").on(t.enrolmentId, t.stepId),
-    index("sends_resend_id").on(t.resendId),
+    // Partial: a queued or skipped send has no Resend id, so queuing one writes no index entry here.
+    index("sends_resend_id").on(t.resendId).where(sql`${t.resendId} IS NOT NULL`),
   ],
 );
 
