@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../env";
 import { assets, courseSessions, type NewAsset } from "../db/schema";
 import { demoPdf } from "./demo-pdf";
+import { ensureDemoSequences } from "../nurture/demo-sequences";
+import { ensureDefaultRules } from "../scoring/default-rules";
 
 export const DEMO_WHITEPAPER_SLUG = "saas-growth-whitepaper";
 export const DEMO_COURSE_SLUG = "lead-scoring-open-class";
@@ -50,7 +52,10 @@ async function ensureAsset(db: Db, values: NewAsset) {
   return (await db.query.assets.findFirst({ where: eq(assets.slug, values.slug) }))!;
 }
 
-/** Creates the demo assets, the PDF in R2 and a course session a week ahead; safe to run again. */
+/**
+ * Creates the demo assets, the PDF in R2, a course session a week ahead, a 3-step sequence per
+ * demo asset and the default scoring rules; safe to run again.
+ */
 export async function seedDemo(db: Db, files: R2Bucket, now: number) {
   const paper = await ensureAsset(db, whitepaper(now));
   if (!(await files.head(DEMO_PDF_KEY))) {
@@ -64,5 +69,7 @@ export async function seedDemo(db: Db, files: R2Bucket, now: number) {
     const startsAt = Math.ceil((now + 7 * 86_400_000) / 3_600_000) * 3_600_000;
     await db.insert(courseSessions).values({ assetId: openClass.id, startsAt, durationMinutes: 60, timezone: "Europe/London", joinUrl: "https://meet.example.com/lead-scoring-open-class", createdAt: now });
   }
+  await ensureDemoSequences(db, now);
+  await ensureDefaultRules(db, now);
   return { whitepaper: paper, course: openClass };
 }

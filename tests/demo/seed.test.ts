@@ -5,7 +5,7 @@ import { db } from "../support/fixtures";
 import { fetchWorker, postJson } from "../support/http";
 
 describe("demo content", () => {
-  it("seeds a zh-CN whitepaper with a real PDF and an en course a week ahead, and running it twice changes nothing", async () => {
+  it("seeds a zh-CN whitepaper with a real PDF, an en course a week ahead, their 3-step sequences and the scoring rules; running it again changes nothing", async () => {
     const now = Date.now();
     await seedDemo(db(), env.FILES, now);
     await seedDemo(db(), env.FILES, now + 1000);
@@ -19,6 +19,17 @@ describe("demo content", () => {
     const ahead = (sessions.results[0]!.starts_at - now) / 86_400_000;
     expect(ahead).toBeGreaterThanOrEqual(7);
     expect(ahead).toBeLessThan(7.05);
+
+    const steps = await env.DB.prepare("SELECT a.slug, count(st.id) n FROM assets a JOIN sequence_steps st ON st.sequence_id = a.sequence_id GROUP BY a.slug ORDER BY a.slug").all();
+    expect(steps.results).toEqual([
+      { slug: DEMO_COURSE_SLUG, n: 3 },
+      { slug: DEMO_WHITEPAPER_SLUG, n: 3 },
+    ]);
+    const rules = (await env.DB.prepare("SELECT count(*) n FROM score_rules").first<{ n: number }>())!.n;
+    expect(rules).toBeGreaterThan(0);
+    await seedDemo(db(), env.FILES, now + 2000);
+    expect((await env.DB.prepare("SELECT count(*) n FROM score_rules").first<{ n: number }>())!.n).toBe(rules);
+    expect((await env.DB.prepare("SELECT count(*) n FROM sequence_steps").first<{ n: number }>())!.n).toBe(6);
 
     const pdf = await env.FILES.get("assets/saas-growth-whitepaper.pdf");
     const bytes = await pdf!.text();
