@@ -20,7 +20,26 @@ export const API_ROUTES: ApiRouteCase[] = [
   { method: "DELETE", path: "/api/v1/tokens/999999", template: "/api/v1/tokens/{id}", scopes: [] },
   { method: "GET", path: "/api/v1/leads", template: "/api/v1/leads", scopes: ["sales", "marketing"] },
   { method: "GET", path: "/api/v1/leads/999999", template: "/api/v1/leads/{id}", scopes: ["sales", "marketing"] },
+  { method: "GET", path: "/api/v1/webhooks", template: "/api/v1/webhooks", scopes: ["marketing", "sales"] },
+  { method: "POST", path: "/api/v1/webhooks", template: "/api/v1/webhooks", scopes: ["marketing", "sales"], body: { url: "https://crm.example/matrix", event_types: ["lead.score_changed"] } },
+  { method: "GET", path: "/api/v1/webhooks/999999", template: "/api/v1/webhooks/{id}", scopes: ["marketing", "sales"] },
+  { method: "PATCH", path: "/api/v1/webhooks/999999", template: "/api/v1/webhooks/{id}", scopes: ["marketing", "sales"], body: { active: false } },
+  { method: "DELETE", path: "/api/v1/webhooks/999999", template: "/api/v1/webhooks/{id}", scopes: ["marketing", "sales"] },
+  { method: "GET", path: "/api/v1/webhooks/999999/deliveries", template: "/api/v1/webhooks/{id}/deliveries", scopes: ["marketing", "sales"] },
+  { method: "GET", path: "/api/v1/webhooks/999999/deliveries/1", template: "/api/v1/webhooks/{id}/deliveries/{deliveryId}", scopes: ["marketing", "sales"] },
+  { method: "POST", path: "/api/v1/webhooks/999999/deliveries/1/replay", template: "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", scopes: ["marketing", "sales"] },
   { method: "POST", path: "/api/v1/leads/999999/outcomes", template: "/api/v1/leads/{id}/outcomes", scopes: ["sales"], body: { stage: "accepted", external_id: "matrix-1" } },
+  // Other areas' routes (nurture, spend, reports): marketing-only.
+  { method: "GET", path: "/api/v1/captured-mail", template: "/api/v1/captured-mail", scopes: ["marketing"] },
+  { method: "GET", path: "/api/v1/captured-mail/999999", template: "/api/v1/captured-mail/{id}", scopes: ["marketing"] },
+  { method: "GET", path: "/api/v1/captured-mail/999999/html", template: "/api/v1/captured-mail/{id}/html", scopes: ["marketing"] },
+  { method: "POST", path: "/api/v1/spend/import", template: "/api/v1/spend/import", scopes: ["marketing"] },
+  { method: "POST", path: "/api/v1/spend", template: "/api/v1/spend", scopes: ["marketing"] },
+  { method: "GET", path: "/api/v1/spend", template: "/api/v1/spend", scopes: ["marketing"] },
+  { method: "DELETE", path: "/api/v1/spend/999999", template: "/api/v1/spend/{id}", scopes: ["marketing"] },
+  { method: "GET", path: "/api/v1/reports/performance", template: "/api/v1/reports/performance", scopes: ["marketing"] },
+  { method: "GET", path: "/api/v1/reports/score-calibration", template: "/api/v1/reports/score-calibration", scopes: ["marketing"] },
+  { method: "GET", path: "/api/v1/reports/leads.csv", template: "/api/v1/reports/leads.csv", scopes: ["marketing"] },
 ];
 
 /** Lets another area's test file add its routes before running the matrix over them. */

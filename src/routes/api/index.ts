@@ -7,6 +7,14 @@ import { registerRevokeToken } from "./tokens/revoke";
 import { registerListLeads } from "./leads/list";
 import { registerGetLead } from "./leads/get";
 import { registerCreateOutcome } from "./outcomes/create";
+import { registerCreateWebhook } from "./webhooks/create";
+import { registerListWebhooks } from "./webhooks/list";
+import { registerGetWebhook } from "./webhooks/get";
+import { registerUpdateWebhook } from "./webhooks/update";
+import { registerDeleteWebhook } from "./webhooks/delete";
+import { registerListDeliveries } from "./webhooks/deliveries";
+import { registerGetDelivery } from "./webhooks/delivery";
+import { registerReplayDelivery } from "./webhooks/replay";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token (ldst_…) or the ADMIN_TOKEN" });
@@ -16,4 +24,12 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerListLeads(app);
   registerGetLead(app);
   registerCreateOutcome(app);
+  registerCreateWebhook(app);
+  registerListWebhooks(app);
+  registerGetWebhook(app);
+  registerUpdateWebhook(app);
+  registerDeleteWebhook(app);
+  registerListDeliveries(app);
+  registerGetDelivery(app);
+  registerReplayDelivery(app);
 }

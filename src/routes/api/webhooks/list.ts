@@ -1,0 +1,23 @@
+// GET /api/v1/webhooks: every endpoint, with the flag Lodestone sets when it had to switch one off.
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { listEndpoints } from "../../../webhooks/endpoints";
+import { errorResponses, jsonContent, security } from "../openapi";
+import { endpointOut, endpointSchema } from "./schemas";
+
+const list = z.object({ data: z.array(endpointSchema) });
+
+export const route = createRoute({
+  method: "get",
+  path: "/api/v1/webhooks",
+  tags: ["Webhooks"],
+  summary: "List webhook endpoints",
+  security,
+  middleware: [requireScopes("marketing", "sales")] as const,
+  responses: { 200: jsonContent(list, "Endpoints"), ...errorResponses() },
+});
+
+export function registerListWebhooks(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => c.json(list.parse({ data: (await listEndpoints(c.get("db"))).map(endpointOut) }), 200));
+}

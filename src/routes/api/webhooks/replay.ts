@@ -1,0 +1,25 @@
+// POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay: sends a delivery again, same webhook-id and body.
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { replayDelivery } from "../../../webhooks/endpoints";
+import { errorResponses, jsonContent, security } from "../openapi";
+import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
+
+export const route = createRoute({
+  method: "post",
+  path: "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay",
+  tags: ["Webhooks"],
+  summary: "Replay a delivery",
+  security,
+  middleware: [requireScopes("marketing", "sales")] as const,
+  request: { params: endpointDeliveryParams },
+  responses: { 202: jsonContent(deliverySchema, "Queued again"), ...errorResponses(400, 404, 409) },
+});
+
+export function registerReplayDelivery(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const p = c.req.valid("param");
+    return c.json(deliveryOut(await replayDelivery(c.get("db"), c.env.JOBS, p.id, p.deliveryId, c.get("now"))), 202);
+  });
+}
