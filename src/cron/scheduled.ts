@@ -3,11 +3,13 @@ import type { Bindings } from "../env";
 import { getDb } from "../db/client";
 import { rollUpTouches } from "../reports/touch-credit";
 import { runNurtureTick } from "../nurture/tick";
+import { runHandoffTick } from "../handoff/tick";
 
 export async function runScheduled(_controller: ScheduledController, _env: Bindings, _ctx: ExecutionContext): Promise<void> {
   // The touch-credit sweep is the exception: one bounded batch of set-based SQL, cheaper inline than as a job.
   await rollUpTouches(getDb(_env.DB), Date.now());
   // Due nurture steps: the tick only queues them, in bounded chunks.
   await runNurtureTick(_env, _controller.scheduledTime);
-  // Score decay registers here.
+  // The daily score decay pass (03:00 UTC) and the webhook delivery safety net: both only queue work.
+  await runHandoffTick(_env, _controller.scheduledTime);
 }
