@@ -15,6 +15,10 @@ import { registerDeleteWebhook } from "./webhooks/delete";
 import { registerListDeliveries } from "./webhooks/deliveries";
 import { registerGetDelivery } from "./webhooks/delivery";
 import { registerReplayDelivery } from "./webhooks/replay";
+import { registerListRules } from "./rules/list";
+import { registerCreateRule } from "./rules/create";
+import { registerUpdateRule } from "./rules/update";
+import { registerDeleteRule } from "./rules/delete";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token (ldst_…) or the ADMIN_TOKEN" });
@@ -32,4 +36,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerListDeliveries(app);
   registerGetDelivery(app);
   registerReplayDelivery(app);
+  registerListRules(app);
+  registerCreateRule(app);
+  registerUpdateRule(app);
+  registerDeleteRule(app);
 }

@@ -1,0 +1,29 @@
+// POST /api/v1/score-rules (marketing): adds a fit or behaviour rule.
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { RULE_KINDS } from "../../../db/schema";
+import { requireScopes } from "../../../http/auth";
+import { createRule } from "../../../scoring/rules-store";
+import { errorResponses, jsonBody, jsonContent, security } from "../openapi";
+import { ruleFields, ruleOut, ruleSchema } from "./schemas";
+
+const body = z.object({ kind: z.enum(RULE_KINDS), ...ruleFields }).openapi({ example: { kind: "behaviour", field: "event_url", match: ["link_clicked", "/pricing"], points: 20, cap: 40, half_life_days: 14, label: "Visited pricing" } });
+
+export const route = createRoute({
+  method: "post",
+  path: "/api/v1/score-rules",
+  tags: ["Scoring"],
+  summary: "Add a score rule",
+  security,
+  middleware: [requireScopes("marketing")] as const,
+  request: { body: jsonBody(body) },
+  responses: { 201: jsonContent(ruleSchema, "The rule"), ...errorResponses(400) },
+});
+
+export function registerCreateRule(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const b = c.req.valid("json");
+    const row = await createRule(c.get("db"), { ...b, halfLifeDays: b.half_life_days }, c.get("now"));
+    return c.json(ruleOut(row), 201);
+  });
+}

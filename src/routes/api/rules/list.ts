@@ -1,0 +1,23 @@
+// GET /api/v1/score-rules (marketing, sales): the rules that make up every score.
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { listRules } from "../../../scoring/rules-store";
+import { errorResponses, jsonContent, security } from "../openapi";
+import { ruleOut, ruleSchema } from "./schemas";
+
+const list = z.object({ data: z.array(ruleSchema), mql_threshold: z.number().int() });
+
+export const route = createRoute({
+  method: "get",
+  path: "/api/v1/score-rules",
+  tags: ["Scoring"],
+  summary: "List score rules and the MQL threshold",
+  security,
+  middleware: [requireScopes("marketing", "sales")] as const,
+  responses: { 200: jsonContent(list, "Rules"), ...errorResponses() },
+});
+
+export function registerListRules(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => c.json(list.parse({ data: (await listRules(c.get("db"))).map(ruleOut), mql_threshold: c.get("config").MQL_THRESHOLD }), 200));
+}

@@ -1,0 +1,28 @@
+// PATCH /api/v1/score-rules/{id} (marketing): edits a rule; each lead picks it up at its next scoring.
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { updateRule } from "../../../scoring/rules-store";
+import { errorResponses, idParams, jsonBody, jsonContent, security } from "../openapi";
+import { ruleFields, ruleOut, ruleSchema } from "./schemas";
+
+const body = z.object(ruleFields).partial();
+
+export const route = createRoute({
+  method: "patch",
+  path: "/api/v1/score-rules/{id}",
+  tags: ["Scoring"],
+  summary: "Edit a score rule (kind cannot change)",
+  security,
+  middleware: [requireScopes("marketing")] as const,
+  request: { params: idParams, body: jsonBody(body) },
+  responses: { 200: jsonContent(ruleSchema, "The rule"), ...errorResponses(400, 404) },
+});
+
+export function registerUpdateRule(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const b = c.req.valid("json");
+    const row = await updateRule(c.get("db"), c.req.valid("param").id, { ...b, halfLifeDays: b.half_life_days });
+    return c.json(ruleOut(row), 200);
+  });
+}
