@@ -9,6 +9,7 @@ import { registerPublicRoutes } from "./routes/public";
 import { registerApiRoutes } from "./routes/api";
 import { registerSpendRoutes } from "./routes/api/spend";
 import { registerReportRoutes } from "./routes/api/reports";
+import { registerAdminRoutes } from "./routes/admin";
 import { registerNurtureRoutes } from "./routes/nurture";
 import { notFoundPage } from "./routes/public/notices";
 import { AppError, errorBody } from "./errors";
@@ -33,6 +34,7 @@ export function createApp() {
   registerApiRoutes(app);
   registerSpendRoutes(app);
   registerReportRoutes(app);
+  registerAdminRoutes(app);
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

@@ -1,0 +1,27 @@
+/** @jsxImportSource hono/jsx */
+// GET /admin/leads (filters, pages) and GET /admin/leads/{id} (timeline, why this score).
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { badRequest } from "../../errors";
+import { leadFilter, listLeads } from "../../reports/lead-list";
+import { loadLeadDetail } from "../../handoff/lead-detail";
+import { assetOptions } from "../../admin/asset-options";
+import { LeadDetailPage, LeadsPage } from "../../../templates/admin/pages/leads";
+
+export function registerLeads(app: Hono<AppEnv>) {
+  app.get("/leads", async (c) => {
+    const parsed = leadFilter.safeParse(c.req.query());
+    if (!parsed.success) throw badRequest(parsed.error);
+    const db = c.get("db");
+    const [{ rows, nextCursor }, assets] = await Promise.all([listLeads(db, { ...parsed.data, limit: 50 }), assetOptions(db)]);
+    const s = c.get("admin");
+    const query = new URL(c.req.url).search.slice(1);
+    return c.html(<LeadsPage locale={s.locale} csrf={s.csrf} filter={parsed.data} rows={rows} nextCursor={nextCursor} assets={assets} query={query} />);
+  });
+
+  app.get("/leads/:id{[0-9]+}", async (c) => {
+    const lead = await loadLeadDetail(c.get("db"), Number(c.req.param("id")));
+    const s = c.get("admin");
+    return c.html(<LeadDetailPage locale={s.locale} csrf={s.csrf} lead={lead} />);
+  });
+}

@@ -1,0 +1,17 @@
+/** @jsxImportSource hono/jsx */
+// GET /admin: the overview a marketer opens every morning.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { ATTRIBUTION_MODELS, type AttributionModel } from "../../db/schema";
+import { loadOverview } from "../../admin/overview";
+import { OverviewPage } from "../../../templates/admin/pages/overview";
+
+export function registerOverview(app: Hono<AppEnv>) {
+  app.get("/", async (c) => {
+    const asked = c.req.query("model");
+    const model: AttributionModel = (ATTRIBUTION_MODELS as readonly string[]).includes(asked ?? "") ? (asked as AttributionModel) : "first_touch";
+    const data = await loadOverview(c.get("db"), model, { now: c.get("now"), currency: c.get("config").REPORTING_CURRENCY });
+    const s = c.get("admin");
+    return c.html(<OverviewPage locale={s.locale} csrf={s.csrf} model={model} data={data} />);
+  });
+}

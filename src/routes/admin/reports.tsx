@@ -1,0 +1,18 @@
+/** @jsxImportSource hono/jsx */
+// GET /admin/reports: the performance report and score calibration, from the same services as the API.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { buildReport } from "../../reports/report-service";
+import { scoreCalibration } from "../../reports/calibration";
+import { ReportsPage } from "../../../templates/admin/pages/reports";
+import { exportQuery, reportParams } from "./report-params";
+
+export function registerReports(app: Hono<AppEnv>) {
+  app.get("/reports", async (c) => {
+    const { q, error } = reportParams(c.req.query(), c.get("now"));
+    const db = c.get("db");
+    const [report, calibration] = await Promise.all([buildReport(db, q, { now: c.get("now"), currency: c.get("config").REPORTING_CURRENCY }), scoreCalibration(db, q)]);
+    const s = c.get("admin");
+    return c.html(<ReportsPage locale={s.locale} csrf={s.csrf} q={q} report={report} calibration={calibration} exportQs={exportQuery(q)} errors={error} />);
+  });
+}

@@ -1,0 +1,69 @@
+/** @jsxImportSource hono/jsx */
+// POST /admin/spend/import: upload or paste a cost CSV, map columns, preview, then import.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../../env";
+import { AppError } from "../../../errors";
+import { limitBody } from "../../../http/security";
+import { CHANNELS } from "../../../db/schema";
+import { IMPORT_FIELDS, type ColumnMapping } from "../../../spend/import-rows";
+import { importSpend, type ImportResult } from "../../../spend/spend-service";
+import { isCurrencyCode, parseRate } from "../../../spend/money";
+import { assetOptions } from "../../../admin/asset-options";
+import { SpendImportPage } from "../../../../templates/admin/pages/spend";
+import { at } from "../../../../templates/admin/messages";
+import { readAdminForm } from "../form";
+import { MAX_IMPORT_BYTES } from "../../api/spend/import";
+
+/** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
+export function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
+  const rates: Record<string, string> = {};
+  const bad: string[] = [];
+  for (const line of text.split(/[\r\n,;]+/).map((l) => l.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z]{3})\s*[=:]\s*([\d.]+)$/.exec(line);
+    if (m && parseRate(m[2]!) !== null) rates[m[1]!.toUpperCase()] = m[2]!;
+    else bad.push(line);
+  }
+  return { rates, bad };
+}
+
+export function registerSpendImport(app: Hono<AppEnv>) {
+  app.post("/spend/import", limitBody(MAX_IMPORT_BYTES), async (c) => {
+    const { fields, files } = await readAdminForm(c);
+    const s = c.get("admin");
+    const L = s.locale;
+    const fileText = files.file && files.file.size > 0 ? await files.file.text() : "";
+    const values: Record<string, string> = { ...fields, csv: fileText || fields.csv || "" };
+    delete values._csrf;
+    const assets = await assetOptions(c.get("db"));
+    const page = (result: ImportResult | null, extra: { message?: string; error?: string } = {}, status: 200 | 400 = 200) =>
+      c.html(<SpendImportPage locale={L} csrf={s.csrf} currency={c.get("config").REPORTING_CURRENCY} assets={assets} values={values} result={result} {...extra} />, status);
+
+    if (!values.csv.trim()) return page(null, { error: at(L, "csv_paste") }, 400);
+    const { rates, bad } = parseRates(fields.rates ?? "");
+    if (bad.length) return page(null, { error: `${at(L, "rates_help")}: ${bad.join(", ")}` }, 400);
+    const currency = (fields.currency ?? "").trim().toUpperCase();
+    const mapping: ColumnMapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, fields[`map_${f}`] ?? ""]).filter(([, v]) => v));
+    const assetId = Number(fields.asset_id) || undefined;
+    const channel = (CHANNELS as readonly string[]).includes(fields.channel ?? "") ? fields.channel : undefined;
+    const confirm = fields.action === "import";
+    let result: ImportResult;
+    try {
+      result = await importSpend(
+        c.get("db"),
+        { csv: values.csv, mapping, target: { asset_id: assetId, channel, utm_source: fields.utm_source?.trim() || undefined, utm_medium: fields.utm_medium?.trim() || undefined }, currency: isCurrencyCode(currency) ? currency : undefined, rates, dryRun: !confirm },
+        { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY },
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.status === 400) {
+        const d = err.details as { fields?: Record<string, string[]> } | undefined;
+        return page(null, { error: [err.message, ...Object.values(d?.fields ?? {}).flat()].join(" ") }, 400);
+      }
+      throw err;
+    }
+    if (confirm && !result.errors.length && !result.missing.length) {
+      const message = result.imported ? at(L, "import_done", { n: result.imported, d: result.duplicates }) : at(L, "import_nothing", { d: result.duplicates });
+      return page({ ...result, rows: [] }, { message });
+    }
+    return page(result, {}, result.errors.length ? 400 : 200);
+  });
+}

@@ -1,0 +1,53 @@
+/** @jsxImportSource hono/jsx */
+// GET /admin/spend (records and forms), POST /admin/spend (add one), POST /admin/spend/{id}/delete.
+import type { Context, Hono } from "hono";
+import type { AppEnv } from "../../../env";
+import { AppError, fieldErrors } from "../../../errors";
+import { spendInput } from "../../../spend/spend-input";
+import { createSpend, deleteSpend, listSpend } from "../../../spend/spend-service";
+import { isCurrencyCode, parseAmount } from "../../../spend/money";
+import { assetOptions } from "../../../admin/asset-options";
+import { SpendPage } from "../../../../templates/admin/pages/spend";
+import { at } from "../../../../templates/admin/messages";
+import { readAdminForm } from "../form";
+
+async function render(c: Context<AppEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string[]>; message?: string }, status: 200 | 400 = 200) {
+  const db = c.get("db");
+  const cursor = Number(c.req.query("cursor")) || undefined;
+  const [{ rows, nextCursor }, assets] = await Promise.all([listSpend(db, { limit: 50, before: cursor }), assetOptions(db)]);
+  const s = c.get("admin");
+  return c.html(<SpendPage locale={s.locale} csrf={s.csrf} currency={c.get("config").REPORTING_CURRENCY} assets={assets} rows={rows} nextCursor={nextCursor} {...extra} values={{ ...(cursor ? { cursor: String(cursor) } : {}), ...extra.values }} />, status);
+}
+
+export function registerSpendPage(app: Hono<AppEnv>) {
+  app.get("/spend", (c) => render(c, { message: c.req.query("saved") ? at(c.get("admin").locale, "saved") : undefined }));
+
+  app.post("/spend", async (c) => {
+    const { fields } = await readAdminForm(c);
+    const currency = (fields.currency ?? "").trim().toUpperCase();
+    const amountMinor = isCurrencyCode(currency) ? parseAmount(fields.amount ?? "", currency) : null;
+    const parsed = spendInput.safeParse({ ...fields, currency, amount_minor: amountMinor ?? Number.NaN });
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      if (errors.amount_minor) {
+        errors.amount = [`Enter an amount in ${currency || "the currency"}, e.g. 1234.50`];
+        delete errors.amount_minor;
+      }
+      return render(c, { values: fields, errors }, 400);
+    }
+    try {
+      await createSpend(c.get("db"), parsed.data, { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY });
+    } catch (err) {
+      const details = err instanceof AppError ? (err.details as { fields?: Record<string, string[]> } | undefined) : undefined;
+      if (details?.fields) return render(c, { values: fields, errors: details.fields }, 400);
+      throw err;
+    }
+    return c.redirect("/admin/spend?saved=1", 303);
+  });
+
+  app.post("/spend/:id{[0-9]+}/delete", async (c) => {
+    await readAdminForm(c);
+    await deleteSpend(c.get("db"), Number(c.req.param("id")));
+    return c.redirect("/admin/spend", 303);
+  });
+}

@@ -1,0 +1,245 @@
+/** @jsxImportSource hono/jsx */
+// The lead list (filters, pages, CSV) and one lead in full: profile, timeline, why-this-score.
+import type { Locale } from "../../../src/db/schema";
+import { STAGES } from "../../../src/db/schema";
+import type { LeadFilter, LeadListRow } from "../../../src/reports/lead-list";
+import type { loadLeadDetail } from "../../../src/handoff/lead-detail";
+import { AdminLayout } from "../layout";
+import { at } from "../messages";
+import { dateTime, money, num } from "../format";
+import type { AssetOption } from "./spend";
+
+export function LeadsPage(p: { locale: Locale; csrf: string; filter: LeadFilter; rows: LeadListRow[]; nextCursor: number | null; assets: AssetOption[]; query: string }) {
+  const L = p.locale;
+  const f = p.filter;
+  const keep = (cursor: number) => {
+    const q = new URLSearchParams(p.query);
+    q.set("cursor", String(cursor));
+    return `/admin/leads?${q}`;
+  };
+  const exportQ = new URLSearchParams(p.query);
+  exportQ.delete("cursor");
+  return (
+    <AdminLayout locale={L} title={at(L, "leads_title")} path="/admin/leads" csrf={p.csrf}>
+      <h1>{at(L, "leads_title")}</h1>
+      <div class="card">
+        <form class="filters" method="get" action="/admin/leads">
+          <div>
+            <label for="q">{at(L, "search")}</label>
+            <input id="q" name="q" value={f.q ?? ""} />
+          </div>
+          <div>
+            <label for="stage">{at(L, "stage")}</label>
+            <select id="stage" name="stage">
+              <option value="">{at(L, "all")}</option>
+              {STAGES.map((s) => (
+                <option value={s} selected={f.stage === s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="asset_id">{at(L, "asset")}</label>
+            <select id="asset_id" name="asset_id">
+              <option value="">{at(L, "all")}</option>
+              {p.assets.map((a) => (
+                <option value={String(a.id)} selected={f.asset_id === a.id}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="min_score">{at(L, "min_score")}</label>
+            <input id="min_score" name="min_score" type="number" value={f.min_score === undefined ? "" : String(f.min_score)} style="width:90px" />
+          </div>
+          <div>
+            <label for="max_score">{at(L, "max_score")}</label>
+            <input id="max_score" name="max_score" type="number" value={f.max_score === undefined ? "" : String(f.max_score)} style="width:90px" />
+          </div>
+          <button type="submit">{at(L, "apply")}</button>
+          <a class="button secondary" href={`/admin/export/leads.csv?${exportQ}`}>
+            {at(L, "export_csv")}
+          </a>
+        </form>
+      </div>
+      <div class="card">
+        {p.rows.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th>{at(L, "name")}</th>
+                <th>{at(L, "email")}</th>
+                <th>{at(L, "company")}</th>
+                <th>{at(L, "job_title")}</th>
+                <th class="n">{at(L, "score")}</th>
+                <th>{at(L, "stage")}</th>
+                <th class="n">{at(L, "touches")}</th>
+                <th>{at(L, "created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((l) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/leads/${l.id}`} class="lead-name">
+                      {l.name || `#${l.id}`}
+                    </a>
+                  </td>
+                  <td>{l.email}</td>
+                  <td>{l.company ?? ""}</td>
+                  <td>{l.job_title ?? ""}</td>
+                  <td class="n">{num(l.score, L)}</td>
+                  <td>
+                    <span class="pill">{l.stage}</span>
+                  </td>
+                  <td class="n">{num(l.touch_count, L)}</td>
+                  <td>{dateTime(l.created_at, L)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p class="empty">{at(L, "leads_empty")}</p>
+        )}
+        <p class="row">
+          {f.cursor ? <a href={`/admin/leads?${exportQ}`}>{at(L, "first_page")}</a> : null}
+          {p.nextCursor ? <a href={keep(p.nextCursor)}>{at(L, "next_page")}</a> : null}
+        </p>
+      </div>
+    </AdminLayout>
+  );
+}
+
+type Detail = Awaited<ReturnType<typeof loadLeadDetail>>;
+
+export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: Detail }) {
+  const L = p.locale;
+  const d = p.lead;
+  const profile: [string, string | null][] = [
+    [at(L, "email"), d.email],
+    [at(L, "company"), d.company],
+    [at(L, "job_title"), d.job_title],
+    [at(L, "country"), d.country],
+    [at(L, "stage"), d.stage],
+    [at(L, "score"), `${d.score.total} (fit ${d.score.fit}, behaviour ${d.score.behaviour})`],
+    [at(L, "created"), dateTime(d.created_at, L)],
+  ];
+  return (
+    <AdminLayout locale={L} title={d.name || d.email} path="/admin/leads" csrf={p.csrf}>
+      <h1 class="lead-name">{d.name || d.email}</h1>
+      <div class="cols">
+        <div class="card">
+          <table>
+            <tbody>
+              {profile.map(([k, v]) => (
+                <tr>
+                  <th>{k}</th>
+                  <td>{v ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div class="card">
+          <h2>{at(L, "why_score")}</h2>
+          {d.score_ledger.length ? (
+            <table>
+              <thead>
+                <tr>
+                  <th>{at(L, "at")}</th>
+                  <th>{at(L, "reason")}</th>
+                  <th class="n">{at(L, "points")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.score_ledger.map((l) => (
+                  <tr>
+                    <td>{dateTime(l.at, L)}</td>
+                    <td>{l.reason}</td>
+                    <td class="n">{l.points > 0 ? `+${l.points}` : String(l.points)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="empty">{at(L, "why_score_empty")}</p>
+          )}
+        </div>
+      </div>
+      <div class="card">
+        <h2>{at(L, "touches")}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{at(L, "at")}</th>
+              <th>{at(L, "asset")}</th>
+              <th>{at(L, "channel")}</th>
+              <th>{at(L, "utm_source")}</th>
+              <th>{at(L, "utm_medium")}</th>
+              <th>{at(L, "utm_campaign")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.touches.map((t) => (
+              <tr>
+                <td>{dateTime(t.at, L)}</td>
+                <td>
+                  <a href={`/admin/assets/${t.asset.id}`}>{t.asset.title}</a>
+                </td>
+                <td>{t.channel}</td>
+                <td>{t.utm_source ?? ""}</td>
+                <td>{t.utm_medium ?? ""}</td>
+                <td>{t.utm_campaign ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="cols">
+        <div class="card">
+          <h2>{at(L, "timeline")}</h2>
+          <table>
+            <tbody>
+              {d.timeline.map((e) => (
+                <tr>
+                  <td>{dateTime(e.at, L)}</td>
+                  <td>{e.type}</td>
+                  <td class="muted">{e.data ? JSON.stringify(e.data).slice(0, 160) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div class="card">
+          <h2>{at(L, "stages")}</h2>
+          <table>
+            <tbody>
+              {d.stage_history.map((s) => (
+                <tr>
+                  <td>{dateTime(s.at, L)}</td>
+                  <td>{`${s.from ?? "—"} → ${s.to}`}</td>
+                  <td>{s.reason ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2 style="margin-top:16px">{at(L, "outcomes")}</h2>
+          <table>
+            <tbody>
+              {d.outcomes.map((o) => (
+                <tr>
+                  <td>{dateTime(o.at, L)}</td>
+                  <td>{o.stage}</td>
+                  <td>{o.amount_minor !== null && o.currency ? money(o.amount_minor, o.currency, L) : ""}</td>
+                  <td>{o.reason ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </AdminLayout>
+  );
+}

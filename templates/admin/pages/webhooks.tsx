@@ -1,0 +1,103 @@
+/** @jsxImportSource hono/jsx */
+// Webhooks: sales endpoints, their recent deliveries, and replay.
+import type { Locale } from "../../../src/db/schema";
+import type { DeliveryRecord, EndpointRecord } from "../../../src/webhooks/endpoints";
+import { AdminLayout, Csrf } from "../layout";
+import { at } from "../messages";
+import { dateTime } from "../format";
+
+export function WebhooksPage(p: { locale: Locale; csrf: string; endpoints: EndpointRecord[]; selected: EndpointRecord | null; deliveries: DeliveryRecord[]; nextCursor: number | null; message?: string }) {
+  const L = p.locale;
+  return (
+    <AdminLayout locale={L} title={at(L, "webhooks_title")} path="/admin/webhooks" csrf={p.csrf}>
+      <h1>{at(L, "webhooks_title")}</h1>
+      {p.message ? <p class="ok">{p.message}</p> : null}
+      <p class="muted">{at(L, "webhooks_unavailable")}</p>
+      <div class="card">
+        <h2>{at(L, "endpoints")}</h2>
+        {p.endpoints.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th>URL</th>
+                <th>Events</th>
+                <th>{at(L, "status")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {p.endpoints.map((e) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/webhooks?endpoint=${e.id}`}>{e.url}</a>
+                  </td>
+                  <td>{e.eventTypes.join(", ")}</td>
+                  <td>
+                    <span class={`pill ${e.active ? "published" : ""}`}>{e.active ? "active" : "off"}</span> <span class="muted">{e.disabledReason ?? ""}</span>
+                  </td>
+                  <td>
+                    <form method="post" action={`/admin/webhooks/${e.id}/active`}>
+                      <Csrf token={p.csrf} />
+                      <button class="secondary" type="submit" name="active" value={e.active ? "0" : "1"}>
+                        {e.active ? "Switch off" : "Switch on"}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p class="empty">{at(L, "webhooks_empty")}</p>
+        )}
+      </div>
+      {p.selected ? (
+        <div class="card">
+          <h2>
+            {at(L, "deliveries")}: {p.selected.url}
+          </h2>
+          <table>
+            <thead>
+              <tr>
+                <th>id</th>
+                <th>Event</th>
+                <th>{at(L, "status")}</th>
+                <th class="n">Attempts</th>
+                <th class="n">HTTP</th>
+                <th>{at(L, "at")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {p.deliveries.map((d) => (
+                <tr>
+                  <td title={d.messageId}>{d.id}</td>
+                  <td>{d.eventType}</td>
+                  <td>
+                    <span class="pill">{d.status}</span>
+                  </td>
+                  <td class="n">{d.attempts}</td>
+                  <td class="n">{d.lastStatusCode ?? "—"}</td>
+                  <td>{dateTime(d.updatedAt, L)}</td>
+                  <td>
+                    <form method="post" action={`/admin/webhooks/${d.endpointId}/deliveries/${d.id}/replay`}>
+                      <Csrf token={p.csrf} />
+                      <button class="secondary" type="submit">
+                        {at(L, "replay")}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {p.nextCursor ? (
+            <p>
+              <a href={`/admin/webhooks?endpoint=${p.selected.id}&before=${p.nextCursor}`}>{at(L, "next_page")}</a>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </AdminLayout>
+  );
+}
