@@ -33,6 +33,8 @@ export const API_ROUTES: ApiRouteCase[] = [
   { method: "POST", path: "/api/v1/score-rules", template: "/api/v1/score-rules", scopes: ["marketing"], body: { kind: "fit", field: "country", match: ["NZ"], points: 0, label: "matrix", active: false } },
   { method: "PATCH", path: "/api/v1/score-rules/999999", template: "/api/v1/score-rules/{id}", scopes: ["marketing"], body: { points: 1 } },
   { method: "DELETE", path: "/api/v1/score-rules/999999", template: "/api/v1/score-rules/{id}", scopes: ["marketing"] },
+  { method: "GET", path: "/api/v1/leads/999999/export", template: "/api/v1/leads/{id}/export", scopes: [] },
+  { method: "DELETE", path: "/api/v1/leads/999999", template: "/api/v1/leads/{id}", scopes: [] },
   // Other areas' routes (nurture, spend, reports): marketing-only.
   { method: "GET", path: "/api/v1/captured-mail", template: "/api/v1/captured-mail", scopes: ["marketing"] },
   { method: "GET", path: "/api/v1/captured-mail/999999", template: "/api/v1/captured-mail/{id}", scopes: ["marketing"] },

@@ -19,6 +19,8 @@ import { registerListRules } from "./rules/list";
 import { registerCreateRule } from "./rules/create";
 import { registerUpdateRule } from "./rules/update";
 import { registerDeleteRule } from "./rules/delete";
+import { registerExportLead } from "./privacy/export";
+import { registerEraseLead } from "./privacy/erase";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token (ldst_…) or the ADMIN_TOKEN" });
@@ -40,4 +42,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerCreateRule(app);
   registerUpdateRule(app);
   registerDeleteRule(app);
+  registerExportLead(app);
+  registerEraseLead(app);
 }

@@ -1,0 +1,27 @@
+// DELETE /api/v1/leads/{id} (admin): erases a person's data; counts and rollups stay, the address stays suppressed.
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { eraseLead } from "../../../handoff/privacy";
+import { errorResponses, idParams, jsonContent, security } from "../openapi";
+
+const erased = z.object({ id: z.number().int(), erased_at: z.string(), already_erased: z.boolean() }).openapi("LeadErased");
+
+export const route = createRoute({
+  method: "delete",
+  path: "/api/v1/leads/{id}",
+  tags: ["Privacy"],
+  summary: "Erase a lead's personal data",
+  security,
+  middleware: [requireScopes("admin")] as const,
+  request: { params: idParams },
+  responses: { 200: jsonContent(erased, "Erased (or erased before)"), ...errorResponses(400, 404) },
+});
+
+export function registerEraseLead(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const id = c.req.valid("param").id;
+    const out = await eraseLead(c.get("db"), id, c.get("now"));
+    return c.json(erased.parse({ id, erased_at: new Date(out.erasedAt).toISOString(), already_erased: out.already }), 200);
+  });
+}
