@@ -86,3 +86,11 @@ describe("landing page", () => {
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["bad"]);
   });
 });
+
+describe("the root", () => {
+  it("sends visitors to the dashboard", async () => {
+    const res = await fetchWorker("/");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/admin");
+  });
+});

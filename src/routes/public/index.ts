@@ -6,8 +6,10 @@ import { registerGate } from "./gate";
 import { registerDownload } from "./download";
 import { registerReferral } from "./referral";
 import { registerCalendar } from "./calendar";
+import { registerHome } from "./home";
 
 export function registerPublicRoutes(app: Hono<AppEnv>) {
+  registerHome(app);
   registerCalendar(app);
   registerLanding(app);
   registerGate(app);
