@@ -21,9 +21,13 @@ import { registerUpdateRule } from "./rules/update";
 import { registerDeleteRule } from "./rules/delete";
 import { registerExportLead } from "./privacy/export";
 import { registerEraseLead } from "./privacy/erase";
+import { registerDocsPage } from "./docs";
+import { webhookPayloadSchema } from "../../handoff/schemas";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token (ldst_…) or the ADMIN_TOKEN" });
+  // The body of every webhook Lodestone sends, so receivers find its schema in the document too.
+  app.openAPIRegistry.register("WebhookPayload", webhookPayloadSchema);
   registerCreateToken(app);
   registerListTokens(app);
   registerRevokeToken(app);
@@ -44,4 +48,5 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerDeleteRule(app);
   registerExportLead(app);
   registerEraseLead(app);
+  registerDocsPage(app, { title: "Lodestone API", version: "1.0.0", description: "Leads, scores, outcomes, webhooks, spend and reports. The same zod schemas validate every route." });
 }
