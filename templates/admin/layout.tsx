@@ -18,7 +18,7 @@ table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}th,t
 th{font-weight:600;color:var(--muted);font-size:.8rem;text-transform:uppercase;letter-spacing:.03em}td.n,th.n{text-align:right}tr.total td{font-weight:700;border-top:2px solid var(--ink)}
 form.filters{display:flex;gap:10px;flex-wrap:wrap;align-items:flex-end}label{display:block;font-weight:600;font-size:.85rem;margin:0 0 4px}
 input,select,textarea{padding:7px 9px;border:1px solid var(--line);border-radius:6px;font:inherit;background:#fff;max-width:100%}textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}
-.grid{display:grid;gap:14px;grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid label input,.grid label select{width:100%;margin-top:4px}.grid label{font-weight:600}
+.grid{display:grid;gap:14px;grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid label input,.grid label select{width:100%;margin-top:4px}.grid label{font-weight:600}.grid label input[type=checkbox],label.row input[type=checkbox]{width:auto;margin:0}
 button,.button{display:inline-block;padding:8px 14px;border:0;border-radius:6px;background:var(--brand);color:#fff;font:600 .9rem system-ui;text-decoration:none;cursor:pointer}
 button.secondary,.button.secondary{background:#e8ecf6;color:var(--ink)}button.danger{background:#fde8e6;color:var(--bad)}
 .muted{color:var(--muted)}.note{background:#eef3ff;border-left:3px solid var(--brand);padding:8px 12px;border-radius:4px}

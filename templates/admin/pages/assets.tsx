@@ -147,7 +147,7 @@ export function AssetFormPage(p: { locale: Locale; csrf: string; asset: Asset | 
         <div class="grid">
           {FORM_FIELDS.map((f) => (
             <label>
-              {f}
+              {at(L, f)}
               <select name={`field_${f}`}>
                 {(["hidden", "optional", "required"] as const).map((m) => (
                   <option value={m} selected={(v[`field_${f}`] ?? "optional") === m}>

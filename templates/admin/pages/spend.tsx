@@ -266,7 +266,7 @@ export function SpendImportPage(p: { locale: Locale; csrf: string; currency: str
                 <input type="hidden" name={`map_${f}`} value={h} />
               ))}
               <button type="submit" name="action" value="import">
-                {at(L, "import_confirm", { n: fresh })}
+                {fresh === 1 ? at(L, "import_confirm_one") : at(L, "import_confirm", { n: fresh })}
               </button>
             </form>
           ) : null}
@@ -274,7 +274,7 @@ export function SpendImportPage(p: { locale: Locale; csrf: string; currency: str
             <thead>
               <tr>
                 <th class="n">{at(L, "line")}</th>
-                <th>{at(L, "day_from")}</th>
+                <th>{at(L, "day")}</th>
                 <th>{at(L, "campaign")}</th>
                 <th class="n">{at(L, "amount")}</th>
                 <th class="n">{p.currency}</th>

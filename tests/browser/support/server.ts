@@ -1,0 +1,58 @@
+// A live Lodestone for browser tests: fresh local D1/R2 in a temp dir, migrations applied, `wrangler dev` on 8793.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const PORT = 8793;
+export const ORIGIN = `http://localhost:${PORT}`;
+export const ADMIN_TOKEN = "browser-admin-token-0123456789";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const VARS = {
+  ADMIN_TOKEN,
+  SIGNING_SECRET: "browser-signing-secret-0123456789-abcdefghij",
+  RESEND_API_KEY: "",
+  RESEND_BASE_URL: `${ORIGIN}/dev/resend`,
+  TURNSTILE_SECRET: "",
+  PUBLIC_BASE_URL: ORIGIN,
+};
+
+export interface LiveServer {
+  stop(): Promise<void>;
+  log(): string;
+}
+
+export async function startServer(): Promise<LiveServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), "lodestone-browser-"));
+  const wrangler = path.join(ROOT, "node_modules/.bin/wrangler");
+  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  const args = ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--local", "--persist-to", dir, "--show-interactive-dev-session=false", ...Object.entries(VARS).flatMap(([k, v]) => ["--var", `${k}:${v}`])];
+  let output = "";
+  const child: ChildProcess = spawn(wrangler, args, { cwd: ROOT, env: { ...process.env, CI: "true", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
+    try {
+      const res = await fetch(`${ORIGIN}/admin/login`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`wrangler dev did not answer within 90 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        process.kill(-child.pid!, "SIGTERM");
+        await new Promise((r) => child.once("exit", r).once("error", r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
