@@ -97,16 +97,16 @@ describe("spend in the dashboard", () => {
     expect(html).toContain("Import 2 rows");
     expect(await env.DB.prepare("SELECT count(*) AS n FROM spend WHERE utm_campaign = 'autumn'").first("n")).toBe(0);
     const done = await s.post("/admin/spend/import", { csv, action: "import" });
-    expect(await done.text()).toContain("Imported 2 rows");
+    expect(await done.text()).toContain("Imported 2 row(s)");
     const again = await s.post("/admin/spend/import", { csv, action: "import" });
-    expect(await again.text()).toContain("Nothing new: all 2 rows were already imported.");
+    expect(await again.text()).toContain("Nothing new: all 2 row(s) were already imported.");
     expect(await env.DB.prepare("SELECT count(*) AS n FROM spend WHERE utm_campaign = 'autumn'").first("n")).toBe(2);
   });
 
   it("takes the CSV as an uploaded file too", async () => {
     const file = new File(["day,campaign,cost\n2026-09-03,upload,1.00\n"], "cost.csv", { type: "text/csv" });
     const res = await s.post("/admin/spend/import", { action: "preview" }, { files: { file } });
-    expect(await res.text()).toContain("Import 1 rows");
+    expect(await res.text()).toContain("Import 1 row");
   });
 
   it("asks to map columns it does not recognise, then previews with the mapping", async () => {
@@ -115,7 +115,7 @@ describe("spend in the dashboard", () => {
     expect(html).toContain("Match the columns");
     expect(html).toContain('<option value="Fecha">Fecha</option>');
     const mapped = await (await s.post("/admin/spend/import", { csv, action: "preview", channel: "paid", map_day: "Fecha", map_cost: "Importe" })).text();
-    expect(mapped).toContain("Import 1 rows");
+    expect(mapped).toContain("Import 1 row");
   });
 
   it("lists bad rows with their line numbers and offers no import", async () => {
@@ -126,7 +126,7 @@ describe("spend in the dashboard", () => {
     expect(html).toContain("2 rows have problems");
     expect(html).toMatch(/<td class="n">3<\/td><td>currency<\/td><td>EUR is not the reporting currency/);
     expect(html).toMatch(/<td class="n">4<\/td><td>day<\/td>/);
-    expect(html).not.toContain("Import 1 rows");
+    expect(html).not.toContain("Import 1 row");
   });
 });
 
