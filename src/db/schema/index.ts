@@ -21,4 +21,5 @@ export * from "./attributed-daily";
 export * from "./admin-sessions";
 export * from "./asset-model-daily";
 export * from "./rollup-cursors";
+export * from "./campaign-monthly";
 export * from "./captured-emails";
