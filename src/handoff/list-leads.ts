@@ -74,7 +74,7 @@ function assetFilter(assetId?: number): SQL {
 }
 
 /** Distinct scores at or above `min` within a stage, one index seek each (a skip scan). */
-function distinctScores(stage: Stage, min: number): SQL {
+export function distinctScores(stage: Stage, min: number): SQL {
   return sql`
     WITH RECURSIVE s(v) AS (
       SELECT (SELECT min(score) FROM leads WHERE scored_at IS NOT NULL AND stage = ${stageLit(stage)} AND score >= ${int(min)})
@@ -107,11 +107,7 @@ export async function listLeads(db: Db, f: ListFilters): Promise<{ leads: Listed
   if (filtered && pairs.length <= MAX_RANGES) {
     rows = await mergedPage(db, pairs, c, f.assetId, take);
   } else {
-    const stage = f.stage ? sql` AND stage = ${stageLit(f.stage)}` : sql``;
-    const min = f.minScore !== undefined ? sql` AND score >= ${int(f.minScore)}` : sql``;
-    rows = await db.all<ListedLead>(
-      sql`SELECT ${COLUMNS} FROM leads INDEXED BY leads_list WHERE scored_at IS NOT NULL AND ${after(c)}${stage}${min}${assetFilter(f.assetId)} ORDER BY updated_at, id LIMIT ${int(take)}`,
-    );
+    rows = await db.all<ListedLead>(scanQuery(c, f, take));
   }
   const hasMore = rows.length > f.limit;
   const leads = rows.slice(0, f.limit);
@@ -119,6 +115,13 @@ export async function listLeads(db: Db, f: ListFilters): Promise<{ leads: Listed
   // The cursor is handed out at the end too: polling with it later returns what changed since.
   const nextCursor = last ? encodeCursor({ u: last.updated_at, i: last.id }) : (f.cursor ?? (f.updatedSince !== undefined ? encodeCursor({ u: f.updatedSince, i: 0 }) : null));
   return { leads, nextCursor, hasMore };
+}
+
+/** The unfiltered list (and the fallback for very many score groups): one range scan of leads_list. */
+export function scanQuery(c: Cursor, f: Pick<ListFilters, "stage" | "minScore" | "assetId">, take: number): SQL {
+  const stage = f.stage ? sql` AND stage = ${stageLit(f.stage)}` : sql``;
+  const min = f.minScore !== undefined ? sql` AND score >= ${int(f.minScore)}` : sql``;
+  return sql`SELECT ${COLUMNS} FROM leads INDEXED BY leads_list WHERE scored_at IS NOT NULL AND ${after(c)}${stage}${min}${assetFilter(f.assetId)} ORDER BY updated_at, id LIMIT ${int(take)}`;
 }
 
 const key = (l: ListedLead): Cursor => ({ u: l.updated_at, i: l.id });
