@@ -161,4 +161,15 @@ describe("webhooks to sales", () => {
     expect(up.received[0]!.headers["webhook-id"]).toBe(firstBody.headers["webhook-id"]);
     expect(up.received[0]!.body).toBe(firstBody.body);
   });
+
+  it("lead.score_changed goes only to endpoints that opted in, with the score before and after", async () => {
+    const optedIn = await makeEndpoint(["lead.score_changed"]);
+    const leadId = await insertLead();
+    const q = recordingQueue();
+    await scoreEvents({ db: db(), jobs: q.jobs, threshold: 1000 }, leadId, [{ type: "email_clicked", at: Date.now(), data: null }], Date.now());
+    const rows = await env.DB.prepare("SELECT endpoint_id, event_type, payload FROM webhook_deliveries WHERE lead_id = ?").bind(leadId).all<{ endpoint_id: number; event_type: string; payload: string }>();
+    expect(rows.results.map((r) => [r.endpoint_id, r.event_type])).toEqual([[optedIn.id, "lead.score_changed"]]);
+    expect(JSON.parse(rows.results[0]!.payload).data.change).toEqual({ from_score: 0, to_score: 5 });
+    expect(q.sent).toHaveLength(1);
+  });
 });
