@@ -75,31 +75,18 @@ export async function buildReport(db: Db, q: ReportQuery, opts: { now: number; c
     if ("leads" in r) credits.push({ ...base, leads: r.leads as number, mqls: r.mqls as number, accepted: r.accepted as number, won: r.won as number, revenueMinor: r.revenue_minor as number, hist: parseHistogram(r.mql_hist as string) });
   }
 
-  // Spend with no asset is spread by the leads its channel/campaign brought, under the same model, over the spend's own period.
+  // Spend with no asset is spread by the leads its channel/campaign brought, under the same model, in the months it covers.
   const unowned = spendRecords.filter((s) => s.assetId === null);
-  let leadCells: LeadCell[] = [];
+  const leadCells: LeadCell[] = [];
   if (unowned.length) {
-    const from = unowned.reduce((m, s) => (s.dayFrom < m ? s.dayFrom : m), unowned[0]!.dayFrom);
-    const to = unowned.reduce((m, s) => (s.dayTo > m ? s.dayTo : m), unowned[0]!.dayTo);
-    const campaigns = [...new Set(unowned.filter((s) => s.campaign !== null).map((s) => s.campaign!))];
-    const channels = [...new Set(unowned.filter((s) => s.campaign === null && s.channel !== null).map((s) => s.channel!))];
-    const everything = unowned.some((s) => s.campaign === null && s.channel === null);
-    const cellQueries: SQL[] = [];
-    const cols = sql`SELECT asset_id, day, channel, campaign, leads FROM attributed_daily WHERE model = ${q.model}`;
-    if (everything) cellQueries.push(sql`${cols} AND ${assetFilter} AND day BETWEEN ${from} AND ${to}`);
-    else {
-      if (campaigns.length) cellQueries.push(sql`${cols} AND campaign IN (${inList(campaigns)}) AND day BETWEEN ${from} AND ${to}`);
-      if (channels.length) cellQueries.push(sql`${cols} AND ${assetFilter} AND day BETWEEN ${from} AND ${to} AND channel IN (${inList(channels)})`);
-    }
-    const cellResults = await batch(db, cellQueries);
-    rowsRead += cellResults.reduce((s, r) => s + r.meta.rows_read, 0);
-    const seen = new Set<string>();
-    for (const r of cellResults.flatMap((x) => x.results as Record<string, unknown>[])) {
-      const k = `${r.asset_id}\u0000${r.day}\u0000${r.channel}\u0000${r.campaign}`;
-      if (seen.has(k)) continue; // the campaign and channel queries can both return a cell
-      seen.add(k);
-      leadCells.push({ assetId: r.asset_id as number, day: r.day as string, channel: r.channel as string, campaign: r.campaign as string, leads: r.leads as number });
-    }
+    const from = unowned.reduce((m, s) => (s.dayFrom < m ? s.dayFrom : m), unowned[0]!.dayFrom).slice(0, 7);
+    const to = unowned.reduce((m, s) => (s.dayTo > m ? s.dayTo : m), unowned[0]!.dayTo).slice(0, 7);
+    const cells = await db.$client
+      .prepare("SELECT month, campaign, channel, asset_id, leads FROM campaign_monthly WHERE model = ? AND month BETWEEN ? AND ?")
+      .bind(q.model, from, to)
+      .all<{ month: string; campaign: string; channel: string; asset_id: number; leads: number }>();
+    rowsRead += cells.meta.rows_read;
+    for (const r of cells.results) leadCells.push({ assetId: r.asset_id, month: r.month, channel: r.channel, campaign: r.campaign, leads: r.leads });
   }
   let spend = allocateSpend(spendRecords, leadCells, range);
   if (q.asset_id !== undefined) spend = spend.filter((s) => s.assetId === q.asset_id);

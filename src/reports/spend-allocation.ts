@@ -13,10 +13,10 @@ export interface SpendRecord {
   reportingMinor: number;
 }
 
-/** Credited leads of one cell under the chosen attribution model. */
+/** Credited leads of an asset × channel × campaign in a month (YYYY-MM), under the chosen model. */
 export interface LeadCell {
   assetId: number;
-  day: string;
+  month: string;
   channel: string;
   campaign: string;
   leads: number;
@@ -33,7 +33,7 @@ export interface SpendCell {
 
 /** Does a lead cell fall under a spend record's channel/campaign (and asset) filters? */
 export function spendCovers(s: SpendRecord, c: LeadCell): boolean {
-  return (s.assetId === null || c.assetId === s.assetId) && (s.channel === null || c.channel === s.channel) && (s.campaign === null || c.campaign === s.campaign) && c.day >= s.dayFrom && c.day <= s.dayTo;
+  return (s.assetId === null || c.assetId === s.assetId) && (s.channel === null || c.channel === s.channel) && (s.campaign === null || c.campaign === s.campaign) && c.month >= s.dayFrom.slice(0, 7) && c.month <= s.dayTo.slice(0, 7);
 }
 
 /**
@@ -41,8 +41,9 @@ export function spendCovers(s: SpendRecord, c: LeadCell): boolean {
  *    only days within [from, to] are kept.
  * 2. Spend tied to an asset stays on that asset. Spend tied only to a channel and/or campaign is spread
  *    over the assets × channels × campaigns whose leads it covers, in proportion to the leads the
- *    attribution model credits them over the record's whole period. With no such leads it stays
- *    unattributed (assetId null), still counted in totals.
+ *    attribution model credits them in the calendar months the record covers (a month, not the day,
+ *    so a day of spend without a lead still lands on the assets the campaign feeds). With no such
+ *    leads it stays unattributed (assetId null), still counted in totals.
  * Every cell is an integer and the cells of a record add up to its in-range amount exactly.
  */
 export function allocateSpend(records: SpendRecord[], cells: LeadCell[], range: { from: string; to: string }): SpendCell[] {

@@ -45,6 +45,11 @@ export function touchCreditStatements(a: number, b: number, guard: SQL): SQL[] {
         WHERE ${guard} GROUP BY asset_id, day, channel, campaign HAVING abs(sum(credit)) > 1e-12
         ON CONFLICT (model, asset_id, day, channel, campaign) DO UPDATE SET leads = leads + excluded.leads`,
       sql`
+        INSERT INTO campaign_monthly (model, month, campaign, channel, asset_id, leads)
+        SELECT ${model}, substr(day, 1, 7) AS month, campaign, channel, asset_id, sum(credit) FROM (${creditDelta(model, a, b)})
+        WHERE ${guard} GROUP BY month, campaign, channel, asset_id HAVING abs(sum(credit)) > 1e-12
+        ON CONFLICT (model, month, campaign, channel, asset_id) DO UPDATE SET leads = leads + excluded.leads`,
+      sql`
         INSERT INTO asset_model_daily (model, asset_id, day, leads)
         SELECT ${model}, asset_id, day, sum(credit) FROM (${creditDelta(model, a, b)})
         WHERE ${guard} GROUP BY asset_id, day HAVING abs(sum(credit)) > 1e-12

@@ -34,7 +34,7 @@ describe("splitting money", () => {
 });
 
 describe("spreading spend", () => {
-  const cell = (assetId: number, day: string, campaign: string, leads: number, channel = "paid"): LeadCell => ({ assetId, day, channel, campaign, leads });
+  const cell = (assetId: number, month: string, campaign: string, leads: number, channel = "paid"): LeadCell => ({ assetId, month, channel, campaign, leads });
   const spend = (over: Partial<SpendRecord>): SpendRecord => ({ id: 1, assetId: null, channel: null, campaign: null, dayFrom: "2026-03-01", dayTo: "2026-03-01", reportingMinor: 0, ...over });
   const range = { from: "2026-01-01", to: "2026-12-31" };
 
@@ -43,10 +43,10 @@ describe("spreading spend", () => {
     expect(cells.map((c) => [c.day, c.amountMinor])).toEqual([["2026-03-02", 33], ["2026-03-03", 33]]);
   });
 
-  it("spreads campaign spend over the campaign's assets by credited leads over the spend's whole period", () => {
+  it("spreads campaign spend over the campaign's assets by credited leads in the months the spend covers", () => {
     const cells = allocateSpend(
       [spend({ campaign: "spring", dayFrom: "2026-03-01", dayTo: "2026-03-02", reportingMinor: 1000 })],
-      [cell(1, "2026-03-01", "spring", 1.5), cell(2, "2026-03-02", "spring", 1), cell(3, "2026-03-01", "autumn", 9), cell(4, "2026-04-01", "spring", 9)],
+      [cell(1, "2026-03", "spring", 1.5), cell(2, "2026-03", "spring", 1), cell(3, "2026-03", "autumn", 9), cell(4, "2026-04", "spring", 9)],
       range,
     );
     const byAsset = new Map<number | null, number>();
@@ -55,12 +55,17 @@ describe("spreading spend", () => {
   });
 
   it("keeps spend whose campaign brought no leads as unattributed, still counted", () => {
-    const cells = allocateSpend([spend({ campaign: "quiet", reportingMinor: 500 })], [cell(1, "2026-03-01", "spring", 3)], range);
+    const cells = allocateSpend([spend({ campaign: "quiet", reportingMinor: 500 })], [cell(1, "2026-03", "spring", 3)], range);
     expect(cells).toEqual([{ assetId: null, day: "2026-03-01", channel: "", campaign: "quiet", amountMinor: 500 }]);
   });
 
+  it("spreads a day of spend by its month's leads, so a day without leads is not left unattributed", () => {
+    const cells = allocateSpend([spend({ campaign: "spring", dayFrom: "2026-03-20", dayTo: "2026-03-20", reportingMinor: 90 })], [cell(1, "2026-03", "spring", 2), cell(2, "2026-03", "spring", 1)], range);
+    expect(cells.map((c) => [c.assetId, c.amountMinor])).toEqual([[1, 60], [2, 30]]);
+  });
+
   it("matches channel-only spend to every campaign of that channel", () => {
-    const cells = allocateSpend([spend({ channel: "social", reportingMinor: 300 })], [cell(1, "2026-03-01", "a", 1, "social"), cell(2, "2026-03-01", "b", 2, "social"), cell(3, "2026-03-01", "a", 5, "paid")], range);
+    const cells = allocateSpend([spend({ channel: "social", reportingMinor: 300 })], [cell(1, "2026-03", "a", 1, "social"), cell(2, "2026-03", "b", 2, "social"), cell(3, "2026-03", "a", 5, "paid")], range);
     expect(cells.map((c) => [c.assetId, c.amountMinor])).toEqual([[1, 100], [2, 200]]);
   });
 });

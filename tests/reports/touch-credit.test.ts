@@ -44,6 +44,8 @@ describe("the touch-credit sweep", () => {
           const got = await rolledUp(model);
           expect([...got.keys()].sort(), model).toEqual([...want.keys()].sort());
           for (const [k, v] of want) expect(got.get(k), `${model} ${k}`).toBeCloseTo(v, 9);
+          const monthly = await env.DB.prepare("SELECT asset_id, channel, campaign, sum(leads) AS leads FROM campaign_monthly WHERE model = ? GROUP BY 1, 2, 3").bind(model).all<{ asset_id: number; channel: string; campaign: string; leads: number }>();
+          for (const r of monthly.results.filter((x) => Math.abs(x.leads) > 1e-9)) expect(r.leads, `monthly ${model}`).toBeCloseTo(want.get(`${r.asset_id}|${r.channel}|${r.campaign}`)!, 9);
         }
       }
     }
