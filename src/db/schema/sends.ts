@@ -21,6 +21,8 @@ export const sends = sqliteTable(
     lastError: text("last_error"),
     /** The Resend request (its Idempotency-Key) this send belongs to; fixed when the cron queues it. */
     batchKey: text("batch_key"),
+    /** Times the stranded-send sweep queued this send again because its queue message was lost (src/nurture/sweep-stranded.ts). */
+    requeues: integer("requeues").notNull().default(0),
     openedAt: integer("opened_at"),
     clickedAt: integer("clicked_at"),
     createdAt: createdAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE `sends` ADD `requeues` integer DEFAULT 0 NOT NULL;
