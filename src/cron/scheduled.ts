@@ -3,6 +3,7 @@ import type { Bindings } from "../env";
 import { getDb } from "../db/client";
 import { rollUpTouches } from "../reports/touch-credit";
 import { runNurtureTick } from "../nurture/tick";
+import { sweepStrandedSends } from "../nurture/sweep-stranded";
 import { runHandoffTick } from "../handoff/tick";
 
 export async function runScheduled(_controller: ScheduledController, _env: Bindings, _ctx: ExecutionContext): Promise<void> {
@@ -10,6 +11,8 @@ export async function runScheduled(_controller: ScheduledController, _env: Bindi
   await rollUpTouches(getDb(_env.DB), Date.now());
   // Due nurture steps: the tick only queues them, in bounded chunks.
   await runNurtureTick(_env, _controller.scheduledTime);
+  // Queued sends whose message was lost (the Worker died before sendBatch) are queued again, a bounded batch a tick.
+  await sweepStrandedSends(_env, _controller.scheduledTime);
   // The daily score decay pass (03:00 UTC) and the webhook delivery safety net: both only queue work.
   await runHandoffTick(_env, _controller.scheduledTime);
 }
