@@ -43,11 +43,14 @@ const dueQuery = (now: number, limit: number) => sql`
   LEFT JOIN sequence_steps st ON st.sequence_id = e.sequence_id AND st.position = e.next_position
   LEFT JOIN sequence_steps nx ON nx.sequence_id = e.sequence_id AND nx.position = e.next_position + 1`;
 
-const insertSends = (rows: (PlannedSend & { k: string | null })[], now: number) => sql`
+// A send is written only while its enrolment still sits at the position and due time the tick read; the advance that
+// follows in the same batch (one transaction) moves it on, so an overlapping tick writes nothing for that step. This
+// guard is what keeps (enrolment, step) unique: there is no unique index to pay for on every insert.
+const insertSends = (rows: (PlannedSend & { k: string | null; op: number; od: number })[], now: number) => sql`
   INSERT INTO sends (enrolment_id, step_id, lead_id, asset_id, status, batch_key, last_error, attempts, created_at, updated_at)
   SELECT j.value ->> 'e', j.value ->> 'st', j.value ->> 'l', j.value ->> 'a', j.value ->> 'status', j.value ->> 'k', j.value ->> 'err', 0, ${now}, ${now}
-  FROM json_each(${JSON.stringify(rows)}) j WHERE true
-  ON CONFLICT (enrolment_id, step_id) DO NOTHING
+  FROM json_each(${JSON.stringify(rows)}) j
+  JOIN enrolments e ON e.id = j.value ->> 'e' AND e.next_position = j.value ->> 'op' AND e.next_due_at = j.value ->> 'od'
   RETURNING id, enrolment_id, step_id, status, batch_key`;
 
 // The guard on the position and due time read makes overlapping ticks advance an enrolment once.
@@ -85,7 +88,8 @@ export async function runNurtureTick(env: Bindings, now: number, opts: TickOptio
       group.forEach((s) => keyed.set(s, key));
     }
     const writes: SQL[] = [advanceEnrolments(JSON.stringify(plan.advances), now)];
-    if (plan.sends.length) writes.unshift(insertSends(plan.sends.map((s) => ({ ...s, k: keyed.get(s) ?? null })), now));
+    const read = new Map(plan.advances.map((a) => [a.e, a]));
+    if (plan.sends.length) writes.unshift(insertSends(plan.sends.map((s) => ({ ...s, k: keyed.get(s) ?? null, op: read.get(s.e)!.op, od: read.get(s.e)!.od })), now));
     const results = await d1.batch(writes.map((q) => statement(d1, q)));
     results.forEach(meter);
 

@@ -1,6 +1,6 @@
-// The send ledger: one row per (enrolment, step), the unit of "sent at most once".
+// The send ledger: one row per (enrolment, step), the unit of "sent at most once" (kept so by the tick, see below).
 // step_id 0 is the double opt-in confirmation of the enrolment (it has no sequence step).
-import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
 
@@ -29,7 +29,11 @@ export const sends = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("sends_enrolment_step").on(t.enrolmentId, t.stepId),
+    // No unique (enrolment_id, step_id) index: the tick inserts a send only while its enrolment still sits at the step it
+    // read, in the same D1 transaction that moves the enrolment on, so a step is written once per enrolment without an
+    // index entry per email (D1 counts each one as a row written). Ids therefore keep growing with time, which the
+    // stranded-send sweep walks. Partial: only clicked sends, for the tick's "skip if clicked an earlier step".
+    index("sends_clicked").on(t.enrolmentId).where(sql`${t.clickedAt} IS NOT NULL`),
     // Partial: a queued or skipped send has no Resend id, so queuing one writes no index entry here.
     index("sends_resend_id").on(t.resendId).where(sql`${t.resendId} IS NOT NULL`),
   ],
