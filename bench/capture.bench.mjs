@@ -80,13 +80,14 @@ function startServer(name, args, logFile) {
   return server;
 }
 
+/** Polls until the server answers; resolves with how many 2xx answers that took (each is a page view). */
 async function waitReady(server, url, timeoutS = 90) {
   for (let i = 0; i < timeoutS * 2; i++) {
     if (server.exited) break;
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
       await res.arrayBuffer();
-      if (res.status < 500) return;
+      if (res.status < 500) return res.ok ? 1 : 0;
     } catch {}
     await sleep(500);
   }
@@ -170,7 +171,10 @@ async function measureLoad() {
       "--var", "ADMIN_TOKEN:bench-admin-token-0123456789", "--var", "SIGNING_SECRET:bench-signing-secret-0123456789-abcdefghij",
       "--var", "RESEND_API_KEY:", "--var", `RESEND_BASE_URL:${appOrigin}/dev/resend`], path.join(dir, "lodestone.log"));
     const base = startServer("baselines", [path.join(baseBundle, "worker.js"), "--no-bundle", ...common, "-c", baseConfig, "--port", String(cfg.basePort), "--inspector-port", String(cfg.basePort + 1000), "--persist-to", baseState], path.join(dir, "baseline.log"));
-    await Promise.all([waitReady(app, `${appOrigin}/p/${WHITEPAPER}`), waitReady(base, `http://${HOST}:${cfg.basePort}/static`)]);
+    const [readyViews] = await Promise.all([waitReady(app, `${appOrigin}/p/${WHITEPAPER}`), waitReady(base, `http://${HOST}:${cfg.basePort}/static`)]);
+    // Every 2xx answer, warm-up included, to check what the servers stored against at the end.
+    const answered = { landing: readyViews, capture: 0, insert: 0, static: 0 };
+    const tally = (t, res) => (answered[t.kind === "baseline" ? t.id : t.kind] += res.latencies.length);
 
     const list = targets();
     const agents = { app: agentFor(cfg.concurrency), base: agentFor(cfg.concurrency) };
@@ -178,7 +182,7 @@ async function measureLoad() {
     const serverOf = (t) => (t.kind === "baseline" ? base : app);
     const slice = cfg.seconds / cfg.rounds;
     console.log(`Warm-up ${cfg.warmupSeconds} s per target, then ${cfg.rounds} rounds × ${slice} s per target, concurrency ${cfg.concurrency}, targets interleaved…`);
-    for (const t of list) await load({ agent: agentOf(t), concurrency: cfg.concurrency, seconds: cfg.warmupSeconds, next: t.next });
+    for (const t of list) tally(t, await load({ agent: agentOf(t), concurrency: cfg.concurrency, seconds: cfg.warmupSeconds, next: t.next }));
     // What each server burns with no requests (timers, queue polling), subtracted from the per-request CPU below.
     await sleep(cfg.settleSeconds * 1000);
     const idleFrom = { app: groupCpu(app.child.pid), base: groupCpu(base.child.pid), at: performance.now() };
@@ -193,6 +197,7 @@ async function measureLoad() {
         const cpuBefore = groupCpu(serverOf(t).child.pid);
         const windowFrom = performance.now();
         const res = await load({ agent: agentOf(t), concurrency: cfg.concurrency, seconds: slice, next: t.next });
+        tally(t, res);
         await sleep(cfg.settleSeconds * 1000);
         const a = acc[t.id];
         a.elapsedMs += res.elapsedMs;
@@ -226,12 +231,11 @@ async function measureLoad() {
     }
 
     // What the servers stored: every landing view counted by the queue consumer, every 2xx capture a lead.
-    const sum = (ids, code) => results.filter((r) => ids.includes(r.id)).reduce((x, r) => x + Object.entries(r.statuses).filter(([s]) => code(Number(s))).reduce((y, [, n]) => y + n, 0), 0);
     const views = d1Query(appState, "SELECT coalesce(sum(views), 0) AS views, coalesce(sum(submissions), 0) AS submissions FROM asset_daily")[0];
     const leads = d1Query(appState, "SELECT count(*) AS n FROM leads")[0].n;
     const hits = d1Query(baseState, "SELECT count(*) AS n FROM hits", baseConfig)[0].n;
-    const stored = { viewsCounted: views.views, submissionsCounted: views.submissions, leads, baselineRows: hits };
-    return { results, stored, idleCpuMsPerSecond: idle, note: "warm-up requests are included in the stored counts, not in the figures", stateDir: dir };
+    const stored = { viewsCounted: views.views, landingAnswers: answered.landing, submissionsCounted: views.submissions, leads, captureAnswers: answered.capture, baselineRows: hits, insertAnswers: answered.insert };
+    return { results, stored, idleCpuMsPerSecond: idle, note: "stored counts and answers include warm-up requests; the figures do not", stateDir: dir };
   } finally {
     await stopServers();
     rmSync(dir, { recursive: true, force: true });
@@ -256,7 +260,9 @@ function printLoad({ results, stored, idleCpuMsPerSecond: idle }) {
     const bad = r.requests - r.ok;
     console.log(`${pad(r.label, 44)}${lpad(f(r.rps, 0), 7)}${lpad(f(r.p50), 8)}${lpad(f(r.p99), 8)}${lpad(f(r.cpuMsPerRequest, 2), 8)}   ${ratio}   ${goal}${bad ? `  (${bad} non-2xx: ${JSON.stringify(r.statuses)} ${r.errors[0] ?? ""})` : ""}`);
   }
-  console.log(`\nStored by the servers (incl. warm-up): ${stored.viewsCounted} views counted through the queue, ${stored.submissionsCounted} submissions in asset_daily, ${stored.leads} leads; baseline B wrote ${stored.baselineRows} rows.`);
+  const check = (got, want) => `${got} of ${want}${got === want ? " ✓" : " ✗"}`;
+  console.log(`\nStored by the servers, warm-up included: views counted through the queue ${check(stored.viewsCounted, stored.landingAnswers)} landing answers;`);
+  console.log(`leads ${check(stored.leads, stored.captureAnswers)} capture answers (submissions in asset_daily: ${stored.submissionsCounted}); baseline B rows ${check(stored.baselineRows, stored.insertAnswers)} insert answers.`);
 }
 
 function printRows(rows) {
