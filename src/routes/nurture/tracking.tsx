@@ -5,6 +5,7 @@ import type { AppEnv } from "../../env";
 import { verifyLink } from "../../domain/signed-link";
 import type { ClickClaims, OpenClaims } from "../../nurture/links";
 import { recordClick, recordOpen } from "../../nurture/track";
+import { enqueueScoreEvent } from "../../scoring/apply-event";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { browserLocale } from "../public/notices";
@@ -29,7 +30,13 @@ export function registerTracking(app: Hono<AppEnv>) {
       const L = browserLocale(c);
       return c.html(<NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />, 403);
     }
-    await recordClick(c.get("db"), verified.payload.s, verified.payload.u, c.get("now"));
+    const now = c.get("now");
+    const leadId = await recordClick(c.get("db"), verified.payload.s, verified.payload.u, now);
+    if (leadId !== null) {
+      // Scored twice over: as an email click, and as a tracked link (pricing/demo rules match its URL).
+      await enqueueScoreEvent(c.env.JOBS, leadId, "email_clicked", { url: verified.payload.u, send_id: verified.payload.s }, now);
+      await enqueueScoreEvent(c.env.JOBS, leadId, "link_clicked", { url: verified.payload.u, send_id: verified.payload.s }, now);
+    }
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "no-referrer");
     return c.redirect(verified.payload.u, 302);
@@ -38,7 +45,10 @@ export function registerTracking(app: Hono<AppEnv>) {
   app.get("/t/o/:token", async (c) => {
     const verified = await verifyLink<OpenClaims>(c.get("config").SIGNING_SECRET, "open", c.req.param("token"), c.get("now"));
     // A bad token still gets the image (a broken image helps nobody) but records nothing.
-    if (verified.ok && Number.isInteger(verified.payload.s)) await recordOpen(c.get("db"), verified.payload.s, c.get("now"));
+    if (verified.ok && Number.isInteger(verified.payload.s)) {
+      const leadId = await recordOpen(c.get("db"), verified.payload.s, c.get("now"));
+      if (leadId !== null) await enqueueScoreEvent(c.env.JOBS, leadId, "email_opened", { send_id: verified.payload.s }, c.get("now"));
+    }
     return c.body(PIXEL, 200, { "Content-Type": "image/gif", "Cache-Control": "no-store, private" });
   });
 }

@@ -13,6 +13,10 @@ import { t } from "../../../templates/i18n";
 import { browserLocale, notFoundPage } from "./notices";
 import { enqueueScoreEvent } from "../../scoring/apply-event";
 
+export function isSessionLive(session: { startsAt: number; durationMinutes: number }, now: number): boolean {
+  return now >= session.startsAt - 30 * 60_000 && now <= session.startsAt + session.durationMinutes * 60_000;
+}
+
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
@@ -37,9 +41,13 @@ export function registerDownload(app: Hono<AppEnv>) {
     }
 
     let answer: Response;
+    let eventType: "downloaded" | "session_joined" = "downloaded";
     if (asset.kind === "course") {
-      const room = asset.roomUrl ?? (await upcomingSession(db, asset.id, now))?.joinUrl;
+      const session = await upcomingSession(db, asset.id, now);
+      const room = asset.roomUrl ?? session?.joinUrl;
       if (!room) return notFoundPage(c, L);
+      // Opening the room while the session runs (from 30 minutes before) is joining it.
+      if (session && isSessionLive(session, now)) eventType = "session_joined";
       answer = c.redirect(room, 302);
     } else {
       const object = asset.fileKey ? await c.env.FILES.get(asset.fileKey) : null;
@@ -55,14 +63,14 @@ export function registerDownload(app: Hono<AppEnv>) {
     }
     // The download is an event of the lead and a count on the asset's rollup, in one batch.
     await batch(db, [
-      sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT id, ${asset.id}, 'downloaded', ${now}, NULL FROM leads WHERE id = ${claims.l}`,
+      sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT id, ${asset.id}, ${eventType}, ${now}, NULL FROM leads WHERE id = ${claims.l}`,
       sql`
         INSERT INTO asset_daily (asset_id, day, channel, campaign, downloads)
         SELECT ${asset.id}, ${utcDay(now)}, t.channel, coalesce(t.utm_campaign, ''), 1 FROM touches t
         WHERE t.id = (SELECT max(id) FROM touches WHERE lead_id = ${claims.l} AND asset_id = ${asset.id})
         ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET downloads = downloads + 1`,
     ]);
-    await enqueueScoreEvent(c.env.JOBS, claims.l, "downloaded", { asset_id: asset.id, asset_title: asset.title }, now);
+    await enqueueScoreEvent(c.env.JOBS, claims.l, eventType, { asset_id: asset.id, asset_title: asset.title }, now);
     return answer;
   });
 }
