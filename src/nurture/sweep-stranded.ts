@@ -18,6 +18,8 @@ import { idempotencyKey } from "./idempotency";
  */
 export const STRANDED_AFTER_MS = 6 * 60 * 60 * 1000;
 export const MAX_REQUEUES = 2;
+/** A send first queued this long ago is failed rather than sent (e.g. rows stranded before the sweep was deployed): past 24 h its key no longer protects it. */
+export const GIVE_UP_AFTER_MS = 20 * 60 * 60 * 1000;
 const CURSOR = "nurture.stranded_sends";
 const QUEUE_BATCH = 100;
 
@@ -90,19 +92,20 @@ async function requeue(env: Bindings, stranded: Scanned[], now: number, cutoff: 
   const d1 = env.DB;
   const ids = JSON.stringify(stranded.map((r) => r.id));
   const guard = sql`id IN (SELECT value FROM json_each(${ids})) AND status = 'queued' AND updated_at <= ${cutoff}`;
+  const giveUp = sql`(requeues >= ${MAX_REQUEUES} OR created_at <= ${now - GIVE_UP_AFTER_MS})`;
   // Claiming moves updated_at to now, so the same send is not queued again next minute, nor by an overlapping sweep.
   const [, gaveUp, claimed] = await d1.batch([
     statement(d1, sql`
       INSERT INTO events (lead_id, asset_id, type, at, data)
       SELECT lead_id, asset_id, 'email_failed', ${now}, json_object('send_id', id, 'step_id', step_id, 'error', 'stranded')
-      FROM sends WHERE ${guard} AND requeues >= ${MAX_REQUEUES}`),
+      FROM sends WHERE ${guard} AND ${giveUp}`),
     statement(d1, sql`
       UPDATE sends SET status = 'failed', updated_at = ${now},
         last_error = 'stranded: no queue message after ' || requeues || ' re-queues; last error: ' || coalesce(last_error, 'none')
-      WHERE ${guard} AND requeues >= ${MAX_REQUEUES}`),
+      WHERE ${guard} AND ${giveUp}`),
     statement(d1, sql`
       UPDATE sends SET requeues = requeues + 1, updated_at = ${now}
-      WHERE ${guard} AND requeues < ${MAX_REQUEUES}
+      WHERE ${guard} AND NOT ${giveUp}
       RETURNING id, enrolment_id, step_id, batch_key`),
   ]);
   report.gaveUp = gaveUp!.meta.changes ?? 0;

@@ -4,7 +4,7 @@ import { fakeResend, type ResendFake } from "./support/resend-fake";
 import { assetWithSequence, captureLead, consume, queueRecorder, sendRows, tick, HOUR, MINUTE } from "./support/nurture";
 import type { Bindings } from "../../src/env";
 import { runNurtureTick } from "../../src/nurture/tick";
-import { sweepStrandedSends, STRANDED_AFTER_MS, MAX_REQUEUES } from "../../src/nurture/sweep-stranded";
+import { sweepStrandedSends, STRANDED_AFTER_MS, MAX_REQUEUES, GIVE_UP_AFTER_MS } from "../../src/nurture/sweep-stranded";
 
 let resend: ResendFake;
 afterEach(() => resend?.restore());
@@ -85,6 +85,16 @@ describe("sends stranded by a Worker that died before sendBatch", () => {
     const failed = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE type = 'email_failed' AND lead_id = ?").bind(row!.lead_id).first<{ n: number }>();
     expect(failed!.n).toBe(1);
     expect(mine("lost")).toHaveLength(0);
+  });
+
+  it("a send stranded for most of a day is failed, not sent late", async () => {
+    const at = Date.now() + 5 * MINUTE;
+    await strandedFor("stale", 1, at);
+    const q = queueRecorder();
+    await sweepStrandedSends(q.env, at + GIVE_UP_AFTER_MS);
+    const [row] = await rowsOf("stale");
+    expect(row).toMatchObject({ status: "failed", requeues: 0 });
+    expect(queuedIds(q, [row!.id])).toEqual([]);
   });
 
   it("a sweep queues at most its bound, reads at most its scan, and the rest go on the next sweeps", async () => {
