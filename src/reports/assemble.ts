@@ -117,7 +117,7 @@ export function assembleReport(input: AssembleInput): { rows: ReportRow[]; total
       channel: want.has("channel") ? c.channel : null,
       campaign: want.has("campaign") ? c.campaign : null,
     };
-    const k = JSON.stringify(key);
+    const k = `${key.period}\u0000${key.asset_id}\u0000${key.channel}\u0000${key.campaign}`;
     let row = rows.get(k);
     if (!row) rows.set(k, (row = { key, acc: empty() }));
     return row.acc;

@@ -4,6 +4,7 @@ import type { Db } from "../env";
 import { batch } from "../db/batch";
 import { assembleReport, type CreditCell, type EventCell, type ReportFigures, type ReportRow } from "./assemble";
 import { parseHistogram } from "./latency";
+import { periodOf } from "./days";
 import { allocateSpend, type LeadCell, type SpendRecord } from "./spend-allocation";
 import { rollUpTouches } from "./touch-credit";
 import type { ReportQuery } from "./query";
@@ -88,7 +89,7 @@ export async function buildReport(db: Db, q: ReportQuery, opts: { now: number; c
     rowsRead += cells.meta.rows_read;
     for (const r of cells.results) leadCells.push({ assetId: r.asset_id, month: r.month, channel: r.channel, campaign: r.campaign, leads: r.leads });
   }
-  let spend = allocateSpend(spendRecords, leadCells, range);
+  let spend = allocateSpend(spendRecords, leadCells, range, (day) => periodOf(day, q.grain, range));
   if (q.asset_id !== undefined) spend = spend.filter((s) => s.assetId === q.asset_id);
   if (q.channel !== undefined) spend = spend.filter((s) => s.channel === q.channel);
   if (q.campaign !== undefined) spend = spend.filter((s) => s.campaign === q.campaign);

@@ -64,6 +64,16 @@ describe("spreading spend", () => {
     expect(cells.map((c) => [c.assetId, c.amountMinor])).toEqual([[1, 60], [2, 30]]);
   });
 
+  it("sums a period's daily rows before spreading them, and still adds up exactly", () => {
+    const daily = Array.from({ length: 31 }, (_, i) => spend({ id: i, campaign: "spring", dayFrom: `2026-03-${String(i + 1).padStart(2, "0")}`, dayTo: `2026-03-${String(i + 1).padStart(2, "0")}`, reportingMinor: 101 }));
+    const weights = [cell(1, "2026-03", "spring", 1), cell(2, "2026-03", "spring", 1), cell(3, "2026-03", "spring", 1)];
+    const byMonth = allocateSpend(daily, weights, range, (d) => d.slice(0, 7));
+    expect(byMonth.map((c) => [c.assetId, c.amountMinor])).toEqual([[1, 1044], [2, 1044], [3, 1043]]);
+    const byDay = allocateSpend(daily, weights, range);
+    expect(byDay).toHaveLength(93);
+    expect(byDay.reduce((a, c) => a + c.amountMinor, 0)).toBe(31 * 101);
+  });
+
   it("matches channel-only spend to every campaign of that channel", () => {
     const cells = allocateSpend([spend({ channel: "social", reportingMinor: 300 })], [cell(1, "2026-03", "a", 1, "social"), cell(2, "2026-03", "b", 2, "social"), cell(3, "2026-03", "a", 5, "paid")], range);
     expect(cells.map((c) => [c.assetId, c.amountMinor])).toEqual([[1, 100], [2, 200]]);
