@@ -5,6 +5,7 @@ import type { Db } from "../env";
 import { AppError, fieldErrors, type FieldErrors } from "../errors";
 import { ASSET_KINDS, ASSET_STATUSES, FIELD_MODES, FORM_FIELDS, LOCALES, assets, sequences, type Asset, type FormSettings } from "../db/schema";
 import { isValidTimeZone } from "../domain/calendar-day";
+import { forgetAsset } from "../assets/find-asset";
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -63,12 +64,14 @@ export async function saveAsset(db: Db, id: number | null, raw: Record<string, s
     ? await db.insert(assets).values({ ...row, status: "draft", createdAt: now }).returning()
     : await db.update(assets).set(row).where(eq(assets.id, id)).returning();
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
+  forgetAsset();
   if (!file || file.size === 0) return { ok: true, asset };
   // A fresh key per upload: a download in flight keeps its bytes, and the old object is then removed.
   const name = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(-120) || "file";
   const key = `assets/${asset.id}/${crypto.randomUUID()}/${name}`;
   await files.put(key, file.stream(), { httpMetadata: { contentType: file.type || "application/octet-stream" } });
   const [updated] = await db.update(assets).set({ fileKey: key, fileName: name, fileType: file.type || "application/octet-stream", updatedAt: now }).where(eq(assets.id, asset.id)).returning();
+  forgetAsset();
   if (asset.fileKey && asset.fileKey !== key) await files.delete(asset.fileKey);
   return { ok: true, asset: updated! };
 }
@@ -79,6 +82,7 @@ export async function setAssetStatus(db: Db, id: number, status: (typeof ASSET_S
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
   if (status === "published" && asset.kind === "whitepaper" && !asset.fileKey) throw new AppError("CONFLICT", "Upload the whitepaper's file before publishing");
   const [row] = await db.update(assets).set({ status, updatedAt: now }).where(eq(assets.id, id)).returning();
+  forgetAsset();
   return row!;
 }
 

@@ -7,6 +7,7 @@ import { assets, sequences, sequenceSteps, STEP_ANCHORS, type Asset, type AssetK
 import { findEmailTemplate } from "../../templates/emails";
 import type { EmailVariable } from "../../templates/emails/types";
 import { OPTIN_TEMPLATE_ID } from "../../templates/emails/optin";
+import { forgetAsset } from "../assets/find-asset";
 
 const sendWindowSchema = z
   .object({
@@ -63,5 +64,6 @@ export async function authorSequence(db: Db, asset: Pick<Asset, "id" | "kind">, 
     db.insert(sequenceSteps).values(parsed.data.steps.map((s, i) => ({ sequenceId: sequence!.id, position: i + 1, ...s, createdAt: now }))),
     db.update(assets).set({ sequenceId: sequence!.id, updatedAt: now }).where(eq(assets.id, asset.id)),
   ]);
+  forgetAsset();
   return { sequenceId: sequence!.id };
 }
