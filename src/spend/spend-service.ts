@@ -12,6 +12,9 @@ import { guessMapping, missingFields, readSpendRows, type ColumnMapping, type Ro
 
 export type SpendRow = typeof spend.$inferSelect;
 
+/** The largest cost report accepted in one import (API body or dashboard upload). */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
 export interface Conversion {
   reportingMinor: number;
 }

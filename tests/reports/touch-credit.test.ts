@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
+import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { creditShares } from "../../src/attribution/models";
 import { rollUpTouches } from "../../src/reports/touch-credit";
 import { db, makeAsset } from "../support/fixtures";
@@ -68,5 +69,15 @@ describe("the touch-credit sweep", () => {
     expect(rounds).toBe(2);
     const row = await env.DB.prepare("SELECT sum(leads) AS leads FROM asset_model_daily WHERE model = 'first_touch' AND asset_id = ?").bind(a.id).first<{ leads: number }>();
     expect(row!.leads).toBe(4);
+  });
+
+  it("the cron tick credits touches that arrived since the last one", async () => {
+    const a = await makeAsset();
+    await gate(a.slug, { email: "cron1@t.test" });
+    await gate(a.slug, { email: "cron2@t.test" });
+    const worker = (await import("../../src/index")).default;
+    await worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron: "* * * * *" }), env, createExecutionContext());
+    const row = await env.DB.prepare("SELECT sum(leads) AS leads FROM asset_model_daily WHERE model = 'last_touch' AND asset_id = ?").bind(a.id).first<{ leads: number }>();
+    expect(row!.leads).toBe(2);
   });
 });

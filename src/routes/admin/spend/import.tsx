@@ -6,13 +6,12 @@ import { AppError } from "../../../errors";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS, type ColumnMapping } from "../../../spend/import-rows";
-import { importSpend, type ImportResult } from "../../../spend/spend-service";
+import { importSpend, MAX_IMPORT_BYTES, type ImportResult } from "../../../spend/spend-service";
 import { isCurrencyCode, parseRate } from "../../../spend/money";
 import { assetOptions } from "../../../admin/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../form";
-import { MAX_IMPORT_BYTES } from "../../api/spend/import";
 
 /** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
 export function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {

@@ -6,11 +6,10 @@ import { requireScopes } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS } from "../../../spend/import-rows";
-import { importSpend } from "../../../spend/spend-service";
+import { importSpend, MAX_IMPORT_BYTES } from "../../../spend/spend-service";
 import { isCurrencyCode, parseRate } from "../../../spend/money";
 import { errorResponses, security } from "../openapi";
 
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export const importBody = z.object({
   csv: z.string().min(1, "The CSV is empty"),
