@@ -105,4 +105,16 @@ describe.skipIf(!hasChromium())("in a real browser", () => {
     await marketer.screenshot({ path: shot("reports"), fullPage: true });
     expect(dialogs).toEqual([]);
   });
+
+  it("the asset page shows its funnel and channels, and the dashboard reads in Chinese", async () => {
+    await marketer.goto(`${ORIGIN}/admin/assets`);
+    await marketer.getByRole("link", { name: "Browser Guide 2026", exact: true }).click();
+    await expect.poll(() => marketer.locator("svg.chart").count()).toBe(1);
+    await marketer.screenshot({ path: shot("asset-detail"), fullPage: true });
+    await marketer.getByRole("button", { name: "中文" }).click();
+    await marketer.goto(`${ORIGIN}/admin`);
+    await expect.poll(() => marketer.getByRole("heading", { name: "概览" }).isVisible()).toBe(true);
+    await marketer.screenshot({ path: shot("overview-zh"), fullPage: true });
+    expect(dialogs).toEqual([]);
+  });
 });
