@@ -193,3 +193,37 @@ describe("reports, exports and languages", () => {
     expect((await s.get("/admin/mail")).status).toBe(200);
   });
 });
+
+describe("captured mail", () => {
+  it("lists the sink's emails newest first and shows one, its subject escaped", async () => {
+    const { capturedEmails } = await import("../../src/db/schema");
+    const { db } = await import("../support/fixtures");
+    await db().insert(capturedEmails).values({ id: "mail-1", requestHash: "h", position: 0, from: "Lodestone <hello@example.com>", to: ["dana@buyer.test"], subject: "Your <b>guide</b>", html: "<p>Hello</p>", text: "Hello Dana", headers: {}, createdAt: Date.now() });
+    const list = await (await s.get("/admin/mail")).text();
+    expect(list).toContain("Your &lt;b&gt;guide&lt;/b&gt;");
+    expect(list).toContain("dana@buyer.test");
+    const one = await (await s.get("/admin/mail/mail-1")).text();
+    expect(one).toContain("Hello Dana");
+    const html = await s.get("/admin/mail/mail-1/html");
+    expect(html.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect((await s.get("/admin/mail/nope")).status).toBe(404);
+  });
+});
+
+describe("webhooks in the dashboard", () => {
+  it("lists an endpoint's deliveries and replays a failed one", async () => {
+    const { createEndpoint } = await import("../../src/webhooks/endpoints");
+    const { db } = await import("../support/fixtures");
+    const endpoint = await createEndpoint(db(), { url: "https://crm.example.com/hooks?a=<x>", eventTypes: ["lead.qualified"] }, Date.now());
+    const now = Date.now();
+    const { meta } = await env.DB.prepare("INSERT INTO webhook_deliveries (message_id, endpoint_id, event_type, payload, status, attempts, last_status_code, created_at, updated_at) VALUES ('msg_1', ?, 'lead.qualified', '{}', 'failed', 8, 500, ?, ?)").bind(endpoint.id, now, now).run();
+    const deliveryId = meta.last_row_id;
+    const page = await (await s.get(`/admin/webhooks?endpoint=${endpoint.id}`)).text();
+    expect(page).toContain("https://crm.example.com/hooks?a=&lt;x&gt;");
+    expect(page).toContain("lead.qualified");
+    const replay = await s.post(`/admin/webhooks/${endpoint.id}/deliveries/${deliveryId}/replay`, {});
+    expect(replay.status).toBe(303);
+    expect(await (await s.get(replay.headers.get("location")!)).text()).toContain("Queued again.");
+    expect(await env.DB.prepare("SELECT status, attempts FROM webhook_deliveries WHERE id = ?").bind(deliveryId).first()).toEqual({ status: "pending", attempts: 0 });
+  });
+});
