@@ -1,34 +1,12 @@
-// Vitest config for the scoring bench (bench/scoring-engine.bench.test.ts), in workerd like the tests.
-// Its own config so `npm test` never runs it; `node bench/scoring.bench.mjs` does.
-import path from "node:path";
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+// The scoring bench (bench/scoring-engine.bench.test.ts); run by `node bench/scoring.bench.mjs`.
+import { workersBenchConfig } from "./workers-bench-config";
 
-const root = path.join(import.meta.dirname, "..");
-
-export default defineConfig(async () => {
-  const migrations = await readD1Migrations(path.join(root, "migrations"));
-  return {
-    root,
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: path.join(root, "wrangler.toml") },
-        miniflare: {
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            ADMIN_TOKEN: "bench-admin-token-0123456789",
-            SIGNING_SECRET: "bench-signing-secret-0123456789-abcdefghij",
-            BENCH_LEADS: process.env.BENCH_LEADS ?? "1000000",
-            BENCH_EVENTS: process.env.BENCH_EVENTS ?? "1000",
-            BENCH_DECAY_LEADS: process.env.BENCH_DECAY_LEADS ?? "100000",
-          },
-        },
-      }),
-    ],
-    test: {
-      include: ["bench/scoring-*.bench.test.ts"],
-      setupFiles: ["./tests/setup.ts"],
-      testTimeout: 3_600_000,
-    },
-  };
+export default workersBenchConfig({
+  include: ["bench/scoring-*.bench.test.ts"],
+  bindings: {
+    BENCH_LEADS: process.env.BENCH_LEADS ?? "1000000",
+    BENCH_EVENTS: process.env.BENCH_EVENTS ?? "1000",
+    BENCH_DECAY_LEADS: process.env.BENCH_DECAY_LEADS ?? "100000",
+  },
+  timeoutMs: 60 * 60_000,
 });
