@@ -29,6 +29,8 @@ export const API_ROUTES: ApiRouteCase[] = [
   { method: "GET", path: "/api/v1/webhooks/999999/deliveries/1", template: "/api/v1/webhooks/{id}/deliveries/{deliveryId}", scopes: ["marketing", "sales"] },
   { method: "POST", path: "/api/v1/webhooks/999999/deliveries/1/replay", template: "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", scopes: ["marketing", "sales"] },
   { method: "POST", path: "/api/v1/leads/999999/outcomes", template: "/api/v1/leads/{id}/outcomes", scopes: ["sales"], body: { stage: "accepted", external_id: "matrix-1" } },
+  { method: "GET", path: "/api/v1/assets/999999/sequence", template: "/api/v1/assets/{id}/sequence", scopes: ["marketing"] },
+  { method: "PUT", path: "/api/v1/assets/999999/sequence", template: "/api/v1/assets/{id}/sequence", scopes: ["marketing"], body: { name: "matrix", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }] } },
   { method: "GET", path: "/api/v1/score-rules", template: "/api/v1/score-rules", scopes: ["marketing", "sales"] },
   { method: "POST", path: "/api/v1/score-rules", template: "/api/v1/score-rules", scopes: ["marketing"], body: { kind: "fit", field: "country", match: ["NZ"], points: 0, label: "matrix", active: false } },
   { method: "PATCH", path: "/api/v1/score-rules/999999", template: "/api/v1/score-rules/{id}", scopes: ["marketing"], body: { points: 1 } },

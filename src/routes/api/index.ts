@@ -21,6 +21,8 @@ import { registerUpdateRule } from "./rules/update";
 import { registerDeleteRule } from "./rules/delete";
 import { registerExportLead } from "./privacy/export";
 import { registerEraseLead } from "./privacy/erase";
+import { registerGetSequence } from "./sequences/get";
+import { registerPutSequence } from "./sequences/put";
 import { registerDocsPage } from "./docs";
 import { webhookPayloadSchema } from "../../handoff/schemas";
 
@@ -48,5 +50,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerDeleteRule(app);
   registerExportLead(app);
   registerEraseLead(app);
+  registerGetSequence(app);
+  registerPutSequence(app);
   registerDocsPage(app, { title: "Lodestone API", version: "1.0.0", description: "Leads, scores, outcomes, webhooks, spend and reports. The same zod schemas validate every route." });
 }

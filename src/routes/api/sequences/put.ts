@@ -1,0 +1,27 @@
+// PUT /api/v1/assets/{id}/sequence (marketing): authors a new drip for the asset; steps whose
+// templates need what the asset cannot supply are refused with field details, before anything is stored.
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../env";
+import { requireScopes } from "../../../http/auth";
+import { replaceAssetSequence } from "../../../nurture/asset-sequence";
+import { errorResponses, idParams, jsonBody, jsonContent, security } from "../openapi";
+import { sequenceBody, sequenceOut } from "./schemas";
+
+export const route = createRoute({
+  method: "put",
+  path: "/api/v1/assets/{id}/sequence",
+  tags: ["Nurture"],
+  summary: "Author an asset's drip sequence",
+  description: "New gate submissions enrol in the new sequence; leads already enrolled finish the one they started.",
+  security,
+  middleware: [requireScopes("marketing")] as const,
+  request: { params: idParams, body: jsonBody(sequenceBody) },
+  responses: { 201: jsonContent(sequenceOut, "The sequence as stored"), ...errorResponses(400, 404) },
+});
+
+export function registerPutSequence(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const sequence = await replaceAssetSequence(c.get("db"), c.req.valid("param").id, c.req.valid("json"), c.get("now"));
+    return c.json(sequenceOut.parse(sequence), 201);
+  });
+}
