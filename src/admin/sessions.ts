@@ -2,7 +2,7 @@
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../env";
 import { adminSessions, type Scope } from "../db/schema";
-import { sha256Hex } from "../http/auth";
+import { randomBase64Url, sha256Hex } from "../domain/encoding";
 import type { Locale } from "../db/schema";
 
 export const SESSION_COOKIE = "lodestone_admin";
@@ -16,15 +16,10 @@ export interface AdminSession {
   expiresAt: number;
 }
 
-function randomToken(bytes = 32): string {
-  const b = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...b)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
 /** Creates a session; the returned secret goes in the cookie and is stored only as a hash. Expired sessions are swept. */
 export async function createSession(db: Db, p: { tokenId: number | null; scopes: Scope[]; locale: Locale }, now: number): Promise<{ secret: string; session: AdminSession }> {
-  const secret = randomToken();
-  const session: AdminSession = { idHash: await sha256Hex(secret), scopes: p.scopes, csrf: randomToken(24), locale: p.locale, expiresAt: now + SESSION_TTL_MS };
+  const secret = randomBase64Url(32);
+  const session: AdminSession = { idHash: await sha256Hex(secret), scopes: p.scopes, csrf: randomBase64Url(24), locale: p.locale, expiresAt: now + SESSION_TTL_MS };
   await db.batch([
     db.delete(adminSessions).where(lt(adminSessions.expiresAt, now)),
     db.insert(adminSessions).values({ ...session, tokenId: p.tokenId, createdAt: now }),

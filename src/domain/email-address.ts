@@ -1,5 +1,6 @@
 // Email normalisation: one lead per address however it is typed.
 import { z } from "zod";
+import { sha256Hex } from "./encoding";
 
 /** Trim, Unicode-normalise and lower-case; the address is the lead's identity. */
 export function normaliseEmail(raw: string): string {
@@ -15,6 +16,5 @@ export const emailSchema = z
 
 /** SHA-256 of the normalised address, hex: how suppressions remember an erased person. */
 export async function emailHash(email: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(normaliseEmail(email)));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return sha256Hex(normaliseEmail(email));
 }

@@ -1,19 +1,12 @@
 // Signed, expiring link tokens (download, unsubscribe, click, opt-in): payload.signature, HMAC-SHA256.
+import { base64Url, fromBase64Url } from "./encoding";
+
 const enc = new TextEncoder();
 
 export type LinkPurpose = "download" | "unsubscribe" | "click" | "open" | "optin";
 
 export type VerifyResult<P> = { ok: true; payload: P } | { ok: false; reason: "tampered" | "expired"; payload?: P };
 
-function b64url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-function fromB64url(s: string): Uint8Array {
-  const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-}
 
 const keys = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {
@@ -27,9 +20,9 @@ function hmacKey(secret: string): Promise<CryptoKey> {
 
 /** `exp` is epoch seconds; null means the link never expires (unsubscribe links). */
 export async function signLink<P extends object>(secret: string, purpose: LinkPurpose, payload: P, exp: number | null): Promise<string> {
-  const body = b64url(enc.encode(JSON.stringify({ p: purpose, e: exp, d: payload })));
+  const body = base64Url(enc.encode(JSON.stringify({ p: purpose, e: exp, d: payload })));
   const sig = new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(body)));
-  return `${body}.${b64url(sig)}`;
+  return `${body}.${base64Url(sig)}`;
 }
 
 export async function verifyLink<P>(secret: string, purpose: LinkPurpose, token: string, nowMs: number): Promise<VerifyResult<P>> {
@@ -37,12 +30,12 @@ export async function verifyLink<P>(secret: string, purpose: LinkPurpose, token:
   if (!body || !sig || extra !== undefined || token.length > 4096) return { ok: false, reason: "tampered" };
   let valid = false;
   try {
-    valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), fromB64url(sig), enc.encode(body));
+    valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), fromBase64Url(sig), enc.encode(body));
   } catch {
     return { ok: false, reason: "tampered" };
   }
   if (!valid) return { ok: false, reason: "tampered" };
-  const claims = JSON.parse(new TextDecoder().decode(fromB64url(body))) as { p: string; e: number | null; d: P };
+  const claims = JSON.parse(new TextDecoder().decode(fromBase64Url(body))) as { p: string; e: number | null; d: P };
   if (claims.p !== purpose) return { ok: false, reason: "tampered" };
   if (claims.e !== null && claims.e * 1000 < nowMs) return { ok: false, reason: "expired", payload: claims.d };
   return { ok: true, payload: claims.d };

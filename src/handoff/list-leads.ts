@@ -6,6 +6,7 @@ import { STAGES, type Stage } from "../db/schema";
 import { AppError } from "../errors";
 import { batch } from "../db/batch";
 import { normaliseEmail } from "../domain/email-address";
+import { base64Url, fromBase64Url } from "../domain/encoding";
 
 export interface ListFilters {
   minScore?: number;
@@ -30,12 +31,12 @@ const cursorSchema = z.object({ u: z.number().int().nonnegative(), i: z.number()
 type Cursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(c: Cursor): string {
-  return btoa(JSON.stringify(c)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return base64Url(new TextEncoder().encode(JSON.stringify(c)));
 }
 
 export function decodeCursor(raw: string): Cursor {
   try {
-    const json = atob(raw.replace(/-/g, "+").replace(/_/g, "/"));
+    const json = new TextDecoder().decode(fromBase64Url(raw));
     return cursorSchema.parse(JSON.parse(json));
   } catch {
     throw new AppError("BAD_REQUEST", "The cursor is not one this API handed out", { details: { fields: { cursor: ["Invalid cursor"] } } });

@@ -2,17 +2,13 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../env";
 import { apiTokens, type Scope } from "../db/schema";
-import { sha256Hex } from "../http/auth";
+import { randomBase64Url, sha256Hex } from "../domain/encoding";
 
 export const TOKEN_PREFIX = "ldst_";
 
-function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
 /** 32 random bytes after a recognisable prefix, so secret scanners and people can tell what it is. */
 export function newTokenSecret(): string {
-  return TOKEN_PREFIX + base64url(crypto.getRandomValues(new Uint8Array(32)));
+  return TOKEN_PREFIX + randomBase64Url(32);
 }
 
 export type TokenRow = typeof apiTokens.$inferSelect;

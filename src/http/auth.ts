@@ -4,6 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { apiTokens, type Scope } from "../db/schema";
+import { sha256Hex } from "../domain/encoding";
 
 export interface Principal {
   tokenId: number | null; // null for the bootstrap ADMIN_TOKEN
@@ -16,12 +17,6 @@ declare module "hono" {
   }
 }
 
-const enc = new TextEncoder();
-
-export async function sha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", enc.encode(value));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** Compares two secrets in time independent of where they differ. */
 export async function sameSecret(a: string, b: string): Promise<boolean> {

@@ -1,4 +1,6 @@
 // The Idempotency-Key of a Resend request, derived from the (enrolment, step) pairs it carries.
+import { sha256Hex } from "../domain/encoding";
+
 export interface SendPair {
   enrolmentId: number;
   stepId: number;
@@ -13,6 +15,5 @@ export async function idempotencyKey(pairs: SendPair[]): Promise<string> {
   if (!pairs.length) throw new Error("A request needs at least one email");
   if (pairs.length === 1) return `lodestone/send/${pairs[0]!.enrolmentId}/${pairs[0]!.stepId}`;
   const canonical = pairs.map((p) => `${p.enrolmentId}:${p.stepId}`).sort().join(",");
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical));
-  return `lodestone/batch/${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+  return `lodestone/batch/${await sha256Hex(canonical)}`;
 }

@@ -4,6 +4,7 @@ import { desc, eq, lt, and } from "drizzle-orm";
 import type { Db } from "../env";
 import { capturedEmails, type CapturedEmail } from "../db/schema";
 import { emailSchema } from "../domain/email-address";
+import { sha256Hex } from "../domain/encoding";
 
 const recipient = z.string().max(320).pipe(z.string().refine((v) => emailSchema.safeParse(v.replace(/^.*<([^>]+)>\s*$/, "$1")).success, "Invalid `to` field"));
 export const sinkEmail = z.object({
@@ -19,11 +20,6 @@ export const sinkEmail = z.object({
 export interface SinkAnswer {
   status: number;
   body: unknown;
-}
-
-async function sha256(text: string): Promise<string> {
-  const d = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 const resendError = (status: number, name: string, message: string): SinkAnswer => ({ status, body: { statusCode: status, name, message } });
@@ -45,7 +41,7 @@ export async function acceptEmails(db: Db, rawBody: string, opts: { batch: boole
   const errors = checked.flatMap((r, index) => (r.success ? [] : [{ index, message: r.error.issues[0]!.message }]));
   if (errors.length && (!opts.batch || !opts.permissive)) return resendError(422, "validation_error", errors[0]!.message);
 
-  const hash = await sha256(rawBody);
+  const hash = await sha256Hex(rawBody);
   const answer = (ids: string[]): SinkAnswer => ({ status: 200, body: opts.batch ? { data: ids.map((id) => ({ id })), ...(opts.permissive ? { errors } : {}) } : { id: ids[0] } });
   if (opts.key) {
     const prior = await db.select({ id: capturedEmails.id, hash: capturedEmails.requestHash }).from(capturedEmails).where(eq(capturedEmails.requestKey, opts.key)).orderBy(capturedEmails.position);

@@ -4,7 +4,7 @@ import type { Db } from "../env";
 import { AppError } from "../errors";
 import { assets, spend } from "../db/schema";
 import { deriveChannel } from "../domain/channel";
-import { sha256Hex } from "../http/auth";
+import { sha256Hex } from "../domain/encoding";
 import { convertMinor, parseRate } from "./money";
 import type { SpendInput } from "./spend-input";
 import { parseCsv, CsvSyntaxError } from "./csv";
