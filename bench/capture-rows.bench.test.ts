@@ -28,7 +28,6 @@ const LABELS: [RegExp, string][] = [
   [/^SELECT id, referral_code, touch_count/i, "read back lead and touch id"],
   [/^SELECT l\.email, l\.country, .* FROM leads l/i, "nurture: read lead, first step, session"],
   [/^INSERT INTO enrolments /i, "nurture: enrol (guarded insert)"],
-  [/^SELECT id FROM enrolments /i, "nurture: already enrolled?"],
 ];
 /** The table a writing statement writes to. */
 const writtenTable = (sql: string) => /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+[`"]?(\w+)/i.exec(sql)?.[1];

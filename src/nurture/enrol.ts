@@ -8,7 +8,7 @@ import { windowTimeZone } from "./lead-time-zone";
 
 export type EnrolResult =
   | { enrolled: true; enrolmentId: number; status: "active" | "pending_optin"; nextDueAt: number }
-  | { enrolled: false; reason: "no_sequence" | "empty_sequence" | "suppressed" | "already_enrolled" | "unknown_lead" };
+  | { enrolled: false; reason: "no_sequence" | "empty_sequence" | "already_enrolled_or_suppressed" | "unknown_lead" };
 
 interface EnrolFacts {
   email: string;
@@ -21,7 +21,7 @@ interface EnrolFacts {
   starts_at: number | null;
 }
 
-/** Two small statements: one indexed read of the lead, first step and next session; one guarded insert. */
+/** Two statements: one indexed read of the lead, first step and next session; one guarded insert. */
 export async function enrolLead(db: Db, asset: Asset, leadId: number, now: number): Promise<EnrolResult> {
   if (!asset.sequenceId) return { enrolled: false, reason: "no_sequence" };
   const [facts] = await db.all<EnrolFacts>(sql`
@@ -50,7 +50,6 @@ export async function enrolLead(db: Db, asset: Asset, leadId: number, now: numbe
     ON CONFLICT (lead_id, sequence_id) DO NOTHING
     RETURNING id`);
   if (inserted[0]) return { enrolled: true, enrolmentId: inserted[0].id, status, nextDueAt: due };
-  // Nothing inserted: either already enrolled or suppressed; one indexed read tells which.
-  const [existing] = await db.all<{ id: number }>(sql`SELECT id FROM enrolments WHERE lead_id = ${leadId} AND sequence_id = ${asset.sequenceId}`);
-  return { enrolled: false, reason: existing ? "already_enrolled" : "suppressed" };
+  // Telling the two apart would cost another read on every repeat capture, and no caller needs it.
+  return { enrolled: false, reason: "already_enrolled_or_suppressed" };
 }
