@@ -227,3 +227,19 @@ describe("webhooks in the dashboard", () => {
     expect(await env.DB.prepare("SELECT status, attempts FROM webhook_deliveries WHERE id = ?").bind(deliveryId).first()).toEqual({ status: "pending", attempts: 0 });
   });
 });
+
+describe("webhook endpoints in the dashboard", () => {
+  it("offers to switch an endpoint off or on in the marketer's language", async () => {
+    const created = await fetchWorker("/api/v1/webhooks", {
+      method: "POST",
+      headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://crm.example/hook" }),
+    });
+    expect(created.status).toBe(201);
+    expect(await (await s.get("/admin/webhooks")).text()).toContain("Switch off");
+    const zh = await login(env.ADMIN_TOKEN, "zh-CN");
+    const html = await (await zh.get("/admin/webhooks")).text();
+    expect(html).toContain("停用");
+    expect(html).not.toContain("Switch off");
+  });
+});

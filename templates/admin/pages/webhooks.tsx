@@ -39,7 +39,7 @@ export function WebhooksPage(p: { locale: Locale; csrf: string; endpoints: Endpo
                     <form method="post" action={`/admin/webhooks/${e.id}/active`}>
                       <Csrf token={p.csrf} />
                       <button class="secondary" type="submit" name="active" value={e.active ? "0" : "1"}>
-                        {e.active ? "Switch off" : "Switch on"}
+                        {at(L, e.active ? "switch_off" : "switch_on")}
                       </button>
                     </form>
                   </td>
