@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
 import worker from "../src/index";
 import { getDb } from "../src/db/client";
-import { DEMO_COURSE_SLUG, DEMO_WHITEPAPER_SLUG, seedDemo } from "../src/demo/seed-demo";
+import { DEMO_COURSE_SLUG, DEMO_WHITEPAPER_SLUG, seedDemo } from "../src/services/demo/seed-demo";
 import type { Bindings } from "../src/env";
 import { meterD1, type MeteredStatement } from "./capture-meter";
 

@@ -7,9 +7,9 @@ import { Resend } from "resend";
 import { getDb } from "../src/db/client";
 import type { Bindings } from "../src/env";
 import type { NurtureSendMessage } from "../src/queue/messages";
-import { authorSequence } from "../src/nurture/author-sequence";
-import { runNurtureTick, DEFAULT_TICK, type TickReport } from "../src/nurture/tick";
-import { deliverNurtureSends, type DeliveryItem } from "../src/nurture/deliver";
+import { authorSequence } from "../src/services/nurture/author-sequence";
+import { runNurtureTick, DEFAULT_TICK, type TickReport } from "../src/services/nurture/tick";
+import { deliverNurtureSends, type DeliveryItem } from "../src/services/nurture/deliver";
 
 const e = env as unknown as Bindings & { BENCH_DUE: string; BENCH_CONSUME: string };
 const DUE = Number(e.BENCH_DUE);

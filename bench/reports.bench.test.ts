@@ -3,9 +3,9 @@
 import { it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { getDb } from "../src/db/client";
-import { buildReport } from "../src/reports/report-service";
-import { rollUpTouches } from "../src/reports/touch-credit";
-import { allocateSpend, type LeadCell, type SpendRecord } from "../src/reports/spend-allocation";
+import { buildReport } from "../src/services/reports/report-service";
+import { rollUpTouches } from "../src/services/reports/touch-credit";
+import { allocateSpend, type LeadCell, type SpendRecord } from "../src/services/reports/spend-allocation";
 import { ATTRIBUTION_MODELS } from "../src/db/schema";
 import { ASSETS, seed, YEAR_MS, YEAR_START } from "./reports-seed";
 

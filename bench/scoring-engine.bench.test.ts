@@ -8,11 +8,11 @@ import type { SQL } from "drizzle-orm";
 import { getDb } from "../src/db/client";
 import type { Bindings } from "../src/env";
 import { meterD1 } from "./capture-meter";
-import { ensureDefaultRules } from "../src/scoring/default-rules";
-import { scoreEvents } from "../src/scoring/apply-event";
-import { decayRange, enqueueDecayPass, DECAY_RANGE } from "../src/scoring/decay-pass";
-import { listLeads, mergeQuery, scanQuery, distinctScores } from "../src/handoff/list-leads";
-import { captureLead } from "../src/capture/capture-lead";
+import { ensureDefaultRules } from "../src/services/scoring/default-rules";
+import { scoreEvents } from "../src/services/scoring/apply-event";
+import { decayRange, enqueueDecayPass, DECAY_RANGE } from "../src/services/scoring/decay-pass";
+import { listLeads, mergeQuery, scanQuery, distinctScores } from "../src/services/leads/list-leads";
+import { captureLead } from "../src/services/capture/capture-lead";
 
 const e = env as unknown as Bindings & { BENCH_LEADS: string; BENCH_EVENTS: string; BENCH_DECAY_LEADS: string };
 const LEADS = Number(e.BENCH_LEADS);

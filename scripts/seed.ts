@@ -1,7 +1,7 @@
 // Seeds demo content into the local D1 and R2 that `wrangler dev` uses. Idempotent: run it any time.
 import { getPlatformProxy } from "wrangler";
 import { getDb } from "../src/db/client";
-import { seedDemo } from "../src/demo/seed-demo";
+import { seedDemo } from "../src/services/demo/seed-demo";
 import type { Bindings } from "../src/env";
 
 // LODESTONE_PERSIST_TO seeds another local state dir (the one given to `wrangler dev --persist-to`), e.g. the bench's.

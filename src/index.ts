@@ -1,8 +1,8 @@
 // The Worker's entry: wires fetch, scheduled and queue handlers; holds no logic.
 import { createApp } from "./app";
 import type { Bindings } from "./env";
-import { consumeJobs } from "./queue/consumer";
-import { runScheduled } from "./cron/scheduled";
+import { consumeJobs } from "./jobs/consumer";
+import { runScheduled } from "./jobs/scheduled";
 
 const app = createApp();
 

@@ -1,6 +1,6 @@
 // Number, money, date and duration formatting for the dashboard, per locale.
 import type { Locale } from "../../src/db/schema";
-import { formatMinor } from "../../src/spend/money";
+import { formatMinor } from "../../src/domain/money";
 
 export function money(minor: number | null, currency: string, locale: Locale): string {
   return minor === null ? "—" : formatMinor(Math.round(minor), currency, locale);

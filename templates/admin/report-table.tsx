@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 // The report table: every figure with the attribution model named, totals as the sum of the rows.
 import type { Locale } from "../../src/db/schema";
-import type { Report } from "../../src/reports/report-service";
-import type { ReportFigures, ReportRow } from "../../src/reports/assemble";
+import type { Report } from "../../src/services/reports/report-service";
+import type { ReportFigures, ReportRow } from "../../src/services/reports/assemble";
 import { at, type AdminKey } from "./messages";
 import { duration, money, num, pct, roi } from "./format";
 

@@ -212,7 +212,7 @@ describe("captured mail", () => {
 
 describe("webhooks in the dashboard", () => {
   it("lists an endpoint's deliveries and replays a failed one", async () => {
-    const { createEndpoint } = await import("../../src/webhooks/endpoints");
+    const { createEndpoint } = await import("../../src/services/handoff/endpoints");
     const { db } = await import("../support/fixtures");
     const endpoint = await createEndpoint(db(), { url: "https://crm.example.com/hooks?a=<x>", eventTypes: ["lead.qualified"] }, Date.now());
     const now = Date.now();

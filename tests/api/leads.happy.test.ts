@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { db, makeAsset } from "../support/fixtures";
 import { api, captureViaGate, makeToken } from "../support/api";
 import { waitFor } from "../support/leads";
-import { ensureDefaultRules } from "../../src/scoring/default-rules";
+import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
 
 type Page = { data: { id: number; email: string; score: number; stage: string; updated_at: string }[]; next_cursor: string | null; has_more: boolean };
 const page = async (qs: string, token?: string) => {

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { env } from "cloudflare:workers";
 import { db, makeAsset } from "../support/fixtures";
-import { ensureDefaultRules } from "../../src/scoring/default-rules";
+import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
 import { api, captureViaGate } from "../support/api";
 import { waitFor } from "../support/leads";
 import { emailHash } from "../../src/domain/email-address";

@@ -5,8 +5,8 @@ import { db, makeAsset } from "../support/fixtures";
 import { api } from "../support/api";
 import { addTouch, insertLead, recordingQueue, waitFor } from "../support/leads";
 import { consume, makeEndpoint, receiver } from "../support/webhooks";
-import { ensureDefaultRules } from "../../src/scoring/default-rules";
-import { scoreEvents } from "../../src/scoring/apply-event";
+import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
+import { scoreEvents } from "../../src/services/scoring/apply-event";
 
 let restore = () => {};
 afterEach(async () => {

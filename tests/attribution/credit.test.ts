@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
-import { creditShares } from "../../src/attribution/models";
-import { creditConversion } from "../../src/attribution/credit";
-import { batch } from "../../src/db/batch";
+import { creditShares } from "../../src/domain/attribution-models";
+import { creditConversion } from "../../src/services/reports/credit";
+import { batch } from "../../src/store/batch";
 import { db } from "../support/fixtures";
 
 const touches = [

@@ -2,8 +2,8 @@ import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { makeAsset } from "../support/fixtures";
 import { fetchWorker } from "../support/http";
-import { ASSET_CACHE_MS, findPublishedAsset } from "../../src/assets/find-asset";
-import { setAssetStatus } from "../../src/admin/assets";
+import { ASSET_CACHE_MS, findPublishedAsset } from "../../src/services/assets/find-asset";
+import { setAssetStatus } from "../../src/services/assets/edit-asset";
 import { db } from "../support/fixtures";
 
 describe("published asset cache", () => {

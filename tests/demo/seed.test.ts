@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
-import { seedDemo, DEMO_COURSE_SLUG, DEMO_WHITEPAPER_SLUG } from "../../src/demo/seed-demo";
+import { seedDemo, DEMO_COURSE_SLUG, DEMO_WHITEPAPER_SLUG } from "../../src/services/demo/seed-demo";
 import { db } from "../support/fixtures";
 import { fetchWorker, postJson } from "../support/http";
 

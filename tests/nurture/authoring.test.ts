@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { EMAIL_TEMPLATES } from "../../templates/emails";
 import { EMAIL_VARIABLES } from "../../templates/emails/types";
-import { authorSequence, stepProblems } from "../../src/nurture/author-sequence";
-import { MissingVariableError, renderEmail } from "../../src/nurture/render-email";
+import { authorSequence, stepProblems } from "../../src/services/nurture/author-sequence";
+import { MissingVariableError, renderEmail } from "../../src/services/nurture/render-email";
 import { AppError } from "../../src/errors";
 import { db, makeAsset } from "../support/fixtures";
 import { LOCALES } from "../../src/db/schema";

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { db, makeAsset } from "../support/fixtures";
-import { DEMO_COURSE_SLUG, DEMO_WHITEPAPER_SLUG, ensureDemoSequences } from "../../src/nurture/demo-sequences";
+import { DEMO_COURSE_SLUG, DEMO_WHITEPAPER_SLUG, ensureDemoSequences } from "../../src/services/demo/demo-sequences";
 
 describe("demo sequences", () => {
   it("give each demo asset a 3-step sequence once, however often the seed runs", async () => {

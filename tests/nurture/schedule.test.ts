@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { deferToWindow, isInWindow, stepDueAt } from "../../src/nurture/schedule";
-import { skipReason } from "../../src/nurture/conditions";
-import { leadTimeZone } from "../../src/nurture/lead-time-zone";
+import { deferToWindow, isInWindow, stepDueAt } from "../../src/services/nurture/schedule";
+import { skipReason } from "../../src/services/nurture/conditions";
+import { leadTimeZone } from "../../src/services/nurture/lead-time-zone";
 import type { SendWindow } from "../../src/db/schema";
 
 const businessHours: SendWindow = { days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, timezone: "lead" };

@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from "vitest";
 import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
 import { assetWithSequence, captureLead, consume, queueRecorder, sendRows, tick, MINUTE } from "./support/nurture";
-import { deliverNurtureSends, type DeliveryItem } from "../../src/nurture/deliver";
+import { deliverNurtureSends, type DeliveryItem } from "../../src/services/nurture/deliver";
 import type { NurtureSendMessage } from "../../src/queue/messages";
 
 let resend: ResendFake;
@@ -142,7 +142,7 @@ describe("a step reaches Resend at most once per enrolment", () => {
     const asset = await assetWithSequence(oneStep);
     const q = queueRecorder();
     for (let i = 0; i < 12; i++) await captureLead(asset.slug, `bounded-${i}@example.com`);
-    const { runNurtureTick } = await import("../../src/nurture/tick");
+    const { runNurtureTick } = await import("../../src/services/nurture/tick");
     const report = await runNurtureTick(q.env, Date.now() + MINUTE, { chunk: 5, maxChunks: 2 });
     expect(report.due).toBe(10);
     expect(q.sent.flatMap((m) => m.sendIds)).toHaveLength(10);

@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
 import { assetWithSequence, captureLead, consume, queueRecorder, sendRows, tick, HOUR, MINUTE } from "./support/nurture";
 import type { Bindings } from "../../src/env";
-import { runNurtureTick } from "../../src/nurture/tick";
-import { sweepStrandedSends, STRANDED_AFTER_MS, MAX_REQUEUES, GIVE_UP_AFTER_MS } from "../../src/nurture/sweep-stranded";
+import { runNurtureTick } from "../../src/services/nurture/tick";
+import { sweepStrandedSends, STRANDED_AFTER_MS, MAX_REQUEUES, GIVE_UP_AFTER_MS } from "../../src/services/nurture/sweep-stranded";
 
 let resend: ResendFake;
 afterEach(() => resend?.restore());

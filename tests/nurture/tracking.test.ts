@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
 import { assetWithSequence, captureLead, consume, queueRecorder, sendRows, tick, MINUTE } from "./support/nurture";
 import { fetchWorker } from "../support/http";
-import { clickUrl } from "../../src/nurture/links";
+import { clickUrl } from "../../src/services/nurture/links";
 import { signLink } from "../../src/domain/signed-link";
 
 let resend: ResendFake;

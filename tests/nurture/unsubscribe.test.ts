@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
 import { assetWithSequence, captureLead, consume, queueRecorder, sendRows, tick, DAY, MINUTE } from "./support/nurture";
 import { fetchWorker, postJson } from "../support/http";
-import { unsubscribeUrl } from "../../src/nurture/links";
+import { unsubscribeUrl } from "../../src/services/nurture/links";
 
 let resend: ResendFake;
 afterEach(() => resend?.restore());

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { apportion } from "../../src/reports/apportion";
-import { allocateSpend, type LeadCell, type SpendRecord } from "../../src/reports/spend-allocation";
-import { bucketOf, bucketMidMinutes, medianMinutes } from "../../src/reports/latency";
-import { periodOf } from "../../src/reports/days";
-import { parseCsv, csvCell } from "../../src/spend/csv";
-import { parseAmount, convertMinor } from "../../src/spend/money";
-import { minorToDecimal } from "../../src/reports/export-csv";
-import { calibrate } from "../../src/reports/calibration";
+import { apportion } from "../../src/domain/apportion";
+import { allocateSpend, type LeadCell, type SpendRecord } from "../../src/services/reports/spend-allocation";
+import { bucketOf, bucketMidMinutes, medianMinutes } from "../../src/services/reports/latency";
+import { periodOf } from "../../src/domain/report-days";
+import { parseCsv, csvCell } from "../../src/domain/csv";
+import { parseAmount, convertMinor } from "../../src/domain/money";
+import { minorToDecimal } from "../../src/services/reports/export-csv";
+import { calibrate } from "../../src/services/reports/calibration";
 
 describe("splitting money", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fetchWorker } from "../support/http";
-import { addDays } from "../../src/reports/days";
+import { addDays } from "../../src/domain/report-days";
 import { ADMIN, addSpend, buildWorld } from "./support/report-fixture";
 
 type Row = Record<string, number | string | null>;

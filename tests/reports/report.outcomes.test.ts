@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fetchWorker, postJson } from "../support/http";
 import { makeAsset } from "../support/fixtures";
-import { addDays } from "../../src/reports/days";
+import { addDays } from "../../src/domain/report-days";
 import { utcDay } from "../../src/domain/calendar-day";
 import { ADMIN, gate } from "./support/report-fixture";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController } from "cloudflare:test";
-import { creditShares } from "../../src/attribution/models";
-import { rollUpTouches } from "../../src/reports/touch-credit";
+import { creditShares } from "../../src/domain/attribution-models";
+import { rollUpTouches } from "../../src/services/reports/touch-credit";
 import { db, makeAsset } from "../support/fixtures";
 import { gate } from "./support/report-fixture";
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController } from "cloudflare:test";
-import { runHandoffTick } from "../../src/handoff/tick";
+import { runHandoffTick } from "../../src/jobs/handoff-tick";
 import { insertLead, recordingQueue } from "../support/leads";
 import { makeEndpoint } from "../support/webhooks";
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { decayFactor, roundPoints, ruleValue } from "../../src/scoring/decay";
+import { decayFactor, roundPoints, ruleValue } from "../../src/services/scoring/decay";
 
 const DAY = 86_400_000;
 

@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { makeAsset, makeSession, db } from "../support/fixtures";
 import { fetchWorker, postJson } from "../support/http";
 import { waitFor } from "../support/leads";
-import { ensureDefaultRules } from "../../src/scoring/default-rules";
-import { clickUrl, openPixelUrl } from "../../src/nurture/links";
+import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
+import { clickUrl, openPixelUrl } from "../../src/services/nurture/links";
 
 async function leadWithSend(email: string) {
   await ensureDefaultRules(db());

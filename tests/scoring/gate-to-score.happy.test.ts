@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { db, makeAsset } from "../support/fixtures";
 import { captureViaGate } from "../support/api";
 import { ledgerSumsMatchScores, waitFor } from "../support/leads";
-import { ensureDefaultRules, DEFAULT_RULES } from "../../src/scoring/default-rules";
+import { ensureDefaultRules, DEFAULT_RULES } from "../../src/services/scoring/default-rules";
 
 describe("a captured lead is scored off the capture path", () => {
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { planScore, qualifiesNow, topReasons, type LedgerEntry } from "../../src/scoring/reconcile";
-import type { Profile, RuleDef, ScoringEvent } from "../../src/scoring/rules";
+import { planScore, qualifiesNow, topReasons, type LedgerEntry } from "../../src/services/scoring/reconcile";
+import type { Profile, RuleDef, ScoringEvent } from "../../src/services/scoring/rules";
 import type { Stage } from "../../src/db/schema";
 
 const DAY = 86_400_000;

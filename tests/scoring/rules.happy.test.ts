@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { fitMatches, eventMatches, type Profile } from "../../src/scoring/rules";
+import { fitMatches, eventMatches, type Profile } from "../../src/services/scoring/rules";
 
 const profile = (over: Partial<Profile> = {}): Profile => ({ email: "ann@acme.com", jobTitle: null, companySize: null, country: null, phone: null, ...over });
 

@@ -2,9 +2,9 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { env } from "cloudflare:workers";
 import { db, makeAsset } from "../support/fixtures";
 import { addTouch, insertLead, ledgerSumsMatchScores, recordingQueue } from "../support/leads";
-import { ensureDefaultRules } from "../../src/scoring/default-rules";
-import { scoreEvents } from "../../src/scoring/apply-event";
-import { decayRange, decayMessages, isDecayTick } from "../../src/scoring/decay-pass";
+import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
+import { scoreEvents } from "../../src/services/scoring/apply-event";
+import { decayRange, decayMessages, isDecayTick } from "../../src/services/scoring/decay-pass";
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 5, 1, 12);
@@ -49,9 +49,9 @@ describe("scoring a lead as events arrive", () => {
     const q = recordingQueue();
     const deps = { db: db(), jobs: q.jobs, threshold: 50 };
     await env.DB.prepare("UPDATE leads SET score_version = 7 WHERE id = ?").bind(leadId).run();
-    const { loadLeadForScoring } = await import("../../src/scoring/state");
-    const { planScore } = await import("../../src/scoring/reconcile");
-    const { writeScores } = await import("../../src/scoring/write-score");
+    const { loadLeadForScoring } = await import("../../src/services/scoring/state");
+    const { planScore } = await import("../../src/services/scoring/reconcile");
+    const { writeScores } = await import("../../src/services/scoring/write-score");
     const { rules, lead } = await loadLeadForScoring(db(), leadId);
     const plan = planScore({ rules, profile: lead!.profile, ledger: lead!.ledger, events: [{ type: "downloaded", at: T0 }], lead: lead!, threshold: 50, now: T0 });
     await env.DB.prepare("UPDATE leads SET score_version = 8 WHERE id = ?").bind(leadId).run(); // another worker wrote meanwhile

@@ -2,11 +2,11 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { AppError, badRequest } from "../../errors";
-import { buildReport } from "../../reports/report-service";
-import { checkRange, reportQuery, reportQueryShape } from "../../reports/query";
-import { scoreCalibration } from "../../reports/calibration";
-import { leadFilter, listLeads } from "../../reports/lead-list";
-import { calibrationCsv, leadsCsv, reportCsv } from "../../reports/export-csv";
+import { buildReport } from "../../services/reports/report-service";
+import { checkRange, reportQuery, reportQueryShape } from "../../services/reports/query";
+import { scoreCalibration } from "../../services/reports/calibration";
+import { leadFilter, listLeads } from "../../services/reports/lead-list";
+import { calibrationCsv, leadsCsv, reportCsv } from "../../services/reports/export-csv";
 
 const csv = (c: Context<AppEnv>, body: string, name: string) =>
   c.body(body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` });

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
-import { checkCsrf } from "../../admin/guard";
+import { checkCsrf } from "../../http/admin-guard";
 import { at } from "../../../templates/admin/messages";
 
 export interface AdminForm {

@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { toAppError } from "../../http/on-error";
-import { requireAdmin, sameOrigin } from "../../admin/guard";
+import { requireAdmin, sameOrigin } from "../../http/admin-guard";
 import { AdminNotice } from "../../../templates/admin/pages/notice";
 import { registerLogin } from "./login";
 import { registerOverview } from "./overview";

@@ -3,9 +3,9 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { badRequest } from "../../errors";
-import { leadFilter, listLeads } from "../../reports/lead-list";
-import { loadLeadDetail } from "../../handoff/lead-detail";
-import { assetOptions } from "../../admin/asset-options";
+import { leadFilter, listLeads } from "../../services/reports/lead-list";
+import { loadLeadDetail } from "../../services/leads/lead-detail";
+import { assetOptions } from "../../services/assets/asset-options";
 import { LeadDetailPage, LeadsPage } from "../../../templates/admin/pages/leads";
 
 export function registerLeads(app: Hono<AppEnv>) {

@@ -3,7 +3,7 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
-import { getCapturedMail, listCapturedMail } from "../../nurture/mail-sink";
+import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { MailDetailPage, MailPage } from "../../../templates/admin/pages/mail";
 
 const PAGE = 50;

@@ -3,7 +3,7 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { ATTRIBUTION_MODELS, type AttributionModel } from "../../db/schema";
-import { loadOverview } from "../../admin/overview";
+import { loadOverview } from "../../services/reports/overview";
 import { OverviewPage } from "../../../templates/admin/pages/overview";
 
 export function registerOverview(app: Hono<AppEnv>) {

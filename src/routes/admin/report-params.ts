@@ -1,6 +1,6 @@
 // Report parameters from a dashboard URL: validated like the API's, with the last 30 days as the default.
-import { reportQuery, type ReportQuery } from "../../reports/query";
-import { addDays, msToDay } from "../../reports/days";
+import { reportQuery, type ReportQuery } from "../../services/reports/query";
+import { addDays, msToDay } from "../../domain/report-days";
 import { fieldErrors } from "../../errors";
 
 export function defaultRange(now: number, days = 30): { from: string; to: string } {

@@ -2,8 +2,8 @@
 // GET /admin/reports: the performance report and score calibration, from the same services as the API.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { buildReport } from "../../reports/report-service";
-import { scoreCalibration } from "../../reports/calibration";
+import { buildReport } from "../../services/reports/report-service";
+import { scoreCalibration } from "../../services/reports/calibration";
 import { ReportsPage } from "../../../templates/admin/pages/reports";
 import { exportQuery, reportParams } from "./report-params";
 

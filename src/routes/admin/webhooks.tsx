@@ -2,7 +2,7 @@
 // /admin/webhooks: endpoints and deliveries through the handoff's webhook services; replay and on/off.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { getEndpoint, listDeliveries, listEndpoints, replayDelivery, updateEndpoint } from "../../webhooks/endpoints";
+import { getEndpoint, listDeliveries, listEndpoints, replayDelivery, updateEndpoint } from "../../services/handoff/endpoints";
 import { WebhooksPage } from "../../../templates/admin/pages/webhooks";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "./form";

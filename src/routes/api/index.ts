@@ -24,7 +24,7 @@ import { registerEraseLead } from "./privacy/erase";
 import { registerGetSequence } from "./sequences/get";
 import { registerPutSequence } from "./sequences/put";
 import { registerDocsPage } from "./docs";
-import { webhookPayloadSchema } from "../../handoff/schemas";
+import { webhookPayloadSchema } from "../../services/handoff/schemas";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token (ldst_…) or the ADMIN_TOKEN" });

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { requireScopes } from "../../http/auth";
-import { getCapturedMail, listCapturedMail } from "../../nurture/mail-sink";
+import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { errorResponses, security } from "../api/openapi";
 
 const summary = z.object({ id: z.string(), from: z.string(), to: z.array(z.string()), subject: z.string(), tags: z.array(z.object({ name: z.string(), value: z.string() })), created_at: z.string() }).openapi("CapturedEmail");

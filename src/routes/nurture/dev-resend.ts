@@ -2,7 +2,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
-import { acceptEmails } from "../../nurture/mail-sink";
+import { acceptEmails } from "../../services/nurture/mail-sink";
 
 async function sink(c: Context<AppEnv>, batch: boolean) {
   // With a real key configured, mail must go to Resend: the sink does not exist.

@@ -3,8 +3,8 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { verifyLink } from "../../domain/signed-link";
-import type { OptinClaims } from "../../nurture/links";
-import { confirmOptin } from "../../nurture/confirm-optin";
+import type { OptinClaims } from "../../services/nurture/links";
+import { confirmOptin } from "../../services/nurture/confirm-optin";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { browserLocale } from "../public/notices";

@@ -3,8 +3,8 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { AppError, badRequest } from "../../errors";
 import { limitBody } from "../../http/security";
-import { verifySvix } from "../../nurture/svix-signature";
-import { applyResendEvent, resendEvent } from "../../nurture/resend-events";
+import { verifySvix } from "../../services/nurture/svix-signature";
+import { applyResendEvent, resendEvent } from "../../services/nurture/resend-events";
 
 export function registerResendHook(app: Hono<AppEnv>) {
   app.post("/hooks/resend", limitBody(256 * 1024), async (c) => {

@@ -3,9 +3,9 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { verifyLink } from "../../domain/signed-link";
-import type { ClickClaims, OpenClaims } from "../../nurture/links";
-import { recordClick, recordOpen } from "../../nurture/track";
-import { enqueueScoreEvent } from "../../scoring/apply-event";
+import type { ClickClaims, OpenClaims } from "../../services/nurture/links";
+import { recordClick, recordOpen } from "../../services/nurture/track";
+import { enqueueScoreEvent } from "../../services/scoring/apply-event";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { browserLocale } from "../public/notices";

@@ -3,8 +3,8 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { verifyLink } from "../../domain/signed-link";
-import type { UnsubscribeClaims } from "../../nurture/links";
-import { leadLocale, unsubscribeLead } from "../../nurture/suppress";
+import type { UnsubscribeClaims } from "../../services/nurture/links";
+import { leadLocale, unsubscribeLead } from "../../services/nurture/suppress";
 import { NoticePage } from "../../../templates/pages/notice";
 import { UnsubscribePage } from "../../../templates/pages/unsubscribe";
 import { isLocale, t } from "../../../templates/i18n";

@@ -3,15 +3,15 @@
 import type { Hono } from "hono";
 import { sql } from "drizzle-orm";
 import type { AppEnv } from "../../env";
-import { batch } from "../../db/batch";
+import { batch } from "../../store/batch";
 import { verifyLink } from "../../domain/signed-link";
 import { utcDay } from "../../domain/calendar-day";
-import { findAssetById, upcomingSession } from "../../assets/find-asset";
-import type { DownloadClaims } from "../../capture/links";
+import { findAssetById, upcomingSession } from "../../services/assets/find-asset";
+import type { DownloadClaims } from "../../domain/lead-links";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { browserLocale, notFoundPage } from "./notices";
-import { enqueueScoreEvent } from "../../scoring/apply-event";
+import { enqueueScoreEvent } from "../../services/scoring/apply-event";
 
 export function isSessionLive(session: { startsAt: number; durationMinutes: number }, now: number): boolean {
   return now >= session.startsAt - 30 * 60_000 && now <= session.startsAt + session.durationMinutes * 60_000;

@@ -2,7 +2,7 @@
 // GET /p/{slug}: the landing page. The view is counted through the queue, off the critical path.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { findPublishedAsset, upcomingSession } from "../../assets/find-asset";
+import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
 import { deriveChannel, referrerHost } from "../../domain/channel";
 import { utcDay } from "../../domain/calendar-day";
 import { UTM_FIELDS } from "../../domain/gate-form";

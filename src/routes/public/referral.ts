@@ -4,7 +4,7 @@ import { eq, desc } from "drizzle-orm";
 import type { AppEnv } from "../../env";
 import { leads, touches, assets } from "../../db/schema";
 import { REFERRAL_CODE } from "../../domain/referral-code";
-import { findPublishedAsset } from "../../assets/find-asset";
+import { findPublishedAsset } from "../../services/assets/find-asset";
 import { notFoundPage } from "./notices";
 
 export function registerReferral(app: Hono<AppEnv>) {

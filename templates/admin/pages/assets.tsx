@@ -2,8 +2,8 @@
 // Assets: the list, the create/edit form (file upload, form fields, sequence), and the detail page.
 import type { Asset, Locale } from "../../../src/db/schema";
 import { FORM_FIELDS, LOCALES } from "../../../src/db/schema";
-import type { Report } from "../../../src/reports/report-service";
-import type { StepPerformance } from "../../../src/admin/assets";
+import type { Report } from "../../../src/services/reports/report-service";
+import type { StepPerformance } from "../../../src/services/assets/edit-asset";
 import { AdminLayout, Csrf } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { num, pct } from "../format";

@@ -2,8 +2,8 @@
 // The lead list (filters, pages, CSV) and one lead in full: profile, timeline, why-this-score.
 import type { Locale } from "../../../src/db/schema";
 import { STAGES } from "../../../src/db/schema";
-import type { LeadFilter, LeadListRow } from "../../../src/reports/lead-list";
-import type { loadLeadDetail } from "../../../src/handoff/lead-detail";
+import type { LeadFilter, LeadListRow } from "../../../src/services/reports/lead-list";
+import type { loadLeadDetail } from "../../../src/services/leads/lead-detail";
 import { AdminLayout } from "../layout";
 import { at } from "../messages";
 import { dateTime, money, num } from "../format";

@@ -2,7 +2,7 @@
 // Captured mail (local development): the sink's emails, newest first, and one email with its text.
 import type { Locale } from "../../../src/db/schema";
 import type { CapturedEmail } from "../../../src/db/schema";
-import type { CapturedEmailSummary } from "../../../src/nurture/mail-sink";
+import type { CapturedEmailSummary } from "../../../src/services/nurture/mail-sink";
 import { AdminLayout } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";

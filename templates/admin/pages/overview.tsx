@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The overview: headline figures, leads per day and cost per lead per week by asset, as SVG.
 import type { Locale, AttributionModel } from "../../../src/db/schema";
-import type { Overview } from "../../../src/admin/overview";
+import type { Overview } from "../../../src/services/reports/overview";
 import { AdminLayout } from "../layout";
 import { at } from "../messages";
 import { money, num, pct } from "../format";

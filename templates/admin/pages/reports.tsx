@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The reports page: the performance report under a chosen model, and score calibration.
 import type { Locale } from "../../../src/db/schema";
-import type { Report } from "../../../src/reports/report-service";
-import type { ReportQuery } from "../../../src/reports/query";
-import type { CalibrationBand } from "../../../src/reports/calibration";
+import type { Report } from "../../../src/services/reports/report-service";
+import type { ReportQuery } from "../../../src/services/reports/query";
+import type { CalibrationBand } from "../../../src/services/reports/calibration";
 import { AdminLayout } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { num, pct } from "../format";

@@ -2,8 +2,8 @@
 // The spend page: records, a form to add one, CSV import with column mapping, preview and per-row errors.
 import type { Locale } from "../../../src/db/schema";
 import { CHANNELS } from "../../../src/db/schema";
-import type { SpendRow, ImportResult } from "../../../src/spend/spend-service";
-import { IMPORT_FIELDS } from "../../../src/spend/import-rows";
+import type { SpendRow, ImportResult } from "../../../src/services/spend/spend-service";
+import { IMPORT_FIELDS } from "../../../src/services/spend/import-rows";
 import { AdminLayout, Csrf } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { money, num } from "../format";

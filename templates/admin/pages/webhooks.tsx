@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Webhooks: sales endpoints, their recent deliveries, and replay.
 import type { Locale } from "../../../src/db/schema";
-import type { DeliveryRecord, EndpointRecord } from "../../../src/webhooks/endpoints";
+import type { DeliveryRecord, EndpointRecord } from "../../../src/services/handoff/endpoints";
 import { AdminLayout, Csrf } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";

@@ -4,7 +4,7 @@ import { createExecutionContext, createMessageBatch, createScheduledController, 
 import worker from "../../../src/index";
 import type { Bindings } from "../../../src/env";
 import type { NurtureSendMessage } from "../../../src/queue/messages";
-import { authorSequence, type SequenceInput } from "../../../src/nurture/author-sequence";
+import { authorSequence, type SequenceInput } from "../../../src/services/nurture/author-sequence";
 import { db, makeAsset } from "../../support/fixtures";
 import { postJson } from "../../support/http";
 import type { NewAsset } from "../../../src/db/schema";

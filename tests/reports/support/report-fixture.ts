@@ -1,9 +1,9 @@
 // A hand-computed world for report tests: two assets, six leads, campaign and asset spend, one MQL, one won deal.
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { batch } from "../../../src/db/batch";
-import { creditConversion } from "../../../src/attribution/credit";
-import { recordViews } from "../../../src/queue/views";
+import { batch } from "../../../src/store/batch";
+import { creditConversion } from "../../../src/services/reports/credit";
+import { recordViews } from "../../../src/services/reports/record-views";
 import { utcDay } from "../../../src/domain/calendar-day";
 import { db, makeAsset } from "../../support/fixtures";
 import { postJson } from "../../support/http";

@@ -3,10 +3,10 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../env";
 import { AppError, fieldErrors } from "../../../errors";
-import { spendInput } from "../../../spend/spend-input";
-import { createSpend, deleteSpend, listSpend } from "../../../spend/spend-service";
-import { isCurrencyCode, parseAmount } from "../../../spend/money";
-import { assetOptions } from "../../../admin/asset-options";
+import { spendInput } from "../../../services/spend/spend-input";
+import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";
+import { isCurrencyCode, parseAmount } from "../../../domain/money";
+import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendPage } from "../../../../templates/admin/pages/spend";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../form";

@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { loadLeadDetail } from "../../../handoff/lead-detail";
+import { loadLeadDetail } from "../../../services/leads/lead-detail";
 import { errorResponses, idParams, jsonContent, security } from "../openapi";
 import { leadDetailSchema } from "./schemas";
 

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { STAGES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
-import { listLeads } from "../../../handoff/list-leads";
+import { listLeads } from "../../../services/leads/list-leads";
 import { errorResponses, jsonContent, security } from "../openapi";
 import { listedLeadOut, listedLeadSchema } from "./schemas";
 

@@ -1,8 +1,8 @@
 // Lead shapes in the API: the list item, and the full lead with timeline and ledger.
 import { z } from "@hono/zod-openapi";
 import { STAGES, OUTCOME_STAGES, LEDGER_KINDS } from "../../../db/schema";
-import { leadSummarySchema, touchSchema } from "../../../handoff/schemas";
-import type { ListedLead } from "../../../handoff/list-leads";
+import { leadSummarySchema, touchSchema } from "../../../services/handoff/schemas";
+import type { ListedLead } from "../../../services/leads/list-leads";
 
 const iso = z.string().openapi({ format: "date-time" });
 

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../env";
 import { OUTCOME_STAGES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
-import { recordOutcome } from "../../../handoff/outcomes";
+import { recordOutcome } from "../../../services/outcomes/outcomes";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../openapi";
 
 const body = z.object({

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { eraseLead } from "../../../handoff/privacy";
+import { eraseLead } from "../../../services/privacy/privacy";
 import { errorResponses, idParams, jsonContent, security } from "../openapi";
 
 const erased = z.object({ id: z.number().int(), erased_at: z.string(), already_erased: z.boolean() }).openapi("LeadErased");

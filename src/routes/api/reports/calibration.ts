@@ -2,9 +2,9 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { isValidDay } from "../../../reports/days";
-import { scoreCalibration } from "../../../reports/calibration";
-import { calibrationCsv } from "../../../reports/export-csv";
+import { isValidDay } from "../../../domain/report-days";
+import { scoreCalibration } from "../../../services/reports/calibration";
+import { calibrationCsv } from "../../../services/reports/export-csv";
 import { errorResponses, security } from "../openapi";
 import { calibrationBody } from "./schemas";
 

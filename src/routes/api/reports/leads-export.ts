@@ -2,8 +2,8 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { leadFilter, listLeads } from "../../../reports/lead-list";
-import { leadsCsv } from "../../../reports/export-csv";
+import { leadFilter, listLeads } from "../../../services/reports/lead-list";
+import { leadsCsv } from "../../../services/reports/export-csv";
 import { errorResponses, security } from "../openapi";
 
 export const leadsExportRoute = createRoute({

@@ -2,9 +2,9 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { checkRange, reportQueryShape } from "../../../reports/query";
-import { buildReport } from "../../../reports/report-service";
-import { reportCsv } from "../../../reports/export-csv";
+import { checkRange, reportQueryShape } from "../../../services/reports/query";
+import { buildReport } from "../../../services/reports/report-service";
+import { reportCsv } from "../../../services/reports/export-csv";
 import { errorResponses, security } from "../openapi";
 import { reportBody } from "./schemas";
 

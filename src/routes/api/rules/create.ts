@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { RULE_KINDS } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
-import { createRule } from "../../../scoring/rules-store";
+import { createRule } from "../../../services/scoring/rules-store";
 import { errorResponses, jsonBody, jsonContent, security } from "../openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
 

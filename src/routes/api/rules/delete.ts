@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { deleteRule } from "../../../scoring/rules-store";
+import { deleteRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, security } from "../openapi";
 
 export const route = createRoute({

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { listRules } from "../../../scoring/rules-store";
+import { listRules } from "../../../services/scoring/rules-store";
 import { errorResponses, jsonContent, security } from "../openapi";
 import { ruleOut, ruleSchema } from "./schemas";
 

@@ -1,7 +1,7 @@
 // Score rule shapes in the API.
 import { z } from "@hono/zod-openapi";
 import { RULE_KINDS } from "../../../db/schema";
-import type { RuleRecord } from "../../../scoring/rules-store";
+import type { RuleRecord } from "../../../services/scoring/rules-store";
 
 export const ruleSchema = z
   .object({

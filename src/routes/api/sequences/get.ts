@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
-import { getAssetSequence } from "../../../nurture/asset-sequence";
+import { getAssetSequence } from "../../../services/nurture/asset-sequence";
 import { errorResponses, idParams, jsonContent, security } from "../openapi";
 import { sequenceOut } from "./schemas";
 

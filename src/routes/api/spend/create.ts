@@ -2,8 +2,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { spendInput } from "../../../spend/spend-input";
-import { createSpend } from "../../../spend/spend-service";
+import { spendInput } from "../../../services/spend/spend-input";
+import { createSpend } from "../../../services/spend/spend-service";
 import { spendJson, spendRecord } from "./schemas";
 import { errorResponses, security } from "../openapi";
 

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { deleteSpend } from "../../../spend/spend-service";
+import { deleteSpend } from "../../../services/spend/spend-service";
 import { errorResponses, security } from "../openapi";
 
 export const deleteSpendRoute = createRoute({

@@ -5,9 +5,9 @@ import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
-import { IMPORT_FIELDS } from "../../../spend/import-rows";
-import { importSpend, MAX_IMPORT_BYTES } from "../../../spend/spend-service";
-import { isCurrencyCode, parseRate } from "../../../spend/money";
+import { IMPORT_FIELDS } from "../../../services/spend/import-rows";
+import { importSpend, MAX_IMPORT_BYTES } from "../../../services/spend/spend-service";
+import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { errorResponses, security } from "../openapi";
 
 

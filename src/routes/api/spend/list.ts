@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { listSpend } from "../../../spend/spend-service";
+import { listSpend } from "../../../services/spend/spend-service";
 import { spendJson, spendRecord } from "./schemas";
 import { errorResponses, security } from "../openapi";
 

@@ -1,6 +1,6 @@
 // Response shapes of the spend API, shared by its route files.
 import { z } from "@hono/zod-openapi";
-import type { SpendRow } from "../../../spend/spend-service";
+import type { SpendRow } from "../../../services/spend/spend-service";
 
 export const spendRecord = z
   .object({

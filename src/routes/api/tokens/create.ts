@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { SCOPES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
-import { createToken } from "../../../handoff/tokens";
+import { createToken } from "../../../services/access/tokens";
 import { errorResponses, jsonBody, jsonContent, security } from "../openapi";
 import { tokenSchema, tokenOut } from "./schemas";
 

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { listTokens } from "../../../handoff/tokens";
+import { listTokens } from "../../../services/access/tokens";
 import { errorResponses, jsonContent, security } from "../openapi";
 import { tokenSchema, tokenOut } from "./schemas";
 

@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
-import { revokeToken } from "../../../handoff/tokens";
+import { revokeToken } from "../../../services/access/tokens";
 import { errorResponses, idParams, jsonContent, security } from "../openapi";
 import { tokenSchema, tokenOut } from "./schemas";
 

@@ -1,7 +1,7 @@
 // Token shapes: what is created, and what is listed (never the secret or its hash).
 import { z } from "@hono/zod-openapi";
 import { SCOPES } from "../../../db/schema";
-import type { TokenRow } from "../../../handoff/tokens";
+import type { TokenRow } from "../../../services/access/tokens";
 
 export const tokenSchema = z
   .object({

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { createEndpoint } from "../../../webhooks/endpoints";
+import { createEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonBody, jsonContent, security } from "../openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 

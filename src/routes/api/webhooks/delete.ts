@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { deleteEndpoint } from "../../../webhooks/endpoints";
+import { deleteEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, security } from "../openapi";
 
 export const route = createRoute({

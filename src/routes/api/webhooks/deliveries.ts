@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { DELIVERY_STATUSES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
-import { listDeliveries } from "../../../webhooks/endpoints";
+import { listDeliveries } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonContent, security } from "../openapi";
 import { deliveryOut, deliverySchema } from "./schemas";
 

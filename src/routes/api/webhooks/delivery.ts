@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { getDelivery } from "../../../webhooks/endpoints";
+import { getDelivery } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
 

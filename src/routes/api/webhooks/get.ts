@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { getEndpoint } from "../../../webhooks/endpoints";
+import { getEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonContent, security } from "../openapi";
 import { endpointOut, endpointSchema } from "./schemas";
 

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { listEndpoints } from "../../../webhooks/endpoints";
+import { listEndpoints } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../openapi";
 import { endpointOut, endpointSchema } from "./schemas";
 

@@ -1,8 +1,8 @@
 // Webhook endpoint and delivery shapes in the API; the secret appears only when an endpoint is created.
 import { z } from "@hono/zod-openapi";
 import { DELIVERY_STATUSES } from "../../../db/schema";
-import { WEBHOOK_EVENT_TYPES } from "../../../handoff/schemas";
-import type { DeliveryRecord, EndpointRecord } from "../../../webhooks/endpoints";
+import { WEBHOOK_EVENT_TYPES } from "../../../services/handoff/schemas";
+import type { DeliveryRecord, EndpointRecord } from "../../../services/handoff/endpoints";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
-import { updateEndpoint } from "../../../webhooks/endpoints";
+import { updateEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 

@@ -1,0 +1,14 @@
+// What follows a capture outside its one batch: scoring (on the queue) and nurture enrolment.
+import type { Bindings } from "../../env";
+import type { Asset } from "../../db/schema";
+import type { CapturedLead } from "./capture-lead";
+import { enqueueScoreEvent } from "../scoring/apply-event";
+import { getDb } from "../../db/client";
+import { enrolLead } from "../nurture/enrol";
+
+export async function afterCapture(env: Bindings, asset: Asset, lead: CapturedLead, now: number): Promise<void> {
+  // Scoring runs on the queue so the capture stays a single batch; `new: false` marks a repeat visit.
+  await enqueueScoreEvent(env.JOBS, lead.leadId, "gate_submitted", { new: lead.isNew, asset_id: asset.id, asset_title: asset.title, touch_id: lead.touchId }, now);
+  // Nurture: one read and one guarded insert; a suppressed address still gets the asset but is not enrolled.
+  await enrolLead(getDb(env.DB), asset, lead.leadId, now);
+}

@@ -1,0 +1,63 @@
+// The shapes sales sees, in the API and in webhook payloads: one zod schema each, also in the OpenAPI document.
+import { z } from "@hono/zod-openapi";
+import { STAGES } from "../../db/schema";
+
+const iso = z.string().openapi({ format: "date-time", example: "2026-11-23T14:00:00.000Z" });
+
+export const touchSchema = z
+  .object({
+    id: z.number().int(),
+    at: iso,
+    asset: z.object({ id: z.number().int(), slug: z.string(), title: z.string() }),
+    channel: z.string(),
+    utm_source: z.string().nullable(),
+    utm_medium: z.string().nullable(),
+    utm_campaign: z.string().nullable(),
+    referrer_host: z.string().nullable(),
+    country: z.string().nullable(),
+  })
+  .openapi("Touch");
+
+export const reasonSchema = z.object({ rule_id: z.number().int().nullable(), label: z.string(), points: z.number().int() }).openapi("ScoreReason");
+
+export const leadSummarySchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string().nullable(),
+    company: z.string().nullable(),
+    job_title: z.string().nullable(),
+    phone: z.string().nullable(),
+    company_size: z.string().nullable(),
+    country: z.string().nullable(),
+    locale: z.string(),
+    stage: z.enum(STAGES),
+    score: z.object({ total: z.number().int(), fit: z.number().int(), behaviour: z.number().int(), top_reasons: z.array(reasonSchema) }),
+    mql_at: iso.nullable(),
+    created_at: iso,
+    updated_at: iso,
+    first_touch: touchSchema.nullable(),
+    latest_touch: touchSchema.nullable(),
+    assets: z.array(z.object({ id: z.number().int(), slug: z.string(), title: z.string(), first_at: iso })),
+    referred_by: z.object({ id: z.number().int(), email: z.string(), name: z.string().nullable() }).nullable(),
+  })
+  .openapi("LeadSummary");
+export type LeadSummary = z.infer<typeof leadSummarySchema>;
+
+export const WEBHOOK_EVENT_TYPES = ["lead.qualified", "lead.stage_changed", "lead.score_changed"] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** The body of every webhook: the Standard Webhooks envelope of type, timestamp and data. */
+export const webhookPayloadSchema = z
+  .object({
+    type: z.enum(WEBHOOK_EVENT_TYPES),
+    timestamp: iso,
+    data: z.object({
+      lead: leadSummarySchema,
+      change: z
+        .object({ from_stage: z.enum(STAGES).optional(), to_stage: z.enum(STAGES).optional(), from_score: z.number().int().optional(), to_score: z.number().int().optional(), reason: z.string().optional() })
+        .optional(),
+    }),
+  })
+  .openapi("WebhookPayload");
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

@@ -1,0 +1,21 @@
+// Step conditions: whether a due step is skipped for this lead, and why (recorded on the ledger).
+import type { StepConditions } from "../../db/schema";
+
+export interface LeadFacts {
+  downloaded: boolean;
+  clickedEarlierStep: boolean;
+  qualified: boolean;
+}
+
+export type SkipReason = "already_downloaded" | "already_clicked" | "already_qualified";
+
+export function skipReason(conditions: StepConditions, facts: LeadFacts): SkipReason | null {
+  if (conditions.skipIfDownloaded && facts.downloaded) return "already_downloaded";
+  if (conditions.skipIfClicked && facts.clickedEarlierStep) return "already_clicked";
+  if (conditions.skipIfQualified && facts.qualified) return "already_qualified";
+  return null;
+}
+
+/** Stages at or past qualification. */
+export const QUALIFIED_STAGES = ["mql", "sql", "customer"] as const;
+export const isQualified = (stage: string) => (QUALIFIED_STAGES as readonly string[]).includes(stage);

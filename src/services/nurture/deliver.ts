@@ -1,0 +1,175 @@
+// The queue consumer's side of nurture: render each queued send and deliver it through Resend, exactly once.
+import { sql } from "drizzle-orm";
+import type { Bindings, Config } from "../../env";
+import { loadConfig } from "../../env";
+import { statement } from "../../store/batch";
+import { emailHash } from "../../domain/email-address";
+import type { NurtureSendMessage } from "../../queue/messages";
+import { findEmailTemplate } from "../../../templates/emails";
+import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
+import { renderEmail } from "./render-email";
+import { emailVariables, localeOf, type SendRow } from "./email-variables";
+import { unsubscribeUrl } from "./links";
+import { MailConfigError, sendEmailBatch, type OutgoingEmail } from "./resend-client";
+import { settleRequest, type LedgerUpdate } from "./settle-request";
+
+export interface DeliverOptions {
+  /** Seconds to wait before attempt n+1 when Resend gave no retry-after; a parameter so tests can run the retry path. */
+  backoff: (attempt: number) => number;
+}
+/** 30 s, 1 min, 2 min … capped at 2 h: eight tries stay well inside Resend's 24-hour idempotency window. */
+export const exponentialBackoff = (attempt: number) => Math.min(30 * 2 ** Math.max(0, attempt - 1), 7200);
+const MAX_QUEUE_DELAY = 43_200;
+
+export interface DeliveryItem {
+  msg: Pick<Message<unknown>, "ack" | "retry" | "attempts">;
+  body: NurtureSendMessage;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  skipped: number;
+  retried: number;
+  requests: number;
+  rowsRead: number;
+  rowsWritten: number;
+}
+
+/** Links in email need an absolute origin; sending for real without PUBLIC_BASE_URL would mail localhost links. */
+export function emailOrigin(config: Config): string {
+  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL.replace(/\/+$/, "");
+  if (config.RESEND_API_KEY && !config.RESEND_BASE_URL) throw new MailConfigError("PUBLIC_BASE_URL must be set before email is sent through Resend");
+  return "http://localhost:8787";
+}
+
+const loadQuery = (ids: number[]) => sql`
+  SELECT s.id, s.enrolment_id, s.step_id, s.lead_id, s.asset_id, s.batch_key, s.attempts, s.created_at,
+    e.status AS enrolment_status, l.email, l.name, l.locale, l.country, l.referral_code, l.erased_at,
+    st.template, st.position, a.slug, a.title, a.timezone AS asset_tz, a.kind,
+    cs.starts_at AS session_starts_at, cs.timezone AS session_tz
+  FROM sends s
+  JOIN enrolments e ON e.id = s.enrolment_id
+  JOIN leads l ON l.id = s.lead_id
+  JOIN assets a ON a.id = s.asset_id
+  LEFT JOIN sequence_steps st ON st.id = s.step_id
+  LEFT JOIN course_sessions cs ON cs.id = e.session_id
+  WHERE s.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND s.status = 'queued'`;
+
+const tagValue = (v: string) => v.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 256);
+
+async function compose(row: SendRow, config: Config, origin: string): Promise<OutgoingEmail> {
+  const templateId = row.step_id === 0 ? OPTIN_TEMPLATE_ID : row.template;
+  const template = templateId ? findEmailTemplate(templateId) : null;
+  if (!template) throw new Error(`No email template "${templateId}" for step ${row.step_id}`);
+  const unsubscribe = await unsubscribeUrl(origin, config.SIGNING_SECRET, { l: row.lead_id, s: row.id });
+  const vars = await emailVariables(row, origin, config.SIGNING_SECRET, unsubscribe);
+  const email = await renderEmail(template, localeOf(row), vars, { origin, secret: config.SIGNING_SECRET, sendId: row.id, unsubscribeUrl: unsubscribe });
+  return {
+    from: config.EMAIL_FROM,
+    to: row.email,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    tags: [
+      { name: "asset", value: tagValue(row.slug) },
+      { name: "step", value: row.step_id === 0 ? "optin" : String(row.position) },
+      { name: "send", value: String(row.id) },
+    ],
+  };
+}
+
+export async function deliverNurtureSends(env: Bindings, items: DeliveryItem[], opts: DeliverOptions = { backoff: exponentialBackoff }): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0, skipped: 0, retried: 0, requests: 0, rowsRead: 0, rowsWritten: 0 };
+  const meter = (r: D1Result) => {
+    report.rowsRead += r.meta.rows_read ?? 0;
+    report.rowsWritten += r.meta.rows_written ?? 0;
+  };
+  const config = loadConfig(env);
+  const loaded = await statement(env.DB, loadQuery(items.flatMap((i) => i.body.sendIds))).all<SendRow>();
+  meter(loaded);
+  const rows = new Map(loaded.results.map((r) => [r.id, r]));
+
+  // Suppression is checked again at send time: an unsubscribe may have landed after the tick.
+  const hashes = new Map<number, string>();
+  for (const r of rows.values()) hashes.set(r.id, await emailHash(r.email));
+  const suppressed = await statement(env.DB, sql`SELECT email_hash, reason FROM suppressions WHERE email_hash IN (SELECT value FROM json_each(${JSON.stringify([...new Set(hashes.values())])}))`).all<{ email_hash: string; reason: string }>();
+  meter(suppressed);
+  const suppressedBy = new Map(suppressed.results.map((s) => [s.email_hash, s.reason]));
+
+  const updates: LedgerUpdate[] = [];
+  const retryAfter = new Map<DeliveryItem, number>();
+  let origin: string | null = null;
+  let configProblem: string | null = null;
+  try {
+    origin = emailOrigin(config);
+  } catch (err) {
+    configProblem = (err as Error).message;
+  }
+
+  for (const item of items) {
+    const mine = item.body.sendIds.map((id) => rows.get(id)).filter((r): r is SendRow => !!r);
+    const byKey = new Map<string, { row: SendRow; email: OutgoingEmail }[]>();
+    for (const row of mine) {
+      const suppression = suppressedBy.get(hashes.get(row.id)!);
+      const reason = suppression ? `suppressed: ${suppression}` : row.erased_at !== null ? "lead erased" : row.enrolment_status === "stopped" ? "enrolment stopped" : null;
+      if (reason) {
+        updates.push({ id: row.id, status: "skipped", error: reason, tries: 0 });
+        continue;
+      }
+      if (configProblem || !origin) continue; // retried below with the problem recorded
+      try {
+        const email = await compose(row, config, origin);
+        (byKey.get(row.batch_key) ?? byKey.set(row.batch_key, []).get(row.batch_key)!).push({ row, email });
+      } catch (err) {
+        updates.push({ id: row.id, status: "failed", error: `render: ${(err as Error).message}`, tries: 1 });
+      }
+    }
+    if (configProblem) {
+      mine.filter((r) => !updates.some((u) => u.id === r.id)).forEach((r) => updates.push({ id: r.id, status: "queued", error: configProblem, tries: 1 }));
+      retryAfter.set(item, opts.backoff(item.msg.attempts));
+      continue;
+    }
+    for (const [key, group] of byKey) {
+      const settled = await settleRequest(config, key, group, (emails, k) => sendEmailBatch(config, emails, k));
+      report.requests += settled.requests;
+      updates.push(...settled.updates);
+      if (settled.retry) retryAfter.set(item, Math.max(retryAfter.get(item) ?? 0, settled.retry.afterSeconds ?? opts.backoff(item.msg.attempts)));
+    }
+  }
+
+  if (updates.length) (await writeLedger(env, updates, Date.now())).forEach(meter);
+  for (const u of updates) {
+    if (u.status === "sent") report.sent++;
+    else if (u.status === "failed") report.failed++;
+    else if (u.status === "skipped") report.skipped++;
+  }
+  for (const item of items) {
+    const delay = retryAfter.get(item);
+    if (delay === undefined) item.msg.ack();
+    else {
+      report.retried++;
+      item.msg.retry({ delaySeconds: Math.min(Math.max(0, Math.ceil(delay)), MAX_QUEUE_DELAY) });
+    }
+  }
+  return report;
+}
+
+/** One statement records every outcome; failures also land in the event log. Rows already settled are left alone. */
+function writeLedger(env: Bindings, updates: LedgerUpdate[], now: number) {
+  const json = JSON.stringify(updates);
+  const failed = JSON.stringify(updates.filter((u) => u.status === "failed").map((u) => u.id));
+  const statements = [
+    sql`
+      INSERT INTO events (lead_id, asset_id, type, at, data)
+      SELECT s.lead_id, s.asset_id, 'email_failed', ${now}, json_object('send_id', s.id, 'step_id', s.step_id)
+      FROM sends s WHERE s.id IN (SELECT value FROM json_each(${failed})) AND s.status = 'queued'`,
+    sql`
+      UPDATE sends SET status = j.value ->> 'status', resend_id = coalesce(j.value ->> 'resendId', resend_id),
+        batch_key = coalesce(j.value ->> 'key', batch_key), attempts = attempts + (j.value ->> 'tries'),
+        last_error = j.value ->> 'error', updated_at = ${now}
+      FROM json_each(${json}) j WHERE sends.id = j.value ->> 'id' AND sends.status = 'queued'`,
+  ];
+  return env.DB.batch((failed === "[]" ? statements.slice(1) : statements).map((q) => statement(env.DB, q)));
+}
