@@ -1,0 +1,28 @@
+// The one writer of the event log (events): every row that says "this happened to a lead" is made here.
+import { sql, type SQL } from "drizzle-orm";
+import type { EventType } from "../db/schema";
+
+/** One event from known values. `data` is stored as JSON text. */
+export function recordEvent(e: { leadId: number; assetId?: number | null; type: EventType; at: number; data?: Record<string, unknown> | null }): SQL {
+  const data = e.data == null ? null : JSON.stringify(e.data);
+  return sql`INSERT INTO events (lead_id, asset_id, type, at, data) VALUES (${e.leadId}, ${e.assetId ?? null}, ${e.type}, ${e.at}, ${data})`;
+}
+
+/**
+ * Events for every row a query selects, in one set-based statement (raw SQL: drizzle's insert…select
+ * cannot take expressions such as json_object over the source rows). `select` names the source's lead
+ * id, asset id and data expressions; `from` is the rest of the query (FROM … WHERE …).
+ */
+export function recordEventsFrom(e: {
+  type: EventType | SQL;
+  at: number;
+  leadId: SQL;
+  assetId: SQL | null;
+  data: SQL | null;
+  from: SQL;
+  returning?: SQL;
+}): SQL {
+  const type = typeof e.type === "string" ? sql`${e.type}` : e.type;
+  const returning = e.returning ? sql` RETURNING ${e.returning}` : sql``;
+  return sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT ${e.leadId}, ${e.assetId ?? sql`NULL`}, ${type}, ${e.at}, ${e.data ?? sql`NULL`} ${e.from}${returning}`;
+}
