@@ -28,7 +28,8 @@ export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
 
 export type AppEnv = {
   Bindings: Bindings;
-  Variables: { config: Config; db: Db; now: number };
+  /** Set once per request by src/http/context.ts: the context and, for brevity, its parts. */
+  Variables: { ctx: import("./platform/context").Context; config: Config; db: Db; now: number; requestId: string };
 };
 
 export class ConfigError extends Error {}

@@ -1,14 +1,34 @@
-// Per-request services built once from env and put on the context.
+// Per request: the context built once (db, config, clock, logger), the x-request-id, and one JSON log line.
 import type { MiddlewareHandler } from "hono";
+import { routePath } from "hono/route";
 import type { AppEnv } from "../env";
-import { loadConfig } from "../env";
-import { getDb } from "../db/client";
+import { createContext, requestIdOf } from "../platform/context";
+import { addLogFields, log, withLogScope } from "../platform/logger";
 
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("config", loadConfig(c.env));
-  c.set("db", getDb(c.env.DB));
-  c.set("now", Date.now());
-  await next();
+  const started = Date.now();
+  const requestId = requestIdOf(c.req.raw);
+  c.set("requestId", requestId);
+  c.header("x-request-id", requestId);
+  await withLogScope({ request_id: requestId, method: c.req.method }, async () => {
+    try {
+      const ctx = createContext(c.env, requestId, started);
+      c.set("ctx", ctx);
+      c.set("config", ctx.config);
+      c.set("db", ctx.db);
+      c.set("now", ctx.now);
+      await next();
+    } finally {
+      // The matched route (e.g. /p/:slug), never the raw path: paths carry tokens and emails.
+      addLogFields({ route: routePath(c, -1) });
+      const status = c.res.status;
+      const fields = { status, duration_ms: Date.now() - started };
+      if (status >= 500) log.error("request failed", fields);
+      else log.info("request", fields);
+    }
+  });
+  // Error pages and 404s are built after this middleware returns: they carry the id too.
+  c.header("x-request-id", requestId);
 };
 
 /** The client's IP as Cloudflare reports it. */

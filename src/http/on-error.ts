@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { ConfigError } from "../env";
 import { AppError, errorBody, type ErrorCode } from "../errors";
+import { errorFields, log } from "../platform/logger";
 
 const STATUS_CODE: Record<number, ErrorCode> = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT", 410: "GONE", 413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE", 429: "RATE_LIMITED" };
 
@@ -18,7 +19,7 @@ export function toAppError(err: unknown): AppError {
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const appError = toAppError(err);
-  if (appError.status >= 500) console.error("lodestone: unhandled error", err);
+  if (appError.status >= 500) log.error("unhandled error", errorFields(err));
   if (appError.retryAfter !== undefined) c.header("Retry-After", String(appError.retryAfter));
   return c.json(errorBody(appError), appError.status);
 };

@@ -1,45 +1,23 @@
-// Queue work of scoring and the sales handoff: score events per lead, decay ranges, webhook attempts.
-import type { Bindings, Db } from "../env";
-import { loadConfig } from "../env";
-import type { Outcome } from "../errors";
-import type { HandoffMessage, ScoreEventMessage } from "../queue/messages";
+// Scoring jobs: score events per lead (several of one lead in a batch scored together) and decay ranges.
+import type { Context } from "../platform/context";
+import type { Bindings } from "../env";
+import type { ScoreDecayMessage, ScoreEventMessage } from "../queue/messages";
 import { scoreEvents } from "../services/scoring/apply-event";
 import { decayRange } from "../services/scoring/decay-pass";
-import { attemptDelivery } from "../services/handoff/deliver";
+import { guarded } from "./settle";
+import type { QueuedJob } from "./registry";
 
-type Item = { msg: Message<unknown>; body: HandoffMessage };
-
-/** Acks on success and on failures retrying cannot fix; otherwise retries after the delay the work asked for. */
-function settle(msgs: Message<unknown>[], outcome: Outcome<unknown>, what: string) {
-  if (outcome.ok) return msgs.forEach((m) => m.ack());
-  if (!outcome.retryable) {
-    console.warn(`lodestone: ${what}: ${outcome.message}`);
-    return msgs.forEach((m) => m.ack());
-  }
-  msgs.forEach((m) => m.retry({ delaySeconds: outcome.retryAfterSeconds ?? 5 }));
-}
-
-async function guarded(msgs: Message<unknown>[], what: string, work: () => Promise<Outcome<unknown>>) {
-  try {
-    settle(msgs, await work(), what);
-  } catch (err) {
-    console.error(`lodestone: ${what} threw; will retry`, err);
-    msgs.forEach((m) => m.retry({ delaySeconds: 10 }));
-  }
-}
-
-export async function consumeHandoffJobs(db: Db, env: Bindings, items: Item[]): Promise<void> {
-  const deps = { db, jobs: env.JOBS, threshold: loadConfig(env).MQL_THRESHOLD };
-
+export async function runScoreEvents(ctx: Context, env: Bindings, items: QueuedJob<ScoreEventMessage>[]): Promise<void> {
+  const deps = { db: ctx.db, jobs: env.JOBS, threshold: ctx.config.MQL_THRESHOLD };
   // Several events of one lead in a batch are scored together: one read, one write.
-  const byLead = new Map<number, { msg: Message<unknown>; body: ScoreEventMessage }[]>();
-  for (const it of items) if (it.body.type === "score.event") byLead.set(it.body.leadId, [...(byLead.get(it.body.leadId) ?? []), { msg: it.msg, body: it.body }]);
+  const byLead = new Map<number, QueuedJob<ScoreEventMessage>[]>();
+  for (const it of items) byLead.set(it.body.leadId, [...(byLead.get(it.body.leadId) ?? []), it]);
   for (const [leadId, group] of byLead) {
     await guarded(group.map((g) => g.msg), `scoring lead ${leadId}`, () => scoreEvents(deps, leadId, group.map((g) => g.body.event), Date.now()));
   }
+}
 
-  for (const { msg, body } of items) {
-    if (body.type === "score.decay") await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () => decayRange(deps, body.fromId, body.toId, body.now));
-    if (body.type === "webhook.deliver") await guarded([msg], `webhook delivery ${body.deliveryId}`, () => attemptDelivery(db, body.deliveryId, Date.now()));
-  }
+export async function runDecayRanges(ctx: Context, env: Bindings, items: QueuedJob<ScoreDecayMessage>[]): Promise<void> {
+  const deps = { db: ctx.db, jobs: env.JOBS, threshold: ctx.config.MQL_THRESHOLD };
+  for (const { msg, body } of items) await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () => decayRange(deps, body.fromId, body.toId, body.now));
 }

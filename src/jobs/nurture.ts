@@ -1,19 +1,23 @@
-// Where the queue consumer hands nurture sends: delivery from the work queue, failure from the dead-letter queue.
+// Nurture jobs: queued sends delivered through Resend; sends out of retries marked failed.
 import type { Bindings } from "../env";
-import { deliverNurtureSends, type DeliveryItem } from "../services/nurture/deliver";
-import { DEAD_LETTER_QUEUE, failDeadSends } from "../services/nurture/dead-letter";
+import type { Context } from "../platform/context";
+import type { NurtureSendMessage } from "../queue/messages";
+import { deliverNurtureSends } from "../services/nurture/deliver";
+import { failDeadSends } from "../services/nurture/dead-letter";
+import { errorFields, log } from "../platform/logger";
+import type { QueuedJob } from "./registry";
 
-export async function consumeNurtureSends(env: Bindings, queue: string, items: DeliveryItem[]): Promise<void> {
-  if (queue === DEAD_LETTER_QUEUE) {
-    await failDeadSends(env, items, Date.now());
-    return;
-  }
+export async function runNurtureSends(_ctx: Context, env: Bindings, items: QueuedJob<NurtureSendMessage>[]): Promise<void> {
   try {
     await deliverNurtureSends(env, items);
   } catch (err) {
     // The ledger write failed after sending, or D1 was unreachable: the same requests are replayed with
     // the same Idempotency-Keys, so Resend answers with the first result instead of sending again.
-    console.error("lodestone: nurture delivery failed, will retry", err);
+    log.error("nurture delivery failed, will retry", errorFields(err));
     items.forEach((i) => i.msg.retry({ delaySeconds: 30 }));
   }
+}
+
+export async function failNurtureSends(_ctx: Context, env: Bindings, items: QueuedJob<NurtureSendMessage>[]): Promise<void> {
+  await failDeadSends(env, items, Date.now());
 }

@@ -1,0 +1,44 @@
+// Every kind of job: its handler, what happens when its messages run out of retries, and its queue.
+import type { Bindings } from "../env";
+import type { Context } from "../platform/context";
+import type { JobMessage } from "../queue/messages";
+import { QUEUE, type QueueName } from "../queue/names";
+import { runDecayRanges, runScoreEvents } from "./handoff";
+import { failNurtureSends, runNurtureSends } from "./nurture";
+import { runViews } from "./views";
+import { runDeliveries } from "./webhooks";
+
+export type JobKind = JobMessage["type"];
+export type QueuedJob<B> = { msg: Message<unknown>; body: B };
+type Handler<K extends JobKind> = (ctx: Context, env: Bindings, items: QueuedJob<Extract<JobMessage, { type: K }>>[]) => Promise<void>;
+
+export interface JobPolicy<K extends JobKind> {
+  /** The queue its producer sends to (the consumer still runs a message of this kind wherever it arrives). */
+  queue: QueueName;
+  /** Runs a batch's messages of this kind and acks or retries each one itself. */
+  run: Handler<K>;
+  /**
+   * Messages that used up their retries (max_retries in wrangler.toml) reach the dead-letter queue. Sends are
+   * marked failed there (retrying mail after a day would break Resend's idempotency window); other kinds get
+   * one last run, and a webhook delivery still pending in D1 is also queued again by the cron's sweep.
+   */
+  deadLetter: Handler<K>;
+  /** Seconds before a retry when the handler threw instead of settling its messages. */
+  retryAfterThrowSeconds: number;
+}
+
+export const JOBS: { [K in JobKind]: JobPolicy<K> } = {
+  "score.event": { queue: QUEUE.jobs, run: runScoreEvents, deadLetter: runScoreEvents, retryAfterThrowSeconds: 10 },
+  "score.decay": { queue: QUEUE.jobs, run: runDecayRanges, deadLetter: runDecayRanges, retryAfterThrowSeconds: 10 },
+  "nurture.send": { queue: QUEUE.jobs, run: runNurtureSends, deadLetter: failNurtureSends, retryAfterThrowSeconds: 30 },
+  view: { queue: QUEUE.jobs, run: (ctx, _env, items) => runViews(ctx, items), deadLetter: (ctx, _env, items) => runViews(ctx, items), retryAfterThrowSeconds: 5 },
+  "webhook.deliver": {
+    queue: QUEUE.webhooks,
+    run: (ctx, _env, items) => runDeliveries(ctx, items),
+    deadLetter: (ctx, _env, items) => runDeliveries(ctx, items),
+    retryAfterThrowSeconds: 10,
+  },
+};
+
+/** The order kinds run in within one batch: scoring first (it can enqueue webhooks), views last. */
+export const RUN_ORDER: JobKind[] = ["score.event", "score.decay", "webhook.deliver", "nurture.send", "view"];
