@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type * as schema from "./db/schema";
+import type { Context } from "./platform/context";
 
 /** Empty strings in .dev.vars mean "not set". */
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
@@ -29,7 +30,7 @@ export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
 export type AppEnv = {
   Bindings: Bindings;
   /** Set once per request by src/http/context.ts: the context and, for brevity, its parts. */
-  Variables: { ctx: import("./platform/context").Context; config: Config; db: Db; now: number; requestId: string };
+  Variables: { ctx: Context; config: Config; db: Db; now: number; requestId: string };
 };
 
 export class ConfigError extends Error {}

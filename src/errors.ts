@@ -15,8 +15,9 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** Field-level problems: `{ field: ["message", …] }`. */
-export type FieldErrors = Record<string, string[]>;
+import type { FieldErrors } from "./domain/vocabulary";
+
+export type { FieldErrors };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

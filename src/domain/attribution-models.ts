@@ -1,5 +1,5 @@
 // Attribution models as pure functions: how one conversion's credit is shared among a lead's touches.
-import type { AttributionModel } from "../db/schema";
+import type { AttributionModel } from "./vocabulary";
 
 export interface CreditTouch {
   id: number;

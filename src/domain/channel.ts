@@ -1,5 +1,5 @@
 // Channel rules: how a touch's UTM, referrer and referral code become one marketing channel.
-import type { Channel } from "../db/schema";
+import type { Channel } from "./vocabulary";
 
 export interface ChannelInput {
   utmSource?: string | null;

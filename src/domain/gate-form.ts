@@ -1,16 +1,20 @@
 // The gate form as data: which fields an asset asks for, and the validation of a submission.
 import { z } from "zod";
-import type { FormSettings, Locale } from "../db/schema";
+import type { FormSettings, Locale } from "./vocabulary";
 import { emailSchema } from "./email-address";
 import { toE164 } from "./phone-number";
 import { REFERRAL_CODE } from "./referral-code";
-import { t } from "../../templates/i18n";
-import type { FieldErrors } from "../errors";
+import { gateMessage as t } from "./gate-messages";
+import type { FieldErrors } from "./vocabulary";
 
 export const COMPANY_SIZES = ["1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5000+"] as const;
 export const UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 /** Hidden from people, tempting to bots: any value marks the submission as spam. */
 export const HONEYPOT_FIELD = "website";
+
+/** What the gate's page needs to draw the form these rules read (views take data, not imports). */
+export const GATE_CHOICES = { companySizes: COMPANY_SIZES, utmFields: UTM_FIELDS, honeypot: HONEYPOT_FIELD } as const;
+export type GateChoices = typeof GATE_CHOICES;
 
 export interface GateSubmission {
   email: string;

@@ -45,6 +45,3 @@ export function convertMinor(amountMinor: number, from: string, to: string, rate
   return Math.sign(out) * Math.round(Math.abs(out) + 1e-9);
 }
 
-export function formatMinor(amountMinor: number, currency: string, locale = "en"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amountMinor / 10 ** minorDigits(currency));
-}

@@ -1,6 +1,6 @@
 // Phone numbers to E.164, with the default country taken from the asset's locale.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
-import type { Locale } from "../db/schema";
+import type { Locale } from "./vocabulary";
 
 export const DEFAULT_COUNTRY: Record<Locale, CountryCode> = { "zh-CN": "CN", en: "US" };
 

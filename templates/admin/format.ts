@@ -1,9 +1,11 @@
 // Number, money, date and duration formatting for the dashboard, per locale.
 import type { Locale } from "../../src/db/schema";
-import { formatMinor } from "../../src/domain/money";
 
+/** Minor units (cents, fen) as the locale writes the currency; the digits come from the runtime's currency data. */
 export function money(minor: number | null, currency: string, locale: Locale): string {
-  return minor === null ? "—" : formatMinor(Math.round(minor), currency, locale);
+  if (minor === null) return "—";
+  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
+  return format.format(Math.round(minor) / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
 /** Whole numbers plainly; credited fractions (linear model) with up to two decimals. */

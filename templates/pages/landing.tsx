@@ -3,7 +3,7 @@
 import { Layout } from "./layout";
 import { t, type MessageKey } from "../i18n";
 import type { Asset, CourseSession, FormField } from "../../src/db/schema";
-import { COMPANY_SIZES, HONEYPOT_FIELD, UTM_FIELDS } from "../../src/domain/gate-form";
+import type { GateChoices } from "../../src/domain/gate-form";
 import type { FieldErrors } from "../../src/errors";
 import { formatSessionTime } from "./format";
 
@@ -14,6 +14,8 @@ export interface LandingProps {
   values: Record<string, string>;
   errors?: FieldErrors;
   turnstileSiteKey?: string;
+  /** The gate's closed sets (company sizes, hidden UTM fields, the honeypot's name), from the form's rules. */
+  choices: GateChoices;
 }
 
 const INPUT_TYPES: Record<FormField, { type: string; autocomplete: string }> = {
@@ -91,7 +93,7 @@ export function LandingPage(p: LandingProps) {
                   {f === "company_size" ? (
                     <select id={f} name={f} required={required} {...invalid(f)}>
                       <option value="">{t(L, "choose")}</option>
-                      {COMPANY_SIZES.map((s) => (
+                      {p.choices.companySizes.map((s) => (
                         <option value={s} selected={values[f] === s}>
                           {s}
                         </option>
@@ -117,10 +119,10 @@ export function LandingPage(p: LandingProps) {
               </div>
             ) : null}
             <div class="hp" aria-hidden="true">
-              <label for={HONEYPOT_FIELD}>Website</label>
-              <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
+              <label for={p.choices.honeypot}>Website</label>
+              <input id={p.choices.honeypot} name={p.choices.honeypot} type="text" tabindex={-1} autocomplete="off" value="" />
             </div>
-            {[...UTM_FIELDS, "ref", "landing_url", "referrer"].map((name) => (values[name] ? <input type="hidden" name={name} value={values[name]} /> : null))}
+            {[...p.choices.utmFields, "ref", "landing_url", "referrer"].map((name) => (values[name] ? <input type="hidden" name={name} value={values[name]} /> : null))}
             {p.turnstileSiteKey ? <div class="cf-turnstile" data-sitekey={p.turnstileSiteKey}></div> : null}
             <button type="submit">{t(L, asset.kind === "course" ? "submit_course" : "submit_whitepaper")}</button>
           </form>

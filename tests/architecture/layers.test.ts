@@ -17,23 +17,9 @@ const show = (e: ImportEdge) => `${e.from} -> ${e.to}`;
 
 /** Violations still being mended while the house is rebuilt; each entry must go, and no new one may come. */
 const KNOWN: string[] = [
-    "src/domain/gate-form.ts -> templates/i18n.ts",
-    "templates/admin/pages/spend.tsx -> src/services/spend/import-rows.ts",
     "src/services/leads <-> src/services/scoring",
     "src/routes/api <-> src/routes/api/leads <-> src/routes/api/outcomes <-> src/routes/api/privacy <-> src/routes/api/rules <-> src/routes/api/sequences <-> src/routes/api/tokens <-> src/routes/api/webhooks",
     "src/routes/admin <-> src/routes/admin/spend",
-    "templates/admin/format.ts -> src/domain/money.ts",
-    "templates/admin/pages/assets.tsx -> src/db/schema/index.ts",
-    "templates/admin/pages/leads.tsx -> src/db/schema/index.ts",
-    "templates/admin/pages/spend.tsx -> src/db/schema/index.ts",
-    "templates/admin/pages/spend.tsx -> src/services/spend/import-rows.ts",
-    "templates/pages/landing.tsx -> src/domain/gate-form.ts",
-    "src/domain/attribution-models.ts -> src/db/schema/index.ts",
-    "src/domain/channel.ts -> src/db/schema/index.ts",
-    "src/domain/gate-form.ts -> src/db/schema/index.ts",
-    "src/domain/gate-form.ts -> templates/i18n.ts",
-    "src/domain/gate-form.ts -> src/errors.ts",
-    "src/domain/phone-number.ts -> src/db/schema/index.ts",
     "src/http/auth.ts writes SQL",
     "src/routes/public/download.tsx writes SQL",
     "src/routes/public/referral.ts writes SQL",
@@ -79,9 +65,6 @@ const KNOWN: string[] = [
     "src/services/scoring/state.ts writes SQL",
     "src/services/scoring/write-score.ts writes SQL",
     "src/services/spend/spend-service.ts writes SQL",
-    "templates/admin/messages.ts has 414 lines",
-    "templates/admin/pages/assets.tsx has 269 lines",
-    "templates/admin/pages/spend.tsx has 309 lines"
   ];
 const seen = new Set<string>();
 const unknown = (found: string[]) => {

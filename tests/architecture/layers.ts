@@ -17,8 +17,8 @@ export const LAYERS: Layer[] = [
   { name: "queue messages", paths: ["src/queue/"] },
   { name: "platform", paths: ["src/platform/"] },
   { name: "db schema", paths: ["src/db/"] },
-  { name: "domain", paths: ["src/domain/"] },
   { name: "config and errors", paths: ["src/env.ts", "src/errors.ts"] },
+  { name: "domain", paths: ["src/domain/"] },
 ];
 
 export function layerOf(file: string): number {

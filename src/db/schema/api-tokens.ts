@@ -1,9 +1,9 @@
 // Scoped API tokens, stored as SHA-256 hashes; the secret is shown once at creation.
 import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
 import { id, createdAt } from "./columns";
+import { SCOPES, type Scope } from "../../domain/vocabulary";
 
-export const SCOPES = ["admin", "marketing", "sales"] as const;
-export type Scope = (typeof SCOPES)[number];
+export { SCOPES, type Scope };
 
 export const apiTokens = sqliteTable("api_tokens", {
   id: id(),

@@ -1,23 +1,9 @@
 // An asset is a piece of gated content (whitepaper or course) with its landing page and gate form.
 import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
 import { id, createdAt, updatedAt } from "./columns";
+import { ASSET_KINDS, LOCALES, ASSET_STATUSES, FORM_FIELDS, FIELD_MODES, type AssetKind, type Locale, type FormField, type FieldMode, type FormSettings } from "../../domain/vocabulary";
 
-export const ASSET_KINDS = ["whitepaper", "course"] as const;
-export const LOCALES = ["zh-CN", "en"] as const;
-export const ASSET_STATUSES = ["draft", "published"] as const;
-export const FORM_FIELDS = ["name", "company", "job_title", "phone", "company_size"] as const;
-export const FIELD_MODES = ["hidden", "optional", "required"] as const;
-
-export type AssetKind = (typeof ASSET_KINDS)[number];
-export type Locale = (typeof LOCALES)[number];
-export type FormField = (typeof FORM_FIELDS)[number];
-export type FieldMode = (typeof FIELD_MODES)[number];
-
-/** Which gate fields are shown/required, and the consent the asset asks for. */
-export interface FormSettings {
-  fields: Record<FormField, FieldMode>;
-  consent: { text: string; required: boolean; version: string } | null;
-}
+export { ASSET_KINDS, LOCALES, ASSET_STATUSES, FORM_FIELDS, FIELD_MODES, type AssetKind, type Locale, type FormField, type FieldMode, type FormSettings };
 
 export const assets = sqliteTable("assets", {
   id: id(),

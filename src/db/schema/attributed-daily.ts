@@ -1,8 +1,8 @@
 // Rollup of conversions credited to asset × day × channel × campaign under each attribution model.
 import { sqliteTable, text, integer, real, primaryKey, index } from "drizzle-orm/sqlite-core";
+import { ATTRIBUTION_MODELS, type AttributionModel } from "../../domain/vocabulary";
 
-export const ATTRIBUTION_MODELS = ["first_touch", "last_touch", "linear"] as const;
-export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+export { ATTRIBUTION_MODELS, type AttributionModel };
 
 export const attributedDaily = sqliteTable(
   "attributed_daily",

@@ -2,9 +2,9 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
+import { ENROLMENT_STATUSES, type EnrolmentStatus } from "../../domain/vocabulary";
 
-export const ENROLMENT_STATUSES = ["pending_optin", "active", "completed", "stopped"] as const;
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+export { ENROLMENT_STATUSES, type EnrolmentStatus };
 
 /**
  * next_due_at is set only while the enrolment has something to send (its next step, or the

@@ -1,29 +1,9 @@
 // The append-only event log: everything that happened to a lead, in order.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { id } from "./columns";
+import { EVENT_TYPES, type EventType } from "../../domain/vocabulary";
 
-export const EVENT_TYPES = [
-  "gate_submitted",
-  "downloaded",
-  "referral_visit",
-  "email_sent",
-  "email_delivered",
-  "email_opened",
-  "email_clicked",
-  "email_bounced",
-  "email_complained",
-  "email_delayed",
-  "email_failed",
-  "unsubscribed",
-  "optin_confirmed",
-  "session_joined",
-  "link_clicked",
-  "score_changed",
-  "stage_changed",
-  "outcome_reported",
-  "erased",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType };
 
 export const events = sqliteTable(
   "events",

@@ -2,9 +2,9 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
+import { STAGES, type Stage } from "../../domain/vocabulary";
 
-export const STAGES = ["lead", "mql", "sql", "customer", "disqualified"] as const;
-export type Stage = (typeof STAGES)[number];
+export { STAGES, type Stage };
 
 /**
  * The sales list indexes are partial on scored_at: a capture inserts the lead with scored_at NULL, so a

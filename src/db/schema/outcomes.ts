@@ -1,8 +1,9 @@
 // What sales reports back: accepted, won (with amount), lost (with reason); idempotent on external_id.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { id } from "./columns";
+import { OUTCOME_STAGES } from "../../domain/vocabulary";
 
-export const OUTCOME_STAGES = ["accepted", "won", "lost"] as const;
+export { OUTCOME_STAGES };
 
 export const outcomes = sqliteTable(
   "outcomes",

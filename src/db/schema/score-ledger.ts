@@ -1,10 +1,11 @@
 // Every score change is a ledger row with its rule and reason; a lead's score is the sum.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { id } from "./columns";
+import { LEDGER_KINDS, type LedgerKind } from "../../domain/vocabulary";
+
+export { LEDGER_KINDS, type LedgerKind };
 
 /** fit: a profile rule's contribution; award: a behaviour hit at full points; decay/cap: adjustments; rule: a rule was edited or removed. */
-export const LEDGER_KINDS = ["fit", "award", "decay", "cap", "rule"] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export const scoreLedger = sqliteTable(
   "score_ledger",

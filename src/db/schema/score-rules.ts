@@ -1,8 +1,9 @@
 // Scoring rules are data: fit rules on the profile, behaviour rules on events (with decay).
 import { sqliteTable, text, integer, real } from "drizzle-orm/sqlite-core";
 import { id, createdAt } from "./columns";
+import { RULE_KINDS } from "../../domain/vocabulary";
 
-export const RULE_KINDS = ["fit", "behaviour"] as const;
+export { RULE_KINDS };
 
 export const scoreRules = sqliteTable("score_rules", {
   id: id(),

@@ -3,9 +3,9 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
+import { SEND_STATUSES, type SendStatus } from "../../domain/vocabulary";
 
-export const SEND_STATUSES = ["queued", "sending", "sent", "delivered", "bounced", "complained", "failed", "skipped"] as const;
-export type SendStatus = (typeof SEND_STATUSES)[number];
+export { SEND_STATUSES, type SendStatus };
 
 export const sends = sqliteTable(
   "sends",

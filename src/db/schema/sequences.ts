@@ -1,8 +1,9 @@
 // A sequence is an ordered drip of email steps that an asset starts when a lead passes its gate.
 import { sqliteTable, text, integer, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, createdAt } from "./columns";
+import { STEP_ANCHORS } from "../../domain/vocabulary";
 
-export const STEP_ANCHORS = ["enrolment", "session_start"] as const;
+export { STEP_ANCHORS };
 
 export interface StepConditions {
   skipIfDownloaded?: boolean;

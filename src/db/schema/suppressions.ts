@@ -1,7 +1,8 @@
 // Addresses that must never be emailed again, kept as SHA-256 hashes so erasure keeps them suppressed.
 import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
+import { SUPPRESSION_REASONS } from "../../domain/vocabulary";
 
-export const SUPPRESSION_REASONS = ["unsubscribed", "bounced", "complained", "erased"] as const;
+export { SUPPRESSION_REASONS };
 
 export const suppressions = sqliteTable("suppressions", {
   emailHash: text("email_hash").primaryKey(),

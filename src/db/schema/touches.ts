@@ -1,9 +1,9 @@
 // A touch is one gate submission with where it came from: UTM five, referrer, referral code, channel.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { id } from "./columns";
+import { CHANNELS, type Channel } from "../../domain/vocabulary";
 
-export const CHANNELS = ["paid", "organic_search", "social", "email", "referral", "direct"] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel };
 
 export const touches = sqliteTable(
   "touches",

@@ -2,8 +2,9 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
+import { DELIVERY_STATUSES } from "../../domain/vocabulary";
 
-export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export { DELIVERY_STATUSES };
 
 export const webhookEndpoints = sqliteTable("webhook_endpoints", {
   id: id(),

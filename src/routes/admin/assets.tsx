@@ -9,7 +9,10 @@ import { listAssets, MAX_FILE_BYTES, saveAsset, sequenceOptions, setAssetStatus,
 import { buildReport } from "../../services/reports/report-service";
 import { addDays, msToDay } from "../../domain/report-days";
 import { STANDARD_FORM_VALUES } from "../../services/assets/asset-defaults";
-import { AssetDetailPage, AssetFormPage, AssetsPage } from "../../../templates/admin/pages/assets";
+import { AssetsPage } from "../../../templates/admin/pages/assets";
+import { AssetFormPage } from "../../../templates/admin/pages/asset-form";
+import { AssetDetailPage } from "../../../templates/admin/pages/asset-detail";
+import { FORM_FIELDS, LOCALES } from "../../db/schema";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "./form";
 
@@ -28,13 +31,13 @@ export function registerAssets(app: Hono<AppEnv>) {
 
   app.get("/assets/new", async (c) => {
     const s = c.get("admin");
-    return c.html(<AssetFormPage locale={s.locale} csrf={s.csrf} asset={null} values={{ ...STANDARD_FORM_VALUES, locale: s.locale }} sequences={await sequenceOptions(c.get("db"))} />);
+    return c.html(<AssetFormPage locales={LOCALES} formFields={FORM_FIELDS} locale={s.locale} csrf={s.csrf} asset={null} values={{ ...STANDARD_FORM_VALUES, locale: s.locale }} sequences={await sequenceOptions(c.get("db"))} />);
   });
 
   app.get("/assets/:id{[0-9]+}/edit", async (c) => {
     const asset = await assetOr404(c);
     const s = c.get("admin");
-    return c.html(<AssetFormPage locale={s.locale} csrf={s.csrf} asset={asset} values={valuesOf(asset)} sequences={await sequenceOptions(c.get("db"))} message={c.req.query("saved") ? at(s.locale, "saved") : undefined} />);
+    return c.html(<AssetFormPage locales={LOCALES} formFields={FORM_FIELDS} locale={s.locale} csrf={s.csrf} asset={asset} values={valuesOf(asset)} sequences={await sequenceOptions(c.get("db"))} message={c.req.query("saved") ? at(s.locale, "saved") : undefined} />);
   });
 
   const save = async (c: Context<AppEnv>, id: number | null) => {
@@ -44,7 +47,7 @@ export function registerAssets(app: Hono<AppEnv>) {
     if (result.ok) return c.redirect(`/admin/assets/${result.asset.id}/edit?saved=1`, 303);
     const s = c.get("admin");
     const asset = id === null ? null : await findAssetById(db, id);
-    return c.html(<AssetFormPage locale={s.locale} csrf={s.csrf} asset={asset} values={fields} errors={result.errors} sequences={await sequenceOptions(db)} />, 400);
+    return c.html(<AssetFormPage locales={LOCALES} formFields={FORM_FIELDS} locale={s.locale} csrf={s.csrf} asset={asset} values={fields} errors={result.errors} sequences={await sequenceOptions(db)} />, 400);
   };
   app.post("/assets/new", limitBody(MAX_FILE_BYTES + 64 * 1024), (c) => save(c, null));
   app.post("/assets/:id{[0-9]+}/edit", limitBody(MAX_FILE_BYTES + 64 * 1024), async (c) => save(c, (await assetOr404(c)).id));

@@ -7,6 +7,7 @@ import { leadFilter, listLeads } from "../../services/reports/lead-list";
 import { loadLeadDetail } from "../../services/leads/lead-detail";
 import { assetOptions } from "../../services/assets/asset-options";
 import { LeadDetailPage, LeadsPage } from "../../../templates/admin/pages/leads";
+import { STAGES } from "../../db/schema";
 
 export function registerLeads(app: Hono<AppEnv>) {
   app.get("/leads", async (c) => {
@@ -16,7 +17,7 @@ export function registerLeads(app: Hono<AppEnv>) {
     const [{ rows, nextCursor }, assets] = await Promise.all([listLeads(db, { ...parsed.data, limit: Math.min(parsed.data.limit ?? 50, 200) }), assetOptions(db)]);
     const s = c.get("admin");
     const query = new URL(c.req.url).search.slice(1);
-    return c.html(<LeadsPage locale={s.locale} csrf={s.csrf} filter={parsed.data} rows={rows} nextCursor={nextCursor} assets={assets} query={query} />);
+    return c.html(<LeadsPage stages={STAGES} locale={s.locale} csrf={s.csrf} filter={parsed.data} rows={rows} nextCursor={nextCursor} assets={assets} query={query} />);
   });
 
   app.get("/leads/:id{[0-9]+}", async (c) => {

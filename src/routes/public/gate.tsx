@@ -5,7 +5,7 @@ import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import type { Asset } from "../../db/schema";
 import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
-import { parseGate } from "../../domain/gate-form";
+import { parseGate, GATE_CHOICES } from "../../domain/gate-form";
 import { captureLead } from "../../services/capture/capture-lead";
 import { downloadUrl, shareUrl } from "../../domain/lead-links";
 import { verifyTurnstile } from "../../services/capture/turnstile";
@@ -90,7 +90,7 @@ export function registerGate(app: Hono<AppEnv>) {
       if (isJson(c)) throw new AppError("BAD_REQUEST", "Some fields are invalid", { details: { fields } });
       const url = new URL(c.req.url);
       return c.html(
-        <LandingPage asset={asset} session={asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null} canonical={`${url.origin}/p/${asset.slug}`} values={echo(body)} errors={fields ?? {}} turnstileSiteKey={config.TURNSTILE_SECRET ? config.TURNSTILE_SITE_KEY : undefined} />,
+        <LandingPage choices={GATE_CHOICES} asset={asset} session={asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null} canonical={`${url.origin}/p/${asset.slug}`} values={echo(body)} errors={fields ?? {}} turnstileSiteKey={config.TURNSTILE_SECRET ? config.TURNSTILE_SITE_KEY : undefined} />,
         400,
       );
     }

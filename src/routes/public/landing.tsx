@@ -5,7 +5,7 @@ import type { AppEnv } from "../../env";
 import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
 import { deriveChannel, referrerHost } from "../../domain/channel";
 import { utcDay } from "../../domain/calendar-day";
-import { UTM_FIELDS } from "../../domain/gate-form";
+import { UTM_FIELDS, GATE_CHOICES } from "../../domain/gate-form";
 import { LandingPage } from "../../../templates/pages/landing";
 import { notFoundPage } from "./notices";
 
@@ -36,7 +36,7 @@ export function registerLanding(app: Hono<AppEnv>) {
     const session = asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
     c.header("Cache-Control", "no-store");
     return c.html(
-      <LandingPage asset={asset} session={session} canonical={`${url.origin}/p/${asset.slug}`} values={values} turnstileSiteKey={c.get("config").TURNSTILE_SECRET ? c.get("config").TURNSTILE_SITE_KEY : undefined} />,
+      <LandingPage choices={GATE_CHOICES} asset={asset} session={session} canonical={`${url.origin}/p/${asset.slug}`} values={values} turnstileSiteKey={c.get("config").TURNSTILE_SECRET ? c.get("config").TURNSTILE_SITE_KEY : undefined} />,
     );
   });
 }

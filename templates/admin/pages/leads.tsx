@@ -1,7 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // The lead list (filters, pages, CSV) and one lead in full: profile, timeline, why-this-score.
-import type { Locale } from "../../../src/db/schema";
-import { STAGES } from "../../../src/db/schema";
+import type { Locale, Stage } from "../../../src/db/schema";
 import type { LeadFilter, LeadListRow } from "../../../src/services/reports/lead-list";
 import type { loadLeadDetail } from "../../../src/services/leads/lead-detail";
 import { AdminLayout } from "../layout";
@@ -9,7 +8,7 @@ import { at } from "../messages";
 import { dateTime, money, num } from "../format";
 import type { AssetOption } from "./spend";
 
-export function LeadsPage(p: { locale: Locale; csrf: string; filter: LeadFilter; rows: LeadListRow[]; nextCursor: number | null; assets: AssetOption[]; query: string }) {
+export function LeadsPage(p: { locale: Locale; stages: readonly Stage[]; csrf: string; filter: LeadFilter; rows: LeadListRow[]; nextCursor: number | null; assets: AssetOption[]; query: string }) {
   const L = p.locale;
   const f = p.filter;
   const keep = (cursor: number) => {
@@ -32,7 +31,7 @@ export function LeadsPage(p: { locale: Locale; csrf: string; filter: LeadFilter;
             <label for="stage">{at(L, "stage")}</label>
             <select id="stage" name="stage">
               <option value="">{at(L, "all")}</option>
-              {STAGES.map((s) => (
+              {p.stages.map((s) => (
                 <option value={s} selected={f.stage === s}>
                   {s}
                 </option>

@@ -9,7 +9,7 @@ import { IMPORT_FIELDS, type ColumnMapping } from "../../../services/spend/impor
 import { importSpend, MAX_IMPORT_BYTES, type ImportResult } from "../../../services/spend/spend-service";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
-import { SpendImportPage } from "../../../../templates/admin/pages/spend";
+import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../form";
 
@@ -35,7 +35,7 @@ export function registerSpendImport(app: Hono<AppEnv>) {
     delete values._csrf;
     const assets = await assetOptions(c.get("db"));
     const page = (result: ImportResult | null, extra: { message?: string; error?: string } = {}, status: 200 | 400 = 200) =>
-      c.html(<SpendImportPage locale={L} csrf={s.csrf} currency={c.get("config").REPORTING_CURRENCY} assets={assets} values={values} result={result} {...extra} />, status);
+      c.html(<SpendImportPage locale={L} channels={CHANNELS} importFields={IMPORT_FIELDS} csrf={s.csrf} currency={c.get("config").REPORTING_CURRENCY} assets={assets} values={values} result={result} {...extra} />, status);
 
     if (!values.csv.trim()) return page(null, { error: at(L, "csv_paste") }, 400);
     const { rates, bad } = parseRates(fields.rates ?? "");

@@ -7,6 +7,7 @@ import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";
 import { isCurrencyCode, parseAmount } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
+import { CHANNELS } from "../../../db/schema";
 import { SpendPage } from "../../../../templates/admin/pages/spend";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../form";
@@ -16,7 +17,7 @@ async function render(c: Context<AppEnv>, extra: { values?: Record<string, strin
   const cursor = Number(c.req.query("cursor")) || undefined;
   const [{ rows, nextCursor }, assets] = await Promise.all([listSpend(db, { limit: 50, before: cursor }), assetOptions(db)]);
   const s = c.get("admin");
-  return c.html(<SpendPage locale={s.locale} csrf={s.csrf} currency={c.get("config").REPORTING_CURRENCY} assets={assets} rows={rows} nextCursor={nextCursor} {...extra} values={{ ...(cursor ? { cursor: String(cursor) } : {}), ...extra.values }} />, status);
+  return c.html(<SpendPage channels={CHANNELS} locale={s.locale} csrf={s.csrf} currency={c.get("config").REPORTING_CURRENCY} assets={assets} rows={rows} nextCursor={nextCursor} {...extra} values={{ ...(cursor ? { cursor: String(cursor) } : {}), ...extra.values }} />, status);
 }
 
 export function registerSpendPage(app: Hono<AppEnv>) {

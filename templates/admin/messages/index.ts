@@ -1,0 +1,22 @@
+// Every string of the marketer dashboard, in English and Simplified Chinese: one file per page, merged here.
+import type { Locale } from "../../../src/db/schema";
+import { commonEn, commonZh } from "./common";
+import { loginEn, loginZh } from "./login";
+import { reportVocabularyEn, reportVocabularyZh } from "./report-vocabulary";
+import { reportsEn, reportsZh } from "./reports";
+import { overviewEn, overviewZh } from "./overview";
+import { assetsEn, assetsZh } from "./assets";
+import { leadsEn, leadsZh } from "./leads";
+import { spendEn, spendZh } from "./spend";
+import { webhooksEn, webhooksZh } from "./webhooks";
+import { mailEn, mailZh } from "./mail";
+
+const en = { ...commonEn, ...loginEn, ...reportVocabularyEn, ...reportsEn, ...overviewEn, ...assetsEn, ...leadsEn, ...spendEn, ...webhooksEn, ...mailEn };
+export type AdminKey = keyof typeof en;
+const zhCN: Record<AdminKey, string> = { ...commonZh, ...loginZh, ...reportVocabularyZh, ...reportsZh, ...overviewZh, ...assetsZh, ...leadsZh, ...spendZh, ...webhooksZh, ...mailZh };
+
+const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };
+
+export function at(locale: Locale, key: AdminKey, vars: Record<string, string | number> = {}): string {
+  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}

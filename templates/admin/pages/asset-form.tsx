@@ -1,0 +1,114 @@
+/** @jsxImportSource hono/jsx */
+// Creating or editing an asset: landing copy, file upload, gate fields, consent and the drip it starts.
+import type { Asset, Locale, FormField } from "../../../src/db/schema";
+import { AdminLayout, Csrf } from "../layout";
+import { at, type AdminKey } from "../messages";
+import { Errors } from "../components/field-errors";
+
+export function AssetFormPage(p: { locale: Locale; locales: readonly Locale[]; formFields: readonly FormField[]; csrf: string; asset: Asset | null; values: Record<string, string>; errors?: Record<string, string[]>; sequences: { id: number; name: string }[]; message?: string }) {
+  const L = p.locale;
+  const v = p.values;
+  const action = p.asset ? `/admin/assets/${p.asset.id}/edit` : "/admin/assets/new";
+  const text = (name: string, key: AdminKey, extra: { type?: string; required?: boolean } = {}) => (
+    <label>
+      {at(L, key)}
+      <input name={name} type={extra.type ?? "text"} value={v[name] ?? ""} required={extra.required} aria-invalid={p.errors?.[name] ? "true" : undefined} />
+      <Errors errors={p.errors} name={name} />
+    </label>
+  );
+  return (
+    <AdminLayout locale={L} title={p.asset ? p.asset.title : at(L, "assets_new")} path="/admin/assets" csrf={p.csrf}>
+      <h1>{p.asset ? p.asset.title : at(L, "assets_new")}</h1>
+      {p.message ? <p class="ok">{p.message}</p> : null}
+      {p.errors ? <p class="alert">{at(L, "fix_errors")}</p> : null}
+      <form class="card" method="post" action={action} enctype="multipart/form-data">
+        <Csrf token={p.csrf} />
+        <div class="grid">
+          {text("title", "title", { required: true })}
+          {text("slug", "slug", { required: true })}
+          <label>
+            {at(L, "kind")}
+            <select name="kind">
+              {(["whitepaper", "course"] as const).map((k) => (
+                <option value={k} selected={v.kind === k}>
+                  {at(L, `kind_${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {at(L, "locale")}
+            <select name="locale">
+              {p.locales.map((l) => (
+                <option value={l} selected={v.locale === l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+          {text("timezone", "timezone", { required: true })}
+          {text("room_url", "room_url", { type: "url" })}
+          <label>
+            {at(L, "sequence")}
+            <select name="sequence_id">
+              <option value="">{at(L, "no_sequence")}</option>
+              {p.sequences.map((s) => (
+                <option value={String(s.id)} selected={v.sequence_id === String(s.id)}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+            <Errors errors={p.errors} name="sequence_id" />
+          </label>
+        </div>
+        <label style="margin-top:12px">
+          {at(L, "summary")}
+          <textarea name="summary" rows={3}>
+            {v.summary ?? ""}
+          </textarea>
+        </label>
+        <label>
+          {at(L, "outline")}
+          <textarea name="outline" rows={4}>
+            {v.outline ?? ""}
+          </textarea>
+        </label>
+        <label class="row" style="font-weight:400">
+          <input type="checkbox" name="double_opt_in" checked={v.double_opt_in === "on"} /> {at(L, "double_opt_in")}
+        </label>
+        <h2 style="margin-top:16px">{at(L, "form_settings")}</h2>
+        <div class="grid">
+          {p.formFields.map((f) => (
+            <label>
+              {at(L, f)}
+              <select name={`field_${f}`}>
+                {(["hidden", "optional", "required"] as const).map((m) => (
+                  <option value={m} selected={(v[`field_${f}`] ?? "optional") === m}>
+                    {at(L, `field_${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+        <div class="grid" style="margin-top:12px">
+          {text("consent_text", "consent_text")}
+          {text("consent_version", "consent_version")}
+          <label class="row" style="font-weight:400">
+            <input type="checkbox" name="consent_required" checked={v.consent_required === "on"} /> {at(L, "consent_required")}
+          </label>
+        </div>
+        <h2 style="margin-top:16px">{at(L, "file")}</h2>
+        <p class="muted">{p.asset?.fileName ? `${at(L, "file_current")}: ${p.asset.fileName}` : at(L, "file_none")}</p>
+        <label>
+          {at(L, "file_upload")}
+          <input type="file" name="file" />
+          <Errors errors={p.errors} name="file" />
+        </label>
+        <p>
+          <button type="submit">{at(L, "save")}</button>
+        </p>
+      </form>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,124 @@
+/** @jsxImportSource hono/jsx */
+// The CSV import preview: a mapping step when columns are missing, then row errors or rows to confirm.
+import type { Channel, Locale } from "../../../src/db/schema";
+import type { ImportResult } from "../../../src/services/spend/spend-service";
+import type { ImportField } from "../../../src/services/spend/import-rows";
+import { AdminLayout, Csrf } from "../layout";
+import { at, type AdminKey } from "../messages";
+import { money, num } from "../format";
+import { type AssetOption, ImportForm } from "../components/spend-fields";
+
+/** The preview: a mapping step when columns are missing, then row errors or rows to confirm. */
+export function SpendImportPage(p: { locale: Locale; channels: readonly Channel[]; importFields: readonly ImportField[]; csrf: string; currency: string; assets: AssetOption[]; values: Record<string, string>; result: ImportResult | null; message?: string; error?: string }) {
+  const L = p.locale;
+  const r = p.result;
+  const fresh = r ? r.rows.filter((x) => !x.duplicate).length : 0;
+  const keep = ["csv", "asset_id", "channel", "utm_source", "utm_medium", "currency", "rates"];
+  return (
+    <AdminLayout locale={L} title={at(L, "spend_import")} path="/admin/spend" csrf={p.csrf}>
+      <h1>{at(L, "spend_import")}</h1>
+      {p.message ? <p class="ok" role="status">{p.message}</p> : null}
+      {p.error ? <p class="alert" role="alert">{p.error}</p> : null}
+      {r && r.missing.length ? (
+        <form class="card" method="post" action="/admin/spend/import">
+          <h2>{at(L, "mapping_title")}</h2>
+          <p class="muted">{at(L, "mapping_help")}</p>
+          <Csrf token={p.csrf} />
+          {keep.map((k) => (p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null))}
+          <div class="grid">
+            {p.importFields.map((f) => (
+              <label>
+                {f}
+                <select name={`map_${f}`}>
+                  <option value="">{at(L, "not_in_file")}</option>
+                  {r.headers.map((h) => (
+                    <option value={h} selected={r.mapping[f] === h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          <p>
+            <button type="submit" name="action" value="preview">
+              {at(L, "preview")}
+            </button>
+          </p>
+        </form>
+      ) : null}
+      {r && r.errors.length ? (
+        <div class="card">
+          <p class="alert">{at(L, "import_errors", { n: new Set(r.errors.map((e) => e.line)).size })}</p>
+          <table>
+            <thead>
+              <tr>
+                <th class="n">{at(L, "line")}</th>
+                <th>{at(L, "field")}</th>
+                <th>{at(L, "reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.errors.map((e) => (
+                <tr>
+                  <td class="n">{e.line}</td>
+                  <td>{e.field ?? ""}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {r && r.rows.length ? (
+        <div class="card">
+          {!r.errors.length && fresh > 0 && r.dry_run ? (
+            <form method="post" action="/admin/spend/import" class="row">
+              <Csrf token={p.csrf} />
+              {keep.map((k) => (p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null))}
+              {Object.entries(r.mapping).map(([f, h]) => (
+                <input type="hidden" name={`map_${f}`} value={h} />
+              ))}
+              <button type="submit" name="action" value="import">
+                {fresh === 1 ? at(L, "import_confirm_one") : at(L, "import_confirm", { n: fresh })}
+              </button>
+            </form>
+          ) : null}
+          <table>
+            <thead>
+              <tr>
+                <th class="n">{at(L, "line")}</th>
+                <th>{at(L, "day")}</th>
+                <th>{at(L, "campaign")}</th>
+                <th class="n">{at(L, "amount")}</th>
+                <th class="n">{p.currency}</th>
+                <th class="n">{at(L, "impressions")}</th>
+                <th class="n">{at(L, "clicks")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {r.rows.map((x) => (
+                <tr>
+                  <td class="n">{x.line}</td>
+                  <td>{x.day}</td>
+                  <td>{x.campaign ?? at(L, "any")}</td>
+                  <td class="n">{money(x.amount_minor, x.currency, L)}</td>
+                  <td class="n">{money(x.reporting_minor, p.currency, L)}</td>
+                  <td class="n">{num(x.impressions, L)}</td>
+                  <td class="n">{num(x.clicks, L)}</td>
+                  <td>{x.duplicate ? <span class="pill">{at(L, "duplicate")}</span> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <ImportForm L={L} channels={p.channels} csrf={p.csrf} currency={p.currency} assets={p.assets} values={p.values} />
+      <p>
+        <a href="/admin/spend">← {at(L, "spend_title" as AdminKey)}</a>
+      </p>
+    </AdminLayout>
+  );
+}
+
