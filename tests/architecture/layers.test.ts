@@ -18,8 +18,6 @@ const show = (e: ImportEdge) => `${e.from} -> ${e.to}`;
 /** Violations still being mended while the house is rebuilt; each entry must go, and no new one may come. */
 const KNOWN: string[] = [
     "src/services/leads <-> src/services/scoring",
-    "src/routes/api <-> src/routes/api/leads <-> src/routes/api/outcomes <-> src/routes/api/privacy <-> src/routes/api/rules <-> src/routes/api/sequences <-> src/routes/api/tokens <-> src/routes/api/webhooks",
-    "src/routes/admin <-> src/routes/admin/spend",
     "src/http/auth.ts writes SQL",
     "src/routes/public/download.tsx writes SQL",
     "src/routes/public/referral.ts writes SQL",

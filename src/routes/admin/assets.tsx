@@ -14,7 +14,7 @@ import { AssetFormPage } from "../../../templates/admin/pages/asset-form";
 import { AssetDetailPage } from "../../../templates/admin/pages/asset-detail";
 import { FORM_FIELDS, LOCALES } from "../../db/schema";
 import { at } from "../../../templates/admin/messages";
-import { readAdminForm } from "./form";
+import { readAdminForm } from "../../http/admin-form";
 
 async function assetOr404(c: Context<AppEnv>) {
   const asset = await findAssetById(c.get("db"), Number(c.req.param("id")));

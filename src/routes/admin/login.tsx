@@ -11,7 +11,7 @@ import { createSession, endSession, SESSION_COOKIE, SESSION_TTL_MS, setSessionLo
 import { requireAdmin, safeNext } from "../../http/admin-guard";
 import { LoginPage } from "../../../templates/admin/pages/login";
 import { at } from "../../../templates/admin/messages";
-import { readAdminForm } from "./form";
+import { readAdminForm } from "../../http/admin-form";
 
 /** The dashboard language: an explicit choice, else the browser's preference. */
 export function pickLocale(c: Context<AppEnv>, explicit?: string | null): Locale {

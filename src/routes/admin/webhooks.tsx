@@ -5,7 +5,7 @@ import type { AppEnv } from "../../env";
 import { getEndpoint, listDeliveries, listEndpoints, replayDelivery, updateEndpoint } from "../../services/handoff/endpoints";
 import { WebhooksPage } from "../../../templates/admin/pages/webhooks";
 import { at } from "../../../templates/admin/messages";
-import { readAdminForm } from "./form";
+import { readAdminForm } from "../../http/admin-form";
 
 const PAGE = 50;
 

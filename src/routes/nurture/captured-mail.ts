@@ -4,7 +4,7 @@ import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { requireScopes } from "../../http/auth";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
-import { errorResponses, security } from "../api/openapi";
+import { errorResponses, security } from "../../http/openapi";
 
 const summary = z.object({ id: z.string(), from: z.string(), to: z.array(z.string()), subject: z.string(), tags: z.array(z.object({ name: z.string(), value: z.string() })), created_at: z.string() }).openapi("CapturedEmail");
 const full = summary.extend({ html: z.string().nullable(), text: z.string().nullable(), headers: z.record(z.string(), z.string()) }).openapi("CapturedEmailFull");

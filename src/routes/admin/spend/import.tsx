@@ -11,7 +11,7 @@ import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
 import { at } from "../../../../templates/admin/messages";
-import { readAdminForm } from "../form";
+import { readAdminForm } from "../../../http/admin-form";
 
 /** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
 export function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {

@@ -10,7 +10,7 @@ import { assetOptions } from "../../../services/assets/asset-options";
 import { CHANNELS } from "../../../db/schema";
 import { SpendPage } from "../../../../templates/admin/pages/spend";
 import { at } from "../../../../templates/admin/messages";
-import { readAdminForm } from "../form";
+import { readAdminForm } from "../../../http/admin-form";
 
 async function render(c: Context<AppEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string[]>; message?: string }, status: 200 | 400 = 200) {
   const db = c.get("db");

@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { loadLeadDetail } from "../../../services/leads/lead-detail";
-import { errorResponses, idParams, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { leadDetailSchema } from "./schemas";
 
 export const route = createRoute({

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../env";
 import { STAGES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { listLeads } from "../../../services/leads/list-leads";
-import { errorResponses, jsonContent, security } from "../openapi";
+import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { listedLeadOut, listedLeadSchema } from "./schemas";
 
 const query = z.object({

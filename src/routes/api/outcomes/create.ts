@@ -5,7 +5,7 @@ import { OUTCOME_STAGES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
 import { recordOutcome } from "../../../services/outcomes/outcomes";
-import { errorResponses, idParams, jsonBody, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 
 const body = z.object({
   stage: z.enum(OUTCOME_STAGES),

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { eraseLead } from "../../../services/privacy/privacy";
-import { errorResponses, idParams, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 
 const erased = z.object({ id: z.number().int(), erased_at: z.string(), already_erased: z.boolean() }).openapi("LeadErased");
 

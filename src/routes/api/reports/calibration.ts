@@ -5,7 +5,7 @@ import { requireScopes } from "../../../http/auth";
 import { isValidDay } from "../../../domain/report-days";
 import { scoreCalibration } from "../../../services/reports/calibration";
 import { calibrationCsv } from "../../../services/reports/export-csv";
-import { errorResponses, security } from "../openapi";
+import { errorResponses, security } from "../../../http/openapi";
 import { calibrationBody } from "./schemas";
 
 const day = z.string().refine(isValidDay, "Use a calendar day as YYYY-MM-DD");

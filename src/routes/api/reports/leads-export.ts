@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { leadFilter, listLeads } from "../../../services/reports/lead-list";
 import { leadsCsv } from "../../../services/reports/export-csv";
-import { errorResponses, security } from "../openapi";
+import { errorResponses, security } from "../../../http/openapi";
 
 export const leadsExportRoute = createRoute({
   method: "get",

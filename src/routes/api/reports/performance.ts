@@ -5,7 +5,7 @@ import { requireScopes } from "../../../http/auth";
 import { checkRange, reportQueryShape } from "../../../services/reports/query";
 import { buildReport } from "../../../services/reports/report-service";
 import { reportCsv } from "../../../services/reports/export-csv";
-import { errorResponses, security } from "../openapi";
+import { errorResponses, security } from "../../../http/openapi";
 import { reportBody } from "./schemas";
 
 const query = reportQueryShape.extend({ format: z.enum(["json", "csv"]).default("json") }).superRefine(checkRange);

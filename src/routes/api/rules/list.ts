@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { listRules } from "../../../services/scoring/rules-store";
-import { errorResponses, jsonContent, security } from "../openapi";
+import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { ruleOut, ruleSchema } from "./schemas";
 
 const list = z.object({ data: z.array(ruleSchema), mql_threshold: z.number().int() });

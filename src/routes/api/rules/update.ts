@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { updateRule } from "../../../services/scoring/rules-store";
-import { errorResponses, idParams, jsonBody, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
 
 const body = z.object(ruleFields).partial();

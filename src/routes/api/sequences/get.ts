@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../env";
 import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
 import { getAssetSequence } from "../../../services/nurture/asset-sequence";
-import { errorResponses, idParams, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { sequenceOut } from "./schemas";
 
 export const route = createRoute({

@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { replaceAssetSequence } from "../../../services/nurture/asset-sequence";
-import { errorResponses, idParams, jsonBody, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { sequenceBody, sequenceOut } from "./schemas";
 
 export const route = createRoute({

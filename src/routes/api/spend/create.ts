@@ -5,7 +5,7 @@ import { requireScopes } from "../../../http/auth";
 import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend } from "../../../services/spend/spend-service";
 import { spendJson, spendRecord } from "./schemas";
-import { errorResponses, security } from "../openapi";
+import { errorResponses, security } from "../../../http/openapi";
 
 export const createSpendRoute = createRoute({
   method: "post",

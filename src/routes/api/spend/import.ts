@@ -8,7 +8,7 @@ import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS } from "../../../services/spend/import-rows";
 import { importSpend, MAX_IMPORT_BYTES } from "../../../services/spend/spend-service";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
-import { errorResponses, security } from "../openapi";
+import { errorResponses, security } from "../../../http/openapi";
 
 
 export const importBody = z.object({

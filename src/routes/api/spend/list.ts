@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { listSpend } from "../../../services/spend/spend-service";
 import { spendJson, spendRecord } from "./schemas";
-import { errorResponses, security } from "../openapi";
+import { errorResponses, security } from "../../../http/openapi";
 
 const query = z.object({
   asset_id: z.coerce.number().int().positive().optional(),

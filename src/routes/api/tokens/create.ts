@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../env";
 import { SCOPES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { createToken } from "../../../services/access/tokens";
-import { errorResponses, jsonBody, jsonContent, security } from "../openapi";
+import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { tokenSchema, tokenOut } from "./schemas";
 
 const body = z.object({

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { listTokens } from "../../../services/access/tokens";
-import { errorResponses, jsonContent, security } from "../openapi";
+import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { tokenSchema, tokenOut } from "./schemas";
 
 const list = z.object({ data: z.array(tokenSchema) });

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../env";
 import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
 import { revokeToken } from "../../../services/access/tokens";
-import { errorResponses, idParams, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { tokenSchema, tokenOut } from "./schemas";
 
 export const route = createRoute({

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { createEndpoint } from "../../../services/handoff/endpoints";
-import { errorResponses, jsonBody, jsonContent, security } from "../openapi";
+import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
 const body = z.object({ url: endpointUrl, event_types: eventTypes.default(["lead.qualified", "lead.stage_changed"]) });

@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { deleteEndpoint } from "../../../services/handoff/endpoints";
-import { errorResponses, idParams, security } from "../openapi";
+import { errorResponses, idParams, security } from "../../../http/openapi";
 
 export const route = createRoute({
   method: "delete",

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../env";
 import { DELIVERY_STATUSES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { listDeliveries } from "../../../services/handoff/endpoints";
-import { errorResponses, idParams, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema } from "./schemas";
 
 const query = z.object({

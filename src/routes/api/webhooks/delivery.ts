@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { getDelivery } from "../../../services/handoff/endpoints";
-import { errorResponses, jsonContent, security } from "../openapi";
+import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
 
 const attempt = z.object({ at: z.string(), status_code: z.number().int().nullable(), duration_ms: z.number().int(), response_excerpt: z.string().nullable(), error: z.string().nullable() });

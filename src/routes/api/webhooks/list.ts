@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { listEndpoints } from "../../../services/handoff/endpoints";
-import { errorResponses, jsonContent, security } from "../openapi";
+import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema } from "./schemas";
 
 const list = z.object({ data: z.array(endpointSchema) });

@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { replayDelivery } from "../../../services/handoff/endpoints";
-import { errorResponses, jsonContent, security } from "../openapi";
+import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
 
 export const route = createRoute({

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../env";
 import { requireScopes } from "../../../http/auth";
 import { updateEndpoint } from "../../../services/handoff/endpoints";
-import { errorResponses, idParams, jsonBody, jsonContent, security } from "../openapi";
+import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
 const body = z.object({ url: endpointUrl.optional(), event_types: eventTypes.optional(), active: z.boolean().optional() });

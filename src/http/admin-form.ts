@@ -1,9 +1,9 @@
 // Reading a dashboard form post: the body as strings (files kept apart), after the per-session CSRF check.
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
-import { AppError } from "../../errors";
-import { checkCsrf } from "../../http/admin-guard";
-import { at } from "../../../templates/admin/messages";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { checkCsrf } from "./admin-guard";
+import { at } from "../../templates/admin/messages";
 
 export interface AdminForm {
   fields: Record<string, string>;
