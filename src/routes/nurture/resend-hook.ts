@@ -3,14 +3,14 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { AppError, badRequest } from "../../errors";
 import { limitBody } from "../../http/security";
-import { verifySvix } from "../../services/nurture/svix-signature";
+import { verifyResendSignature } from "../../http/resend-signature";
 import { applyResendEvent, resendEvent } from "../../services/nurture/resend-events";
 
 export function registerResendHook(app: Hono<AppEnv>) {
   app.post("/hooks/resend", limitBody(256 * 1024), async (c) => {
     const raw = await c.req.text();
     const id = c.req.header("svix-id");
-    const verdict = await verifySvix(c.get("config").RESEND_WEBHOOK_SECRET, { id, timestamp: c.req.header("svix-timestamp"), signature: c.req.header("svix-signature") }, raw, c.get("now"));
+    const verdict = verifyResendSignature(c.get("config").RESEND_WEBHOOK_SECRET, c.req.raw.headers, raw);
     if (!verdict.ok) throw new AppError("UNAUTHORIZED", `The webhook signature is not valid (${verdict.reason})`);
     let json: unknown;
     try {
