@@ -75,7 +75,6 @@ const KNOWN: string[] = [
     "src/services/scoring/rules-store.ts writes SQL",
     "src/services/scoring/state.ts writes SQL",
     "src/services/scoring/write-score.ts writes SQL",
-    "src/services/spend/spend-service.ts writes SQL",
     "templates/admin/messages.ts has 414 lines",
     "templates/admin/pages/assets.tsx has 269 lines",
     "templates/admin/pages/spend.tsx has 309 lines"
