@@ -1,10 +1,10 @@
 // Bearer-token auth for the JSON API: scoped tokens stored as SHA-256 hashes; ADMIN_TOKEN bootstraps.
 import type { Context, MiddlewareHandler } from "hono";
-import { and, eq, isNull } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { apiTokens, type Scope } from "../db/schema";
+import type { Scope } from "../db/schema";
 import { sha256Hex } from "../domain/encoding";
+import { findLiveToken, noteTokenUse } from "../services/access/tokens";
 
 export interface Principal {
   tokenId: number | null; // null for the bootstrap ADMIN_TOKEN
@@ -31,11 +31,11 @@ export async function resolveToken(c: Context<AppEnv>, token: string): Promise<P
   if (!token || token.length > 256) return null;
   if (await sameSecret(token, c.get("config").ADMIN_TOKEN)) return { tokenId: null, scopes: ["admin"] };
   const db = c.get("db");
-  const row = await db.query.apiTokens.findFirst({ where: and(eq(apiTokens.hash, await sha256Hex(token)), isNull(apiTokens.revokedAt)) });
+  const row = await findLiveToken(db, token);
   if (!row) return null;
   const now = c.get("now");
   if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) {
-    c.executionCtx.waitUntil(db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).then(() => undefined));
+    c.executionCtx.waitUntil(noteTokenUse(db, row.id, now));
   }
   return { tokenId: row.id, scopes: row.scopes };
 }

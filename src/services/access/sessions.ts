@@ -1,9 +1,8 @@
 // Dashboard sessions: an API token exchanged for an expiring, HttpOnly cookie with its own CSRF secret.
-import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../../env";
-import { adminSessions, type Scope } from "../../db/schema";
+import type { Locale, Scope } from "../../db/schema";
+import { deleteSession, insertSession, liveSession, updateSessionLocale } from "../../store/admin-sessions";
 import { randomBase64Url, sha256Hex } from "../../domain/encoding";
-import type { Locale } from "../../db/schema";
 
 export const SESSION_COOKIE = "lodestone_admin";
 export const SESSION_TTL_MS = 8 * 3_600_000;
@@ -20,24 +19,21 @@ export interface AdminSession {
 export async function createSession(db: Db, p: { tokenId: number | null; scopes: Scope[]; locale: Locale }, now: number): Promise<{ secret: string; session: AdminSession }> {
   const secret = randomBase64Url(32);
   const session: AdminSession = { idHash: await sha256Hex(secret), scopes: p.scopes, csrf: randomBase64Url(24), locale: p.locale, expiresAt: now + SESSION_TTL_MS };
-  await db.batch([
-    db.delete(adminSessions).where(lt(adminSessions.expiresAt, now)),
-    db.insert(adminSessions).values({ ...session, tokenId: p.tokenId, createdAt: now }),
-  ]);
+  await insertSession(db, { ...session, tokenId: p.tokenId, createdAt: now }, now);
   return { secret, session };
 }
 
 export async function findSession(db: Db, secret: string | undefined, now: number): Promise<AdminSession | null> {
   if (!secret || secret.length > 100) return null;
-  const row = await db.query.adminSessions.findFirst({ where: and(eq(adminSessions.idHash, await sha256Hex(secret)), gt(adminSessions.expiresAt, now)) });
+  const row = await liveSession(db, await sha256Hex(secret), now);
   if (!row) return null;
   return { idHash: row.idHash, scopes: row.scopes as Scope[], csrf: row.csrf, locale: row.locale === "zh-CN" ? "zh-CN" : "en", expiresAt: row.expiresAt };
 }
 
 export async function endSession(db: Db, idHash: string): Promise<void> {
-  await db.delete(adminSessions).where(eq(adminSessions.idHash, idHash));
+  await deleteSession(db, idHash);
 }
 
 export async function setSessionLocale(db: Db, idHash: string, locale: Locale): Promise<void> {
-  await db.update(adminSessions).set({ locale }).where(eq(adminSessions.idHash, idHash));
+  await updateSessionLocale(db, idHash, locale);
 }

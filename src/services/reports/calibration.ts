@@ -1,7 +1,7 @@
 // Score calibration: leads, MQLs and won deals per score band, to see whether the score predicts sales.
-import { sql } from "drizzle-orm";
 import type { Db } from "../../env";
 import { dayToMs, addDays } from "../../domain/report-days";
+import { scoreBandCounts } from "../../store/leads";
 
 export const BAND_WIDTH = 10;
 
@@ -48,11 +48,7 @@ export function calibrate(rows: { score: number; mql: boolean; won: boolean }[])
 export async function scoreCalibration(db: Db, range: { from: string; to: string }): Promise<CalibrationBand[]> {
   const start = dayToMs(range.from);
   const end = dayToMs(addDays(range.to, 1));
-  const band = sql`CASE WHEN score < 0 THEN -1 WHEN score >= 100 THEN 100 ELSE (score / ${BAND_WIDTH}) * ${BAND_WIDTH} END`;
-  const rows = await db.all<{ band: number; leads: number; mqls: number; won: number }>(sql`
-    SELECT ${band} AS band, count(*) AS leads, count(mql_at) AS mqls,
-      sum(EXISTS (SELECT 1 FROM outcomes o WHERE o.lead_id = leads.id AND o.stage = 'won')) AS won
-    FROM leads WHERE created_at >= ${start} AND created_at < ${end} AND erased_at IS NULL GROUP BY 1 ORDER BY 1`);
+  const rows = await scoreBandCounts(db, { start, end, width: BAND_WIDTH });
   return rows.map((r) => {
     const b = bandOf(r.band);
     return { ...b, leads: r.leads, mqls: r.mqls, won: r.won, mql_rate: r.leads ? Math.round((r.mqls / r.leads) * 1e4) / 1e4 : null, win_rate: r.leads ? Math.round((r.won / r.leads) * 1e4) / 1e4 : null };

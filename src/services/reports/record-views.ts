@@ -1,11 +1,8 @@
 // Page views arrive as queue messages and land in D1 as one upsert per asset × day × channel × campaign.
-import { sql } from "drizzle-orm";
 import type { Db } from "../../env";
 import { batch } from "../../store/batch";
+import { addAssetDailyViews, addAssetModelDailyViews } from "../../store/rollups";
 import type { ViewMessage } from "../../queue/messages";
-import { ATTRIBUTION_MODELS } from "../../db/schema";
-
-const MODELS = sql.raw(ATTRIBUTION_MODELS.map((m) => `SELECT '${m}' AS model`).join(" UNION ALL "));
 
 function assetDayViews(groups: { view: ViewMessage; count: number }[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -33,16 +30,11 @@ export async function recordViews(db: Db, views: ViewMessage[]): Promise<void> {
   if (!groups.length) return;
   await batch(
     db,
-    groups.map(({ view, count }) => sql`
-      INSERT INTO asset_daily (asset_id, day, channel, campaign, views) VALUES (${view.assetId}, ${view.day}, ${view.channel}, ${view.campaign}, ${count})
-      ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET views = views + excluded.views`).concat(
+    groups.map(({ view, count }) => addAssetDailyViews(view, count)).concat(
       // The per-asset rollup that asset-level reports read (same count in every model's row).
       [...assetDayViews(groups).entries()].map(([key, count]) => {
         const [assetId, day] = JSON.parse(key) as [number, string];
-        return sql`
-          INSERT INTO asset_model_daily (model, asset_id, day, views)
-          SELECT m.model, ${assetId}, ${day}, ${count} FROM (${MODELS}) m WHERE true
-          ON CONFLICT (model, asset_id, day) DO UPDATE SET views = views + excluded.views`;
+        return addAssetModelDailyViews(assetId, day, count);
       }),
     ),
   );

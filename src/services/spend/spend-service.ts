@@ -1,8 +1,8 @@
 // Spend records: create, list, delete, and the idempotent CSV import with preview.
-import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
-import { assets, spend } from "../../db/schema";
+import { assetIdExists } from "../../store/assets";
+import { deleteSpendById, insertImportedSpend, insertSpend, spendPage, storedImportKeys, type Spend } from "../../store/spend";
 import { deriveChannel } from "../../domain/channel";
 import { sha256Hex } from "../../domain/encoding";
 import { convertMinor, parseRate } from "../../domain/money";
@@ -10,7 +10,7 @@ import type { SpendInput } from "./spend-input";
 import { parseCsv, CsvSyntaxError } from "../../domain/csv";
 import { guessMapping, missingFields, readSpendRows, type ColumnMapping, type RowError } from "./import-rows";
 
-export type SpendRow = typeof spend.$inferSelect;
+export type SpendRow = Spend;
 
 /** The largest cost report accepted in one import (API body or dashboard upload). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -30,8 +30,7 @@ export function toReporting(amountMinor: number, currency: string, reporting: st
 
 async function assertAssetExists(db: Db, assetId: number | undefined) {
   if (assetId === undefined) return;
-  const row = await db.query.assets.findFirst({ where: eq(assets.id, assetId), columns: { id: true } });
-  if (!row) throw new AppError("BAD_REQUEST", "Some fields are invalid", { details: { fields: { asset_id: ["No asset has this id"] } } });
+  if (!(await assetIdExists(db, assetId))) throw new AppError("BAD_REQUEST", "Some fields are invalid", { details: { fields: { asset_id: ["No asset has this id"] } } });
 }
 
 /** The channel a spend belongs to: as given, or derived from its UTM source/medium like a touch's. */
@@ -45,38 +44,32 @@ export async function createSpend(db: Db, input: SpendInput, ctx: { now: number;
   await assertAssetExists(db, input.asset_id);
   const conv = toReporting(input.amount_minor, input.currency, ctx.reportingCurrency, { [input.currency]: input.fx_rate });
   if (!conv.ok) throw new AppError("BAD_REQUEST", conv.reason, { details: { fields: { fx_rate: [conv.reason] } } });
-  const [row] = await db
-    .insert(spend)
-    .values({
-      assetId: input.asset_id ?? null,
-      channel: channelOf(input),
-      utmSource: input.utm_source ?? null,
-      utmMedium: input.utm_medium ?? null,
-      utmCampaign: input.utm_campaign ?? null,
-      dayFrom: input.day_from,
-      dayTo: input.day_to ?? input.day_from,
-      amountMinor: input.amount_minor,
-      currency: input.currency,
-      reportingMinor: conv.minor,
-      impressions: input.impressions ?? null,
-      clicks: input.clicks ?? null,
-      createdAt: ctx.now,
-    })
-    .returning();
-  return row!;
+  return insertSpend(db, {
+    assetId: input.asset_id ?? null,
+    channel: channelOf(input),
+    utmSource: input.utm_source ?? null,
+    utmMedium: input.utm_medium ?? null,
+    utmCampaign: input.utm_campaign ?? null,
+    dayFrom: input.day_from,
+    dayTo: input.day_to ?? input.day_from,
+    amountMinor: input.amount_minor,
+    currency: input.currency,
+    reportingMinor: conv.minor,
+    impressions: input.impressions ?? null,
+    clicks: input.clicks ?? null,
+    createdAt: ctx.now,
+  });
 }
 
 export async function listSpend(db: Db, opts: { limit: number; before?: number; assetId?: number }): Promise<{ rows: SpendRow[]; nextCursor: number | null }> {
-  const where = and(opts.before ? lt(spend.id, opts.before) : undefined, opts.assetId ? eq(spend.assetId, opts.assetId) : undefined);
-  const rows = await db.select().from(spend).where(where).orderBy(desc(spend.id)).limit(opts.limit + 1);
+  const rows = await spendPage(db, opts);
   const more = rows.length > opts.limit;
   const page = rows.slice(0, opts.limit);
   return { rows: page, nextCursor: more ? page.at(-1)!.id : null };
 }
 
 export async function deleteSpend(db: Db, id: number): Promise<void> {
-  const res = await db.delete(spend).where(eq(spend.id, id)).returning({ id: spend.id });
-  if (!res.length) throw new AppError("NOT_FOUND", "No spend record has this id");
+  if (!(await deleteSpendById(db, id))) throw new AppError("NOT_FOUND", "No spend record has this id");
 }
 
 export interface ImportRequest {
@@ -155,12 +148,7 @@ export async function importSpend(db: Db, req: ImportRequest, ctx: { now: number
   }
   errors.sort((a, b) => a.line - b.line);
 
-  const existing = new Set<string>();
-  for (let i = 0; i < prepared.length; i += 90) {
-    const keys = prepared.slice(i, i + 90).map((p) => p.key);
-    const found = await db.select({ key: spend.importKey }).from(spend).where(sql`${spend.importKey} IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`);
-    found.forEach((f) => existing.add(f.key!));
-  }
+  const existing = await storedImportKeys(db, prepared.map((p) => p.key));
   const preview: ImportPreviewRow[] = prepared.map(({ r, reportingMinor, key }) => ({
     line: r.line, day: r.day, campaign: r.campaign, amount_minor: r.costMinor, currency: r.currency, reporting_minor: reportingMinor, impressions: r.impressions, clicks: r.clicks, duplicate: existing.has(key),
   }));
@@ -168,25 +156,12 @@ export async function importSpend(db: Db, req: ImportRequest, ctx: { now: number
   if (req.dryRun || errors.length) return { ...base, rows: preview, errors, duplicates };
 
   const fresh = prepared.filter((p) => !existing.has(p.key));
-  let imported = 0;
-  // D1 binds at most 100 parameters per statement: 15 columns × 6 rows per insert, all inserts in one batch.
-  const statements = [];
-  for (let i = 0; i < fresh.length; i += 6) {
-    statements.push(
-      db
-        .insert(spend)
-        .values(
-          fresh.slice(i, i + 6).map(({ r, reportingMinor, key }) => ({
-            assetId: req.target.asset_id ?? null, channel, utmSource: req.target.utm_source ?? null, utmMedium: req.target.utm_medium ?? null, utmCampaign: r.campaign,
-            dayFrom: r.day, dayTo: r.day, amountMinor: r.costMinor, currency: r.currency, reportingMinor, impressions: r.impressions, clicks: r.clicks, importKey: key, createdAt: ctx.now,
-          })),
-        )
-        .onConflictDoNothing({ target: spend.importKey }),
-    );
-  }
-  if (statements.length) {
-    const results = (await db.batch(statements as [typeof statements[number], ...typeof statements])) as unknown as D1Result[];
-    imported = results.reduce((s, r) => s + (r.meta?.changes ?? 0), 0);
-  }
+  const imported = await insertImportedSpend(
+    db,
+    fresh.map(({ r, reportingMinor, key }) => ({
+      assetId: req.target.asset_id ?? null, channel, utmSource: req.target.utm_source ?? null, utmMedium: req.target.utm_medium ?? null, utmCampaign: r.campaign,
+      dayFrom: r.day, dayTo: r.day, amountMinor: r.costMinor, currency: r.currency, reportingMinor, impressions: r.impressions, clicks: r.clicks, importKey: key, createdAt: ctx.now,
+    })),
+  );
   return { ...base, rows: preview, errors, imported, duplicates: duplicates + (fresh.length - imported) };
 }

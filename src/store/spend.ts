@@ -1,0 +1,61 @@
+// Marketing spend (spend): what was paid for an asset, channel or campaign over some days; CSV imports keyed for idempotency.
+import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../env";
+import { spend } from "../db/schema";
+
+export type Spend = typeof spend.$inferSelect;
+export type NewSpend = typeof spend.$inferInsert;
+
+export async function insertSpend(db: Db, row: NewSpend): Promise<Spend> {
+  const [created] = await db.insert(spend).values(row).returning();
+  return created!;
+}
+
+/** A page of spend, newest first, before an id and/or for one asset; one row more than `limit` tells a next page. */
+export async function spendPage(db: Db, opts: { limit: number; before?: number; assetId?: number }): Promise<Spend[]> {
+  const where = and(opts.before ? lt(spend.id, opts.before) : undefined, opts.assetId ? eq(spend.assetId, opts.assetId) : undefined);
+  return db.select().from(spend).where(where).orderBy(desc(spend.id)).limit(opts.limit + 1);
+}
+
+/** Deletes a spend record; false when there was none. */
+export async function deleteSpendById(db: Db, id: number): Promise<boolean> {
+  const res = await db.delete(spend).where(eq(spend.id, id)).returning({ id: spend.id });
+  return res.length > 0;
+}
+
+/** Which of these import keys are already stored (read 90 at a time: D1 binds at most 100 parameters). */
+export async function storedImportKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  const existing = new Set<string>();
+  for (let i = 0; i < keys.length; i += 90) {
+    const chunk = keys.slice(i, i + 90);
+    const found = await db.select({ key: spend.importKey }).from(spend).where(inArray(spend.importKey, chunk));
+    found.forEach((f) => existing.add(f.key!));
+  }
+  return existing;
+}
+
+/**
+ * Inserts imported rows in one D1 batch, skipping any whose import key is already stored; returns how
+ * many were written. D1 binds at most 100 parameters per statement: 15 columns × 6 rows per insert.
+ */
+export async function insertImportedSpend(db: Db, rows: NewSpend[]): Promise<number> {
+  const statements = [];
+  for (let i = 0; i < rows.length; i += 6) statements.push(db.insert(spend).values(rows.slice(i, i + 6)).onConflictDoNothing({ target: spend.importKey }));
+  if (!statements.length) return 0;
+  const results = (await db.batch(statements as [typeof statements[number], ...typeof statements])) as unknown as D1Result[];
+  return results.reduce((s, r) => s + (r.meta?.changes ?? 0), 0);
+}
+
+/** The columns a report spreads. */
+export type ReportSpendRow = Pick<Spend, "id" | "assetId" | "channel" | "utmCampaign" | "dayFrom" | "dayTo" | "reportingMinor">;
+
+/**
+ * Spend overlapping [from, to], for one asset (and the spend tied to no asset) or all (rows:
+ * ReportSpendRow). Raw, aliased to the schema's names: it runs in the report's metered batch, whose
+ * D1 rows_read the report returns (drizzle's select results carry no meta).
+ */
+export function spendOverlapping(q: { from: string; to: string; assetId?: number }): SQL {
+  return sql`
+    SELECT id, asset_id AS "assetId", channel, utm_campaign AS "utmCampaign", day_from AS "dayFrom", day_to AS "dayTo", reporting_minor AS "reportingMinor" FROM spend
+    WHERE day_from <= ${q.to} AND day_to >= ${q.from}${q.assetId !== undefined ? sql` AND (asset_id = ${q.assetId} OR asset_id IS NULL)` : sql``}`;
+}
