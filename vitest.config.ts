@@ -12,6 +12,8 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            // Request logs would bury the test output; warnings and errors still show.
+            LOG_LEVEL: "warn",
             ADMIN_TOKEN: "test-admin-token-0123456789",
             SIGNING_SECRET: "test-signing-secret-0123456789-abcdefghij",
             RESEND_API_KEY: "re_test_key",

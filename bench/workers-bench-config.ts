@@ -19,6 +19,8 @@ export function workersBenchConfig(opts: { include: string[]; bindings?: Record<
               TEST_MIGRATIONS: migrations,
               ADMIN_TOKEN: "bench-admin-token-0123456789",
               SIGNING_SECRET: "bench-signing-secret-0123456789-abcdefghij",
+              // A log line per request would be measured along with the work.
+              LOG_LEVEL: "warn",
               ...opts.bindings,
             },
           },

@@ -18,11 +18,12 @@ export const configSchema = z.object({
   PUBLIC_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   REPORTING_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "REPORTING_CURRENCY must be an ISO 4217 code such as USD").default("USD"),
   EMAIL_FROM: z.string().min(3).default("Lodestone <hello@example.com>"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { error: "LOG_LEVEL must be debug, info, warn or error" }).default("info"),
   MQL_THRESHOLD: z.coerce.number({ error: "MQL_THRESHOLD must be a whole number of points" }).int().min(1).max(100_000).default(50),
 });
 export type Config = z.infer<typeof configSchema>;
 
-type SecretNames = "MQL_THRESHOLD" | "ADMIN_TOKEN" | "SIGNING_SECRET" | "RESEND_API_KEY" | "RESEND_BASE_URL" | "RESEND_WEBHOOK_SECRET" | "TURNSTILE_SECRET" | "TURNSTILE_SITE_KEY" | "PUBLIC_BASE_URL";
+type SecretNames = "MQL_THRESHOLD" | "LOG_LEVEL" | "ADMIN_TOKEN" | "SIGNING_SECRET" | "RESEND_API_KEY" | "RESEND_BASE_URL" | "RESEND_WEBHOOK_SECRET" | "TURNSTILE_SECRET" | "TURNSTILE_SITE_KEY" | "PUBLIC_BASE_URL";
 export type Bindings = Omit<CloudflareBindings, "REPORTING_CURRENCY" | "EMAIL_FROM"> & { REPORTING_CURRENCY?: string; EMAIL_FROM?: string } & Partial<Record<SecretNames, string>>;
 
 export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };

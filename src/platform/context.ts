@@ -1,7 +1,7 @@
 // The context of one request or one queue batch, built once: database, validated config, clock, logger.
 import { getDb } from "../db/client";
 import { type Bindings, type Config, type Db, loadConfig } from "../env";
-import { type Logger, logger } from "./logger";
+import { type Logger, logger, setLogLevel } from "./logger";
 
 export interface Context {
   db: Db;
@@ -14,7 +14,9 @@ export interface Context {
 }
 
 export function createContext(env: Bindings, id: string, now = Date.now()): Context {
-  return { db: getDb(env.DB), config: loadConfig(env), now, log: logger(), id };
+  const config = loadConfig(env);
+  setLogLevel(config.LOG_LEVEL);
+  return { db: getDb(env.DB), config, now, log: logger(), id };
 }
 
 /** The request id: Cloudflare's ray id when there is one, otherwise a fresh random id. */

@@ -2,7 +2,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export type LogFields = Record<string, unknown>;
-type Level = "debug" | "info" | "warn" | "error";
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+type Level = (typeof LOG_LEVELS)[number];
+let threshold = 1; // info
+
+/** Lines below `level` are not written (LOG_LEVEL; the test suite runs at "warn"). */
+export function setLogLevel(level: Level): void {
+  threshold = LOG_LEVELS.indexOf(level);
+}
 
 /** What every line written inside a request or a job carries: its id, and the route or job kind. */
 const scope = new AsyncLocalStorage<LogFields>();
@@ -25,6 +32,7 @@ export function errorFields(err: unknown): LogFields {
 }
 
 function write(level: Level, message: string, fields?: LogFields) {
+  if (LOG_LEVELS.indexOf(level) < threshold) return;
   const line = JSON.stringify({ level, message, ...scope.getStore(), ...fields, at: new Date().toISOString() });
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);
