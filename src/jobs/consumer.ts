@@ -18,6 +18,7 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Bindings): 
       batch.retryAll({ delaySeconds: 60 });
       return;
     }
+    const started = Date.now();
     const ctx = createContext(env, id);
     const byKind = new Map<JobKind, QueuedJob<never>[]>();
     for (const msg of batch.messages) {
@@ -45,5 +46,6 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Bindings): 
         }
       });
     }
+    log.info("job batch", { kinds: Object.fromEntries([...byKind].map(([k, v]) => [k, v.length])), duration_ms: Date.now() - started });
   });
 }
