@@ -6,7 +6,8 @@ import { badRequest } from "../../errors";
 import { leadFilter, listLeads } from "../../services/reports/lead-list";
 import { loadLeadDetail } from "../../services/leads/lead-detail";
 import { assetOptions } from "../../services/assets/asset-options";
-import { LeadDetailPage, LeadsPage } from "../../../templates/admin/pages/leads";
+import { LeadsPage } from "../../../templates/admin/pages/leads";
+import { LeadDetailPage } from "../../../templates/admin/pages/lead-detail";
 import { STAGES } from "../../db/schema";
 
 export function registerLeads(app: Hono<AppEnv>) {

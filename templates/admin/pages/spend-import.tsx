@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The CSV import preview: a mapping step when columns are missing, then row errors or rows to confirm.
 import type { Channel, Locale } from "../../../src/db/schema";
-import type { ImportResult } from "../../../src/services/spend/spend-service";
+import type { ImportResult } from "../../../src/services/spend/spend-import";
 import type { ImportField } from "../../../src/services/spend/import-rows";
 import { AdminLayout, Csrf } from "../layout";
 import { at, type AdminKey } from "../messages";

@@ -6,7 +6,7 @@ import { AppError } from "../../../errors";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS, type ColumnMapping } from "../../../services/spend/import-rows";
-import { importSpend, MAX_IMPORT_BYTES, type ImportResult } from "../../../services/spend/spend-service";
+import { importSpend, MAX_IMPORT_BYTES, type ImportResult } from "../../../services/spend/spend-import";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";

@@ -6,7 +6,7 @@ import { requireScopes } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS } from "../../../services/spend/import-rows";
-import { importSpend, MAX_IMPORT_BYTES } from "../../../services/spend/spend-service";
+import { importSpend, MAX_IMPORT_BYTES } from "../../../services/spend/spend-import";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { errorResponses, security } from "../../../http/openapi";
 
