@@ -1,4 +1,4 @@
-// The report rollups (asset_daily, asset_model_daily, attributed_daily, campaign_monthly): views, credited leads and conversions per asset-day.
+// The one writer of the report rollups (asset_daily, asset_model_daily, attributed_daily, campaign_monthly) and their reads.
 // Nearly every write here is raw SQL: upserts that add to a cell (`x = x + excluded.x`), filled by INSERT…SELECT.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../env";
@@ -6,6 +6,7 @@ import { ATTRIBUTION_MODELS, type AttributionModel, type assetDaily, type assetM
 import { utcDay } from "../domain/calendar-day";
 import { LAST_BUCKET, bucketLowerMinutes } from "../domain/latency-buckets";
 import { statement } from "./batch";
+import { capturedLeadFrom } from "./leads";
 
 /** Every attribution model as a one-column table, to write a count into each model's row at once. */
 const EVERY_MODEL = sql.raw(ATTRIBUTION_MODELS.map((m) => `SELECT '${m}' AS model`).join(" UNION ALL "));
@@ -192,4 +193,26 @@ export function assetCells(q: CellQuery): SQL {
 export async function campaignLeads(db: Db, model: AttributionModel, from: string, to: string): Promise<{ rows: CampaignLeadRow[]; rowsRead: number }> {
   const res = await statement(db.$client, sql`SELECT month, campaign, channel, asset_id AS "assetId", leads FROM campaign_monthly WHERE model = ${model} AND month BETWEEN ${from} AND ${to}`).all<CampaignLeadRow>();
   return { rows: res.results, rowsRead: res.meta.rows_read };
+}
+
+/** A submission on the captured lead's day, channel and campaign; new and referred leads count once. */
+export function countCaptureSubmission(email: string, r: { assetId: number; day: string; channel: string; campaign: string }): SQL {
+  // Raw: an INSERT…SELECT upsert whose counts come from the lead row the batch just wrote.
+  return sql`
+      INSERT INTO asset_daily (asset_id, day, channel, campaign, submissions, new_leads, referral_leads)
+      SELECT ${r.assetId}, ${r.day}, ${r.channel}, ${r.campaign}, 1, touch_count = 1, touch_count = 1 AND referred_by_lead_id IS NOT NULL ${capturedLeadFrom(email)}
+      ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET
+        submissions = submissions + 1,
+        new_leads = new_leads + excluded.new_leads,
+        referral_leads = referral_leads + excluded.referral_leads`;
+}
+
+/** A download, credited to the channel and campaign of the lead's latest touch of this asset (none: not counted). */
+export function countDownload(r: { assetId: number; day: string; leadId: number }): SQL {
+  // Raw: an INSERT…SELECT upsert from the lead's latest touch.
+  return sql`
+        INSERT INTO asset_daily (asset_id, day, channel, campaign, downloads)
+        SELECT ${r.assetId}, ${r.day}, t.channel, coalesce(t.utm_campaign, ''), 1 FROM touches t
+        WHERE t.id = (SELECT max(id) FROM touches WHERE lead_id = ${r.leadId} AND asset_id = ${r.assetId})
+        ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET downloads = downloads + 1`;
 }

@@ -1,17 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // GET /d/{token}: streams the asset's file from R2 (or opens the course room) for a valid, unexpired link.
 import type { Hono } from "hono";
-import { sql } from "drizzle-orm";
 import type { AppEnv } from "../../env";
-import { batch } from "../../store/batch";
 import { verifyLink } from "../../domain/signed-link";
-import { utcDay } from "../../domain/calendar-day";
 import { findAssetById, upcomingSession } from "../../services/assets/find-asset";
+import { recordDownload } from "../../services/capture/record-download";
 import type { DownloadClaims } from "../../domain/lead-links";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { browserLocale, notFoundPage } from "./notices";
-import { enqueueScoreEvent } from "../../services/scoring/apply-event";
 
 export function isSessionLive(session: { startsAt: number; durationMinutes: number }, now: number): boolean {
   return now >= session.startsAt - 30 * 60_000 && now <= session.startsAt + session.durationMinutes * 60_000;
@@ -61,16 +58,7 @@ export function registerDownload(app: Hono<AppEnv>) {
       });
       answer = new Response(object.body, { headers });
     }
-    // The download is an event of the lead and a count on the asset's rollup, in one batch.
-    await batch(db, [
-      sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT id, ${asset.id}, ${eventType}, ${now}, NULL FROM leads WHERE id = ${claims.l}`,
-      sql`
-        INSERT INTO asset_daily (asset_id, day, channel, campaign, downloads)
-        SELECT ${asset.id}, ${utcDay(now)}, t.channel, coalesce(t.utm_campaign, ''), 1 FROM touches t
-        WHERE t.id = (SELECT max(id) FROM touches WHERE lead_id = ${claims.l} AND asset_id = ${asset.id})
-        ON CONFLICT (asset_id, day, channel, campaign) DO UPDATE SET downloads = downloads + 1`,
-    ]);
-    await enqueueScoreEvent(c.env.JOBS, claims.l, eventType, { asset_id: asset.id, asset_title: asset.title }, now);
+    await recordDownload(db, c.env.JOBS, claims.l, asset, eventType, now);
     return answer;
   });
 }

@@ -1,9 +1,11 @@
 // Asset editing for the dashboard: the form validated with zod, create/update/publish, and the file in R2.
 import { z } from "zod";
-import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../env";
 import { AppError, fieldErrors, type FieldErrors } from "../../errors";
-import { ASSET_KINDS, ASSET_STATUSES, FIELD_MODES, FORM_FIELDS, LOCALES, assets, sequences, type Asset, type FormSettings } from "../../db/schema";
+import { ASSET_KINDS, ASSET_STATUSES, FIELD_MODES, FORM_FIELDS, LOCALES, type Asset, type FormSettings } from "../../db/schema";
+import { assetById, assetIdBySlug, assetPage, insertAsset, updateAsset } from "../../store/assets";
+import { sequenceExists, sequencePickerRows } from "../../store/sequences";
+import { stepPerformanceRows } from "../../store/sends";
 import { isValidTimeZone } from "../../domain/calendar-day";
 import { forgetAsset } from "./find-asset";
 
@@ -53,16 +55,14 @@ export async function saveAsset(db: Db, id: number | null, raw: Record<string, s
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
   if (file && file.size > MAX_FILE_BYTES) return { ok: false, errors: { file: [`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`] } };
-  const taken = await db.query.assets.findFirst({ where: eq(assets.slug, v.slug), columns: { id: true } });
+  const taken = await assetIdBySlug(db, v.slug);
   if (taken && taken.id !== id) return { ok: false, errors: { slug: ["Another asset already uses this slug"] } };
-  if (v.sequence_id !== undefined && !(await db.query.sequences.findFirst({ where: eq(sequences.id, v.sequence_id), columns: { id: true } }))) return { ok: false, errors: { sequence_id: ["No such sequence"] } };
+  if (v.sequence_id !== undefined && !(await sequenceExists(db, v.sequence_id))) return { ok: false, errors: { sequence_id: ["No such sequence"] } };
   const row = {
     slug: v.slug, kind: v.kind, title: v.title, summary: v.summary, outline: v.outline, locale: v.locale, timezone: v.timezone,
     roomUrl: v.room_url ?? null, doubleOptIn: v.double_opt_in, sequenceId: v.sequence_id ?? null, form: formSettingsOf(v), updatedAt: now,
   };
-  const [asset] = id === null
-    ? await db.insert(assets).values({ ...row, status: "draft", createdAt: now }).returning()
-    : await db.update(assets).set(row).where(eq(assets.id, id)).returning();
+  const asset = id === null ? await insertAsset(db, { ...row, status: "draft", createdAt: now }) : await updateAsset(db, id, row);
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
   forgetAsset();
   if (!file || file.size === 0) return { ok: true, asset };
@@ -70,7 +70,7 @@ export async function saveAsset(db: Db, id: number | null, raw: Record<string, s
   const name = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(-120) || "file";
   const key = `assets/${asset.id}/${crypto.randomUUID()}/${name}`;
   await files.put(key, file.stream(), { httpMetadata: { contentType: file.type || "application/octet-stream" } });
-  const [updated] = await db.update(assets).set({ fileKey: key, fileName: name, fileType: file.type || "application/octet-stream", updatedAt: now }).where(eq(assets.id, asset.id)).returning();
+  const updated = await updateAsset(db, asset.id, { fileKey: key, fileName: name, fileType: file.type || "application/octet-stream", updatedAt: now });
   forgetAsset();
   if (asset.fileKey && asset.fileKey !== key) await files.delete(asset.fileKey);
   return { ok: true, asset: updated! };
@@ -78,22 +78,22 @@ export async function saveAsset(db: Db, id: number | null, raw: Record<string, s
 
 /** Publishing needs what a prospect will be handed: a file for a whitepaper, a room or session for a course. */
 export async function setAssetStatus(db: Db, id: number, status: (typeof ASSET_STATUSES)[number], now: number): Promise<Asset> {
-  const asset = await db.query.assets.findFirst({ where: eq(assets.id, id) });
+  const asset = await assetById(db, id);
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
   if (status === "published" && asset.kind === "whitepaper" && !asset.fileKey) throw new AppError("CONFLICT", "Upload the whitepaper's file before publishing");
-  const [row] = await db.update(assets).set({ status, updatedAt: now }).where(eq(assets.id, id)).returning();
+  const row = await updateAsset(db, id, { status, updatedAt: now });
   forgetAsset();
   return row!;
 }
 
 export async function listAssets(db: Db, opts: { limit: number; before?: number }): Promise<{ rows: Asset[]; nextCursor: number | null }> {
-  const rows = await db.select().from(assets).where(opts.before ? sql`${assets.id} < ${opts.before}` : undefined).orderBy(desc(assets.id)).limit(opts.limit + 1);
+  const rows = await assetPage(db, opts);
   const page = rows.slice(0, opts.limit);
   return { rows: page, nextCursor: rows.length > opts.limit ? page.at(-1)!.id : null };
 }
 
 export async function sequenceOptions(db: Db): Promise<{ id: number; name: string }[]> {
-  return db.select({ id: sequences.id, name: sequences.name }).from(sequences).orderBy(desc(sequences.id)).limit(200);
+  return sequencePickerRows(db);
 }
 
 export interface StepPerformance {
@@ -109,11 +109,5 @@ export interface StepPerformance {
 
 /** Email steps of an asset's sends, from the send ledger (one row per enrolment × step). */
 export async function stepPerformance(db: Db, assetId: number): Promise<StepPerformance[]> {
-  const rows = await db.all<{ step_id: number; position: number | null; template: string | null; sent: number; delivered: number; opened: number; clicked: number; bounced: number }>(sql`
-    SELECT s.step_id, st.position, st.template,
-      sum(s.status IN ('sent', 'delivered', 'bounced', 'complained')) AS sent, sum(s.status = 'delivered') AS delivered,
-      sum(s.opened_at IS NOT NULL) AS opened, sum(s.clicked_at IS NOT NULL) AS clicked, sum(s.status IN ('bounced', 'complained')) AS bounced
-    FROM sends s LEFT JOIN sequence_steps st ON st.id = s.step_id WHERE s.asset_id = ${assetId}
-    GROUP BY s.step_id ORDER BY st.position, s.step_id`);
-  return rows.map((r) => ({ stepId: r.step_id, position: r.position, template: r.template, sent: r.sent, delivered: r.delivered, opened: r.opened, clicked: r.clicked, bounced: r.bounced }));
+  return stepPerformanceRows(db, assetId);
 }

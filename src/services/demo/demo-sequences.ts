@@ -1,7 +1,8 @@
 // The demo drips: a 3-step sequence on each demo asset, created once however often the seed runs.
-import { eq } from "drizzle-orm";
 import type { Db } from "../../env";
-import { assets, sequenceSteps, type Asset } from "../../db/schema";
+import type { Asset } from "../../db/schema";
+import { assetBySlug } from "../../store/assets";
+import { sequenceHasSteps } from "../../store/sequence-steps";
 import { authorSequence, type SequenceInput } from "../nurture/author-sequence";
 
 export const DEMO_WHITEPAPER_SLUG = "saas-growth-whitepaper";
@@ -30,14 +31,14 @@ export const DEMO_SEQUENCES: Record<string, SequenceInput> = {
 
 async function hasSteps(db: Db, asset: Asset): Promise<boolean> {
   if (!asset.sequenceId) return false;
-  return !!(await db.query.sequenceSteps.findFirst({ where: eq(sequenceSteps.sequenceId, asset.sequenceId) }));
+  return sequenceHasSteps(db, asset.sequenceId);
 }
 
 /** Gives each demo asset that exists its sequence, unless it already has one. Returns the slugs given one now. */
 export async function ensureDemoSequences(db: Db, now: number): Promise<string[]> {
   const created: string[] = [];
   for (const [slug, sequence] of Object.entries(DEMO_SEQUENCES)) {
-    const asset = await db.query.assets.findFirst({ where: eq(assets.slug, slug) });
+    const asset = await assetBySlug(db, slug);
     if (!asset || (await hasSteps(db, asset))) continue;
     await authorSequence(db, asset, sequence, now);
     created.push(slug);

@@ -1,7 +1,8 @@
 // Demo content for a first local run: a zh-CN whitepaper and an en course, created idempotently.
-import { eq } from "drizzle-orm";
 import type { Db } from "../../env";
-import { assets, courseSessions, type NewAsset } from "../../db/schema";
+import type { NewAsset } from "../../db/schema";
+import { assetBySlug, insertAssetUnlessSlugTaken } from "../../store/assets";
+import { insertCourseSession, latestSession } from "../../store/course-sessions";
 import { demoPdf } from "./demo-pdf";
 import { ensureDemoSequences } from "./demo-sequences";
 import { ensureDefaultRules } from "../scoring/default-rules";
@@ -48,8 +49,8 @@ const course = (now: number): NewAsset => ({
 });
 
 async function ensureAsset(db: Db, values: NewAsset) {
-  await db.insert(assets).values(values).onConflictDoNothing({ target: assets.slug });
-  return (await db.query.assets.findFirst({ where: eq(assets.slug, values.slug) }))!;
+  await insertAssetUnlessSlugTaken(db, values);
+  return (await assetBySlug(db, values.slug))!;
 }
 
 /**
@@ -63,11 +64,11 @@ export async function seedDemo(db: Db, files: R2Bucket, now: number) {
     await files.put(DEMO_PDF_KEY, pdf, { httpMetadata: { contentType: "application/pdf" } });
   }
   const openClass = await ensureAsset(db, course(now));
-  const upcoming = await db.query.courseSessions.findFirst({ where: eq(courseSessions.assetId, openClass.id), orderBy: (s, { desc }) => desc(s.startsAt) });
+  const upcoming = await latestSession(db, openClass.id);
   if (!upcoming || upcoming.startsAt < now) {
     // A week ahead, on the hour.
     const startsAt = Math.ceil((now + 7 * 86_400_000) / 3_600_000) * 3_600_000;
-    await db.insert(courseSessions).values({ assetId: openClass.id, startsAt, durationMinutes: 60, timezone: "Europe/London", joinUrl: "https://meet.example.com/lead-scoring-open-class", createdAt: now });
+    await insertCourseSession(db, { assetId: openClass.id, startsAt, durationMinutes: 60, timezone: "Europe/London", joinUrl: "https://meet.example.com/lead-scoring-open-class", createdAt: now });
   }
   await ensureDemoSequences(db, now);
   await ensureDefaultRules(db, now);

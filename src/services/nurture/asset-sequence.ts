@@ -1,8 +1,8 @@
 // An asset's drip as the API shows it, and replacing it with a newly authored one.
-import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
-import { sequences, sequenceSteps } from "../../db/schema";
+import { sequenceById } from "../../store/sequences";
+import { stepsOfSequence } from "../../store/sequence-steps";
 import { findAssetById } from "../assets/find-asset";
 import { authorSequence } from "./author-sequence";
 
@@ -16,8 +16,8 @@ export async function getAssetSequence(db: Db, assetId: number): Promise<AssetSe
   const asset = await findAssetById(db, assetId);
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
   if (!asset.sequenceId) return null;
-  const sequence = await db.query.sequences.findFirst({ where: eq(sequences.id, asset.sequenceId) });
-  const steps = await db.query.sequenceSteps.findMany({ where: eq(sequenceSteps.sequenceId, asset.sequenceId), orderBy: asc(sequenceSteps.position) });
+  const sequence = await sequenceById(db, asset.sequenceId);
+  const steps = await stepsOfSequence(db, asset.sequenceId);
   return {
     sequence_id: asset.sequenceId,
     name: sequence?.name ?? "",

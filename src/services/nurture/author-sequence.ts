@@ -1,9 +1,11 @@
 // Authoring a sequence for an asset: steps are checked against their templates before anything is stored.
 import { z } from "zod";
-import { eq } from "drizzle-orm";
 import type { Db } from "../../env";
 import { AppError, badRequest, type FieldErrors } from "../../errors";
-import { assets, sequences, sequenceSteps, STEP_ANCHORS, type Asset, type AssetKind } from "../../db/schema";
+import { STEP_ANCHORS, type Asset, type AssetKind } from "../../db/schema";
+import { insertSequence } from "../../store/sequences";
+import { insertSequenceSteps } from "../../store/sequence-steps";
+import { assignAssetSequence } from "../../store/assets";
 import { findEmailTemplate } from "../../../templates/emails";
 import type { EmailVariable } from "../../../templates/emails/types";
 import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
@@ -59,11 +61,12 @@ export async function authorSequence(db: Db, asset: Pick<Asset, "id" | "kind">, 
   });
   if (Object.keys(fields).length) throw new AppError("BAD_REQUEST", "Some steps cannot be sent as written", { details: { fields } });
 
-  const [sequence] = await db.insert(sequences).values({ name: parsed.data.name, createdAt: now }).returning({ id: sequences.id });
+  const sequenceId = await insertSequence(db, { name: parsed.data.name, createdAt: now });
+  // The steps and the asset's switch to them land together (one D1 batch).
   await db.batch([
-    db.insert(sequenceSteps).values(parsed.data.steps.map((s, i) => ({ sequenceId: sequence!.id, position: i + 1, ...s, createdAt: now }))),
-    db.update(assets).set({ sequenceId: sequence!.id, updatedAt: now }).where(eq(assets.id, asset.id)),
+    insertSequenceSteps(db, parsed.data.steps.map((s, i) => ({ sequenceId, position: i + 1, ...s, createdAt: now }))),
+    assignAssetSequence(db, asset.id, sequenceId, now),
   ]);
   forgetAsset();
-  return { sequenceId: sequence!.id };
+  return { sequenceId };
 }

@@ -1,8 +1,10 @@
 // The queue consumer's side of nurture: render each queued send and deliver it through Resend, exactly once.
-import { sql } from "drizzle-orm";
-import type { Bindings, Config } from "../../env";
+import type { Bindings, Config, Db } from "../../env";
 import { loadConfig } from "../../env";
-import { statement } from "../../store/batch";
+import { getDb } from "../../db/client";
+import { batch } from "../../store/batch";
+import { failedDeliveryEvents, queuedSendsToDeliver, settleSends } from "../../store/sends";
+import { suppressionsAmong } from "../../store/suppressions";
 import { emailHash } from "../../domain/email-address";
 import type { NurtureSendMessage } from "../../queue/messages";
 import { findEmailTemplate } from "../../../templates/emails";
@@ -43,19 +45,6 @@ export function emailOrigin(config: Config): string {
   return "http://localhost:8787";
 }
 
-const loadQuery = (ids: number[]) => sql`
-  SELECT s.id, s.enrolment_id, s.step_id, s.lead_id, s.asset_id, s.batch_key, s.attempts, s.created_at,
-    e.status AS enrolment_status, l.email, l.name, l.locale, l.country, l.referral_code, l.erased_at,
-    st.template, st.position, a.slug, a.title, a.timezone AS asset_tz, a.kind,
-    cs.starts_at AS session_starts_at, cs.timezone AS session_tz
-  FROM sends s
-  JOIN enrolments e ON e.id = s.enrolment_id
-  JOIN leads l ON l.id = s.lead_id
-  JOIN assets a ON a.id = s.asset_id
-  LEFT JOIN sequence_steps st ON st.id = s.step_id
-  LEFT JOIN course_sessions cs ON cs.id = e.session_id
-  WHERE s.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND s.status = 'queued'`;
-
 const tagValue = (v: string) => v.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 256);
 
 async function compose(row: SendRow, config: Config, origin: string): Promise<OutgoingEmail> {
@@ -87,16 +76,17 @@ export async function deliverNurtureSends(env: Bindings, items: DeliveryItem[], 
     report.rowsWritten += r.meta.rows_written ?? 0;
   };
   const config = loadConfig(env);
-  const loaded = await statement(env.DB, loadQuery(items.flatMap((i) => i.body.sendIds))).all<SendRow>();
+  const db = getDb(env.DB);
+  const loaded = await queuedSendsToDeliver(db, items.flatMap((i) => i.body.sendIds));
   meter(loaded);
   const rows = new Map(loaded.results.map((r) => [r.id, r]));
 
   // Suppression is checked again at send time: an unsubscribe may have landed after the tick.
   const hashes = new Map<number, string>();
   for (const r of rows.values()) hashes.set(r.id, await emailHash(r.email));
-  const suppressed = await statement(env.DB, sql`SELECT email_hash, reason FROM suppressions WHERE email_hash IN (SELECT value FROM json_each(${JSON.stringify([...new Set(hashes.values())])}))`).all<{ email_hash: string; reason: string }>();
+  const suppressed = await suppressionsAmong(db, [...new Set(hashes.values())]);
   meter(suppressed);
-  const suppressedBy = new Map(suppressed.results.map((s) => [s.email_hash, s.reason]));
+  const suppressedBy = new Map(suppressed.results.map((s) => [s.emailHash, s.reason]));
 
   const updates: LedgerUpdate[] = [];
   const retryAfter = new Map<DeliveryItem, number>();
@@ -139,7 +129,7 @@ export async function deliverNurtureSends(env: Bindings, items: DeliveryItem[], 
     }
   }
 
-  if (updates.length) (await writeLedger(env, updates, Date.now())).forEach(meter);
+  if (updates.length) (await writeLedger(db, updates, Date.now())).forEach(meter);
   for (const u of updates) {
     if (u.status === "sent") report.sent++;
     else if (u.status === "failed") report.failed++;
@@ -156,20 +146,8 @@ export async function deliverNurtureSends(env: Bindings, items: DeliveryItem[], 
   return report;
 }
 
-/** One statement records every outcome; failures also land in the event log. Rows already settled are left alone. */
-function writeLedger(env: Bindings, updates: LedgerUpdate[], now: number) {
-  const json = JSON.stringify(updates);
-  const failed = JSON.stringify(updates.filter((u) => u.status === "failed").map((u) => u.id));
-  const statements = [
-    sql`
-      INSERT INTO events (lead_id, asset_id, type, at, data)
-      SELECT s.lead_id, s.asset_id, 'email_failed', ${now}, json_object('send_id', s.id, 'step_id', s.step_id)
-      FROM sends s WHERE s.id IN (SELECT value FROM json_each(${failed})) AND s.status = 'queued'`,
-    sql`
-      UPDATE sends SET status = j.value ->> 'status', resend_id = coalesce(j.value ->> 'resendId', resend_id),
-        batch_key = coalesce(j.value ->> 'key', batch_key), attempts = attempts + (j.value ->> 'tries'),
-        last_error = j.value ->> 'error', updated_at = ${now}
-      FROM json_each(${json}) j WHERE sends.id = j.value ->> 'id' AND sends.status = 'queued'`,
-  ];
-  return env.DB.batch((failed === "[]" ? statements.slice(1) : statements).map((q) => statement(env.DB, q)));
+/** One batch records every outcome; failures also land in the event log. Rows already settled are left alone. */
+function writeLedger(db: Db, updates: LedgerUpdate[], now: number) {
+  const failed = updates.filter((u) => u.status === "failed").map((u) => u.id);
+  return batch(db, [...(failed.length ? [failedDeliveryEvents(failed, now)] : []), settleSends(updates, now)]);
 }

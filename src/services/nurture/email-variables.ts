@@ -1,37 +1,14 @@
 // The variables one send hands its template: built from the ledger row, with links signed at queue time.
 import type { Locale } from "../../db/schema";
+import type { SendRow } from "../../store/sends";
 import { isLocale } from "../../../templates/i18n";
 import type { EmailVars } from "../../../templates/emails/types";
 import { downloadUrl, shareUrl } from "../../domain/lead-links";
 import { leadTimeZone } from "./lead-time-zone";
 import { optinUrl } from "./links";
 
-/** One queued send with everything needed to write its email, as the consumer reads it. */
-export interface SendRow {
-  id: number;
-  enrolment_id: number;
-  step_id: number;
-  lead_id: number;
-  asset_id: number;
-  batch_key: string;
-  attempts: number;
-  created_at: number;
-  enrolment_status: string;
-  email: string;
-  name: string | null;
-  locale: string;
-  country: string | null;
-  referral_code: string;
-  erased_at: number | null;
-  template: string | null;
-  position: number | null;
-  slug: string;
-  title: string;
-  asset_tz: string;
-  kind: string;
-  session_starts_at: number | null;
-  session_tz: string | null;
-}
+/** One queued send with everything needed to write its email, as the consumer reads it (store/sends.ts). */
+export type { SendRow };
 
 export const localeOf = (row: Pick<SendRow, "locale">): Locale => (isLocale(row.locale) ? row.locale : "en");
 

@@ -1,8 +1,8 @@
 // The local Resend-compatible sink: accepts what the SDK would send to Resend and keeps it in D1, answering like Resend.
 import { z } from "zod";
-import { desc, eq, lt, and } from "drizzle-orm";
 import type { Db } from "../../env";
-import { capturedEmails, type CapturedEmail } from "../../db/schema";
+import type { CapturedEmail } from "../../db/schema";
+import { capturedByRequestKey, capturedEmailById, capturedEmailsNewestFirst, insertCapturedEmails, type CapturedEmailSummary } from "../../store/captured-emails";
 import { emailSchema } from "../../domain/email-address";
 import { sha256Hex } from "../../domain/encoding";
 
@@ -44,9 +44,9 @@ export async function acceptEmails(db: Db, rawBody: string, opts: { batch: boole
   const hash = await sha256Hex(rawBody);
   const answer = (ids: string[]): SinkAnswer => ({ status: 200, body: opts.batch ? { data: ids.map((id) => ({ id })), ...(opts.permissive ? { errors } : {}) } : { id: ids[0] } });
   if (opts.key) {
-    const prior = await db.select({ id: capturedEmails.id, hash: capturedEmails.requestHash }).from(capturedEmails).where(eq(capturedEmails.requestKey, opts.key)).orderBy(capturedEmails.position);
+    const prior = await capturedByRequestKey(db, opts.key);
     if (prior.length) {
-      if (prior[0]!.hash !== hash) return resendError(409, "invalid_idempotent_request", "This idempotency key was used with a different payload");
+      if (prior[0]!.requestHash !== hash) return resendError(409, "invalid_idempotent_request", "This idempotency key was used with a different payload");
       return answer(prior.map((p) => p.id));
     }
   }
@@ -55,26 +55,18 @@ export async function acceptEmails(db: Db, rawBody: string, opts: { batch: boole
       ? [{ id: crypto.randomUUID(), requestKey: opts.key, requestHash: hash, position, from: r.data.from, to: [r.data.to].flat(), subject: r.data.subject, html: r.data.html ?? null, text: r.data.text ?? null, headers: r.data.headers ?? {}, tags: r.data.tags ?? [], createdAt: opts.now }]
       : [],
   );
-  if (rows.length) {
-    const [first, ...rest] = rows.map((row) => db.insert(capturedEmails).values(row));
-    await db.batch([first!, ...rest]);
-  }
+  await insertCapturedEmails(db, rows);
   return answer(rows.map((r) => r.id));
 }
 
-export type CapturedEmailSummary = Pick<CapturedEmail, "id" | "from" | "to" | "subject" | "tags" | "createdAt">;
+export type { CapturedEmailSummary };
 
 /** Newest first; `before` (a created_at) pages back. For the dashboard and the admin JSON route. */
 export async function listCapturedMail(db: Db, opts: { limit: number; before?: number; to?: string }): Promise<CapturedEmailSummary[]> {
-  const rows = await db
-    .select({ id: capturedEmails.id, from: capturedEmails.from, to: capturedEmails.to, subject: capturedEmails.subject, tags: capturedEmails.tags, createdAt: capturedEmails.createdAt })
-    .from(capturedEmails)
-    .where(opts.before ? lt(capturedEmails.createdAt, opts.before) : undefined)
-    .orderBy(desc(capturedEmails.createdAt))
-    .limit(opts.to ? opts.limit * 10 : opts.limit);
+  const rows = await capturedEmailsNewestFirst(db, { limit: opts.to ? opts.limit * 10 : opts.limit, before: opts.before });
   return (opts.to ? rows.filter((r) => r.to.includes(opts.to!)) : rows).slice(0, opts.limit);
 }
 
 export async function getCapturedMail(db: Db, id: string): Promise<CapturedEmail | null> {
-  return (await db.query.capturedEmails.findFirst({ where: and(eq(capturedEmails.id, id)) })) ?? null;
+  return (await capturedEmailById(db, id)) ?? null;
 }

@@ -1,33 +1,13 @@
 // What a cron tick does with each due enrolment: queue or skip its step, and when its next step is due.
 import type { EnrolmentStatus, SendWindow, StepConditions } from "../../db/schema";
 import { OPTIN_STEP_ID } from "../../db/schema";
+import type { DueEnrolment } from "../../store/enrolments";
 import { isQualified, skipReason } from "./conditions";
 import { stepDueAt } from "./schedule";
 import { windowTimeZone } from "./lead-time-zone";
 
-/** One due enrolment as the tick reads it: the enrolment, its lead, its step now and its step after. */
-export interface DueEnrolment {
-  id: number;
-  lead_id: number;
-  asset_id: number;
-  status: EnrolmentStatus;
-  next_position: number;
-  next_due_at: number;
-  started_at: number;
-  country: string | null;
-  stage: string;
-  asset_tz: string;
-  session_starts_at: number | null;
-  step_id: number | null;
-  step_anchor: "enrolment" | "session_start" | null;
-  step_delay: number | null;
-  conditions: string | null;
-  next_anchor: "enrolment" | "session_start" | null;
-  next_delay: number | null;
-  next_window: string | null;
-  downloaded: number;
-  clicked: number;
-}
+/** One due enrolment as the tick reads it (store/enrolments.ts). */
+export type { DueEnrolment };
 
 export interface PlannedSend {
   e: number; // enrolment

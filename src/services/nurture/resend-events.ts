@@ -1,8 +1,13 @@
 // Resend's webhook events mapped onto the send ledger, the event log and suppressions; replays change nothing.
 import { z } from "zod";
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Db } from "../../env";
 import { batch } from "../../store/batch";
+import { hookReceiptSeen, recordHookReceipt } from "../../store/hook-receipts";
+import {
+  attachResendId, markSendBounced, markSendClicked, markSendComplained, markSendDelayed, markSendDelivered, markSendFailedAtResend, markSendOpened,
+  sendEvent, sendForResendEvent,
+} from "../../store/sends";
 import type { EventType } from "../../db/schema";
 import { emailHash } from "../../domain/email-address";
 import { suppressionStatements } from "./suppress";
@@ -39,28 +44,22 @@ function tagOf(tags: ResendEvent["data"]["tags"], name: string): string | undefi
   return Array.isArray(tags) ? tags.find((t) => t.name === name)?.value : tags[name];
 }
 
-interface SendFacts {
-  id: number;
-  lead_id: number;
-  email: string;
-}
-
 function ledgerStatement(type: string, sendId: number, event: ResendEvent, now: number): SQL | null {
   switch (type) {
     case "email.delivered":
-      return sql`UPDATE sends SET status = 'delivered', updated_at = ${now} WHERE id = ${sendId} AND status = 'sent'`;
+      return markSendDelivered(sendId, now);
     case "email.bounced":
-      return sql`UPDATE sends SET status = 'bounced', last_error = ${event.data.bounce?.message ?? "bounced"}, updated_at = ${now} WHERE id = ${sendId} AND status IN ('sent', 'delivered')`;
+      return markSendBounced(sendId, event.data.bounce?.message ?? "bounced", now);
     case "email.complained":
-      return sql`UPDATE sends SET status = 'complained', updated_at = ${now} WHERE id = ${sendId} AND status IN ('sent', 'delivered', 'bounced')`;
+      return markSendComplained(sendId, now);
     case "email.failed":
-      return sql`UPDATE sends SET status = 'failed', last_error = ${event.data.failed?.reason ?? "failed at Resend"}, updated_at = ${now} WHERE id = ${sendId} AND status IN ('sent', 'delivered')`;
+      return markSendFailedAtResend(sendId, event.data.failed?.reason ?? "failed at Resend", now);
     case "email.opened":
-      return sql`UPDATE sends SET opened_at = coalesce(opened_at, ${now}), updated_at = ${now} WHERE id = ${sendId}`;
+      return markSendOpened(sendId, now);
     case "email.clicked":
-      return sql`UPDATE sends SET clicked_at = coalesce(clicked_at, ${now}), updated_at = ${now} WHERE id = ${sendId}`;
+      return markSendClicked(sendId, now);
     case "email.delivery_delayed":
-      return sql`UPDATE sends SET last_error = 'delivery delayed', updated_at = ${now} WHERE id = ${sendId}`;
+      return markSendDelayed(sendId, now);
   }
   return null;
 }
@@ -72,21 +71,17 @@ const suppresses = (e: ResendEvent) =>
 export async function applyResendEvent(db: Db, messageId: string, event: ResendEvent, now: number): Promise<HookOutcome> {
   const logType = EVENT_LOG[event.type];
   if (!logType) return "ignored";
-  const [seen] = await db.all(sql`SELECT 1 FROM hook_receipts WHERE message_id = ${messageId}`);
-  if (seen) return "duplicate";
+  if (await hookReceiptSeen(db, messageId)) return "duplicate";
   const tagged = Number(tagOf(event.data.tags, "send") ?? 0) || 0;
-  const [send] = await db.all<SendFacts>(sql`
-    SELECT s.id, s.lead_id, l.email FROM sends s JOIN leads l ON l.id = s.lead_id
-    WHERE s.resend_id = ${event.data.email_id ?? ""} OR (s.id = ${tagged} AND s.resend_id IS NULL) LIMIT 1`);
-  const receipt = sql`INSERT INTO hook_receipts (message_id, source, at) VALUES (${messageId}, 'resend', ${now})`;
-  const statements: SQL[] = [receipt];
+  const send = await sendForResendEvent(db, event.data.email_id ?? "", tagged);
+  const statements: SQL[] = [recordHookReceipt(messageId, "resend", now)];
   if (send) {
-    if (event.data.email_id) statements.push(sql`UPDATE sends SET resend_id = ${event.data.email_id} WHERE id = ${send.id} AND resend_id IS NULL`);
+    if (event.data.email_id) statements.push(attachResendId(send.id, event.data.email_id));
     statements.push(ledgerStatement(event.type, send.id, event, now)!);
     const data = JSON.stringify({ send_id: send.id, resend_id: event.data.email_id ?? null, source: "resend", ...(event.data.click?.link ? { url: event.data.click.link } : {}) });
-    statements.push(sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT lead_id, asset_id, ${logType}, ${now}, ${data} FROM sends WHERE id = ${send.id}`);
+    statements.push(sendEvent(send.id, logType, data, now));
     const reason = suppresses(event);
-    if (reason) statements.push(...suppressionStatements(send.lead_id, await emailHash(send.email), reason, now));
+    if (reason) statements.push(...suppressionStatements(send.leadId, await emailHash(send.email), reason, now));
   }
   try {
     await batch(db, statements);

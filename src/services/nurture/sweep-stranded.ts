@@ -1,7 +1,11 @@
 // The stranded-send sweep: queued sends whose queue message was never sent (the Worker died between the tick's batch and sendBatch) are queued again.
-import { sql } from "drizzle-orm";
-import type { Bindings } from "../../env";
-import { statement } from "../../store/batch";
+import type { Bindings, Db } from "../../env";
+import { getDb } from "../../db/client";
+import { batch } from "../../store/batch";
+import { advanceSweepCursor, sweepCursorPosition } from "../../store/rollup-cursors";
+import {
+  claimStrandedSends, giveUpStrandedSends, releaseStrandedClaims, sendsAfter, strandedGiveUpEvents, type ScannedSend, type StrandedCut,
+} from "../../store/sends";
 import type { NurtureSendMessage } from "../../queue/messages";
 import { idempotencyKey } from "./idempotency";
 
@@ -39,17 +43,6 @@ export interface SweepReport {
   cursor: number;
 }
 
-interface Scanned {
-  id: number;
-  enrolment_id: number;
-  step_id: number;
-  status: string;
-  batch_key: string | null;
-  requeues: number;
-  created_at: number;
-  updated_at: number;
-}
-
 /**
  * Send ids grow with time (rowids; the ledger only deletes young queued rows when a tick undoes itself), so the sweep
  * walks the primary key from a cursor instead of keeping an index of queued sends, which would cost a row written per
@@ -57,64 +50,44 @@ interface Scanned {
  * too young for anything after them to be stranded. Reads per sweep are bounded by `scan` whatever the backlog.
  */
 export async function sweepStrandedSends(env: Bindings, now: number, opts: SweepOptions = DEFAULT_SWEEP): Promise<SweepReport> {
-  const d1 = env.DB;
+  const db = getDb(env.DB);
   const cutoff = now - STRANDED_AFTER_MS;
-  const [cursorRow] = (await statement(d1, sql`SELECT position FROM rollup_cursors WHERE name = ${CURSOR}`).all<{ position: number }>()).results;
-  const from = cursorRow?.position ?? 0;
-  const rows = (await statement(d1, sql`
-    SELECT id, enrolment_id, step_id, status, batch_key, requeues, created_at, updated_at
-    FROM sends WHERE id > ${from} ORDER BY id LIMIT ${opts.scan}`).all<Scanned>()).results;
+  const from = (await sweepCursorPosition(db, CURSOR)) ?? 0;
+  const rows = await sendsAfter(db, from, opts.scan);
 
   let cursor = from;
   let held = false; // a queued send was seen: the cursor stays before it
-  const stranded: Scanned[] = [];
+  const stranded: ScannedSend[] = [];
   for (const row of rows) {
-    if (held && row.created_at > cutoff) break; // the cursor is held, and nothing this young can be stranded
+    if (held && row.createdAt > cutoff) break; // the cursor is held, and nothing this young can be stranded
     if (row.status !== "queued") {
       if (!held) cursor = row.id;
       continue;
     }
     held = true;
-    if (row.updated_at <= cutoff && stranded.length < opts.requeue) stranded.push(row);
+    if (row.updatedAt <= cutoff && stranded.length < opts.requeue) stranded.push(row);
   }
 
   const report: SweepReport = { scanned: rows.length, requeued: 0, gaveUp: 0, messages: 0, cursor };
-  if (stranded.length) await requeue(env, stranded, now, cutoff, report);
-  if (cursor > from) {
-    await statement(d1, sql`
-      INSERT INTO rollup_cursors (name, position, nonce, updated_at) VALUES (${CURSOR}, ${cursor}, '', ${now})
-      ON CONFLICT (name) DO UPDATE SET position = max(position, excluded.position), updated_at = excluded.updated_at`).run();
-  }
+  if (stranded.length) await requeue(env, db, stranded, now, cutoff, report);
+  if (cursor > from) await advanceSweepCursor(db, CURSOR, cursor, now);
   return report;
 }
 
-async function requeue(env: Bindings, stranded: Scanned[], now: number, cutoff: number, report: SweepReport) {
-  const d1 = env.DB;
-  const ids = JSON.stringify(stranded.map((r) => r.id));
-  const guard = sql`id IN (SELECT value FROM json_each(${ids})) AND status = 'queued' AND updated_at <= ${cutoff}`;
-  const giveUp = sql`(requeues >= ${MAX_REQUEUES} OR created_at <= ${now - GIVE_UP_AFTER_MS})`;
-  // Claiming moves updated_at to now, so the same send is not queued again next minute, nor by an overlapping sweep.
-  const [, gaveUp, claimed] = await d1.batch([
-    statement(d1, sql`
-      INSERT INTO events (lead_id, asset_id, type, at, data)
-      SELECT lead_id, asset_id, 'email_failed', ${now}, json_object('send_id', id, 'step_id', step_id, 'error', 'stranded')
-      FROM sends WHERE ${guard} AND ${giveUp}`),
-    statement(d1, sql`
-      UPDATE sends SET status = 'failed', updated_at = ${now},
-        last_error = 'stranded: no queue message after ' || requeues || ' re-queues; last error: ' || coalesce(last_error, 'none')
-      WHERE ${guard} AND ${giveUp}`),
-    statement(d1, sql`
-      UPDATE sends SET requeues = requeues + 1, updated_at = ${now}
-      WHERE ${guard} AND NOT ${giveUp}
-      RETURNING id, enrolment_id, step_id, batch_key`),
+async function requeue(env: Bindings, db: Db, stranded: ScannedSend[], now: number, cutoff: number, report: SweepReport) {
+  const cut: StrandedCut = { ids: stranded.map((r) => r.id), cutoff, maxRequeues: MAX_REQUEUES, queuedBefore: now - GIVE_UP_AFTER_MS };
+  const [, gaveUp, claimed] = await batch<Pick<ScannedSend, "id" | "enrolmentId" | "stepId" | "batchKey">>(db, [
+    strandedGiveUpEvents(cut, now),
+    giveUpStrandedSends(cut, now),
+    claimStrandedSends(cut, now),
   ]);
   report.gaveUp = gaveUp!.meta.changes ?? 0;
-  const mine = (claimed!.results ?? []) as Pick<Scanned, "id" | "enrolment_id" | "step_id" | "batch_key">[];
+  const mine = claimed!.results ?? [];
 
   // The original Resend request again: same batch_key, same sends, so Resend can answer a repeat with its first result.
   const groups = new Map<string, number[]>();
   for (const row of mine) {
-    const key = row.batch_key ?? (await idempotencyKey([{ enrolmentId: row.enrolment_id, stepId: row.step_id }]));
+    const key = row.batchKey ?? (await idempotencyKey([{ enrolmentId: row.enrolmentId, stepId: row.stepId }]));
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(row.id);
   }
   const messages: NurtureSendMessage[] = [...groups].map(([key, sendIds]) => ({ type: "nurture.send", key, sendIds }));
@@ -125,10 +98,7 @@ async function requeue(env: Bindings, stranded: Scanned[], now: number, cutoff: 
     } catch (err) {
       // Give the unsent claims back, so the next sweep tries them again without spending a re-queue.
       const unsent = new Set(messages.slice(i).flatMap((m) => m.sendIds));
-      const back = JSON.stringify(stranded.filter((r) => unsent.has(r.id)).map((r) => ({ id: r.id, u: r.updated_at })));
-      await statement(d1, sql`
-        UPDATE sends SET requeues = requeues - 1, updated_at = j.value ->> 'u'
-        FROM json_each(${back}) j WHERE sends.id = j.value ->> 'id' AND sends.status = 'queued' AND sends.updated_at = ${now}`).run();
+      await releaseStrandedClaims(db, stranded.filter((r) => unsent.has(r.id)).map((r) => ({ id: r.id, u: r.updatedAt })), now);
       throw new Error(`Could not queue ${unsent.size} stranded nurture sends again; the next sweep retries them`, { cause: err });
     }
     report.messages += slice.length;
