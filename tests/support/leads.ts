@@ -39,6 +39,11 @@ export async function ledgerSumsMatchScores(): Promise<{ id: number; score: numb
   return rows.results.filter((r) => r.score !== r.ledger || r.fit !== r.fitLedger);
 }
 
+/** How long a test waits for the real queue to hand a message to the consumer (it batches for up to 2 s, see wrangler.toml). */
+export const QUEUE_WAIT_MS = 10_000;
+/** Per-file limits for tests that wait on the real queue (`vi.setConfig(QUEUE_TIMEOUTS)`): a few waits each, every one bounded. */
+export const QUEUE_TIMEOUTS = { testTimeout: 30_000, hookTimeout: 15_000 };
+
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 8000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
