@@ -1,6 +1,5 @@
-// Leads for scoring and handoff tests: through the real gate, or inserted directly when a test needs a precise state.
+// Leads for scoring and handoff tests (through the real gate, or inserted directly for a precise state), and bounded waits for the real queue.
 import { env } from "cloudflare:workers";
-import type { Bindings } from "../../src/env";
 
 let n = 0;
 /** A lead row as a capture would leave it (no touches unless asked), for tests that drive scoring directly. */
@@ -19,16 +18,6 @@ export async function insertLead(over: Partial<{ email: string; job_title: strin
 
 export async function addTouch(leadId: number, assetId: number, at: number, channel = "paid", campaign: string | null = "spring") {
   await env.DB.prepare("INSERT INTO touches (lead_id, asset_id, at, channel, utm_campaign) VALUES (?, ?, ?, ?, ?)").bind(leadId, assetId, at, channel, campaign).run();
-}
-
-/** A queue that keeps what is sent, so a test runs the consumer by hand on exactly those messages. */
-export function recordingQueue() {
-  const sent: unknown[] = [];
-  const jobs = {
-    send: async (body: unknown) => void sent.push(body),
-    sendBatch: async (msgs: Iterable<MessageSendRequest>) => void sent.push(...[...msgs].map((m) => m.body)),
-  } as unknown as Queue;
-  return { sent, jobs, env: { ...env, JOBS: jobs } as Bindings };
 }
 
 export async function ledgerSumsMatchScores(): Promise<{ id: number; score: number; ledger: number; fit: number; fitLedger: number }[]> {
