@@ -1,8 +1,9 @@
+// Scores the lead through the scoring service itself; whatever it queues goes to the real queue (env.JOBS).
 import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { db } from "../support/fixtures";
 import { api, makeToken } from "../support/api";
-import { insertLead, recordingQueue } from "../support/leads";
+import { insertLead } from "../support/leads";
 import { scoreEvents } from "../../src/services/scoring/apply-event";
 
 describe("marketers edit the score rules", () => {
@@ -15,8 +16,7 @@ describe("marketers edit the score rules", () => {
     expect(created.status).toBe(201);
     const rule = (await created.json()) as { id: number };
     const leadId = await insertLead();
-    const q = recordingQueue();
-    const deps = { db: db(), jobs: q.jobs, threshold: 10_000 };
+    const deps = { db: db(), jobs: env.JOBS, threshold: 10_000 };
     const now = Date.now();
     await scoreEvents(deps, leadId, [{ type: "link_clicked", at: now, data: { url: "https://acme.example/demo-booking" } }], now);
     const ledger = () => env.DB.prepare("SELECT kind, points FROM score_ledger WHERE lead_id = ? AND rule_id = ? ORDER BY id").bind(leadId, rule.id).all().then((r) => r.results);

@@ -1,13 +1,17 @@
-import { describe, it, expect, afterEach } from "vitest";
+// One tick through the real queue sends every test's email first (one wait for the queue, not one per test); the tests
+// then play Resend's webhooks against their own lead's send.
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { Webhook } from "svix";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
-import { assetWithSequence, captureLead, consume, queueRecorder, sendRows, tick, MINUTE } from "./support/nurture";
+import { assetWithSequence, captureLead, ofLead, sendRows, settledSends, tick, MINUTE, QUEUE_TIMEOUTS } from "./support/nurture";
 import { fetchWorker } from "../support/http";
 import { emailHash } from "../../src/domain/email-address";
 
+vi.setConfig(QUEUE_TIMEOUTS);
+
 let resend: ResendFake;
-afterEach(() => resend?.restore());
+afterAll(() => resend?.restore());
 
 const signer = new Webhook(env.RESEND_WEBHOOK_SECRET);
 let hookSeq = 0;
@@ -24,18 +28,28 @@ function postHook(payload: unknown, opts: { id?: string; at?: Date; secret?: Web
   });
 }
 
-/** A lead who was sent one email; returns its ledger row. */
-async function sentEmail(email: string) {
+const RECIPIENTS = ["badsig-0", "badsig-1", "badsig-2", "badsig-3", "replay", "delivered", "bounced", "complained", "softbounce", "engaged", "trouble", "unknown-type"].map((n) => `${n}@example.com`);
+const sent = new Map<string, { id: number; lead_id: number; resend_id: string }>();
+
+/** Every test's lead is captured and sent one email by the same tick, through the real queue and consumer. */
+beforeAll(async () => {
   resend = fakeResend();
   const asset = await assetWithSequence({ name: "Hooked", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }, { template: "whitepaper-follow-up", delayMinutes: 60 }] });
-  const q = queueRecorder();
-  const { lead_id } = await captureLead(asset.slug, email);
-  await tick(q.env, Date.now() + MINUTE);
-  await consume(q.env, q.sent.splice(0));
-  const [row] = await sendRows(`lead_id = ${lead_id}`);
-  return row as { id: number; lead_id: number; resend_id: string };
+  const leads = new Map<string, number>();
+  for (const email of RECIPIENTS) leads.set(email, (await captureLead(asset.slug, email)).lead_id);
+  await tick(Date.now() + MINUTE);
+  await settledSends(`lead_id IN (${[...leads.values()].join(", ")})`);
+  for (const [email, leadId] of leads) sent.set(email, (await sendRows(ofLead(leadId)))[0] as { id: number; lead_id: number; resend_id: string });
+});
+
+/** The ledger row of the one email this lead was sent. */
+async function sentEmail(email: string) {
+  const row = sent.get(email);
+  if (!row || !row.resend_id) throw new Error(`no email was sent to ${email}`);
+  return row;
 }
 
+let badsigCase = 0;
 const event = (type: string, emailId: string, data: Record<string, unknown> = {}) => ({ type, created_at: new Date().toISOString(), data: { email_id: emailId, to: ["x@example.com"], ...data } });
 const eventsOf = async (leadId: number, type: string) => (await env.DB.prepare("SELECT data FROM events WHERE lead_id = ? AND type = ?").bind(leadId, type).all()).results;
 
@@ -46,7 +60,7 @@ describe("POST /hooks/resend signatures", () => {
     ["a timestamp older than five minutes", { at: new Date(Date.now() - 6 * MINUTE) }],
     ["a timestamp from the future", { at: new Date(Date.now() + 6 * MINUTE) }],
   ])("refuses %s with 401 and changes nothing", async (_name, opts) => {
-    const send = await sentEmail(`badsig-${hookSeq}@example.com`);
+    const send = await sentEmail(`badsig-${badsigCase++}@example.com`);
     const res = await postHook(event("email.delivered", send.resend_id), opts);
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("UNAUTHORIZED");

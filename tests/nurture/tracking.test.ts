@@ -1,23 +1,24 @@
-import { describe, it, expect, afterEach } from "vitest";
+// Through the real queue: the tick queues the first email, the real consumer sends it to the Resend fake.
+import { describe, it, expect, afterEach, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
-import { assetWithSequence, captureLead, consume, queueRecorder, sendRows, tick, MINUTE } from "./support/nurture";
+import { assetWithSequence, captureLead, ofLead, drainThenRestore, sendRows, settledSends, tick, MINUTE, QUEUE_TIMEOUTS } from "./support/nurture";
 import { fetchWorker } from "../support/http";
 import { clickUrl } from "../../src/services/nurture/links";
 import { signLink } from "../../src/domain/signed-link";
 
+vi.setConfig(QUEUE_TIMEOUTS);
+
 let resend: ResendFake;
-afterEach(() => resend?.restore());
+afterEach(() => drainThenRestore(resend));
 
 async function firstEmail(email: string) {
   resend = fakeResend();
   const asset = await assetWithSequence({ name: "Tracked", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }] });
-  const q = queueRecorder();
   const { lead_id } = await captureLead(asset.slug, email);
-  await tick(q.env, Date.now() + MINUTE);
-  await consume(q.env, q.sent.splice(0));
+  await tick(Date.now() + MINUTE);
+  const [send] = await settledSends(ofLead(lead_id));
   const mail = resend.delivered.find((d) => d.to === email)!;
-  const [send] = await sendRows(`lead_id = ${lead_id}`);
   return { mail, send: send as { id: number; lead_id: number }, asset };
 }
 

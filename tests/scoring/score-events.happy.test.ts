@@ -1,7 +1,8 @@
+// Drives the scoring service directly (its return values are the subject); whatever it queues goes to the real queue (env.JOBS).
 import { describe, it, expect, beforeAll } from "vitest";
 import { env } from "cloudflare:workers";
 import { db, makeAsset } from "../support/fixtures";
-import { addTouch, insertLead, ledgerSumsMatchScores, recordingQueue } from "../support/leads";
+import { addTouch, insertLead, ledgerSumsMatchScores } from "../support/leads";
 import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
 import { scoreEvents } from "../../src/services/scoring/apply-event";
 import { decayRange, decayMessages, isDecayTick } from "../../src/services/scoring/decay-pass";
@@ -16,8 +17,7 @@ describe("scoring a lead as events arrive", () => {
     const asset = await makeAsset();
     const leadId = await insertLead({ job_title: "VP Marketing", company_size: "5000+", created_at: T0 });
     await addTouch(leadId, asset.id, T0);
-    const q = recordingQueue();
-    const deps = { db: db(), jobs: q.jobs, threshold: 50 };
+    const deps = { db: db(), jobs: env.JOBS, threshold: 50 };
 
     const first = await scoreEvents(deps, leadId, [{ type: "gate_submitted", at: T0, data: { new: true } }], T0);
     expect(first).toEqual({ ok: true, value: { score: 40, qualified: false } });
@@ -40,14 +40,12 @@ describe("scoring a lead as events arrive", () => {
   });
 
   it("an erased or unknown lead is not scored", async () => {
-    const q = recordingQueue();
-    expect(await scoreEvents({ db: db(), jobs: q.jobs, threshold: 50 }, 99_999_999, [{ type: "downloaded", at: T0, data: null }], T0)).toEqual({ ok: true, value: null });
+    expect(await scoreEvents({ db: db(), jobs: env.JOBS, threshold: 50 }, 99_999_999, [{ type: "downloaded", at: T0, data: null }], T0)).toEqual({ ok: true, value: null });
   });
 
   it("a writer that read a stale lead rolls back and asks to retry", async () => {
     const leadId = await insertLead({ created_at: T0 });
-    const q = recordingQueue();
-    const deps = { db: db(), jobs: q.jobs, threshold: 50 };
+    const deps = { db: db(), jobs: env.JOBS, threshold: 50 };
     await env.DB.prepare("UPDATE leads SET score_version = 7 WHERE id = ?").bind(leadId).run();
     const { loadLeadForScoring } = await import("../../src/services/scoring/state");
     const { planScore } = await import("../../src/services/scoring/reconcile");
@@ -55,7 +53,7 @@ describe("scoring a lead as events arrive", () => {
     const { rules, lead } = await loadLeadForScoring(db(), leadId);
     const plan = planScore({ rules, profile: lead!.profile, ledger: lead!.ledger, events: [{ type: "downloaded", at: T0 }], lead: lead!, threshold: 50, now: T0 });
     await env.DB.prepare("UPDATE leads SET score_version = 8 WHERE id = ?").bind(leadId).run(); // another worker wrote meanwhile
-    const out = await writeScores(db(), q.jobs, rules, [{ lead: lead!, plan, announceScoreChange: false }], 50, T0);
+    const out = await writeScores(db(), env.JOBS, rules, [{ lead: lead!, plan, announceScoreChange: false }], 50, T0);
     expect(out).toMatchObject({ ok: false, retryable: true });
     const rows = await env.DB.prepare("SELECT count(*) AS n FROM score_ledger WHERE lead_id = ?").bind(leadId).first<{ n: number }>();
     expect(rows!.n).toBe(0);
@@ -71,8 +69,7 @@ describe("the daily decay pass", () => {
 
   it("fades behaviour points, keeps the ledger equal to the score, and is a no-op when repeated", async () => {
     await ensureDefaultRules(db());
-    const q = recordingQueue();
-    const deps = { db: db(), jobs: q.jobs, threshold: 500 };
+    const deps = { db: db(), jobs: env.JOBS, threshold: 500 };
     const a = await insertLead({ created_at: T0 });
     const b = await insertLead({ created_at: T0, email: `b${Date.now()}@gmail.com` });
     for (const id of [a, b]) await scoreEvents(deps, id, [{ type: "email_clicked", at: T0, data: null }, { type: "gate_submitted", at: T0, data: { new: true } }], T0);

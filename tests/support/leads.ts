@@ -1,6 +1,5 @@
-// Leads for scoring and handoff tests: through the real gate, or inserted directly when a test needs a precise state.
+// Leads for scoring and handoff tests (through the real gate, or inserted directly for a precise state), and bounded waits for the real queue.
 import { env } from "cloudflare:workers";
-import type { Bindings } from "../../src/env";
 
 let n = 0;
 /** A lead row as a capture would leave it (no touches unless asked), for tests that drive scoring directly. */
@@ -21,16 +20,6 @@ export async function addTouch(leadId: number, assetId: number, at: number, chan
   await env.DB.prepare("INSERT INTO touches (lead_id, asset_id, at, channel, utm_campaign) VALUES (?, ?, ?, ?, ?)").bind(leadId, assetId, at, channel, campaign).run();
 }
 
-/** A queue that keeps what is sent, so a test runs the consumer by hand on exactly those messages. */
-export function recordingQueue() {
-  const sent: unknown[] = [];
-  const jobs = {
-    send: async (body: unknown) => void sent.push(body),
-    sendBatch: async (msgs: Iterable<MessageSendRequest>) => void sent.push(...[...msgs].map((m) => m.body)),
-  } as unknown as Queue;
-  return { sent, jobs, env: { ...env, JOBS: jobs } as Bindings };
-}
-
 export async function ledgerSumsMatchScores(): Promise<{ id: number; score: number; ledger: number; fit: number; fitLedger: number }[]> {
   const rows = await env.DB.prepare(
     `SELECT l.id, l.score, l.fit_score AS fit, coalesce(sum(s.points), 0) AS ledger, coalesce(sum(CASE WHEN s.kind = 'fit' THEN s.points END), 0) AS fitLedger
@@ -38,6 +27,11 @@ export async function ledgerSumsMatchScores(): Promise<{ id: number; score: numb
   ).all<{ id: number; score: number; ledger: number; fit: number; fitLedger: number }>();
   return rows.results.filter((r) => r.score !== r.ledger || r.fit !== r.fitLedger);
 }
+
+/** How long a test waits for the real queue to hand a message to the consumer (it batches for up to 2 s, see wrangler.toml). */
+export const QUEUE_WAIT_MS = 10_000;
+/** Per-file limits for tests that wait on the real queue (`vi.setConfig(QUEUE_TIMEOUTS)`): a few waits each, every one bounded. */
+export const QUEUE_TIMEOUTS = { testTimeout: 30_000, hookTimeout: 15_000 };
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 8000): Promise<T> {
   const until = Date.now() + timeoutMs;
