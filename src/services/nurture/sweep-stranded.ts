@@ -57,7 +57,7 @@ export async function sweepStrandedSends(env: Bindings, now: number, opts: Sweep
 
   let cursor = from;
   let held = false; // a queued send was seen: the cursor stays before it
-  const stranded: ScannedSend[] = [];
+  const candidates: ScannedSend[] = [];
   for (const row of rows) {
     if (held && row.createdAt > cutoff) break; // the cursor is held, and nothing this young can be stranded
     if (row.status !== "queued") {
@@ -65,13 +65,36 @@ export async function sweepStrandedSends(env: Bindings, now: number, opts: Sweep
       continue;
     }
     held = true;
-    if (row.updatedAt <= cutoff && stranded.length < opts.requeue) stranded.push(row);
+    if (row.updatedAt <= cutoff) candidates.push(row);
   }
+  const stranded = wholeRequests(candidates, opts.requeue, rows.length === opts.scan ? rows[rows.length - 1] : undefined);
 
   const report: SweepReport = { scanned: rows.length, requeued: 0, gaveUp: 0, messages: 0, cursor };
   if (stranded.length) await requeue(env, db, stranded, now, cutoff, report);
   if (cursor > from) await advanceSweepCursor(db, CURSOR, cursor, now);
   return report;
+}
+
+/**
+ * The stranded sends to queue again, as whole Resend requests: a request's sends go back under its original
+ * Idempotency-Key together or not at all, since Resend refuses a key reused with another payload (409) and a part
+ * would be recorded as accepted though never sent. Requests are taken in order while they fit `bound` (a first request
+ * larger than the bound goes alone); one that may run on past the scanned rows (`lastScanned`) waits until a sweep
+ * sees all of it.
+ */
+export function wholeRequests(candidates: ScannedSend[], bound: number, lastScanned?: ScannedSend): ScannedSend[] {
+  const requests = new Map<string, ScannedSend[]>();
+  for (const row of candidates) {
+    const key = row.batchKey ?? `send:${row.id}`;
+    (requests.get(key) ?? requests.set(key, []).get(key)!).push(row);
+  }
+  const out: ScannedSend[] = [];
+  for (const [key, rows] of requests) {
+    if (lastScanned?.batchKey && key === lastScanned.batchKey) break; // scan (10,000) ≫ a request (≤ 100 sends)
+    if (out.length && out.length + rows.length > bound) break;
+    out.push(...rows);
+  }
+  return out;
 }
 
 async function requeue(env: Bindings, db: Db, stranded: ScannedSend[], now: number, cutoff: number, report: SweepReport) {
