@@ -6,7 +6,10 @@ import type { Bindings } from "../src/env";
 
 // LODESTONE_PERSIST_TO seeds another local state dir (the one given to `wrangler dev --persist-to`), e.g. the bench's.
 const persistTo = process.env.LODESTONE_PERSIST_TO;
-const { env, dispose } = await getPlatformProxy<Bindings>({ configPath: "wrangler.toml", persist: persistTo ? { path: `${persistTo}/v3` } : true });
+const { env, dispose } = await getPlatformProxy<Bindings>({
+  configPath: "wrangler.toml",
+  persist: persistTo ? { path: `${persistTo}/v3` } : true,
+});
 try {
   const { whitepaper, course } = await seedDemo(getDb(env.DB), env.FILES, Date.now());
   console.log(`Demo content ready: /p/${whitepaper.slug} and /p/${course.slug}`);

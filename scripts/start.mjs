@@ -18,7 +18,20 @@ if (!existsSync(".dev.vars")) {
 run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
 run("npx", ["tsx", "scripts/seed.ts"]);
 
-console.log(`\nLodestone on http://localhost:${port}  —  try /p/saas-growth-whitepaper and /p/lead-scoring-open-class\n`);
-const dev = spawn("npx", ["wrangler", "dev", "--port", port, "--var", `RESEND_BASE_URL:http://localhost:${port}/dev/resend`], { stdio: "inherit" });
+console.log(
+  `\nLodestone on http://localhost:${port}  —  try /p/saas-growth-whitepaper and /p/lead-scoring-open-class\n`,
+);
+const dev = spawn(
+  "npx",
+  [
+    "wrangler",
+    "dev",
+    "--port",
+    port,
+    "--var",
+    `RESEND_BASE_URL:http://localhost:${port}/dev/resend`,
+  ],
+  { stdio: "inherit" },
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => dev.kill(sig));
 dev.on("exit", (code) => process.exit(code ?? 0));

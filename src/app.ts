@@ -25,7 +25,8 @@ export function createApp() {
   app.use("*", requestContext);
   app.onError(onError);
   app.notFound((c) => {
-    if (c.req.path.startsWith("/api/")) return c.json(errorBody(new AppError("NOT_FOUND", "No such route")), 404);
+    if (c.req.path.startsWith("/api/"))
+      return c.json(errorBody(new AppError("NOT_FOUND", "No such route")), 404);
     return notFoundPage(c);
   });
 
@@ -38,7 +39,11 @@ export function createApp() {
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "Lodestone API", version: "1.0.0", description: "Gated-content lead capture and nurture: leads, outcomes, spend, reports." },
+    info: {
+      title: "Lodestone API",
+      version: "1.0.0",
+      description: "Gated-content lead capture and nurture: leads, outcomes, spend, reports.",
+    },
   });
   return app;
 }

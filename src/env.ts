@@ -8,23 +8,52 @@ import type { Context } from "./platform/context";
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 
 export const configSchema = z.object({
-  ADMIN_TOKEN: z.string({ error: "ADMIN_TOKEN is missing: set the bootstrap admin API token" }).min(16, "ADMIN_TOKEN must be at least 16 characters"),
-  SIGNING_SECRET: z.string({ error: "SIGNING_SECRET is missing: set a random secret for signed links" }).min(32, "SIGNING_SECRET must be at least 32 characters"),
+  ADMIN_TOKEN: z
+    .string({ error: "ADMIN_TOKEN is missing: set the bootstrap admin API token" })
+    .min(16, "ADMIN_TOKEN must be at least 16 characters"),
+  SIGNING_SECRET: z
+    .string({ error: "SIGNING_SECRET is missing: set a random secret for signed links" })
+    .min(32, "SIGNING_SECRET must be at least 32 characters"),
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   RESEND_WEBHOOK_SECRET: optional,
   TURNSTILE_SECRET: optional,
   TURNSTILE_SITE_KEY: optional,
   PUBLIC_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
-  REPORTING_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "REPORTING_CURRENCY must be an ISO 4217 code such as USD").default("USD"),
+  REPORTING_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "REPORTING_CURRENCY must be an ISO 4217 code such as USD")
+    .default("USD"),
   EMAIL_FROM: z.string().min(3).default("Lodestone <hello@example.com>"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { error: "LOG_LEVEL must be debug, info, warn or error" }).default("info"),
-  MQL_THRESHOLD: z.coerce.number({ error: "MQL_THRESHOLD must be a whole number of points" }).int().min(1).max(100_000).default(50),
+  LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error"], {
+      error: "LOG_LEVEL must be debug, info, warn or error",
+    })
+    .default("info"),
+  MQL_THRESHOLD: z.coerce
+    .number({ error: "MQL_THRESHOLD must be a whole number of points" })
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(50),
 });
 export type Config = z.infer<typeof configSchema>;
 
-type SecretNames = "MQL_THRESHOLD" | "LOG_LEVEL" | "ADMIN_TOKEN" | "SIGNING_SECRET" | "RESEND_API_KEY" | "RESEND_BASE_URL" | "RESEND_WEBHOOK_SECRET" | "TURNSTILE_SECRET" | "TURNSTILE_SITE_KEY" | "PUBLIC_BASE_URL";
-export type Bindings = Omit<CloudflareBindings, "REPORTING_CURRENCY" | "EMAIL_FROM"> & { REPORTING_CURRENCY?: string; EMAIL_FROM?: string } & Partial<Record<SecretNames, string>>;
+type SecretNames =
+  | "MQL_THRESHOLD"
+  | "LOG_LEVEL"
+  | "ADMIN_TOKEN"
+  | "SIGNING_SECRET"
+  | "RESEND_API_KEY"
+  | "RESEND_BASE_URL"
+  | "RESEND_WEBHOOK_SECRET"
+  | "TURNSTILE_SECRET"
+  | "TURNSTILE_SITE_KEY"
+  | "PUBLIC_BASE_URL";
+export type Bindings = Omit<CloudflareBindings, "REPORTING_CURRENCY" | "EMAIL_FROM"> & {
+  REPORTING_CURRENCY?: string;
+  EMAIL_FROM?: string;
+} & Partial<Record<SecretNames, string>>;
 
 export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
 
@@ -44,8 +73,12 @@ export function loadConfig(env: Bindings): Config {
   if (hit) return hit;
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new ConfigError(`Lodestone is not configured:\n${problems}\nSee .dev.vars.example and the README (Configuration).`);
+    const problems = parsed.error.issues
+      .map((i) => `- ${i.path.join(".")}: ${i.message}`)
+      .join("\n");
+    throw new ConfigError(
+      `Lodestone is not configured:\n${problems}\nSee .dev.vars.example and the README (Configuration).`,
+    );
   }
   cache.set(env, parsed.data);
   return parsed.data;

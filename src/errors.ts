@@ -23,7 +23,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
   readonly retryAfter?: number;
-  constructor(code: ErrorCode, message: string, opts: { details?: unknown; retryAfter?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { details?: unknown; retryAfter?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
@@ -40,7 +44,13 @@ export interface ErrorBody {
 }
 
 export function errorBody(err: AppError): ErrorBody {
-  return { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details === undefined ? {} : { details: err.details }),
+    },
+  };
 }
 
 /** zod issues as `{ "field.path": [messages] }`; the root is "_". */
@@ -48,7 +58,9 @@ export function fieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
-    (out[key] ??= []).push(issue.message);
+    const list = out[key] ?? [];
+    list.push(issue.message);
+    out[key] = list;
   }
   return out;
 }

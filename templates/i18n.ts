@@ -35,7 +35,8 @@ const en = {
   invalid_link_text: "The link may have been mistyped or altered.",
   rate_limited: "Too many submissions from your network. Please wait a minute and try again.",
   unsubscribe_title: "Unsubscribe from our emails?",
-  unsubscribe_text: "You will get no more emails from us. Anything you already requested stays available.",
+  unsubscribe_text:
+    "You will get no more emails from us. Anything you already requested stays available.",
   unsubscribe_button: "Unsubscribe",
   unsubscribed_title: "You are unsubscribed",
   unsubscribed_text: "We will not email you again.",

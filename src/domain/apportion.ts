@@ -14,7 +14,10 @@ export function apportion(total: number, weights: number[]): number[] | null {
   const quotas = w.map((x) => (total * x) / sum);
   const parts = quotas.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = quotas.map((q, i) => ({ i, frac: q - Math.floor(q) })).filter((o) => w[o.i]! > 0).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = quotas
+    .map((q, i) => ({ i, frac: q - Math.floor(q) }))
+    .filter((o) => w[o.i]! > 0)
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k]!.i]!++;
   return parts;
 }

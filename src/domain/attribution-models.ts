@@ -19,11 +19,17 @@ export interface Credit extends Omit<CreditTouch, "id"> {
 export function creditShares(touches: CreditTouch[], model: AttributionModel): Credit[] {
   if (!touches.length) return [];
   const ordered = [...touches].sort((a, b) => a.id - b.id);
-  const picked = model === "first_touch" ? [ordered[0]!] : model === "last_touch" ? [ordered.at(-1)!] : ordered;
+  const picked =
+    model === "first_touch" ? [ordered[0]!] : model === "last_touch" ? [ordered.at(-1)!] : ordered;
   const merged = new Map<string, Credit>();
   for (const t of picked) {
     const key = `${t.assetId}\u0000${t.channel}\u0000${t.campaign}`;
-    const c = merged.get(key) ?? { assetId: t.assetId, channel: t.channel, campaign: t.campaign, share: 0 };
+    const c = merged.get(key) ?? {
+      assetId: t.assetId,
+      channel: t.channel,
+      campaign: t.campaign,
+      share: 0,
+    };
     c.share += 1 / picked.length;
     merged.set(key, c);
   }

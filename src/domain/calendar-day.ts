@@ -4,11 +4,28 @@ export function utcDay(ms: number): string {
 }
 
 /** Local wall-clock parts of an instant in an IANA timezone. */
-export function zonedParts(ms: number, timeZone: string): { weekday: number; hour: number; minute: number; day: string } {
-  const f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+export function zonedParts(
+  ms: number,
+  timeZone: string,
+): { weekday: number; hour: number; minute: number; day: string } {
+  const f = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    weekday: "short",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday!);
-  return { weekday, hour: Number(parts.hour), minute: Number(parts.minute), day: `${parts.year}-${parts.month}-${parts.day}` };
+  return {
+    weekday,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+  };
 }
 
 export function isValidTimeZone(tz: string): boolean {

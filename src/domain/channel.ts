@@ -9,14 +9,19 @@ export interface ChannelInput {
   referred: boolean;
 }
 
-const PAID_MEDIUMS = /^(cpc|ppc|cpm|cpv|cpa|paid|paid[-_ ]?(search|social)|display|banner|ads?|retargeting|sem)$/;
+const PAID_MEDIUMS =
+  /^(cpc|ppc|cpm|cpv|cpa|paid|paid[-_ ]?(search|social)|display|banner|ads?|retargeting|sem)$/;
 const EMAIL = /^(e-?mail|newsletter|edm)$/;
 const SOCIAL_MEDIUMS = /^(social|social[-_ ]?(network|media)|sm)$/;
 const ORGANIC_MEDIUMS = /^(organic|seo)$/;
-const SEARCH_HOSTS = /(^|\.)(google\.[a-z.]+|bing\.com|baidu\.com|duckduckgo\.com|yandex\.[a-z.]+|sogou\.com|so\.com|search\.yahoo\.com|yahoo\.co\.jp|naver\.com|ecosia\.org|sm\.cn)$/;
-const SOCIAL_HOSTS = /(^|\.)(linkedin\.com|lnkd\.in|facebook\.com|fb\.com|twitter\.com|x\.com|t\.co|instagram\.com|weibo\.com|weibo\.cn|zhihu\.com|weixin\.qq\.com|wechat\.com|reddit\.com|youtube\.com|bilibili\.com|douyin\.com|xiaohongshu\.com|maimai\.cn)$/;
-const SOCIAL_SOURCES = /^(linkedin|facebook|fb|twitter|x|instagram|weibo|zhihu|wechat|weixin|reddit|youtube|bilibili|douyin|xiaohongshu|maimai)$/;
-const MAIL_HOSTS = /(^|\.)(mail\.google\.com|outlook\.live\.com|mail\.qq\.com|mail\.163\.com|exmail\.qq\.com)$/;
+const SEARCH_HOSTS =
+  /(^|\.)(google\.[a-z.]+|bing\.com|baidu\.com|duckduckgo\.com|yandex\.[a-z.]+|sogou\.com|so\.com|search\.yahoo\.com|yahoo\.co\.jp|naver\.com|ecosia\.org|sm\.cn)$/;
+const SOCIAL_HOSTS =
+  /(^|\.)(linkedin\.com|lnkd\.in|facebook\.com|fb\.com|twitter\.com|x\.com|t\.co|instagram\.com|weibo\.com|weibo\.cn|zhihu\.com|weixin\.qq\.com|wechat\.com|reddit\.com|youtube\.com|bilibili\.com|douyin\.com|xiaohongshu\.com|maimai\.cn)$/;
+const SOCIAL_SOURCES =
+  /^(linkedin|facebook|fb|twitter|x|instagram|weibo|zhihu|wechat|weixin|reddit|youtube|bilibili|douyin|xiaohongshu|maimai)$/;
+const MAIL_HOSTS =
+  /(^|\.)(mail\.google\.com|outlook\.live\.com|mail\.qq\.com|mail\.163\.com|exmail\.qq\.com)$/;
 
 /**
  * First rule that matches wins:

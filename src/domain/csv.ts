@@ -15,7 +15,13 @@ export interface CsvRecord {
 export function parseCsv(text: string): CsvRecord[] {
   const src = text.replace(/^\uFEFF/, "");
   const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  const delim = firstLine.includes(",") ? "," : firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
+  const delim = firstLine.includes(",")
+    ? ","
+    : firstLine.includes(";")
+      ? ";"
+      : firstLine.includes("\t")
+        ? "\t"
+        : ",";
   const out: CsvRecord[] = [];
   let line = 1;
   let cells: string[] = [];
@@ -54,20 +60,26 @@ export function parseCsv(text: string): CsvRecord[] {
       cell = "";
       touched = true;
     } else if (ch === "\r" && src[i + 1] === "\n") {
-      continue;
     } else if (ch === "\n" || ch === "\r") {
       endRecord();
       line++;
       start = line;
     } else cell += ch;
   }
-  if (quoted) throw new CsvSyntaxError(`A quoted cell opened on line ${quoteLine} is never closed`, quoteLine);
+  if (quoted)
+    throw new CsvSyntaxError(
+      `A quoted cell opened on line ${quoteLine} is never closed`,
+      quoteLine,
+    );
   if (cell !== "" || cells.length || touched) endRecord();
   return out;
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }
@@ -81,5 +93,5 @@ export function csvCell(v: unknown): string {
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

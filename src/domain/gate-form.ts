@@ -7,13 +7,31 @@ import { REFERRAL_CODE } from "./referral-code";
 import { gateMessage as t } from "./gate-messages";
 import type { FieldErrors } from "./vocabulary";
 
-export const COMPANY_SIZES = ["1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5000+"] as const;
-export const UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+export const COMPANY_SIZES = [
+  "1-10",
+  "11-50",
+  "51-200",
+  "201-500",
+  "501-1000",
+  "1001-5000",
+  "5000+",
+] as const;
+export const UTM_FIELDS = [
+  "utm_source",
+  "utm_medium",
+  "utm_campaign",
+  "utm_term",
+  "utm_content",
+] as const;
 /** Hidden from people, tempting to bots: any value marks the submission as spam. */
 export const HONEYPOT_FIELD = "website";
 
 /** What the gate's page needs to draw the form these rules read (views take data, not imports). */
-export const GATE_CHOICES = { companySizes: COMPANY_SIZES, utmFields: UTM_FIELDS, honeypot: HONEYPOT_FIELD } as const;
+export const GATE_CHOICES = {
+  companySizes: COMPANY_SIZES,
+  utmFields: UTM_FIELDS,
+  honeypot: HONEYPOT_FIELD,
+} as const;
 export type GateChoices = typeof GATE_CHOICES;
 
 export interface GateSubmission {
@@ -35,17 +53,32 @@ export interface GateSubmission {
 export type GateParse = { ok: true; value: GateSubmission } | { ok: false; fields: FieldErrors };
 
 /** Line breaks become spaces: nothing typed here can ever split an email header. */
-const oneLine = (s: string) => s.normalize("NFC").replace(/[\r\n\u0085\u2028\u2029]+/g, " ").trim();
+const oneLine = (s: string) =>
+  s
+    .normalize("NFC")
+    .replace(/[\r\n\u0085\u2028\u2029]+/g, " ")
+    .trim();
 
 function text(max: number, locale: Locale) {
-  return z.string({ error: t(locale, "required") }).max(max * 4).transform(oneLine).pipe(z.string().max(max, t(locale, "too_long")));
+  return z
+    .string({ error: t(locale, "required") })
+    .max(max * 4)
+    .transform(oneLine)
+    .pipe(z.string().max(max, t(locale, "too_long")));
 }
 
 /** Builds the zod schema for one asset's form settings and locale. */
 export function gateSchema(form: FormSettings, locale: Locale) {
-  const profile = (max: number, key: keyof FormSettings["fields"], check?: { ok: (v: string) => boolean; message: string }) => {
+  const profile = (
+    max: number,
+    key: keyof FormSettings["fields"],
+    check?: { ok: (v: string) => boolean; message: string },
+  ) => {
     const mode = form.fields[key];
-    const base = check && mode !== "hidden" ? text(max, locale).refine((v) => !v || check.ok(v), check.message) : text(max, locale);
+    const base =
+      check && mode !== "hidden"
+        ? text(max, locale).refine((v) => !v || check.ok(v), check.message)
+        : text(max, locale);
     if (mode === "required") return base.pipe(z.string().min(1, t(locale, "required")));
     return base.optional();
   };
@@ -55,10 +88,18 @@ export function gateSchema(form: FormSettings, locale: Locale) {
     name: profile(200, "name"),
     company: profile(200, "company"),
     job_title: profile(200, "job_title"),
-    phone: profile(40, "phone", { ok: (v) => toE164(v, locale) !== null, message: t(locale, "invalid_phone") }),
-    company_size: profile(20, "company_size", { ok: (v) => (COMPANY_SIZES as readonly string[]).includes(v), message: t(locale, "invalid_choice") }),
+    phone: profile(40, "phone", {
+      ok: (v) => toE164(v, locale) !== null,
+      message: t(locale, "invalid_phone"),
+    }),
+    company_size: profile(20, "company_size", {
+      ok: (v) => (COMPANY_SIZES as readonly string[]).includes(v),
+      message: t(locale, "invalid_choice"),
+    }),
     consent: form.consent?.required
-      ? z.union([z.literal(true), z.enum(["on", "true", "1", "yes"])], { error: t(locale, "consent_required") })
+      ? z.union([z.literal(true), z.enum(["on", "true", "1", "yes"])], {
+          error: t(locale, "consent_required"),
+        })
       : z.union([z.boolean(), z.enum(["on", "true", "1", "yes"])]).optional(),
     utm_source: hidden,
     utm_medium: hidden,
@@ -82,14 +123,17 @@ export function parseGate(input: unknown, form: FormSettings, locale: Locale): G
     const fields: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path.length ? String(issue.path[0]) : "_";
-      const value = input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
+      const value =
+        input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
       const message =
         value !== undefined && value !== null && typeof value !== "string" && key !== "consent"
           ? "Must be a single text value"
           : key === "email"
             ? t(locale, value === undefined || value === "" ? "required" : "invalid_email")
             : issue.message;
-      (fields[key] ??= []).includes(message) || fields[key]!.push(message);
+      const list = fields[key] ?? [];
+      if (!list.includes(message)) list.push(message);
+      fields[key] = list;
     }
     return { ok: false, fields };
   }
@@ -99,7 +143,8 @@ export function parseGate(input: unknown, form: FormSettings, locale: Locale): G
   const companySize = form.fields.company_size === "hidden" ? null : blankToNull(v.company_size);
 
   const ref = blankToNull(v.ref)?.toLowerCase() ?? null;
-  const keep = (key: keyof FormSettings["fields"], value: string | undefined) => (form.fields[key] === "hidden" ? null : blankToNull(value));
+  const keep = (key: keyof FormSettings["fields"], value: string | undefined) =>
+    form.fields[key] === "hidden" ? null : blankToNull(value);
   return {
     ok: true,
     value: {
@@ -110,7 +155,12 @@ export function parseGate(input: unknown, form: FormSettings, locale: Locale): G
       phone,
       companySize,
       consent: Boolean(form.consent) && consent,
-      utm: Object.fromEntries(UTM_FIELDS.map((f) => [f, blankToNull(v[f] === undefined ? undefined : oneLine(v[f]!).slice(0, 200))])) as GateSubmission["utm"],
+      utm: Object.fromEntries(
+        UTM_FIELDS.map((f) => [
+          f,
+          blankToNull(v[f] === undefined ? undefined : oneLine(v[f]!).slice(0, 200)),
+        ]),
+      ) as GateSubmission["utm"],
       ref: ref && REFERRAL_CODE.test(ref) ? ref : null,
       landingUrl: blankToNull(v.landing_url),
       referrer: blankToNull(v.referrer),

@@ -8,7 +8,13 @@ export interface DownloadClaims {
   a: number; // asset id
 }
 
-export async function downloadUrl(origin: string, secret: string, claims: DownloadClaims, nowMs: number, ttlSeconds = DOWNLOAD_TTL_SECONDS): Promise<string> {
+export async function downloadUrl(
+  origin: string,
+  secret: string,
+  claims: DownloadClaims,
+  nowMs: number,
+  ttlSeconds = DOWNLOAD_TTL_SECONDS,
+): Promise<string> {
   const token = await signLink(secret, "download", claims, Math.floor(nowMs / 1000) + ttlSeconds);
   return `${origin}/d/${token}`;
 }

@@ -2,7 +2,10 @@
 
 /** Minor-unit digits of an ISO 4217 currency (USD 2, JPY 0, KWD 3), from the runtime's currency data. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 export function isCurrencyCode(v: string): boolean {
@@ -20,7 +23,10 @@ export function isCurrencyCode(v: string): boolean {
  * has more decimals than the currency allows. Thousands separators are commas; the decimal mark a dot.
  */
 export function parseAmount(text: string, currency: string): number | null {
-  const cleaned = text.trim().replace(/^[^\d\-+.]+/, "").replace(/[\s,]/g, "");
+  const cleaned = text
+    .trim()
+    .replace(/^[^\d\-+.]+/, "")
+    .replace(/[\s,]/g, "");
   const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(cleaned);
   if (!m) return null;
   const digits = minorDigits(currency);
@@ -44,4 +50,3 @@ export function convertMinor(amountMinor: number, from: string, to: string, rate
   const out = major * rate * 10 ** minorDigits(to);
   return Math.sign(out) * Math.round(Math.abs(out) + 1e-9);
 }
-

@@ -7,5 +7,5 @@ export const DEFAULT_COUNTRY: Record<Locale, CountryCode> = { "zh-CN": "CN", en:
 /** `13812345678` on a zh-CN asset → `+8613812345678`; null when it is not a valid number. */
 export function toE164(raw: string, locale: Locale): string | null {
   const parsed = parsePhoneNumberFromString(raw.trim(), DEFAULT_COUNTRY[locale]);
-  return parsed && parsed.isValid() ? parsed.number : null;
+  return parsed?.isValid() ? parsed.number : null;
 }

@@ -48,11 +48,27 @@ export const OUTCOME_STAGES = ["accepted", "won", "lost"] as const;
 export const LEDGER_KINDS = ["fit", "award", "decay", "cap", "rule"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 export const RULE_KINDS = ["fit", "behaviour"] as const;
-export const SEND_STATUSES = ["queued", "sending", "sent", "delivered", "bounced", "complained", "failed", "skipped"] as const;
+export const SEND_STATUSES = [
+  "queued",
+  "sending",
+  "sent",
+  "delivered",
+  "bounced",
+  "complained",
+  "failed",
+  "skipped",
+] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 export const STEP_ANCHORS = ["enrolment", "session_start"] as const;
 export const SUPPRESSION_REASONS = ["unsubscribed", "bounced", "complained", "erased"] as const;
-export const CHANNELS = ["paid", "organic_search", "social", "email", "referral", "direct"] as const;
+export const CHANNELS = [
+  "paid",
+  "organic_search",
+  "social",
+  "email",
+  "referral",
+  "direct",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 

@@ -12,9 +12,14 @@ export interface AdminForm {
 
 export async function readAdminForm(c: Context<AppEnv>): Promise<AdminForm> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the form as a browser would");
+  if (
+    !type.startsWith("application/x-www-form-urlencoded") &&
+    !type.startsWith("multipart/form-data")
+  )
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the form as a browser would");
   const body = await c.req.parseBody();
-  if (!(await checkCsrf(c, body))) throw new AppError("FORBIDDEN", at(c.get("admin").locale, "csrf_failed"));
+  if (!(await checkCsrf(c, body)))
+    throw new AppError("FORBIDDEN", at(c.get("admin").locale, "csrf_failed"));
   const fields: Record<string, string> = {};
   const files: Record<string, File> = {};
   for (const [k, v] of Object.entries(body)) {

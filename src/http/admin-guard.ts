@@ -30,7 +30,10 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** The per-session CSRF token every dashboard form carries in `_csrf`. */
-export async function checkCsrf(c: Context<AppEnv>, form: Record<string, unknown>): Promise<boolean> {
+export async function checkCsrf(
+  c: Context<AppEnv>,
+  form: Record<string, unknown>,
+): Promise<boolean> {
   const sent = form._csrf;
   return typeof sent === "string" && (await sameSecret(sent, c.get("admin").csrf));
 }

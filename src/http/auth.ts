@@ -17,7 +17,6 @@ declare module "hono" {
   }
 }
 
-
 /** Compares two secrets in time independent of where they differ. */
 export async function sameSecret(a: string, b: string): Promise<boolean> {
   const [ha, hb] = await Promise.all([sha256Hex(a), sha256Hex(b)]);
@@ -29,7 +28,8 @@ export async function sameSecret(a: string, b: string): Promise<boolean> {
 /** Resolves a presented token to its principal, or null. Records last use at most once a minute. */
 export async function resolveToken(c: Context<AppEnv>, token: string): Promise<Principal | null> {
   if (!token || token.length > 256) return null;
-  if (await sameSecret(token, c.get("config").ADMIN_TOKEN)) return { tokenId: null, scopes: ["admin"] };
+  if (await sameSecret(token, c.get("config").ADMIN_TOKEN))
+    return { tokenId: null, scopes: ["admin"] };
   const db = c.get("db");
   const row = await findLiveToken(db, token);
   if (!row) return null;
@@ -55,11 +55,25 @@ export function requireScopes(...allowed: Scope[]): MiddlewareHandler<AppEnv> {
     const principal = match ? await resolveToken(c, match[1]!) : null;
     if (!principal) {
       c.header("WWW-Authenticate", 'Bearer realm="lodestone"');
-      throw new AppError("UNAUTHORIZED", match ? "The API token is not valid or was revoked" : "An API token is required (Authorization: Bearer …)");
+      throw new AppError(
+        "UNAUTHORIZED",
+        match
+          ? "The API token is not valid or was revoked"
+          : "An API token is required (Authorization: Bearer …)",
+      );
     }
-    if (!hasScope(principal, allowed)) throw new AppError("FORBIDDEN", `This token lacks the scope for this route (needs one of: ${allowed.join(", ")})`);
-    const { success } = await c.env.API_LIMITER.limit({ key: `api:${principal.tokenId ?? "bootstrap"}` });
-    if (!success) throw new AppError("RATE_LIMITED", "Too many requests for this token; slow down", { retryAfter: 60 });
+    if (!hasScope(principal, allowed))
+      throw new AppError(
+        "FORBIDDEN",
+        `This token lacks the scope for this route (needs one of: ${allowed.join(", ")})`,
+      );
+    const { success } = await c.env.API_LIMITER.limit({
+      key: `api:${principal.tokenId ?? "bootstrap"}`,
+    });
+    if (!success)
+      throw new AppError("RATE_LIMITED", "Too many requests for this token; slow down", {
+        retryAfter: 60,
+      });
     c.set("principal", principal);
     await next();
   };

@@ -2,7 +2,13 @@
 import { z } from "@hono/zod-openapi";
 
 export const errorSchema = z
-  .object({ error: z.object({ code: z.string().openapi({ example: "BAD_REQUEST" }), message: z.string(), details: z.unknown().optional() }) })
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "BAD_REQUEST" }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
   .openapi("Error");
 
 const DESCRIPTIONS = {
@@ -17,7 +23,12 @@ const DESCRIPTIONS = {
 
 export function errorResponses(...codes: (keyof typeof DESCRIPTIONS)[]) {
   const all = [...new Set([401, 403, 429, ...codes] as (keyof typeof DESCRIPTIONS)[])];
-  return Object.fromEntries(all.map((code) => [code, { description: DESCRIPTIONS[code], content: { "application/json": { schema: errorSchema } } }]));
+  return Object.fromEntries(
+    all.map((code) => [
+      code,
+      { description: DESCRIPTIONS[code], content: { "application/json": { schema: errorSchema } } },
+    ]),
+  );
 }
 
 export const security = [{ bearer: [] }];
@@ -30,5 +41,10 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   return { required: true, content: { "application/json": { schema } } };
 }
 
-export const pathId = (name: string) => z.coerce.number().int().positive().openapi({ param: { name, in: "path" }, example: 42 });
+export const pathId = (name: string) =>
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name, in: "path" }, example: 42 });
 export const idParams = z.object({ id: pathId("id") });

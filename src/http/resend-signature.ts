@@ -5,9 +5,17 @@ import { Webhook, WebhookVerificationError } from "svix/dist/webhook";
 export type ResendSignature = { ok: true } | { ok: false; reason: string };
 
 /** Checks the signature over the raw body and that the timestamp is within five minutes (Svix's tolerance). */
-export function verifyResendSignature(secret: string | undefined, headers: Headers, rawBody: string): ResendSignature {
+export function verifyResendSignature(
+  secret: string | undefined,
+  headers: Headers,
+  rawBody: string,
+): ResendSignature {
   if (!secret) return { ok: false, reason: "no webhook secret is configured" };
-  const svix = { "svix-id": headers.get("svix-id") ?? "", "svix-timestamp": headers.get("svix-timestamp") ?? "", "svix-signature": headers.get("svix-signature") ?? "" };
+  const svix = {
+    "svix-id": headers.get("svix-id") ?? "",
+    "svix-timestamp": headers.get("svix-timestamp") ?? "",
+    "svix-signature": headers.get("svix-signature") ?? "",
+  };
   try {
     new Webhook(secret).verify(rawBody, svix);
     return { ok: true };

@@ -25,6 +25,9 @@ export const limitBody = (maxSize = MAX_BODY_BYTES) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxSize / 1024)} KB`);
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        `The request body is larger than ${Math.round(maxSize / 1024)} KB`,
+      );
     },
   });

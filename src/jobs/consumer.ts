@@ -11,41 +11,57 @@ const LIVE: string[] = [QUEUE.jobs, QUEUE.webhooks];
 export async function consumeJobs(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
   const dead = batch.queue === QUEUE.dead;
   const id = `${batch.queue}:${batch.messages[0]?.id ?? "empty"}`;
-  await withLogScope({ job_batch: id, queue: batch.queue, messages: batch.messages.length }, async () => {
-    if (!dead && !LIVE.includes(batch.queue)) {
-      // wrangler.toml names a queue this code does not know: keep the messages until a deploy that does.
-      log.error("batch from an unknown queue; retrying it", { known: [...LIVE, QUEUE.dead] });
-      batch.retryAll({ delaySeconds: 60 });
-      return;
-    }
-    const started = Date.now();
-    const ctx = createContext(env, id);
-    const byKind = new Map<JobKind, QueuedJob<never>[]>();
-    for (const msg of batch.messages) {
-      const parsed = jobMessage.safeParse(msg.body);
-      if (!parsed.success) {
-        // A message no version of Lodestone can read: retrying will not help.
-        log.error("dropping unreadable queue message", { message_id: msg.id, problem: parsed.error.message });
-        msg.ack();
-        continue;
+  await withLogScope(
+    { job_batch: id, queue: batch.queue, messages: batch.messages.length },
+    async () => {
+      if (!dead && !LIVE.includes(batch.queue)) {
+        // wrangler.toml names a queue this code does not know: keep the messages until a deploy that does.
+        log.error("batch from an unknown queue; retrying it", { known: [...LIVE, QUEUE.dead] });
+        batch.retryAll({ delaySeconds: 60 });
+        return;
       }
-      const kind = parsed.data.type;
-      byKind.set(kind, [...(byKind.get(kind) ?? []), { msg, body: parsed.data as never }]);
-    }
-    for (const kind of RUN_ORDER) {
-      const items = byKind.get(kind);
-      if (!items?.length) continue;
-      const policy = JOBS[kind];
-      const handler = (dead ? policy.deadLetter : policy.run) as (c: typeof ctx, e: Bindings, i: QueuedJob<never>[]) => Promise<void>;
-      await withLogScope({ job: kind }, async () => {
-        try {
-          await handler(ctx, env, items);
-        } catch (err) {
-          log.error("job handler threw; retrying its messages", { ...errorFields(err), count: items.length });
-          items.forEach((i) => i.msg.retry({ delaySeconds: policy.retryAfterThrowSeconds }));
+      const started = Date.now();
+      const ctx = createContext(env, id);
+      const byKind = new Map<JobKind, QueuedJob<never>[]>();
+      for (const msg of batch.messages) {
+        const parsed = jobMessage.safeParse(msg.body);
+        if (!parsed.success) {
+          // A message no version of Lodestone can read: retrying will not help.
+          log.error("dropping unreadable queue message", {
+            message_id: msg.id,
+            problem: parsed.error.message,
+          });
+          msg.ack();
+          continue;
         }
+        const kind = parsed.data.type;
+        byKind.set(kind, [...(byKind.get(kind) ?? []), { msg, body: parsed.data as never }]);
+      }
+      for (const kind of RUN_ORDER) {
+        const items = byKind.get(kind);
+        if (!items?.length) continue;
+        const policy = JOBS[kind];
+        const handler = (dead ? policy.deadLetter : policy.run) as (
+          c: typeof ctx,
+          e: Bindings,
+          i: QueuedJob<never>[],
+        ) => Promise<void>;
+        await withLogScope({ job: kind }, async () => {
+          try {
+            await handler(ctx, env, items);
+          } catch (err) {
+            log.error("job handler threw; retrying its messages", {
+              ...errorFields(err),
+              count: items.length,
+            });
+            for (const i of items) i.msg.retry({ delaySeconds: policy.retryAfterThrowSeconds });
+          }
+        });
+      }
+      log.info("job batch", {
+        kinds: Object.fromEntries([...byKind].map(([k, v]) => [k, v.length])),
+        duration_ms: Date.now() - started,
       });
-    }
-    log.info("job batch", { kinds: Object.fromEntries([...byKind].map(([k, v]) => [k, v.length])), duration_ms: Date.now() - started });
-  });
+    },
+  );
 }

@@ -7,7 +7,11 @@ import { failDeadSends } from "../services/nurture/dead-letter";
 import { errorFields, log } from "../platform/logger";
 import type { QueuedJob } from "./registry";
 
-export async function runNurtureSends(_ctx: Context, env: Bindings, items: QueuedJob<NurtureSendMessage>[]): Promise<void> {
+export async function runNurtureSends(
+  _ctx: Context,
+  env: Bindings,
+  items: QueuedJob<NurtureSendMessage>[],
+): Promise<void> {
   try {
     await deliverNurtureSends(env, items);
   } catch (err) {
@@ -18,6 +22,10 @@ export async function runNurtureSends(_ctx: Context, env: Bindings, items: Queue
   }
 }
 
-export async function failNurtureSends(_ctx: Context, env: Bindings, items: QueuedJob<NurtureSendMessage>[]): Promise<void> {
+export async function failNurtureSends(
+  _ctx: Context,
+  env: Bindings,
+  items: QueuedJob<NurtureSendMessage>[],
+): Promise<void> {
   await failDeadSends(env, items, Date.now());
 }

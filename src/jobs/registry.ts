@@ -10,7 +10,11 @@ import { runDeliveries } from "./webhooks";
 
 export type JobKind = JobMessage["type"];
 export type QueuedJob<B> = { msg: Message<unknown>; body: B };
-type Handler<K extends JobKind> = (ctx: Context, env: Bindings, items: QueuedJob<Extract<JobMessage, { type: K }>>[]) => Promise<void>;
+type Handler<K extends JobKind> = (
+  ctx: Context,
+  env: Bindings,
+  items: QueuedJob<Extract<JobMessage, { type: K }>>[],
+) => Promise<void>;
 
 export interface JobPolicy<K extends JobKind> {
   /** The queue its producer sends to (the consumer still runs a message of this kind wherever it arrives). */
@@ -28,10 +32,30 @@ export interface JobPolicy<K extends JobKind> {
 }
 
 export const JOBS: { [K in JobKind]: JobPolicy<K> } = {
-  "score.event": { queue: QUEUE.jobs, run: runScoreEvents, deadLetter: runScoreEvents, retryAfterThrowSeconds: 10 },
-  "score.decay": { queue: QUEUE.jobs, run: runDecayRanges, deadLetter: runDecayRanges, retryAfterThrowSeconds: 10 },
-  "nurture.send": { queue: QUEUE.jobs, run: runNurtureSends, deadLetter: failNurtureSends, retryAfterThrowSeconds: 30 },
-  view: { queue: QUEUE.jobs, run: (ctx, _env, items) => runViews(ctx, items), deadLetter: (ctx, _env, items) => runViews(ctx, items), retryAfterThrowSeconds: 5 },
+  "score.event": {
+    queue: QUEUE.jobs,
+    run: runScoreEvents,
+    deadLetter: runScoreEvents,
+    retryAfterThrowSeconds: 10,
+  },
+  "score.decay": {
+    queue: QUEUE.jobs,
+    run: runDecayRanges,
+    deadLetter: runDecayRanges,
+    retryAfterThrowSeconds: 10,
+  },
+  "nurture.send": {
+    queue: QUEUE.jobs,
+    run: runNurtureSends,
+    deadLetter: failNurtureSends,
+    retryAfterThrowSeconds: 30,
+  },
+  view: {
+    queue: QUEUE.jobs,
+    run: (ctx, _env, items) => runViews(ctx, items),
+    deadLetter: (ctx, _env, items) => runViews(ctx, items),
+    retryAfterThrowSeconds: 5,
+  },
   "webhook.deliver": {
     queue: QUEUE.webhooks,
     run: (ctx, _env, items) => runDeliveries(ctx, items),
@@ -41,4 +65,10 @@ export const JOBS: { [K in JobKind]: JobPolicy<K> } = {
 };
 
 /** The order kinds run in within one batch: scoring first (it can enqueue webhooks), views last. */
-export const RUN_ORDER: JobKind[] = ["score.event", "score.decay", "webhook.deliver", "nurture.send", "view"];
+export const RUN_ORDER: JobKind[] = [
+  "score.event",
+  "score.decay",
+  "webhook.deliver",
+  "nurture.send",
+  "view",
+];

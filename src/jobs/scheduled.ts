@@ -7,7 +7,11 @@ import { runNurtureTick } from "../services/nurture/tick";
 import { sweepStrandedSends } from "../services/nurture/sweep-stranded";
 import { runHandoffTick } from "./handoff-tick";
 
-export async function runScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
+export async function runScheduled(
+  controller: ScheduledController,
+  env: Bindings,
+  _ctx: ExecutionContext,
+): Promise<void> {
   const at = controller.scheduledTime;
   await withLogScope({ cron: controller.cron, tick: new Date(at).toISOString() }, async () => {
     const ctx = createContext(env, `cron:${at}`, at);

@@ -5,7 +5,12 @@ import { errorFields, log } from "../platform/logger";
 type Settleable = Pick<Message<unknown>, "ack" | "retry">;
 
 /** Acks on success and on failures retrying cannot fix; otherwise retries after the delay the work asked for. */
-export function settle(msgs: Settleable[], outcome: Outcome<unknown>, what: string, defaultDelaySeconds = 5): void {
+export function settle(
+  msgs: Settleable[],
+  outcome: Outcome<unknown>,
+  what: string,
+  defaultDelaySeconds = 5,
+): void {
   if (outcome.ok) return msgs.forEach((m) => m.ack());
   if (!outcome.retryable) {
     log.warn(`${what}: gave up`, { reason: outcome.message });
@@ -15,7 +20,12 @@ export function settle(msgs: Settleable[], outcome: Outcome<unknown>, what: stri
 }
 
 /** Runs one unit of work and settles its messages; a throw is retried after `throwDelaySeconds`. */
-export async function guarded(msgs: Settleable[], what: string, work: () => Promise<Outcome<unknown>>, throwDelaySeconds = 10): Promise<void> {
+export async function guarded(
+  msgs: Settleable[],
+  what: string,
+  work: () => Promise<Outcome<unknown>>,
+  throwDelaySeconds = 10,
+): Promise<void> {
   try {
     settle(msgs, await work(), what);
   } catch (err) {
@@ -25,7 +35,11 @@ export async function guarded(msgs: Settleable[], what: string, work: () => Prom
 }
 
 /** Runs `work` over `items` with at most `limit` at a time (Workers allow six open connections per invocation). */
-export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) await work(items[next++]!);

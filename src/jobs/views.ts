@@ -7,7 +7,10 @@ import type { QueuedJob } from "./registry";
 
 export async function runViews(ctx: Context, items: QueuedJob<ViewMessage>[]): Promise<void> {
   try {
-    await recordViews(ctx.db, items.map((v) => v.body));
+    await recordViews(
+      ctx.db,
+      items.map((v) => v.body),
+    );
     items.forEach((v) => v.msg.ack());
   } catch (err) {
     log.error("recording views failed, will retry", errorFields(err));

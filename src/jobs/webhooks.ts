@@ -8,8 +8,13 @@ import type { QueuedJob } from "./registry";
 /** Workers keep at most six outgoing connections open per invocation; more would only wait in line. */
 export const DELIVERY_CONCURRENCY = 6;
 
-export async function runDeliveries(ctx: Context, items: QueuedJob<WebhookDeliverMessage>[]): Promise<void> {
+export async function runDeliveries(
+  ctx: Context,
+  items: QueuedJob<WebhookDeliverMessage>[],
+): Promise<void> {
   await inParallel(items, DELIVERY_CONCURRENCY, ({ msg, body }) =>
-    guarded([msg], `webhook delivery ${body.deliveryId}`, () => attemptDelivery(ctx.db, body.deliveryId, Date.now())),
+    guarded([msg], `webhook delivery ${body.deliveryId}`, () =>
+      attemptDelivery(ctx.db, body.deliveryId, Date.now()),
+    ),
   );
 }

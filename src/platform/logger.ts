@@ -27,13 +27,24 @@ export function addLogFields(fields: LogFields): void {
 
 /** An Error as plain fields; anything else as its string. */
 export function errorFields(err: unknown): LogFields {
-  if (err instanceof Error) return { error: err.message, error_name: err.name, stack: err.stack?.split("\n").slice(0, 6).join("\n") };
+  if (err instanceof Error)
+    return {
+      error: err.message,
+      error_name: err.name,
+      stack: err.stack?.split("\n").slice(0, 6).join("\n"),
+    };
   return { error: String(err) };
 }
 
 function write(level: Level, message: string, fields?: LogFields) {
   if (LOG_LEVELS.indexOf(level) < threshold) return;
-  const line = JSON.stringify({ level, message, ...scope.getStore(), ...fields, at: new Date().toISOString() });
+  const line = JSON.stringify({
+    level,
+    message,
+    ...scope.getStore(),
+    ...fields,
+    at: new Date().toISOString(),
+  });
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);
   else console.log(line);

@@ -14,23 +14,45 @@ export type ViewMessage = z.infer<typeof viewMessage>;
 export const scoreEventMessage = z.object({
   type: z.literal("score.event"),
   leadId: z.number().int().positive(),
-  event: z.object({ type: z.string().min(1).max(64), at: z.number().int(), data: z.record(z.string(), z.unknown()).nullable() }),
+  event: z.object({
+    type: z.string().min(1).max(64),
+    at: z.number().int(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+  }),
 });
 export type ScoreEventMessage = z.infer<typeof scoreEventMessage>;
 
 /** Decay the behaviour points of leads fromId..toId to their value at `now` (the daily pass). */
-export const scoreDecayMessage = z.object({ type: z.literal("score.decay"), fromId: z.number().int().positive(), toId: z.number().int().positive(), now: z.number().int() });
+export const scoreDecayMessage = z.object({
+  type: z.literal("score.decay"),
+  fromId: z.number().int().positive(),
+  toId: z.number().int().positive(),
+  now: z.number().int(),
+});
 export type ScoreDecayMessage = z.infer<typeof scoreDecayMessage>;
 
 /** Attempt one webhook delivery to a sales endpoint. */
-export const webhookDeliverMessage = z.object({ type: z.literal("webhook.deliver"), deliveryId: z.number().int().positive() });
+export const webhookDeliverMessage = z.object({
+  type: z.literal("webhook.deliver"),
+  deliveryId: z.number().int().positive(),
+});
 export type WebhookDeliverMessage = z.infer<typeof webhookDeliverMessage>;
 
 export type HandoffMessage = ScoreEventMessage | ScoreDecayMessage | WebhookDeliverMessage;
 
 /** Send one Resend request's worth of nurture emails: the ledger rows queued under one Idempotency-Key. */
-export const nurtureSendMessage = z.object({ type: z.literal("nurture.send"), key: z.string().min(1).max(256), sendIds: z.array(z.number().int().positive()).min(1).max(100) });
+export const nurtureSendMessage = z.object({
+  type: z.literal("nurture.send"),
+  key: z.string().min(1).max(256),
+  sendIds: z.array(z.number().int().positive()).min(1).max(100),
+});
 export type NurtureSendMessage = z.infer<typeof nurtureSendMessage>;
 
-export const jobMessage = z.discriminatedUnion("type", [viewMessage, scoreEventMessage, scoreDecayMessage, webhookDeliverMessage, nurtureSendMessage]);
+export const jobMessage = z.discriminatedUnion("type", [
+  viewMessage,
+  scoreEventMessage,
+  scoreDecayMessage,
+  webhookDeliverMessage,
+  nurtureSendMessage,
+]);
 export type JobMessage = z.infer<typeof jobMessage>;

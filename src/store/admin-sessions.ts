@@ -6,13 +6,26 @@ import { adminSessions, type Locale } from "../db/schema";
 export type AdminSessionRow = typeof adminSessions.$inferSelect;
 
 /** Stores a new session and sweeps the expired ones, in one D1 batch. */
-export async function insertSession(db: Db, row: typeof adminSessions.$inferInsert, now: number): Promise<void> {
-  await db.batch([db.delete(adminSessions).where(lt(adminSessions.expiresAt, now)), db.insert(adminSessions).values(row)]);
+export async function insertSession(
+  db: Db,
+  row: typeof adminSessions.$inferInsert,
+  now: number,
+): Promise<void> {
+  await db.batch([
+    db.delete(adminSessions).where(lt(adminSessions.expiresAt, now)),
+    db.insert(adminSessions).values(row),
+  ]);
 }
 
 /** The session with this id hash, unless it has expired. */
-export async function liveSession(db: Db, idHash: string, now: number): Promise<AdminSessionRow | undefined> {
-  return db.query.adminSessions.findFirst({ where: and(eq(adminSessions.idHash, idHash), gt(adminSessions.expiresAt, now)) });
+export async function liveSession(
+  db: Db,
+  idHash: string,
+  now: number,
+): Promise<AdminSessionRow | undefined> {
+  return db.query.adminSessions.findFirst({
+    where: and(eq(adminSessions.idHash, idHash), gt(adminSessions.expiresAt, now)),
+  });
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {

@@ -21,11 +21,17 @@ export async function tokenById(db: Db, id: number): Promise<ApiToken | undefine
 
 /** The unrevoked token with this hash. */
 export async function liveTokenByHash(db: Db, hash: string): Promise<ApiToken | undefined> {
-  return db.query.apiTokens.findFirst({ where: and(eq(apiTokens.hash, hash), isNull(apiTokens.revokedAt)) });
+  return db.query.apiTokens.findFirst({
+    where: and(eq(apiTokens.hash, hash), isNull(apiTokens.revokedAt)),
+  });
 }
 
 export async function markTokenRevoked(db: Db, id: number, now: number): Promise<ApiToken> {
-  const [updated] = await db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id)).returning();
+  const [updated] = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(eq(apiTokens.id, id))
+    .returning();
   return updated!;
 }
 

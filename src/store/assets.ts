@@ -8,7 +8,10 @@ export type AssetTitle = Pick<Asset, "id" | "title" | "slug">;
 
 /** Every asset's id, title and slug in id order, with the D1 rows read (raw: drizzle's select results carry no meta). */
 export async function assetTitles(db: Db): Promise<{ rows: AssetTitle[]; rowsRead: number }> {
-  const res = await statement(db.$client, sql`SELECT id, title, slug FROM assets ORDER BY id`).all<AssetTitle>();
+  const res = await statement(
+    db.$client,
+    sql`SELECT id, title, slug FROM assets ORDER BY id`,
+  ).all<AssetTitle>();
   return { rows: res.results, rowsRead: res.meta.rows_read };
 }
 
@@ -17,7 +20,9 @@ export async function assetIdExists(db: Db, id: number): Promise<boolean> {
 }
 
 export async function publishedAssetBySlug(db: Db, slug: string): Promise<Asset | undefined> {
-  return db.query.assets.findFirst({ where: and(eq(assets.slug, slug), eq(assets.status, "published")) });
+  return db.query.assets.findFirst({
+    where: and(eq(assets.slug, slug), eq(assets.status, "published")),
+  });
 }
 
 export async function assetById(db: Db, id: number): Promise<Asset | undefined> {
@@ -35,13 +40,25 @@ export async function assetIdBySlug(db: Db, slug: string): Promise<Pick<Asset, "
 }
 
 /** Newest first, `before` an id to page back; one row more than `limit` tells whether a next page exists. */
-export async function assetPage(db: Db, opts: { limit: number; before?: number }): Promise<Asset[]> {
-  return db.select().from(assets).where(opts.before ? lt(assets.id, opts.before) : undefined).orderBy(desc(assets.id)).limit(opts.limit + 1);
+export async function assetPage(
+  db: Db,
+  opts: { limit: number; before?: number },
+): Promise<Asset[]> {
+  return db
+    .select()
+    .from(assets)
+    .where(opts.before ? lt(assets.id, opts.before) : undefined)
+    .orderBy(desc(assets.id))
+    .limit(opts.limit + 1);
 }
 
 /** The assets offered in dashboard pickers. */
 export async function assetPickerRows(db: Db): Promise<Pick<Asset, "id" | "title">[]> {
-  return db.select({ id: assets.id, title: assets.title }).from(assets).orderBy(desc(assets.id)).limit(500);
+  return db
+    .select({ id: assets.id, title: assets.title })
+    .from(assets)
+    .orderBy(desc(assets.id))
+    .limit(500);
 }
 
 export async function insertAsset(db: Db, values: NewAsset): Promise<Asset | undefined> {
@@ -54,7 +71,11 @@ export async function insertAssetUnlessSlugTaken(db: Db, values: NewAsset): Prom
   await db.insert(assets).values(values).onConflictDoNothing({ target: assets.slug });
 }
 
-export async function updateAsset(db: Db, id: number, values: Partial<NewAsset>): Promise<Asset | undefined> {
+export async function updateAsset(
+  db: Db,
+  id: number,
+  values: Partial<NewAsset>,
+): Promise<Asset | undefined> {
   const [row] = await db.update(assets).set(values).where(eq(assets.id, id)).returning();
   return row;
 }

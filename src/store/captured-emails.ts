@@ -4,23 +4,46 @@ import type { Db } from "../env";
 import { capturedEmails, type CapturedEmail } from "../db/schema";
 
 /** The emails an Idempotency-Key already created, in request order. */
-export async function capturedByRequestKey(db: Db, key: string): Promise<Pick<CapturedEmail, "id" | "requestHash">[]> {
-  return db.select({ id: capturedEmails.id, requestHash: capturedEmails.requestHash }).from(capturedEmails).where(eq(capturedEmails.requestKey, key)).orderBy(capturedEmails.position);
+export async function capturedByRequestKey(
+  db: Db,
+  key: string,
+): Promise<Pick<CapturedEmail, "id" | "requestHash">[]> {
+  return db
+    .select({ id: capturedEmails.id, requestHash: capturedEmails.requestHash })
+    .from(capturedEmails)
+    .where(eq(capturedEmails.requestKey, key))
+    .orderBy(capturedEmails.position);
 }
 
 /** One request's emails, all kept or none. */
-export async function insertCapturedEmails(db: Db, rows: (typeof capturedEmails.$inferInsert)[]): Promise<void> {
+export async function insertCapturedEmails(
+  db: Db,
+  rows: (typeof capturedEmails.$inferInsert)[],
+): Promise<void> {
   if (!rows.length) return;
   const [first, ...rest] = rows.map((row) => db.insert(capturedEmails).values(row));
   await db.batch([first!, ...rest]);
 }
 
-export type CapturedEmailSummary = Pick<CapturedEmail, "id" | "from" | "to" | "subject" | "tags" | "createdAt">;
+export type CapturedEmailSummary = Pick<
+  CapturedEmail,
+  "id" | "from" | "to" | "subject" | "tags" | "createdAt"
+>;
 
 /** Newest first, `before` a created_at to page back. */
-export async function capturedEmailsNewestFirst(db: Db, opts: { limit: number; before?: number }): Promise<CapturedEmailSummary[]> {
+export async function capturedEmailsNewestFirst(
+  db: Db,
+  opts: { limit: number; before?: number },
+): Promise<CapturedEmailSummary[]> {
   return db
-    .select({ id: capturedEmails.id, from: capturedEmails.from, to: capturedEmails.to, subject: capturedEmails.subject, tags: capturedEmails.tags, createdAt: capturedEmails.createdAt })
+    .select({
+      id: capturedEmails.id,
+      from: capturedEmails.from,
+      to: capturedEmails.to,
+      subject: capturedEmails.subject,
+      tags: capturedEmails.tags,
+      createdAt: capturedEmails.createdAt,
+    })
     .from(capturedEmails)
     .where(opts.before ? lt(capturedEmails.createdAt, opts.before) : undefined)
     .orderBy(desc(capturedEmails.createdAt))

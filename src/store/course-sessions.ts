@@ -4,7 +4,11 @@ import type { Db } from "../env";
 import { courseSessions, type CourseSession } from "../db/schema";
 
 /** The earliest session of the asset starting at or after `from`. */
-export async function firstSessionFrom(db: Db, assetId: number, from: number): Promise<CourseSession | undefined> {
+export async function firstSessionFrom(
+  db: Db,
+  assetId: number,
+  from: number,
+): Promise<CourseSession | undefined> {
   return db.query.courseSessions.findFirst({
     where: and(eq(courseSessions.assetId, assetId), gte(courseSessions.startsAt, from)),
     orderBy: asc(courseSessions.startsAt),
@@ -13,9 +17,15 @@ export async function firstSessionFrom(db: Db, assetId: number, from: number): P
 
 /** The asset's latest-starting session. */
 export async function latestSession(db: Db, assetId: number): Promise<CourseSession | undefined> {
-  return db.query.courseSessions.findFirst({ where: eq(courseSessions.assetId, assetId), orderBy: desc(courseSessions.startsAt) });
+  return db.query.courseSessions.findFirst({
+    where: eq(courseSessions.assetId, assetId),
+    orderBy: desc(courseSessions.startsAt),
+  });
 }
 
-export async function insertCourseSession(db: Db, values: typeof courseSessions.$inferInsert): Promise<void> {
+export async function insertCourseSession(
+  db: Db,
+  values: typeof courseSessions.$inferInsert,
+): Promise<void> {
   await db.insert(courseSessions).values(values);
 }

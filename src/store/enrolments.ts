@@ -13,9 +13,14 @@ export type EnrolmentStart = Pick<Lead, "email" | "country" | "erasedAt"> & {
   startsAt: CourseSession["startsAt"] | null;
 };
 
-export async function enrolmentStart(db: Db, q: { leadId: number; sequenceId: number; assetId: number; now: number }): Promise<EnrolmentStart | undefined> {
+export async function enrolmentStart(
+  db: Db,
+  q: { leadId: number; sequenceId: number; assetId: number; now: number },
+): Promise<EnrolmentStart | undefined> {
   // Raw: two LEFT JOINs, one on a correlated "next session" subquery, in a single read.
-  const [row] = await db.all<Omit<EnrolmentStart, "sendWindow"> & { sendWindow: string | null }>(sql`
+  const [row] = await db.all<
+    Omit<EnrolmentStart, "sendWindow"> & { sendWindow: string | null }
+  >(sql`
     SELECT l.email, l.country, l.erased_at AS "erasedAt", st.anchor, st.delay_minutes AS "delayMinutes", st.send_window AS "sendWindow",
       cs.id AS "sessionId", cs.starts_at AS "startsAt"
     FROM leads l
@@ -23,7 +28,12 @@ export async function enrolmentStart(db: Db, q: { leadId: number; sequenceId: nu
     LEFT JOIN course_sessions cs ON cs.id = (
       SELECT id FROM course_sessions WHERE asset_id = ${q.assetId} AND starts_at > ${q.now} ORDER BY starts_at LIMIT 1)
     WHERE l.id = ${q.leadId}`);
-  return row && { ...row, sendWindow: row.sendWindow ? (JSON.parse(row.sendWindow) as SendWindow) : null };
+  return (
+    row && {
+      ...row,
+      sendWindow: row.sendWindow ? (JSON.parse(row.sendWindow) as SendWindow) : null,
+    }
+  );
 }
 
 export interface NewEnrolment {
@@ -38,7 +48,11 @@ export interface NewEnrolment {
 }
 
 /** Enrols once per (lead, sequence) and never a suppressed address; the new id, or none when either stopped it. */
-export async function enrolUnlessSuppressed(db: Db, e: NewEnrolment, emailHash: string): Promise<number | null> {
+export async function enrolUnlessSuppressed(
+  db: Db,
+  e: NewEnrolment,
+  emailHash: string,
+): Promise<number | null> {
   // Raw: INSERT…SELECT guarded by NOT EXISTS on suppressions, with ON CONFLICT DO NOTHING.
   const inserted = await db.all<{ id: number }>(sql`
     INSERT INTO enrolments (lead_id, sequence_id, asset_id, status, next_position, next_due_at, session_id, started_at, created_at, updated_at)
@@ -71,7 +85,12 @@ export async function optinFacts(db: Db, enrolmentId: number): Promise<OptinFact
     LEFT JOIN sequence_steps st ON st.sequence_id = e.sequence_id AND st.position = 1
     LEFT JOIN course_sessions cs ON cs.id = e.session_id
     WHERE e.id = ${enrolmentId}`);
-  return row && { ...row, sendWindow: row.sendWindow ? (JSON.parse(row.sendWindow) as SendWindow) : null };
+  return (
+    row && {
+      ...row,
+      sendWindow: row.sendWindow ? (JSON.parse(row.sendWindow) as SendWindow) : null,
+    }
+  );
 }
 
 /** Starts the drip at step one (`due` null: nothing to send, completed); only while the opt-in is still pending. */
@@ -117,7 +136,9 @@ export interface DueEnrolment {
 /** Up to `limit` enrolments due by `now`, through the partial due index (with D1's row meters). */
 export function dueEnrolments(db: Db, now: number, limit: number): Promise<D1Result<DueEnrolment>> {
   // Raw: a subquery on the partial index, joins, and condition checks only where a step asks for them.
-  return statement(db.$client, sql`
+  return statement(
+    db.$client,
+    sql`
   SELECT e.id, e.lead_id, e.asset_id, e.status, e.next_position, e.next_due_at, e.started_at,
     l.country, l.stage, a.timezone AS asset_tz, cs.starts_at AS session_starts_at,
     st.id AS step_id, st.anchor AS step_anchor, st.delay_minutes AS step_delay, st.conditions,
@@ -131,7 +152,8 @@ export function dueEnrolments(db: Db, now: number, limit: number): Promise<D1Res
   JOIN assets a ON a.id = e.asset_id
   LEFT JOIN course_sessions cs ON cs.id = e.session_id
   LEFT JOIN sequence_steps st ON st.sequence_id = e.sequence_id AND st.position = e.next_position
-  LEFT JOIN sequence_steps nx ON nx.sequence_id = e.sequence_id AND nx.position = e.next_position + 1`).all<DueEnrolment>();
+  LEFT JOIN sequence_steps nx ON nx.sequence_id = e.sequence_id AND nx.position = e.next_position + 1`,
+  ).all<DueEnrolment>();
 }
 
 /** Where a tick moves an enrolment: from the position and due time it read (op, od) to p, d and status s. */

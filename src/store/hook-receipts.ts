@@ -4,7 +4,10 @@ import type { Db } from "../env";
 import { hookReceipts } from "../db/schema";
 
 export async function hookReceiptSeen(db: Db, messageId: string): Promise<boolean> {
-  const [row] = await db.select({ messageId: hookReceipts.messageId }).from(hookReceipts).where(eq(hookReceipts.messageId, messageId));
+  const [row] = await db
+    .select({ messageId: hookReceipts.messageId })
+    .from(hookReceipts)
+    .where(eq(hookReceipts.messageId, messageId));
   return !!row;
 }
 

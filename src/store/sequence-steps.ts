@@ -4,11 +4,16 @@ import type { Db } from "../env";
 import { sequenceSteps, type SequenceStep } from "../db/schema";
 
 export async function stepsOfSequence(db: Db, sequenceId: number): Promise<SequenceStep[]> {
-  return db.query.sequenceSteps.findMany({ where: eq(sequenceSteps.sequenceId, sequenceId), orderBy: asc(sequenceSteps.position) });
+  return db.query.sequenceSteps.findMany({
+    where: eq(sequenceSteps.sequenceId, sequenceId),
+    orderBy: asc(sequenceSteps.position),
+  });
 }
 
 export async function sequenceHasSteps(db: Db, sequenceId: number): Promise<boolean> {
-  return !!(await db.query.sequenceSteps.findFirst({ where: eq(sequenceSteps.sequenceId, sequenceId) }));
+  return !!(await db.query.sequenceSteps.findFirst({
+    where: eq(sequenceSteps.sequenceId, sequenceId),
+  }));
 }
 
 /** A new sequence's steps; a query for the service's batch that also points the asset at the sequence. */

@@ -8,15 +8,25 @@ export async function sequenceById(db: Db, id: number): Promise<Sequence | undef
 }
 
 export async function sequenceExists(db: Db, id: number): Promise<boolean> {
-  return !!(await db.query.sequences.findFirst({ where: eq(sequences.id, id), columns: { id: true } }));
+  return !!(await db.query.sequences.findFirst({
+    where: eq(sequences.id, id),
+    columns: { id: true },
+  }));
 }
 
 /** The sequences offered in the asset form's picker, newest first. */
 export async function sequencePickerRows(db: Db): Promise<Pick<Sequence, "id" | "name">[]> {
-  return db.select({ id: sequences.id, name: sequences.name }).from(sequences).orderBy(desc(sequences.id)).limit(200);
+  return db
+    .select({ id: sequences.id, name: sequences.name })
+    .from(sequences)
+    .orderBy(desc(sequences.id))
+    .limit(200);
 }
 
-export async function insertSequence(db: Db, values: typeof sequences.$inferInsert): Promise<number> {
+export async function insertSequence(
+  db: Db,
+  values: typeof sequences.$inferInsert,
+): Promise<number> {
   const [row] = await db.insert(sequences).values(values).returning({ id: sequences.id });
   return row!.id;
 }

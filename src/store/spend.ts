@@ -12,9 +12,20 @@ export async function insertSpend(db: Db, row: NewSpend): Promise<Spend> {
 }
 
 /** A page of spend, newest first, before an id and/or for one asset; one row more than `limit` tells a next page. */
-export async function spendPage(db: Db, opts: { limit: number; before?: number; assetId?: number }): Promise<Spend[]> {
-  const where = and(opts.before ? lt(spend.id, opts.before) : undefined, opts.assetId ? eq(spend.assetId, opts.assetId) : undefined);
-  return db.select().from(spend).where(where).orderBy(desc(spend.id)).limit(opts.limit + 1);
+export async function spendPage(
+  db: Db,
+  opts: { limit: number; before?: number; assetId?: number },
+): Promise<Spend[]> {
+  const where = and(
+    opts.before ? lt(spend.id, opts.before) : undefined,
+    opts.assetId ? eq(spend.assetId, opts.assetId) : undefined,
+  );
+  return db
+    .select()
+    .from(spend)
+    .where(where)
+    .orderBy(desc(spend.id))
+    .limit(opts.limit + 1);
 }
 
 /** Deletes a spend record; false when there was none. */
@@ -28,8 +39,11 @@ export async function storedImportKeys(db: Db, keys: string[]): Promise<Set<stri
   const existing = new Set<string>();
   for (let i = 0; i < keys.length; i += 90) {
     const chunk = keys.slice(i, i + 90);
-    const found = await db.select({ key: spend.importKey }).from(spend).where(inArray(spend.importKey, chunk));
-    found.forEach((f) => existing.add(f.key!));
+    const found = await db
+      .select({ key: spend.importKey })
+      .from(spend)
+      .where(inArray(spend.importKey, chunk));
+    for (const f of found) existing.add(f.key!);
   }
   return existing;
 }
@@ -40,14 +54,25 @@ export async function storedImportKeys(db: Db, keys: string[]): Promise<Set<stri
  */
 export async function insertImportedSpend(db: Db, rows: NewSpend[]): Promise<number> {
   const statements = [];
-  for (let i = 0; i < rows.length; i += 6) statements.push(db.insert(spend).values(rows.slice(i, i + 6)).onConflictDoNothing({ target: spend.importKey }));
+  for (let i = 0; i < rows.length; i += 6)
+    statements.push(
+      db
+        .insert(spend)
+        .values(rows.slice(i, i + 6))
+        .onConflictDoNothing({ target: spend.importKey }),
+    );
   if (!statements.length) return 0;
-  const results = (await db.batch(statements as [typeof statements[number], ...typeof statements])) as unknown as D1Result[];
+  const results = (await db.batch(
+    statements as [(typeof statements)[number], ...typeof statements],
+  )) as unknown as D1Result[];
   return results.reduce((s, r) => s + (r.meta?.changes ?? 0), 0);
 }
 
 /** The columns a report spreads. */
-export type ReportSpendRow = Pick<Spend, "id" | "assetId" | "channel" | "utmCampaign" | "dayFrom" | "dayTo" | "reportingMinor">;
+export type ReportSpendRow = Pick<
+  Spend,
+  "id" | "assetId" | "channel" | "utmCampaign" | "dayFrom" | "dayTo" | "reportingMinor"
+>;
 
 /**
  * Spend overlapping [from, to], for one asset (and the spend tied to no asset) or all (rows:

@@ -6,13 +6,23 @@ import { statement } from "./batch";
 
 type Suppression = typeof suppressions.$inferSelect;
 
-export function suppressAddress(emailHash: string, reason: Exclude<Suppression["reason"], "erased">, at: number): SQL {
+export function suppressAddress(
+  emailHash: string,
+  reason: Exclude<Suppression["reason"], "erased">,
+  at: number,
+): SQL {
   // Raw: a batch statement (store/batch takes SQL); the first reason recorded stands.
   return sql`INSERT INTO suppressions (email_hash, reason, at) VALUES (${emailHash}, ${reason}, ${at}) ON CONFLICT (email_hash) DO NOTHING`;
 }
 
 /** Which of these address hashes are suppressed, and why (with D1's row meters). */
-export function suppressionsAmong(db: Db, hashes: string[]): Promise<D1Result<Pick<Suppression, "emailHash" | "reason">>> {
+export function suppressionsAmong(
+  db: Db,
+  hashes: string[],
+): Promise<D1Result<Pick<Suppression, "emailHash" | "reason">>> {
   // Raw: the hashes travel as one json_each parameter (D1 binds at most 100 values).
-  return statement(db.$client, sql`SELECT email_hash AS "emailHash", reason FROM suppressions WHERE email_hash IN (SELECT value FROM json_each(${JSON.stringify(hashes)}))`).all<Pick<Suppression, "emailHash" | "reason">>();
+  return statement(
+    db.$client,
+    sql`SELECT email_hash AS "emailHash", reason FROM suppressions WHERE email_hash IN (SELECT value FROM json_each(${JSON.stringify(hashes)}))`,
+  ).all<Pick<Suppression, "emailHash" | "reason">>();
 }

@@ -1,7 +1,16 @@
 /** @jsxImportSource hono/jsx */
 // Server-rendered SVG charts: readable without JavaScript, every point titled for screen readers and hover.
 
-export const PALETTE = ["#2f5bea", "#e8590c", "#0ca678", "#ae3ec9", "#f59f00", "#1098ad", "#d6336c", "#5c940d"];
+export const PALETTE = [
+  "#2f5bea",
+  "#e8590c",
+  "#0ca678",
+  "#ae3ec9",
+  "#f59f00",
+  "#1098ad",
+  "#d6336c",
+  "#5c940d",
+];
 
 export interface Series {
   name: string;
@@ -16,11 +25,22 @@ export function niceMax(v: number): number {
   return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;
 }
 
-export function LineChart(p: { labels: string[]; series: Series[]; format: (v: number) => string; title: string; height?: number }) {
+export function LineChart(p: {
+  labels: string[];
+  series: Series[];
+  format: (v: number) => string;
+  title: string;
+  height?: number;
+}) {
   const W = 900;
   const H = p.height ?? 260;
-  const L = 70, R = 16, T = 14, B = 36;
-  const max = niceMax(Math.max(0, ...p.series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+  const L = 70,
+    R = 16,
+    T = 14,
+    B = 36;
+  const max = niceMax(
+    Math.max(0, ...p.series.flatMap((s) => s.values.filter((v): v is number => v !== null))),
+  );
   const n = Math.max(1, p.labels.length - 1);
   const x = (i: number) => L + ((W - L - R) * i) / n;
   const y = (v: number) => T + (H - T - B) * (1 - v / max);
@@ -85,7 +105,10 @@ export function LineChart(p: { labels: string[]; series: Series[]; format: (v: n
 }
 
 /** Horizontal bars, each with its value and its share of the first bar (a funnel). */
-export function FunnelChart(p: { steps: { label: string; value: number; text: string }[]; title: string }) {
+export function FunnelChart(p: {
+  steps: { label: string; value: number; text: string }[];
+  title: string;
+}) {
   const W = 900;
   const row = 34;
   const L = 170;
@@ -103,7 +126,15 @@ export function FunnelChart(p: { steps: { label: string; value: number; text: st
             <text x={L - 10} y={i * row + 22} text-anchor="end">
               {s.label}
             </text>
-            <rect x={L} y={i * row + 6} width={Math.max(w, 1).toFixed(1)} height={row - 10} rx="3" fill={PALETTE[0]} opacity={String(1 - i * 0.12)} />
+            <rect
+              x={L}
+              y={i * row + 6}
+              width={Math.max(w, 1).toFixed(1)}
+              height={row - 10}
+              rx="3"
+              fill={PALETTE[0]}
+              opacity={String(1 - i * 0.12)}
+            />
             <text x={L + Math.max(w, 1) + 8} y={i * row + 22}>
               {s.text + share}
             </text>

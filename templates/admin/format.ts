@@ -5,26 +5,38 @@ import type { Locale } from "../../src/db/schema";
 export function money(minor: number | null, currency: string, locale: Locale): string {
   if (minor === null) return "—";
   const format = new Intl.NumberFormat(locale, { style: "currency", currency });
-  return format.format(Math.round(minor) / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+  return format.format(
+    Math.round(minor) / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2),
+  );
 }
 
 /** Whole numbers plainly; credited fractions (linear model) with up to two decimals. */
 export function num(v: number | null, locale: Locale): string {
   if (v === null) return "—";
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: Number.isInteger(v) ? 0 : 2 }).format(v);
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: Number.isInteger(v) ? 0 : 2,
+  }).format(v);
 }
 
 export function pct(v: number | null, locale: Locale): string {
-  return v === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(v);
+  return v === null
+    ? "—"
+    : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(v);
 }
 
 export function roi(v: number | null, locale: Locale): string {
-  return v === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(v);
+  return v === null
+    ? "—"
+    : new Intl.NumberFormat(locale, {
+        style: "percent",
+        maximumFractionDigits: 0,
+        signDisplay: "exceptZero",
+      }).format(v);
 }
 
 export function dateTime(ms: number | string | null, locale: Locale): string {
   if (ms === null) return "—";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms)) + " UTC";
+  return `${new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms))} UTC`;
 }
 
 /** 95 → "1 h 35 min"; 3000 → "2 d 2 h". */
@@ -34,6 +46,10 @@ export function duration(minutes: number | null, locale: Locale): string {
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = Math.round(minutes % 60);
-  const parts = d ? [`${d}${zh ? " 天" : " d"}`, h ? `${h}${zh ? " 小时" : " h"}` : ""] : h ? [`${h}${zh ? " 小时" : " h"}`, m ? `${m}${zh ? " 分钟" : " min"}` : ""] : [`${m}${zh ? " 分钟" : " min"}`];
+  const parts = d
+    ? [`${d}${zh ? " 天" : " d"}`, h ? `${h}${zh ? " 小时" : " h"}` : ""]
+    : h
+      ? [`${h}${zh ? " 小时" : " h"}`, m ? `${m}${zh ? " 分钟" : " min"}` : ""]
+      : [`${m}${zh ? " 分钟" : " min"}`];
   return `≈ ${parts.filter(Boolean).join(" ")}`;
 }

@@ -50,7 +50,11 @@ export interface AdminLayoutProps {
 }
 
 export function AdminLayout(p: AdminLayoutProps) {
-  const active = p.path ? NAV.filter(([href]) => p.path === href || (href !== "/admin" && p.path!.startsWith(href))).map(([href]) => href)[0] ?? (p.path === "/admin" ? "/admin" : undefined) : undefined;
+  const active = p.path
+    ? (NAV.filter(
+        ([href]) => p.path === href || (href !== "/admin" && p.path!.startsWith(href)),
+      ).map(([href]) => href)[0] ?? (p.path === "/admin" ? "/admin" : undefined))
+    : undefined;
   return (
     <>
       {html`<!doctype html>`}
@@ -77,7 +81,12 @@ export function AdminLayout(p: AdminLayoutProps) {
                 <form method="post" action="/admin/locale">
                   <input type="hidden" name="_csrf" value={p.csrf} />
                   <input type="hidden" name="next" value={p.path ?? "/admin"} />
-                  <button class="link" name="locale" value={p.locale === "en" ? "zh-CN" : "en"} type="submit">
+                  <button
+                    class="link"
+                    name="locale"
+                    value={p.locale === "en" ? "zh-CN" : "en"}
+                    type="submit"
+                  >
                     {p.locale === "en" ? "中文" : "English"}
                   </button>
                 </form>

@@ -9,7 +9,9 @@ import { duration, money, num, pct, roi } from "./format";
 const modelKey = (m: string) => `model_${m}` as AdminKey;
 
 export function ModelNote(p: { locale: Locale; model: string }) {
-  return <p class="note">{at(p.locale, "model_note", { model: at(p.locale, modelKey(p.model)) })}</p>;
+  return (
+    <p class="note">{at(p.locale, "model_note", { model: at(p.locale, modelKey(p.model)) })}</p>
+  );
 }
 
 function Figures(p: { f: ReportFigures; currency: string; L: Locale }) {
@@ -45,10 +47,17 @@ export function ReportTable(p: { report: Report; locale: Locale; showPeriod: boo
     <th class="n" title={at(L, "model_note", { model: m })}>
       {at(L, k)}
       <br />
-      <span class="muted" style="text-transform:none">({m})</span>
+      <span class="muted" style="text-transform:none">
+        ({m})
+      </span>
     </th>
   );
-  const label = (row: ReportRow) => (row.asset_id === null ? (r.by.includes("asset") ? at(L, "unattributed") : "") : r.assets[row.asset_id]?.title ?? `#${row.asset_id}`);
+  const label = (row: ReportRow) =>
+    row.asset_id === null
+      ? r.by.includes("asset")
+        ? at(L, "unattributed")
+        : ""
+      : (r.assets[row.asset_id]?.title ?? `#${row.asset_id}`);
   return (
     <table data-report-model={r.model}>
       <thead>
@@ -78,7 +87,15 @@ export function ReportTable(p: { report: Report; locale: Locale; showPeriod: boo
         {r.rows.map((row) => (
           <tr data-asset-id={row.asset_id ?? ""}>
             {p.showPeriod ? <td>{row.period}</td> : null}
-            {r.by.includes("asset") ? <td>{row.asset_id === null ? <em>{label(row)}</em> : <a href={`/admin/assets/${row.asset_id}`}>{label(row)}</a>}</td> : null}
+            {r.by.includes("asset") ? (
+              <td>
+                {row.asset_id === null ? (
+                  <em>{label(row)}</em>
+                ) : (
+                  <a href={`/admin/assets/${row.asset_id}`}>{label(row)}</a>
+                )}
+              </td>
+            ) : null}
             {r.by.includes("channel") ? <td>{row.channel || at(L, "any")}</td> : null}
             {r.by.includes("campaign") ? <td>{row.campaign || at(L, "any")}</td> : null}
             <Figures f={row} currency={r.currency} L={L} />

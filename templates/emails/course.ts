@@ -35,7 +35,9 @@ export const courseReminderHour = defineEmail({
       preheader: "Your seat is waiting.",
       blocks: [
         { p: greeting("en", v.name) },
-        { p: `“${v.asset_title}” starts ${v.session_time}. Join a few minutes early to test your audio.` },
+        {
+          p: `“${v.asset_title}” starts ${v.session_time}. Join a few minutes early to test your audio.`,
+        },
         { button: { label: "Join now", href: v.join_url } },
       ],
     }),

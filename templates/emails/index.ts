@@ -5,7 +5,15 @@ import { courseReminderDay, courseReminderHour, courseReplay } from "./course";
 import { optinConfirm } from "./optin";
 
 export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = Object.fromEntries(
-  [whitepaperWelcome, whitepaperFollowUp, whitepaperOpenClass, courseReminderDay, courseReminderHour, courseReplay, optinConfirm].map((t) => [t.id, t]),
+  [
+    whitepaperWelcome,
+    whitepaperFollowUp,
+    whitepaperOpenClass,
+    courseReminderDay,
+    courseReminderHour,
+    courseReplay,
+    optinConfirm,
+  ].map((t) => [t.id, t]),
 );
 
 export function findEmailTemplate(id: string): EmailTemplate | null {

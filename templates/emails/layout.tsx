@@ -13,12 +13,17 @@ export interface EmailShell {
 }
 
 const FOOTER = {
-  en: { why: "You are receiving this because you requested content from us.", unsubscribe: "Unsubscribe" },
+  en: {
+    why: "You are receiving this because you requested content from us.",
+    unsubscribe: "Unsubscribe",
+  },
   "zh-CN": { why: "您收到此邮件是因为您曾向我们索取内容。", unsubscribe: "退订" },
 } as const;
 
-const text = "font:16px/1.55 -apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;color:#1d2330;margin:0 0 16px";
-const button = "display:inline-block;padding:12px 20px;border-radius:8px;background:#2f5bea;color:#ffffff;text-decoration:none;font-weight:600";
+const text =
+  "font:16px/1.55 -apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;color:#1d2330;margin:0 0 16px";
+const button =
+  "display:inline-block;padding:12px 20px;border-radius:8px;background:#2f5bea;color:#ffffff;text-decoration:none;font-weight:600";
 
 function Block({ block }: { block: EmailBlock }) {
   if ("p" in block) return <p style={text}>{block.p}</p>;
@@ -50,17 +55,32 @@ export function EmailHtml(e: EmailShell) {
       </head>
       <body style="margin:0;background:#f6f7fb">
         <div style="display:none;max-height:0;overflow:hidden;opacity:0">{e.preheader}</div>
-        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f7fb">
+        <table
+          role="presentation"
+          width="100%"
+          cellpadding="0"
+          cellspacing="0"
+          style="background:#f6f7fb"
+        >
           <tr>
             <td align="center" style="padding:24px 12px">
-              <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:12px">
+              <table
+                role="presentation"
+                width="100%"
+                cellpadding="0"
+                cellspacing="0"
+                style="max-width:600px;background:#ffffff;border-radius:12px"
+              >
                 <tr>
                   <td style="padding:28px">
                     {e.blocks.map((b) => (
                       <Block block={b} />
                     ))}
                     <p style="font:13px/1.5 sans-serif;color:#5b6475;margin:24px 0 0">
-                      {f.why} <a href={e.unsubscribeUrl} style="color:#5b6475">{f.unsubscribe}</a>
+                      {f.why}{" "}
+                      <a href={e.unsubscribeUrl} style="color:#5b6475">
+                        {f.unsubscribe}
+                      </a>
                     </p>
                   </td>
                 </tr>
@@ -68,7 +88,9 @@ export function EmailHtml(e: EmailShell) {
             </td>
           </tr>
         </table>
-        {e.openPixelUrl ? <img src={e.openPixelUrl} width="1" height="1" alt="" style="display:block;border:0" /> : null}
+        {e.openPixelUrl ? (
+          <img src={e.openPixelUrl} width="1" height="1" alt="" style="display:block;border:0" />
+        ) : null}
       </body>
     </html>
   );
@@ -76,6 +98,8 @@ export function EmailHtml(e: EmailShell) {
 
 export function emailText(e: EmailShell): string {
   const f = FOOTER[e.locale];
-  const lines = e.blocks.map((b) => ("p" in b ? b.p : "button" in b ? `${b.button.label}: ${b.button.href}` : b.link.href));
-  return [...lines, "", `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}`].join("\n\n").replace(/\n{3,}/g, "\n\n") + "\n";
+  const lines = e.blocks.map((b) =>
+    "p" in b ? b.p : "button" in b ? `${b.button.label}: ${b.button.href}` : b.link.href,
+  );
+  return `${[...lines, "", `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}`].join("\n\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }

@@ -12,7 +12,9 @@ export const optinConfirm = defineEmail({
       preheader: `One click and we will send you more like “${v.asset_title}”.`,
       blocks: [
         { p: greeting("en", v.name) },
-        { p: `Thanks for your interest in “${v.asset_title}”. Please confirm you would like to hear from us.` },
+        {
+          p: `Thanks for your interest in “${v.asset_title}”. Please confirm you would like to hear from us.`,
+        },
         { button: { label: "Yes, keep me posted", href: v.optin_url } },
         { p: "If you did not ask for this, ignore this email and we will not write again." },
       ],

@@ -2,12 +2,26 @@
 import type { Locale } from "../../src/db/schema";
 
 /** Every variable a step can hand a template. `name` is always offered but may be empty. */
-export const EMAIL_VARIABLES = ["name", "asset_title", "download_url", "share_url", "unsubscribe_url", "session_time", "join_url", "optin_url"] as const;
+export const EMAIL_VARIABLES = [
+  "name",
+  "asset_title",
+  "download_url",
+  "share_url",
+  "unsubscribe_url",
+  "session_time",
+  "join_url",
+  "optin_url",
+] as const;
 export type EmailVariable = (typeof EMAIL_VARIABLES)[number];
-export type EmailVars = { name: string | null } & Partial<Record<Exclude<EmailVariable, "name">, string>>;
+export type EmailVars = { name: string | null } & Partial<
+  Record<Exclude<EmailVariable, "name">, string>
+>;
 
 /** A paragraph, a call-to-action button, or a plain link. Every href is tracked through /t/c. */
-export type EmailBlock = { p: string } | { button: { label: string; href: string } } | { link: { label: string; href: string } };
+export type EmailBlock =
+  | { p: string }
+  | { button: { label: string; href: string } }
+  | { link: { label: string; href: string } };
 
 export interface EmailContent {
   subject: string;
@@ -15,14 +29,18 @@ export interface EmailContent {
   blocks: EmailBlock[];
 }
 
-export interface EmailTemplate<V extends Exclude<EmailVariable, "name"> = Exclude<EmailVariable, "name">> {
+export interface EmailTemplate<
+  V extends Exclude<EmailVariable, "name"> = Exclude<EmailVariable, "name">,
+> {
   id: string;
   /** Variables the template reads besides `name`; authoring refuses a step that cannot supply them. */
   requires: readonly V[];
   content: Record<Locale, (v: { name: string | null } & Record<V, string>) => EmailContent>;
 }
 
-export function defineEmail<V extends Exclude<EmailVariable, "name">>(t: EmailTemplate<V>): EmailTemplate {
+export function defineEmail<V extends Exclude<EmailVariable, "name">>(
+  t: EmailTemplate<V>,
+): EmailTemplate {
   return t as unknown as EmailTemplate;
 }
 

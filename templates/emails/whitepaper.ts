@@ -10,7 +10,9 @@ export const whitepaperWelcome = defineEmail({
       preheader: "The download link, in case you need it again.",
       blocks: [
         { p: greeting("en", v.name) },
-        { p: `Thanks for downloading “${v.asset_title}”. Here is your link again; it works for 7 days.` },
+        {
+          p: `Thanks for downloading “${v.asset_title}”. Here is your link again; it works for 7 days.`,
+        },
         { button: { label: "Download the whitepaper", href: v.download_url } },
         { p: "Know a colleague who would find it useful? Share your personal link:" },
         { link: { label: v.share_url, href: v.share_url } },
@@ -39,7 +41,9 @@ export const whitepaperFollowUp = defineEmail({
       preheader: `A short follow-up to “${v.asset_title}”.`,
       blocks: [
         { p: greeting("en", v.name) },
-        { p: `Readers of “${v.asset_title}” tell us three chapters pay off fastest: channel mix, nurture cadence and the hand-off to sales.` },
+        {
+          p: `Readers of “${v.asset_title}” tell us three chapters pay off fastest: channel mix, nurture cadence and the hand-off to sales.`,
+        },
         { p: "If you have not had time yet, the report is one click away:" },
         { button: { label: "Open the report", href: v.download_url } },
       ],
@@ -49,7 +53,9 @@ export const whitepaperFollowUp = defineEmail({
       preheader: `《${v.asset_title}》的简短跟进。`,
       blocks: [
         { p: greeting("zh-CN", v.name) },
-        { p: `很多读者反馈，《${v.asset_title}》中见效最快的是三部分：渠道组合、培育节奏、与销售的交接。` },
+        {
+          p: `很多读者反馈，《${v.asset_title}》中见效最快的是三部分：渠道组合、培育节奏、与销售的交接。`,
+        },
         { p: "如果还没来得及看，点击即可打开：" },
         { button: { label: "打开报告", href: v.download_url } },
       ],
@@ -66,7 +72,9 @@ export const whitepaperOpenClass = defineEmail({
       preheader: "A free live session with the authors.",
       blocks: [
         { p: greeting("en", v.name) },
-        { p: `We run a free open class that walks through “${v.asset_title}” with real pipelines. Seats are limited.` },
+        {
+          p: `We run a free open class that walks through “${v.asset_title}” with real pipelines. Seats are limited.`,
+        },
         { p: "Bring a colleague: your share link saves them the form." },
         { link: { label: v.share_url, href: v.share_url } },
       ],

@@ -26,7 +26,14 @@ const INPUT_TYPES: Record<FormField, { type: string; autocomplete: string }> = {
   company_size: { type: "select", autocomplete: "off" },
 };
 
-function Field(props: { id: string; label: string; required: boolean; optionalText: string; errors?: string[]; children: any }) {
+function Field(props: {
+  id: string;
+  label: string;
+  required: boolean;
+  optionalText: string;
+  errors?: string[];
+  children: any;
+}) {
   const errorId = `${props.id}-error`;
   return (
     <div>
@@ -47,20 +54,41 @@ function Field(props: { id: string; label: string; required: boolean; optionalTe
 export function LandingPage(p: LandingProps) {
   const { asset, values, errors = {} } = p;
   const L = asset.locale;
-  const invalid = (f: string) => (errors[f]?.length ? { "aria-invalid": "true", "aria-describedby": `${f}-error` } : {});
-  const fields = (Object.keys(asset.form.fields) as FormField[]).filter((f) => asset.form.fields[f] !== "hidden");
+  const invalid = (f: string) =>
+    errors[f]?.length ? { "aria-invalid": "true", "aria-describedby": `${f}-error` } : {};
+  const fields = (Object.keys(asset.form.fields) as FormField[]).filter(
+    (f) => asset.form.fields[f] !== "hidden",
+  );
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <Layout locale={L} title={asset.title} description={asset.summary} canonical={p.canonical}
-      head={p.turnstileSiteKey ? <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script> : null}>
+    <Layout
+      locale={L}
+      title={asset.title}
+      description={asset.summary}
+      canonical={p.canonical}
+      head={
+        p.turnstileSiteKey ? (
+          <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script>
+        ) : null
+      }
+    >
       <main class="landing">
         <article>
-          <div class="kicker">{asset.kind === "course" ? (L === "zh-CN" ? "公开课" : "Open class") : L === "zh-CN" ? "白皮书" : "Whitepaper"}</div>
+          <div class="kicker">
+            {asset.kind === "course"
+              ? L === "zh-CN"
+                ? "公开课"
+                : "Open class"
+              : L === "zh-CN"
+                ? "白皮书"
+                : "Whitepaper"}
+          </div>
           <h1>{asset.title}</h1>
           <p>{asset.summary}</p>
           {p.session ? (
             <p>
-              <strong>{t(L, "session_at")}:</strong> {formatSessionTime(p.session.startsAt, p.session.timezone, L)}
+              <strong>{t(L, "session_at")}:</strong>{" "}
+              {formatSessionTime(p.session.startsAt, p.session.timezone, L)}
             </p>
           ) : null}
           {asset.outline.length ? (
@@ -83,13 +111,33 @@ export function LandingPage(p: LandingProps) {
             </div>
           ) : null}
           <form method="post" action={`/p/${asset.slug}`} novalidate>
-            <Field id="email" label={t(L, "email")} required optionalText={t(L, "optional")} errors={errors.email}>
-              <input id="email" name="email" type="email" autocomplete="email" required value={values.email ?? ""} {...invalid("email")} />
+            <Field
+              id="email"
+              label={t(L, "email")}
+              required
+              optionalText={t(L, "optional")}
+              errors={errors.email}
+            >
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autocomplete="email"
+                required
+                value={values.email ?? ""}
+                {...invalid("email")}
+              />
             </Field>
             {fields.map((f) => {
               const required = asset.form.fields[f] === "required";
               return (
-                <Field id={f} label={t(L, f as MessageKey)} required={required} optionalText={t(L, "optional")} errors={errors[f]}>
+                <Field
+                  id={f}
+                  label={t(L, f as MessageKey)}
+                  required={required}
+                  optionalText={t(L, "optional")}
+                  errors={errors[f]}
+                >
                   {f === "company_size" ? (
                     <select id={f} name={f} required={required} {...invalid(f)}>
                       <option value="">{t(L, "choose")}</option>
@@ -100,7 +148,15 @@ export function LandingPage(p: LandingProps) {
                       ))}
                     </select>
                   ) : (
-                    <input id={f} name={f} type={INPUT_TYPES[f].type} autocomplete={INPUT_TYPES[f].autocomplete} required={required} value={values[f] ?? ""} {...invalid(f)} />
+                    <input
+                      id={f}
+                      name={f}
+                      type={INPUT_TYPES[f].type}
+                      autocomplete={INPUT_TYPES[f].autocomplete}
+                      required={required}
+                      value={values[f] ?? ""}
+                      {...invalid(f)}
+                    />
                   )}
                 </Field>
               );
@@ -108,7 +164,15 @@ export function LandingPage(p: LandingProps) {
             {asset.form.consent ? (
               <div>
                 <label class="consent" for="consent">
-                  <input id="consent" name="consent" type="checkbox" value="on" checked={values.consent === "on"} required={asset.form.consent.required} {...invalid("consent")} />
+                  <input
+                    id="consent"
+                    name="consent"
+                    type="checkbox"
+                    value="on"
+                    checked={values.consent === "on"}
+                    required={asset.form.consent.required}
+                    {...invalid("consent")}
+                  />
                   <span>{asset.form.consent.text}</span>
                 </label>
                 {errors.consent?.length ? (
@@ -120,11 +184,24 @@ export function LandingPage(p: LandingProps) {
             ) : null}
             <div class="hp" aria-hidden="true">
               <label for={p.choices.honeypot}>Website</label>
-              <input id={p.choices.honeypot} name={p.choices.honeypot} type="text" tabindex={-1} autocomplete="off" value="" />
+              <input
+                id={p.choices.honeypot}
+                name={p.choices.honeypot}
+                type="text"
+                tabindex={-1}
+                autocomplete="off"
+                value=""
+              />
             </div>
-            {[...p.choices.utmFields, "ref", "landing_url", "referrer"].map((name) => (values[name] ? <input type="hidden" name={name} value={values[name]} /> : null))}
-            {p.turnstileSiteKey ? <div class="cf-turnstile" data-sitekey={p.turnstileSiteKey}></div> : null}
-            <button type="submit">{t(L, asset.kind === "course" ? "submit_course" : "submit_whitepaper")}</button>
+            {[...p.choices.utmFields, "ref", "landing_url", "referrer"].map((name) =>
+              values[name] ? <input type="hidden" name={name} value={values[name]} /> : null,
+            )}
+            {p.turnstileSiteKey ? (
+              <div class="cf-turnstile" data-sitekey={p.turnstileSiteKey}></div>
+            ) : null}
+            <button type="submit">
+              {t(L, asset.kind === "course" ? "submit_course" : "submit_whitepaper")}
+            </button>
           </form>
         </section>
       </main>

@@ -44,13 +44,17 @@ export function Layout(props: LayoutProps) {
           {props.description ? <meta name="description" content={props.description} /> : null}
           <meta property="og:type" content="website" />
           <meta property="og:title" content={props.title} />
-          {props.description ? <meta property="og:description" content={props.description} /> : null}
+          {props.description ? (
+            <meta property="og:description" content={props.description} />
+          ) : null}
           {props.canonical ? <meta property="og:url" content={props.canonical} /> : null}
           {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
           <meta property="og:locale" content={props.locale === "zh-CN" ? "zh_CN" : "en_US"} />
           <meta name="twitter:card" content="summary" />
           <meta name="twitter:title" content={props.title} />
-          {props.description ? <meta name="twitter:description" content={props.description} /> : null}
+          {props.description ? (
+            <meta name="twitter:description" content={props.description} />
+          ) : null}
           <style>{raw(STYLE)}</style>
           {props.head}
         </head>

@@ -3,7 +3,12 @@
 import { Layout } from "./layout";
 import type { Locale } from "../../src/db/schema";
 
-export function NoticePage(p: { locale: Locale; title: string; text: string; action?: { href: string; label: string } }) {
+export function NoticePage(p: {
+  locale: Locale;
+  title: string;
+  text: string;
+  action?: { href: string; label: string };
+}) {
   return (
     <Layout locale={p.locale} title={p.title}>
       <main>

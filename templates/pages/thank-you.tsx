@@ -25,7 +25,10 @@ export function ThankYouPage(p: ThankYouProps) {
           <h2>{p.asset.title}</h2>
           {p.session ? (
             <p>
-              <strong>{t(L, "session_at")}:</strong> <time datetime={new Date(p.session.startsAt).toISOString()}>{formatSessionTime(p.session.startsAt, p.session.timezone, L)}</time>
+              <strong>{t(L, "session_at")}:</strong>{" "}
+              <time datetime={new Date(p.session.startsAt).toISOString()}>
+                {formatSessionTime(p.session.startsAt, p.session.timezone, L)}
+              </time>
             </p>
           ) : null}
           {p.downloadUrl ? (
@@ -39,7 +42,9 @@ export function ThankYouPage(p: ThankYouProps) {
           ) : null}
           {p.calendarUrl ? (
             <p>
-              <a href={p.calendarUrl} id="calendar">{t(L, "add_calendar")}</a>
+              <a href={p.calendarUrl} id="calendar">
+                {t(L, "add_calendar")}
+              </a>
             </p>
           ) : null}
         </section>
@@ -47,7 +52,9 @@ export function ThankYouPage(p: ThankYouProps) {
           <section class="card">
             <h2>{t(L, "share_title")}</h2>
             <p>{t(L, "share_text")}</p>
-            <p class="share" id="share-link">{p.shareUrl}</p>
+            <p class="share" id="share-link">
+              {p.shareUrl}
+            </p>
           </section>
         ) : null}
       </main>

@@ -14,11 +14,25 @@ let xssLead: number;
 beforeAll(async () => {
   s = await login();
   asset = await makeAsset({ title: "Pricing Benchmark 2026" });
-  xssLead = await gate(asset.slug, { email: "xss@acme.test", name: XSS, company: "<script>alert(2)</script>", utm_source: "linkedin", utm_medium: "cpc", utm_campaign: "launch" });
-  await gate(asset.slug, { email: "plain@acme.test", name: "Plain Person", utm_source: "linkedin", utm_medium: "cpc", utm_campaign: "launch" });
+  xssLead = await gate(asset.slug, {
+    email: "xss@acme.test",
+    name: XSS,
+    company: "<script>alert(2)</script>",
+    utm_source: "linkedin",
+    utm_medium: "cpc",
+    utm_campaign: "launch",
+  });
+  await gate(asset.slug, {
+    email: "plain@acme.test",
+    name: "Plain Person",
+    utm_source: "linkedin",
+    utm_medium: "cpc",
+    utm_campaign: "launch",
+  });
 });
 
-const cplCell = (html: string, assetId: number) => new RegExp(`data-asset-id="${assetId}"[\\s\\S]*?data-figure="cpl">([^<]*)<`).exec(html)?.[1];
+const cplCell = (html: string, assetId: number) =>
+  new RegExp(`data-asset-id="${assetId}"[\\s\\S]*?data-figure="cpl">([^<]*)<`).exec(html)?.[1];
 
 describe("the overview", () => {
   it("shows each asset's leads and cost per lead as server-rendered SVG, and changes when spend is recorded", async () => {
@@ -26,7 +40,12 @@ describe("the overview", () => {
     expect(before).toContain("<svg");
     expect(before).toContain("Pricing Benchmark 2026");
     expect(cplCell(before, asset.id)).toBe("$0.00");
-    const saved = await s.post("/admin/spend", { day_from: utcDay(Date.now()), amount: "30.00", currency: "USD", utm_campaign: "launch" });
+    const saved = await s.post("/admin/spend", {
+      day_from: utcDay(Date.now()),
+      amount: "30.00",
+      currency: "USD",
+      utm_campaign: "launch",
+    });
     expect(saved.status).toBe(303);
     const after = await (await s.get("/admin")).text();
     expect(cplCell(after, asset.id)).toBe("$15.00");
@@ -61,7 +80,9 @@ describe("leads", () => {
     expect(await (await s.get("/admin/leads?stage=customer")).text()).toContain("No leads match");
     expect(await (await s.get("/admin/leads?min_score=1000")).text()).toContain("No leads match");
     const other = await makeAsset();
-    expect(await (await s.get(`/admin/leads?asset_id=${other.id}`)).text()).toContain("No leads match");
+    expect(await (await s.get(`/admin/leads?asset_id=${other.id}`)).text()).toContain(
+      "No leads match",
+    );
     const page1 = await (await s.get("/admin/leads?limit=1")).text();
     expect(page1).toContain("Next page");
   });
@@ -81,7 +102,12 @@ describe("leads", () => {
 
 describe("spend in the dashboard", () => {
   it("shows field errors and keeps what was typed", async () => {
-    const res = await s.post("/admin/spend", { day_from: "2026-02-30", amount: "12,34x", currency: "USD", utm_campaign: "kept-<b>" });
+    const res = await s.post("/admin/spend", {
+      day_from: "2026-02-30",
+      amount: "12,34x",
+      currency: "USD",
+      utm_campaign: "kept-<b>",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Please fix the highlighted fields.");
@@ -90,41 +116,65 @@ describe("spend in the dashboard", () => {
   });
 
   it("imports a cost CSV: preview, confirm, and a second import adds nothing", async () => {
-    const csv = "Day,Campaign,Cost,Currency,Impressions,Clicks\n2026-09-01,autumn,12.00,USD,100,5\n2026-09-02,autumn,8.00,USD,90,4\n";
+    const csv =
+      "Day,Campaign,Cost,Currency,Impressions,Clicks\n2026-09-01,autumn,12.00,USD,100,5\n2026-09-02,autumn,8.00,USD,90,4\n";
     const preview = await s.post("/admin/spend/import", { csv, action: "preview" });
     const html = await preview.text();
     expect(preview.status).toBe(200);
     expect(html).toContain("Import 2 rows");
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM spend WHERE utm_campaign = 'autumn'").first("n")).toBe(0);
+    expect(
+      await env.DB.prepare("SELECT count(*) AS n FROM spend WHERE utm_campaign = 'autumn'").first(
+        "n",
+      ),
+    ).toBe(0);
     const done = await s.post("/admin/spend/import", { csv, action: "import" });
     expect(await done.text()).toContain("Imported 2 row(s)");
     const again = await s.post("/admin/spend/import", { csv, action: "import" });
     expect(await again.text()).toContain("Nothing new: all 2 row(s) were already imported.");
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM spend WHERE utm_campaign = 'autumn'").first("n")).toBe(2);
+    expect(
+      await env.DB.prepare("SELECT count(*) AS n FROM spend WHERE utm_campaign = 'autumn'").first(
+        "n",
+      ),
+    ).toBe(2);
   });
 
   it("takes the CSV as an uploaded file too", async () => {
-    const file = new File(["day,campaign,cost\n2026-09-03,upload,1.00\n"], "cost.csv", { type: "text/csv" });
+    const file = new File(["day,campaign,cost\n2026-09-03,upload,1.00\n"], "cost.csv", {
+      type: "text/csv",
+    });
     const res = await s.post("/admin/spend/import", { action: "preview" }, { files: { file } });
     expect(await res.text()).toContain("Import 1 row");
   });
 
   it("asks to map columns it does not recognise, then previews with the mapping", async () => {
     const csv = "Fecha,Importe\n2026-09-04,3.00\n";
-    const html = await (await s.post("/admin/spend/import", { csv, action: "preview", channel: "paid" })).text();
+    const html = await (
+      await s.post("/admin/spend/import", { csv, action: "preview", channel: "paid" })
+    ).text();
     expect(html).toContain("Match the columns");
     expect(html).toContain('<option value="Fecha">Fecha</option>');
-    const mapped = await (await s.post("/admin/spend/import", { csv, action: "preview", channel: "paid", map_day: "Fecha", map_cost: "Importe" })).text();
+    const mapped = await (
+      await s.post("/admin/spend/import", {
+        csv,
+        action: "preview",
+        channel: "paid",
+        map_day: "Fecha",
+        map_cost: "Importe",
+      })
+    ).text();
     expect(mapped).toContain("Import 1 row");
   });
 
   it("lists bad rows with their line numbers and offers no import", async () => {
-    const csv = "day,campaign,cost,currency\n2026-09-05,a,1.00,USD\n2026-09-06,b,1.00,EUR\nnot-a-day,c,1,USD\n";
+    const csv =
+      "day,campaign,cost,currency\n2026-09-05,a,1.00,USD\n2026-09-06,b,1.00,EUR\nnot-a-day,c,1,USD\n";
     const res = await s.post("/admin/spend/import", { csv, action: "preview" });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("2 rows have problems");
-    expect(html).toMatch(/<td class="n">3<\/td><td>currency<\/td><td>EUR is not the reporting currency/);
+    expect(html).toMatch(
+      /<td class="n">3<\/td><td>currency<\/td><td>EUR is not the reporting currency/,
+    );
     expect(html).toMatch(/<td class="n">4<\/td><td>day<\/td>/);
     expect(html).not.toContain("Import 1 row");
   });
@@ -132,12 +182,31 @@ describe("spend in the dashboard", () => {
 
 describe("assets", () => {
   it("creates a whitepaper, uploads its file to R2, publishes it, and the landing page serves it", async () => {
-    const fields = { title: "Guide <2026>", slug: "guide-2026", kind: "whitepaper", locale: "en", timezone: "Europe/Berlin", summary: "S", outline: "One\nTwo", field_name: "required", field_company: "optional", field_job_title: "hidden", field_phone: "hidden", field_company_size: "optional", consent_text: "", consent_version: "v1" };
+    const fields = {
+      title: "Guide <2026>",
+      slug: "guide-2026",
+      kind: "whitepaper",
+      locale: "en",
+      timezone: "Europe/Berlin",
+      summary: "S",
+      outline: "One\nTwo",
+      field_name: "required",
+      field_company: "optional",
+      field_job_title: "hidden",
+      field_phone: "hidden",
+      field_company_size: "optional",
+      consent_text: "",
+      consent_version: "v1",
+    };
     const file = new File(["%PDF-1.4 guide"], "guide.pdf", { type: "application/pdf" });
     const created = await s.post("/admin/assets/new", fields, { files: { file } });
     expect(created.status, await created.clone().text()).toBe(303);
     const id = Number(/\/admin\/assets\/(\d+)\/edit/.exec(created.headers.get("location")!)![1]);
-    const row = await env.DB.prepare("SELECT status, file_key, file_name, form FROM assets WHERE id = ?").bind(id).first<{ status: string; file_key: string; file_name: string; form: string }>();
+    const row = await env.DB.prepare(
+      "SELECT status, file_key, file_name, form FROM assets WHERE id = ?",
+    )
+      .bind(id)
+      .first<{ status: string; file_key: string; file_name: string; form: string }>();
     expect(row).toMatchObject({ status: "draft", file_name: "guide.pdf" });
     expect(JSON.parse(row!.form).fields.job_title).toBe("hidden");
     expect(await (await env.FILES.get(row!.file_key))!.text()).toBe("%PDF-1.4 guide");
@@ -152,7 +221,18 @@ describe("assets", () => {
   });
 
   it("says which fields are wrong and refuses a slug already taken", async () => {
-    const res = await s.post("/admin/assets/new", { title: "", slug: asset.slug, kind: "whitepaper", locale: "en", timezone: "Mars/Olympus", field_name: "required", field_company: "optional", field_job_title: "optional", field_phone: "hidden", field_company_size: "optional" });
+    const res = await s.post("/admin/assets/new", {
+      title: "",
+      slug: asset.slug,
+      kind: "whitepaper",
+      locale: "en",
+      timezone: "Mars/Olympus",
+      field_name: "required",
+      field_company: "optional",
+      field_job_title: "optional",
+      field_phone: "hidden",
+      field_company_size: "optional",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("A title is required");
@@ -169,16 +249,22 @@ describe("assets", () => {
 
 describe("reports, exports and languages", () => {
   it("renders the reports page with calibration, and exports CSV from the dashboard", async () => {
-    const html = await (await s.get("/admin/reports?by=asset,channel,campaign&model=last_touch")).text();
+    const html = await (
+      await s.get("/admin/reports?by=asset,channel,campaign&model=last_touch")
+    ).text();
     expect(html).toContain("Score calibration");
     expect(html).toContain("(Last touch)");
     const csv = await s.get("/admin/export/report.csv?from=2026-01-01&to=2026-12-31&model=linear");
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    expect(await (await s.get("/admin/export/calibration.csv?from=2026-01-01&to=2026-12-31")).text()).toMatch(/^score_band,leads,mqls,won/);
+    expect(
+      await (await s.get("/admin/export/calibration.csv?from=2026-01-01&to=2026-12-31")).text(),
+    ).toMatch(/^score_band,leads,mqls,won/);
   });
 
   it("shows a helpful empty state for a range with nothing in it", async () => {
-    expect(await (await s.get("/admin/reports?from=2020-01-01&to=2020-01-31")).text()).toContain("Nothing in this range yet");
+    expect(await (await s.get("/admin/reports?from=2020-01-01&to=2020-01-31")).text()).toContain(
+      "Nothing in this range yet",
+    );
   });
 
   it("switches the dashboard to Chinese and back", async () => {
@@ -198,7 +284,20 @@ describe("captured mail", () => {
   it("lists the sink's emails newest first and shows one, its subject escaped", async () => {
     const { capturedEmails } = await import("../../src/db/schema");
     const { db } = await import("../support/fixtures");
-    await db().insert(capturedEmails).values({ id: "mail-1", requestHash: "h", position: 0, from: "Lodestone <hello@example.com>", to: ["dana@buyer.test"], subject: "Your <b>guide</b>", html: "<p>Hello</p>", text: "Hello Dana", headers: {}, createdAt: Date.now() });
+    await db()
+      .insert(capturedEmails)
+      .values({
+        id: "mail-1",
+        requestHash: "h",
+        position: 0,
+        from: "Lodestone <hello@example.com>",
+        to: ["dana@buyer.test"],
+        subject: "Your <b>guide</b>",
+        html: "<p>Hello</p>",
+        text: "Hello Dana",
+        headers: {},
+        createdAt: Date.now(),
+      });
     const list = await (await s.get("/admin/mail")).text();
     expect(list).toContain("Your &lt;b&gt;guide&lt;/b&gt;");
     expect(list).toContain("dana@buyer.test");
@@ -214,17 +313,32 @@ describe("webhooks in the dashboard", () => {
   it("lists an endpoint's deliveries and replays a failed one", async () => {
     const { createEndpoint } = await import("../../src/services/handoff/endpoints");
     const { db } = await import("../support/fixtures");
-    const endpoint = await createEndpoint(db(), { url: "https://crm.example.com/hooks?a=<x>", eventTypes: ["lead.qualified"] }, Date.now());
+    const endpoint = await createEndpoint(
+      db(),
+      { url: "https://crm.example.com/hooks?a=<x>", eventTypes: ["lead.qualified"] },
+      Date.now(),
+    );
     const now = Date.now();
-    const { meta } = await env.DB.prepare("INSERT INTO webhook_deliveries (message_id, endpoint_id, event_type, payload, status, attempts, last_status_code, created_at, updated_at) VALUES ('msg_1', ?, 'lead.qualified', '{}', 'failed', 8, 500, ?, ?)").bind(endpoint.id, now, now).run();
+    const { meta } = await env.DB.prepare(
+      "INSERT INTO webhook_deliveries (message_id, endpoint_id, event_type, payload, status, attempts, last_status_code, created_at, updated_at) VALUES ('msg_1', ?, 'lead.qualified', '{}', 'failed', 8, 500, ?, ?)",
+    )
+      .bind(endpoint.id, now, now)
+      .run();
     const deliveryId = meta.last_row_id;
     const page = await (await s.get(`/admin/webhooks?endpoint=${endpoint.id}`)).text();
     expect(page).toContain("https://crm.example.com/hooks?a=&lt;x&gt;");
     expect(page).toContain("lead.qualified");
-    const replay = await s.post(`/admin/webhooks/${endpoint.id}/deliveries/${deliveryId}/replay`, {});
+    const replay = await s.post(
+      `/admin/webhooks/${endpoint.id}/deliveries/${deliveryId}/replay`,
+      {},
+    );
     expect(replay.status).toBe(303);
     expect(await (await s.get(replay.headers.get("location")!)).text()).toContain("Queued again.");
-    expect(await env.DB.prepare("SELECT status, attempts FROM webhook_deliveries WHERE id = ?").bind(deliveryId).first()).toEqual({ status: "pending", attempts: 0 });
+    expect(
+      await env.DB.prepare("SELECT status, attempts FROM webhook_deliveries WHERE id = ?")
+        .bind(deliveryId)
+        .first(),
+    ).toEqual({ status: "pending", attempts: 0 });
   });
 });
 

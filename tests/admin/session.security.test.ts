@@ -4,7 +4,11 @@ import { BASE, fetchWorker, postJson } from "../support/http";
 import { login } from "./support/browser-like";
 
 const ADMIN = { authorization: `Bearer ${env.ADMIN_TOKEN}` };
-const form = (fields: Record<string, string>, headers: Record<string, string> = {}) => ({ method: "POST", body: new URLSearchParams(fields), headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, ...headers } });
+const form = (fields: Record<string, string>, headers: Record<string, string> = {}) => ({
+  method: "POST",
+  body: new URLSearchParams(fields),
+  headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, ...headers },
+});
 
 async function token(scopes: string[]) {
   const res = await postJson("/api/v1/tokens", { name: "dash", scopes }, { headers: ADMIN });
@@ -13,7 +17,10 @@ async function token(scopes: string[]) {
 
 describe("dashboard login", () => {
   it("exchanges a token for an HttpOnly, Secure, SameSite=Lax, expiring session cookie", async () => {
-    const res = await fetchWorker("/admin/login", form({ token: env.ADMIN_TOKEN, next: "/admin/leads" }));
+    const res = await fetchWorker(
+      "/admin/login",
+      form({ token: env.ADMIN_TOKEN, next: "/admin/leads" }),
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/admin/leads");
     const cookie = res.headers.get("set-cookie")!;
@@ -26,7 +33,9 @@ describe("dashboard login", () => {
   });
 
   it("accepts a marketing token and refuses a sales token or a wrong one, with the page saying why", async () => {
-    expect((await fetchWorker("/admin/login", form({ token: await token(["marketing"]) }))).status).toBe(303);
+    expect(
+      (await fetchWorker("/admin/login", form({ token: await token(["marketing"]) }))).status,
+    ).toBe(303);
     for (const t of [await token(["sales"]), "not-a-token"]) {
       const res = await fetchWorker("/admin/login", form({ token: t }));
       expect(res.status).toBe(401);
@@ -38,7 +47,9 @@ describe("dashboard login", () => {
   it("sends a visitor without a session to the login page, and back afterwards", async () => {
     const res = await fetchWorker("/admin/leads?stage=mql");
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe(`/admin/login?next=${encodeURIComponent("/admin/leads?stage=mql")}`);
+    expect(res.headers.get("location")).toBe(
+      `/admin/login?next=${encodeURIComponent("/admin/leads?stage=mql")}`,
+    );
     const page = await fetchWorker("/admin/login?next=%2Fadmin%2Fleads");
     expect(await page.text()).toContain('name="next" value="/admin/leads"');
   });
@@ -51,7 +62,10 @@ describe("dashboard login", () => {
   });
 
   it("refuses a login form posted from another site", async () => {
-    const res = await fetchWorker("/admin/login", form({ token: env.ADMIN_TOKEN }, { origin: "https://evil.test" }));
+    const res = await fetchWorker(
+      "/admin/login",
+      form({ token: env.ADMIN_TOKEN }, { origin: "https://evil.test" }),
+    );
     expect(res.status).toBe(403);
     expect(res.headers.get("set-cookie")).toBeNull();
   });
@@ -84,19 +98,40 @@ describe("CSRF on every dashboard form", () => {
 
   it("refuses a form posted from another origin even with the right token", async () => {
     const s = await login();
-    const res = await s.post("/admin/spend", { day_from: "2026-01-01", amount: "10", currency: "USD", channel: "paid" }, { origin: "https://evil.test" });
+    const res = await s.post(
+      "/admin/spend",
+      { day_from: "2026-01-01", amount: "10", currency: "USD", channel: "paid" },
+      { origin: "https://evil.test" },
+    );
     expect(res.status).toBe(403);
   });
 
-  it.each(["/admin/logout", "/admin/locale", "/admin/spend/import", "/admin/assets/new"])("%s checks the token", async (path) => {
-    const s = await login();
-    const res = await s.post(path, { csv: "day,cost\n2026-01-01,1", title: "x" }, { csrf: "forged" });
-    expect(res.status).toBe(403);
-  });
+  it.each(["/admin/logout", "/admin/locale", "/admin/spend/import", "/admin/assets/new"])(
+    "%s checks the token",
+    async (path) => {
+      const s = await login();
+      const res = await s.post(
+        path,
+        { csv: "day,cost\n2026-01-01,1", title: "x" },
+        { csrf: "forged" },
+      );
+      expect(res.status).toBe(403);
+    },
+  );
 });
 
 describe("dashboard pages are private and not cached", () => {
-  it.each(["/admin", "/admin/reports", "/admin/assets", "/admin/assets/new", "/admin/leads", "/admin/spend", "/admin/webhooks", "/admin/mail", "/admin/export/leads.csv"])("%s needs a session and is no-store", async (path) => {
+  it.each([
+    "/admin",
+    "/admin/reports",
+    "/admin/assets",
+    "/admin/assets/new",
+    "/admin/leads",
+    "/admin/spend",
+    "/admin/webhooks",
+    "/admin/mail",
+    "/admin/export/leads.csv",
+  ])("%s needs a session and is no-store", async (path) => {
     expect((await fetchWorker(path)).status).toBe(303);
     const s = await login();
     const res = await s.get(path);

@@ -14,14 +14,18 @@ const DYNAMIC = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
 function allNamedAreTypes(clause: string): boolean {
   const named = clause.match(/^\{([^}]*)\}$/s);
   if (!named) return false;
-  const parts = named[1]!.split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = named[1]!
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length > 0 && parts.every((p) => p.startsWith("type "));
 }
 
 /** Every import specifier of a module, with whether it is type-only. */
 export function importsOf(source: string): { spec: string; typeOnly: boolean }[] {
   const out: { spec: string; typeOnly: boolean }[] = [];
-  for (const m of source.matchAll(STATIC)) out.push({ spec: m[4]!, typeOnly: !!m[2] || allNamedAreTypes(m[3]!.trim()) });
+  for (const m of source.matchAll(STATIC))
+    out.push({ spec: m[4]!, typeOnly: !!m[2] || allNamedAreTypes(m[3]!.trim()) });
   for (const m of source.matchAll(BARE)) out.push({ spec: m[1]!, typeOnly: false });
   for (const m of source.matchAll(DYNAMIC)) out.push({ spec: m[1]!, typeOnly: false });
   return out;
@@ -40,7 +44,8 @@ function normalise(parts: string[]): string {
 export function resolve(from: string, spec: string, files: Set<string>): string | null {
   if (!spec.startsWith(".")) return null;
   const base = normalise([...from.split("/").slice(0, -1), ...spec.split("/")]);
-  for (const cand of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) if (files.has(cand)) return cand;
+  for (const cand of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`])
+    if (files.has(cand)) return cand;
   return null;
 }
 
@@ -57,7 +62,10 @@ export function importGraph(sources: Record<string, string>): ImportEdge[] {
 }
 
 /** A file's folder; a file at the top of src/ (index.ts, app.ts, env.ts, errors.ts) is a room of its own. */
-export const folderOf = (file: string) => (file.split("/").length === 2 && file.startsWith("src/") ? file : file.split("/").slice(0, -1).join("/"));
+export const folderOf = (file: string) =>
+  file.split("/").length === 2 && file.startsWith("src/")
+    ? file
+    : file.split("/").slice(0, -1).join("/");
 
 /** Cycles between folders through value imports (a folder importing itself does not count). */
 export function folderCycles(edges: ImportEdge[]): string[][] {

@@ -22,8 +22,13 @@ export const LAYERS: Layer[] = [
 ];
 
 export function layerOf(file: string): number {
-  const i = LAYERS.findIndex((l) => l.paths.some((p) => (p.endsWith("/") ? file.startsWith(p) : file === p)));
-  if (i < 0) throw new Error(`${file} is in no layer: add its folder to LAYERS in tests/architecture/layers.ts`);
+  const i = LAYERS.findIndex((l) =>
+    l.paths.some((p) => (p.endsWith("/") ? file.startsWith(p) : file === p)),
+  );
+  if (i < 0)
+    throw new Error(
+      `${file} is in no layer: add its folder to LAYERS in tests/architecture/layers.ts`,
+    );
   return i;
 }
 

@@ -25,7 +25,9 @@ async function watch(page: Page) {
 
 async function prospect(context: BrowserContext, name: string, email: string) {
   const page = await watch(await context.newPage());
-  await page.goto(`${ORIGIN}/p/${SLUG}?utm_source=linkedin&utm_medium=cpc&utm_campaign=${CAMPAIGN}`);
+  await page.goto(
+    `${ORIGIN}/p/${SLUG}?utm_source=linkedin&utm_medium=cpc&utm_campaign=${CAMPAIGN}`,
+  );
   await page.fill("#email", email);
   await page.fill("#name", name);
   await Promise.all([page.waitForURL(`${ORIGIN}/p/${SLUG}`), page.click("button[type=submit]")]);
@@ -35,7 +37,12 @@ async function prospect(context: BrowserContext, name: string, email: string) {
 /** The cost-per-lead cell of the asset's row in the overview table. */
 async function overviewCpl(page: Page, title: string) {
   await page.goto(`${ORIGIN}/admin`);
-  return (await page.locator("tr", { has: page.getByRole("link", { name: title, exact: true }) }).locator('[data-figure="cpl"]').textContent())?.trim();
+  return (
+    await page
+      .locator("tr", { has: page.getByRole("link", { name: title, exact: true }) })
+      .locator('[data-figure="cpl"]')
+      .textContent()
+  )?.trim();
 }
 
 describe.skipIf(!hasChromium())("in a real browser", () => {
@@ -46,17 +53,30 @@ describe.skipIf(!hasChromium())("in a real browser", () => {
     // The marketer logs in with a token and publishes a whitepaper through the dashboard.
     await marketer.goto(`${ORIGIN}/admin`);
     await marketer.fill("#token", ADMIN_TOKEN);
-    await Promise.all([marketer.waitForURL(`${ORIGIN}/admin`), marketer.click("button[type=submit]")]);
+    await Promise.all([
+      marketer.waitForURL(`${ORIGIN}/admin`),
+      marketer.click("button[type=submit]"),
+    ]);
     await marketer.goto(`${ORIGIN}/admin/assets/new`);
     await marketer.fill("input[name=title]", "Browser Guide 2026");
     await marketer.fill("input[name=slug]", SLUG);
     await marketer.fill("textarea[name=summary]", "What buyers compare before they talk to sales.");
-    await marketer.setInputFiles("input[name=file]", { name: "guide.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 browser guide") });
-    await Promise.all([marketer.waitForURL(/\/admin\/assets\/\d+\/edit\?saved=1/), marketer.click("form.card button[type=submit]")]);
+    await marketer.setInputFiles("input[name=file]", {
+      name: "guide.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4 browser guide"),
+    });
+    await Promise.all([
+      marketer.waitForURL(/\/admin\/assets\/\d+\/edit\?saved=1/),
+      marketer.click("form.card button[type=submit]"),
+    ]);
     await marketer.screenshot({ path: shot("asset-form"), fullPage: true });
     const id = /assets\/(\d+)\//.exec(marketer.url())![1];
     await marketer.goto(`${ORIGIN}/admin/assets/${id}`);
-    await Promise.all([marketer.waitForURL(`${ORIGIN}/admin/assets/${id}`), marketer.click("button[name=status]")]);
+    await Promise.all([
+      marketer.waitForURL(`${ORIGIN}/admin/assets/${id}`),
+      marketer.click("button[name=status]"),
+    ]);
   });
 
   afterAll(async () => {
@@ -80,9 +100,15 @@ describe.skipIf(!hasChromium())("in a real browser", () => {
     expect(before).toBe("$0.00");
     await marketer.goto(`${ORIGIN}/admin/spend`);
     const csv = `Day,Campaign,Cost,Currency,Impressions,Clicks\n${today},${CAMPAIGN},40.00,USD,1200,33\n`;
-    await marketer.setInputFiles("input[name=file]", { name: "linkedin-cost.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await marketer.setInputFiles("input[name=file]", {
+      name: "linkedin-cost.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
     await marketer.click("button[value=preview]");
-    await expect.poll(() => marketer.getByRole("button", { name: "Import 1 row", exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() => marketer.getByRole("button", { name: "Import 1 row", exact: true }).isVisible())
+      .toBe(true);
     await marketer.screenshot({ path: shot("spend-preview"), fullPage: true });
     await marketer.getByRole("button", { name: "Import 1 row", exact: true }).click();
     await expect.poll(() => marketer.getByText("Imported 1 row(s)").isVisible()).toBe(true);
@@ -95,10 +121,14 @@ describe.skipIf(!hasChromium())("in a real browser", () => {
     const page = await prospect(browser.context, XSS, "tag@buyer.test");
     await page.close();
     await marketer.goto(`${ORIGIN}/admin/leads`);
-    await expect.poll(() => marketer.getByRole("link", { name: XSS, exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() => marketer.getByRole("link", { name: XSS, exact: true }).isVisible())
+      .toBe(true);
     await marketer.screenshot({ path: shot("leads"), fullPage: true });
     await marketer.getByRole("link", { name: XSS, exact: true }).click();
-    await expect.poll(() => marketer.getByRole("heading", { name: XSS, exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() => marketer.getByRole("heading", { name: XSS, exact: true }).isVisible())
+      .toBe(true);
     expect(await marketer.locator("img[src=x]").count()).toBe(0);
     await marketer.screenshot({ path: shot("lead-detail"), fullPage: true });
     await marketer.goto(`${ORIGIN}/admin/reports?by=asset,channel,campaign`);

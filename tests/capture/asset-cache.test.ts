@@ -13,7 +13,9 @@ describe("published asset cache", () => {
     expect((await findPublishedAsset(db(), asset.slug, now))!.title).toBe("Before");
     await env.DB.prepare("UPDATE assets SET title = 'After' WHERE id = ?").bind(asset.id).run();
     expect((await findPublishedAsset(db(), asset.slug, now + 1000))!.title).toBe("Before");
-    expect((await findPublishedAsset(db(), asset.slug, now + ASSET_CACHE_MS + 1))!.title).toBe("After");
+    expect((await findPublishedAsset(db(), asset.slug, now + ASSET_CACHE_MS + 1))!.title).toBe(
+      "After",
+    );
   });
 
   it("an unpublish through Lodestone takes the page down at once", async () => {

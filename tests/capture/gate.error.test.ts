@@ -3,16 +3,23 @@ import { env } from "cloudflare:workers";
 import { makeAsset } from "../support/fixtures";
 import { fetchWorker, postForm, postJson } from "../support/http";
 
-const leadCount = async () => (await env.DB.prepare("SELECT count(*) n FROM leads").first<{ n: number }>())!.n;
+const leadCount = async () =>
+  (await env.DB.prepare("SELECT count(*) n FROM leads").first<{ n: number }>())!.n;
 
 describe("gate submission, bad input", () => {
   it("a form missing the email re-renders with the values kept and the error announced", async () => {
     const asset = await makeAsset();
-    const res = await postForm(`/p/${asset.slug}`, { email: "", name: "Ann O'Neil", company: "Acme & Co" });
+    const res = await postForm(`/p/${asset.slug}`, {
+      email: "",
+      name: "Ann O'Neil",
+      company: "Acme & Co",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('role="alert"');
-    expect(html).toMatch(/<input id="email" name="email" type="email"[^>]*aria-invalid="true" aria-describedby="email-error"/);
+    expect(html).toMatch(
+      /<input id="email" name="email" type="email"[^>]*aria-invalid="true" aria-describedby="email-error"/,
+    );
     expect(html).toContain('<p class="field-error" id="email-error">This field is required</p>');
     expect(html).toContain('value="Ann O&#39;Neil"');
     expect(html).toContain('value="Acme &amp; Co"');
@@ -26,7 +33,13 @@ describe("gate submission, bad input", () => {
       error: {
         code: "BAD_REQUEST",
         message: "Some fields are invalid",
-        details: { fields: { email: ["Enter a valid email address"], name: ["This field is required"], phone: ["Enter a valid phone number"] } },
+        details: {
+          fields: {
+            email: ["Enter a valid email address"],
+            name: ["This field is required"],
+            phone: ["Enter a valid phone number"],
+          },
+        },
       },
     });
   });
@@ -59,21 +72,31 @@ describe("gate submission, bad input", () => {
 
   it("a repeated form field (two emails) is refused", async () => {
     const asset = await makeAsset();
-    const res = await postForm(`/p/${asset.slug}`, { email: ["a@example.com", "b@example.com"], name: "A" });
+    const res = await postForm(`/p/${asset.slug}`, {
+      email: ["a@example.com", "b@example.com"],
+      name: "A",
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Must be a single text value");
   });
 
   it("a body over 16 KB is refused with 413", async () => {
     const asset = await makeAsset();
-    const res = await postJson(`/p/${asset.slug}`, { email: "big@example.com", name: "x".repeat(17 * 1024) });
+    const res = await postJson(`/p/${asset.slug}`, {
+      email: "big@example.com",
+      name: "x".repeat(17 * 1024),
+    });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
   });
 
   it("an unsupported content type is refused with 415", async () => {
     const asset = await makeAsset();
-    const res = await fetchWorker(`/p/${asset.slug}`, { method: "POST", body: "email=a@b.com", headers: { "content-type": "text/plain" } });
+    const res = await fetchWorker(`/p/${asset.slug}`, {
+      method: "POST",
+      body: "email=a@b.com",
+      headers: { "content-type": "text/plain" },
+    });
     expect(res.status).toBe(415);
   });
 
@@ -89,15 +112,31 @@ describe("gate submission, bad input", () => {
   it("an unpublished (draft) asset takes no submissions and shows no page", async () => {
     const asset = await makeAsset({ status: "draft" });
     expect((await fetchWorker(`/p/${asset.slug}`)).status).toBe(404);
-    expect((await postJson(`/p/${asset.slug}`, { email: "a@example.com", name: "A" })).status).toBe(404);
+    expect((await postJson(`/p/${asset.slug}`, { email: "a@example.com", name: "A" })).status).toBe(
+      404,
+    );
   });
 
-  it.each([["/p/UPPER"], ["/p/..%2F..%2Fetc"], ["/p/" + "a".repeat(300)]])("odd slugs like %s are a 404, never a 5xx", async (path) => {
-    expect((await fetchWorker(path)).status).toBe(404);
-  });
+  it.each([["/p/UPPER"], ["/p/..%2F..%2Fetc"], [`/p/${"a".repeat(300)}`]])(
+    "odd slugs like %s are a 404, never a 5xx",
+    async (path) => {
+      expect((await fetchWorker(path)).status).toBe(404);
+    },
+  );
 
   it("where the asset requires consent, no consent means no lead", async () => {
-    const asset = await makeAsset({ form: { fields: { name: "optional", company: "hidden", job_title: "hidden", phone: "hidden", company_size: "hidden" }, consent: { text: "I agree", required: true, version: "1" } } });
+    const asset = await makeAsset({
+      form: {
+        fields: {
+          name: "optional",
+          company: "hidden",
+          job_title: "hidden",
+          phone: "hidden",
+          company_size: "hidden",
+        },
+        consent: { text: "I agree", required: true, version: "1" },
+      },
+    });
     const before = await leadCount();
     const res = await postForm(`/p/${asset.slug}`, { email: "nc@example.com" });
     expect(res.status).toBe(400);
@@ -120,6 +159,10 @@ describe("gate submission, bad input", () => {
     await postJson(`/p/${asset.slug}`, "{");
     await postForm(`/p/${asset.slug}`, { name: "No email" });
     expect(await leadCount()).toBe(before);
-    expect((await env.DB.prepare("SELECT count(*) n FROM asset_daily WHERE asset_id = ?").bind(asset.id).first<{ n: number }>())!.n).toBe(0);
+    expect(
+      (await env.DB.prepare("SELECT count(*) n FROM asset_daily WHERE asset_id = ?")
+        .bind(asset.id)
+        .first<{ n: number }>())!.n,
+    ).toBe(0);
   });
 });

@@ -8,7 +8,11 @@ import type { ViewMessage } from "../../src/queue/messages";
 
 describe("landing page", () => {
   it("shows title, summary, outline, the gate form with labelled fields, and social meta", async () => {
-    const asset = await makeAsset({ title: "The CFO's Guide", summary: "Numbers that matter", outline: ["Cash", "Margins"] });
+    const asset = await makeAsset({
+      title: "The CFO's Guide",
+      summary: "Numbers that matter",
+      outline: ["Cash", "Margins"],
+    });
     const res = await fetchWorker(`/p/${asset.slug}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
@@ -28,7 +32,18 @@ describe("landing page", () => {
   });
 
   it("shows only the fields the asset asks for, and its consent text", async () => {
-    const asset = await makeAsset({ form: { fields: { name: "required", company: "hidden", job_title: "hidden", phone: "required", company_size: "hidden" }, consent: { text: "Send me news", required: false, version: "1" } } });
+    const asset = await makeAsset({
+      form: {
+        fields: {
+          name: "required",
+          company: "hidden",
+          job_title: "hidden",
+          phone: "required",
+          company_size: "hidden",
+        },
+        consent: { text: "Send me news", required: false, version: "1" },
+      },
+    });
     const html = await (await fetchWorker(`/p/${asset.slug}`)).text();
     expect(html).toContain('id="phone"');
     expect(html).not.toContain('id="company"');
@@ -55,7 +70,9 @@ describe("landing page", () => {
   });
 
   it("an unknown asset is a 404 page in the browser's language", async () => {
-    const res = await fetchWorker("/p/missing", { headers: { "accept-language": "zh-CN,zh;q=0.9" } });
+    const res = await fetchWorker("/p/missing", {
+      headers: { "accept-language": "zh-CN,zh;q=0.9" },
+    });
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("页面不存在");
   });
@@ -64,15 +81,34 @@ describe("landing page", () => {
     const asset = await makeAsset();
     const day = new Date().toISOString().slice(0, 10);
     const views: ViewMessage[] = [
-      ...Array.from({ length: 5 }, () => ({ type: "view" as const, assetId: asset.id, day, channel: "direct", campaign: "" })),
-      ...Array.from({ length: 3 }, () => ({ type: "view" as const, assetId: asset.id, day, channel: "paid", campaign: "spring" })),
+      ...Array.from({ length: 5 }, () => ({
+        type: "view" as const,
+        assetId: asset.id,
+        day,
+        channel: "direct",
+        campaign: "",
+      })),
+      ...Array.from({ length: 3 }, () => ({
+        type: "view" as const,
+        assetId: asset.id,
+        day,
+        channel: "paid",
+        campaign: "spring",
+      })),
     ];
-    const batch = createMessageBatch("lodestone-jobs", views.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })));
+    const batch = createMessageBatch(
+      "lodestone-jobs",
+      views.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
     const ctx = createExecutionContext();
     await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.length).toBe(8);
-    const rows = await env.DB.prepare("SELECT channel, campaign, views FROM asset_daily WHERE asset_id = ? ORDER BY channel").bind(asset.id).all();
+    const rows = await env.DB.prepare(
+      "SELECT channel, campaign, views FROM asset_daily WHERE asset_id = ? ORDER BY channel",
+    )
+      .bind(asset.id)
+      .all();
     expect(rows.results).toEqual([
       { channel: "direct", campaign: "", views: 5 },
       { channel: "paid", campaign: "spring", views: 3 },
@@ -80,7 +116,9 @@ describe("landing page", () => {
   });
 
   it("an unreadable queue message is acknowledged and dropped, not retried forever", async () => {
-    const batch = createMessageBatch("lodestone-jobs", [{ id: "bad", timestamp: new Date(), attempts: 1, body: { type: "view", assetId: "x" } }]);
+    const batch = createMessageBatch("lodestone-jobs", [
+      { id: "bad", timestamp: new Date(), attempts: 1, body: { type: "view", assetId: "x" } },
+    ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env);
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["bad"]);

@@ -25,7 +25,9 @@ describe("channel rules", () => {
   });
 
   it("UTM wins over the referrer host when both are present", () => {
-    expect(deriveChannel({ referred: false, utmMedium: "cpc", referrerHost: "www.google.com" })).toBe("paid");
+    expect(
+      deriveChannel({ referred: false, utmMedium: "cpc", referrerHost: "www.google.com" }),
+    ).toBe("paid");
   });
 });
 

@@ -5,7 +5,13 @@ import { toE164 } from "../../src/domain/phone-number";
 import type { FormSettings } from "../../src/db/schema";
 
 const form: FormSettings = {
-  fields: { name: "required", company: "optional", job_title: "hidden", phone: "optional", company_size: "optional" },
+  fields: {
+    name: "required",
+    company: "optional",
+    job_title: "hidden",
+    phone: "optional",
+    company_size: "optional",
+  },
   consent: { text: "I agree", required: true, version: "v2" },
 };
 
@@ -24,15 +30,28 @@ describe("phone numbers to E.164 by the asset's locale", () => {
     ["(415) 555-2671", "en", "+14155552671"],
     ["12345", "en", null],
     ["not a phone", "zh-CN", null],
-  ] as const)("%s on a %s asset → %s", (raw, locale, e164) => expect(toE164(raw, locale)).toBe(e164));
+  ] as const)("%s on a %s asset → %s", (raw, locale, e164) =>
+    expect(toE164(raw, locale)).toBe(e164),
+  );
 });
 
 describe("gate submission parsing", () => {
   const ok = { email: " Ann@Example.com ", name: "Ann", consent: "on" };
 
   it("accepts a valid submission and normalises it", () => {
-    const r = parseGate({ ...ok, company: "Acme", phone: "(415) 555-2671", utm_source: "google" }, form, "en");
-    expect(r.ok && r.value).toMatchObject({ email: "ann@example.com", name: "Ann", company: "Acme", phone: "+14155552671", consent: true, utm: { utm_source: "google" } });
+    const r = parseGate(
+      { ...ok, company: "Acme", phone: "(415) 555-2671", utm_source: "google" },
+      form,
+      "en",
+    );
+    expect(r.ok && r.value).toMatchObject({
+      email: "ann@example.com",
+      name: "Ann",
+      company: "Acme",
+      phone: "+14155552671",
+      consent: true,
+      utm: { utm_source: "google" },
+    });
   });
 
   it("ignores fields the asset hides", () => {
@@ -69,7 +88,11 @@ describe("gate submission parsing", () => {
   });
 
   it("keeps unicode and markup exactly as typed (escaping is the renderer's job)", () => {
-    const r = parseGate({ ...ok, name: "Zoë 李雷 <script>alert(1)</script>", company: "Ünïcode GmbH 🚀" }, form, "en");
+    const r = parseGate(
+      { ...ok, name: "Zoë 李雷 <script>alert(1)</script>", company: "Ünïcode GmbH 🚀" },
+      form,
+      "en",
+    );
     expect(r.ok && r.value.name).toBe("Zoë 李雷 <script>alert(1)</script>");
     expect(r.ok && r.value.company).toBe("Ünïcode GmbH 🚀");
   });

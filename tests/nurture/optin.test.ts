@@ -2,7 +2,18 @@
 import { describe, it, expect, afterEach, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
-import { assetWithSequence, captureLead, ofLead, drainThenRestore, sendRows, settledSends, tick, MINUTE, HOUR, QUEUE_TIMEOUTS } from "./support/nurture";
+import {
+  assetWithSequence,
+  captureLead,
+  ofLead,
+  drainThenRestore,
+  sendRows,
+  settledSends,
+  tick,
+  MINUTE,
+  HOUR,
+  QUEUE_TIMEOUTS,
+} from "./support/nurture";
 import { fetchWorker } from "../support/http";
 
 vi.setConfig(QUEUE_TIMEOUTS);
@@ -10,7 +21,13 @@ vi.setConfig(QUEUE_TIMEOUTS);
 let resend: ResendFake;
 afterEach(() => drainThenRestore(resend));
 
-const drip = { name: "Opt-in drip", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }, { template: "whitepaper-follow-up", delayMinutes: 60 }] };
+const drip = {
+  name: "Opt-in drip",
+  steps: [
+    { template: "whitepaper-welcome", delayMinutes: 0 },
+    { template: "whitepaper-follow-up", delayMinutes: 60 },
+  ],
+};
 
 describe("double opt-in", () => {
   it("sends the confirmation first and the drip only after the click", async () => {
@@ -34,10 +51,21 @@ describe("double opt-in", () => {
     expect(await optin.text()).toContain("confirmed");
     await tick(Date.now() + 6 * HOUR);
     await settledSends(ofLead(lead_id));
-    expect(resend.delivered.filter((d) => d.to === "optin@example.com").map((d) => d.subject)).toEqual(["Please confirm your email", `Your copy of “${asset.title}”`]);
-    const confirmed = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE lead_id = ? AND type = 'optin_confirmed'").bind(lead_id).first<{ n: number }>();
+    expect(
+      resend.delivered.filter((d) => d.to === "optin@example.com").map((d) => d.subject),
+    ).toEqual(["Please confirm your email", `Your copy of “${asset.title}”`]);
+    const confirmed = await env.DB.prepare(
+      "SELECT count(*) AS n FROM events WHERE lead_id = ? AND type = 'optin_confirmed'",
+    )
+      .bind(lead_id)
+      .first<{ n: number }>();
     expect(confirmed!.n).toBe(1);
-    expect((await sendRows(ofLead(lead_id))).map((r) => [r.step_id === 0 ? "optin" : "step", r.status])).toEqual([["optin", "sent"], ["step", "sent"]]);
+    expect(
+      (await sendRows(ofLead(lead_id))).map((r) => [r.step_id === 0 ? "optin" : "step", r.status]),
+    ).toEqual([
+      ["optin", "sent"],
+      ["step", "sent"],
+    ]);
   });
 
   it("a tampered confirmation link is refused", async () => {

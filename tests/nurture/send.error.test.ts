@@ -4,7 +4,20 @@
 import { describe, it, expect, afterEach, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
-import { assetWithSequence, captureLead, consume, messagesOf, ofPrefix, drainThenRestore, sendRows, settledSends, tick, tickThatDies, MINUTE, QUEUE_TIMEOUTS } from "./support/nurture";
+import {
+  assetWithSequence,
+  captureLead,
+  consume,
+  messagesOf,
+  ofPrefix,
+  drainThenRestore,
+  sendRows,
+  settledSends,
+  tick,
+  tickThatDies,
+  MINUTE,
+  QUEUE_TIMEOUTS,
+} from "./support/nurture";
 import { exponentialBackoff } from "../../src/services/nurture/deliver";
 
 vi.setConfig(QUEUE_TIMEOUTS);
@@ -31,12 +44,20 @@ describe("Resend answers that are not a plain 200", () => {
     const { messages } = await queuedFor("ratelimited", 2);
     resend.script.push({ status: 429, retryAfter: 17 });
     const result = await consume(messages);
-    expect(result.retryMessages.map((m) => ({ delaySeconds: m.delaySeconds }))).toEqual([{ delaySeconds: 17 }]);
-    expect((await rowsOf("ratelimited")).map((r) => [r.status, r.attempts])).toEqual([["queued", 1], ["queued", 1]]);
+    expect(result.retryMessages.map((m) => ({ delaySeconds: m.delaySeconds }))).toEqual([
+      { delaySeconds: 17 },
+    ]);
+    expect((await rowsOf("ratelimited")).map((r) => [r.status, r.attempts])).toEqual([
+      ["queued", 1],
+      ["queued", 1],
+    ]);
     expect((await rowsOf("ratelimited"))[0]!.last_error).toMatch(/^429 rate_limit_exceeded/);
     await consume(messages, { attempts: 2 });
     expect(mine("ratelimited")).toHaveLength(2);
-    expect((await rowsOf("ratelimited")).map((r) => [r.status, r.attempts])).toEqual([["sent", 2], ["sent", 2]]);
+    expect((await rowsOf("ratelimited")).map((r) => [r.status, r.attempts])).toEqual([
+      ["sent", 2],
+      ["sent", 2],
+    ]);
   });
 
   it("500 retries with the consumer's backoff for the attempt, and the retry delivers once", async () => {
@@ -44,7 +65,9 @@ describe("Resend answers that are not a plain 200", () => {
     const { messages } = await queuedFor("servererror", 3);
     resend.script.push({ status: 500 });
     const result = await consume(messages, { attempts: 3 });
-    expect(result.retryMessages.map((m) => ({ delaySeconds: m.delaySeconds }))).toEqual([{ delaySeconds: exponentialBackoff(3) }]);
+    expect(result.retryMessages.map((m) => ({ delaySeconds: m.delaySeconds }))).toEqual([
+      { delaySeconds: exponentialBackoff(3) },
+    ]);
     expect(mine("servererror")).toHaveLength(0);
     await consume(messages, { attempts: 4 });
     expect(mine("servererror")).toHaveLength(3);
@@ -58,12 +81,23 @@ describe("Resend answers that are not a plain 200", () => {
     await captureLead(asset.slug, "partial-2@example.com");
     await tickThatDies(Date.now() + MINUTE);
     const result = await consume(messagesOf(await rowsOf("partial")));
-    expect({ acked: result.explicitAcks.length, retried: result.retryMessages }).toEqual({ acked: 1, retried: [] });
-    expect(mine("partial").map((d) => d.to).sort()).toEqual(["partial-0@example.com", "partial-2@example.com"]);
+    expect({ acked: result.explicitAcks.length, retried: result.retryMessages }).toEqual({
+      acked: 1,
+      retried: [],
+    });
+    expect(
+      mine("partial")
+        .map((d) => d.to)
+        .sort(),
+    ).toEqual(["partial-0@example.com", "partial-2@example.com"]);
     const rows = await rowsOf("partial");
     expect(rows.map((r) => r.status)).toEqual(["sent", "failed", "sent"]);
     expect(rows[1]!.last_error).toMatch(/422 validation_error: Invalid `to` field/);
-    const failed = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE type = 'email_failed' AND lead_id = ?").bind(rows[1]!.lead_id).first<{ n: number }>();
+    const failed = await env.DB.prepare(
+      "SELECT count(*) AS n FROM events WHERE type = 'email_failed' AND lead_id = ?",
+    )
+      .bind(rows[1]!.lead_id)
+      .first<{ n: number }>();
     expect(failed!.n).toBe(1);
   });
 
@@ -73,7 +107,9 @@ describe("Resend answers that are not a plain 200", () => {
     resend.script.push({ status: 422 });
     await consume(messages);
     expect(mine("split")).toHaveLength(3);
-    expect(mine("split").map((d) => d.key)).toEqual(expect.arrayContaining([expect.stringMatching(/^lodestone\/send\/\d+\/\d+$/)]));
+    expect(mine("split").map((d) => d.key)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^lodestone\/send\/\d+\/\d+$/)]),
+    );
     expect((await rowsOf("split")).map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
   });
 
@@ -116,7 +152,11 @@ describe("a step reaches Resend at most once per enrolment", () => {
     await consume(messages, { attempts: 2 });
     expect(mine("dropped")).toHaveLength(4);
     expect(resend.requests.at(-1)).toMatchObject({ status: 200, key: resend.requests.at(-2)!.key });
-    expect((await rowsOf("dropped")).every((r) => r.status === "sent" && String(r.resend_id).startsWith("re_"))).toBe(true);
+    expect(
+      (await rowsOf("dropped")).every(
+        (r) => r.status === "sent" && String(r.resend_id).startsWith("re_"),
+      ),
+    ).toBe(true);
   });
 
   it("a message delivered twice (the consumer died before acking) sends nothing the second time", async () => {

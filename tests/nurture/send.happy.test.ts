@@ -2,7 +2,18 @@
 import { describe, it, expect, afterEach, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
-import { assetWithSequence, captureLead, ofLead, drainThenRestore, sendRows, settledSends, tick, DAY, MINUTE, QUEUE_TIMEOUTS } from "./support/nurture";
+import {
+  assetWithSequence,
+  captureLead,
+  ofLead,
+  drainThenRestore,
+  sendRows,
+  settledSends,
+  tick,
+  DAY,
+  MINUTE,
+  QUEUE_TIMEOUTS,
+} from "./support/nurture";
 
 vi.setConfig(QUEUE_TIMEOUTS);
 
@@ -32,13 +43,25 @@ describe("a lead who passes the gate gets the drip", () => {
     expect(mail.subject).toContain(asset.title);
     expect(mail.headers["List-Unsubscribe"]).toMatch(/^<http.*\/u\/[^>]+>$/);
     expect(mail.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    expect(mail.tags).toEqual(expect.arrayContaining([{ name: "asset", value: asset.slug }, { name: "step", value: "1" }]));
+    expect(mail.tags).toEqual(
+      expect.arrayContaining([
+        { name: "asset", value: asset.slug },
+        { name: "step", value: "1" },
+      ]),
+    );
     expect(mail.html).toContain("Hi Ann,");
     expect(mail.html).toContain("/t/c/");
     expect(mail.key).toMatch(/^lodestone\/send\/\d+\/\d+$/);
-    expect(row).toMatchObject({ status: "sent", attempts: 1, last_error: null, batch_key: mail.key });
+    expect(row).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      last_error: null,
+      batch_key: mail.key,
+    });
     expect(row!.resend_id).toMatch(/^re_/);
-    expect(resend.requests.filter((r) => r.key === mail.key)).toEqual([expect.objectContaining({ status: 200 })]);
+    expect(resend.requests.filter((r) => r.key === mail.key)).toEqual([
+      expect.objectContaining({ status: 200 }),
+    ]);
   });
 
   it("waits for each step's delay, then completes the enrolment after the last step", async () => {
@@ -46,15 +69,31 @@ describe("a lead who passes the gate gets the drip", () => {
     const asset = await assetWithSequence(threeSteps);
     const start = Date.now();
     const { lead_id } = await captureLead(asset.slug, "drip-delays@example.com");
-    for (const at of [start + MINUTE, start + DAY, start + 2 * DAY + MINUTE, start + 4 * DAY, start + 5 * DAY + MINUTE]) {
+    for (const at of [
+      start + MINUTE,
+      start + DAY,
+      start + 2 * DAY + MINUTE,
+      start + 4 * DAY,
+      start + 5 * DAY + MINUTE,
+    ]) {
       await tick(at);
       await settledSends(ofLead(lead_id));
     }
     // Other tests' leads in this file are due in the same ticks: look at this lead's mail only.
-    expect(resend.delivered.filter((d) => d.to === "drip-delays@example.com").map((d) => d.subject)).toEqual([`Your copy of “${asset.title}”`, "Three ideas from the report worth trying this quarter", "Join our open class: putting the report into practice"]);
+    expect(
+      resend.delivered.filter((d) => d.to === "drip-delays@example.com").map((d) => d.subject),
+    ).toEqual([
+      `Your copy of “${asset.title}”`,
+      "Three ideas from the report worth trying this quarter",
+      "Join our open class: putting the report into practice",
+    ]);
     const rows = await sendRows(ofLead(lead_id));
     expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
-    const enrolment = await env.DB.prepare("SELECT status, next_due_at FROM enrolments WHERE lead_id = ?").bind(lead_id).first();
+    const enrolment = await env.DB.prepare(
+      "SELECT status, next_due_at FROM enrolments WHERE lead_id = ?",
+    )
+      .bind(lead_id)
+      .first();
     expect(enrolment).toEqual({ status: "completed", next_due_at: null });
   });
 

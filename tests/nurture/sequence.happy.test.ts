@@ -2,7 +2,19 @@
 import { describe, it, expect, afterEach, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
-import { assetWithSequence, captureLead, drainThenRestore, ofLead, sendRows, settledSends, tick, DAY, HOUR, MINUTE, QUEUE_TIMEOUTS } from "./support/nurture";
+import {
+  assetWithSequence,
+  captureLead,
+  drainThenRestore,
+  ofLead,
+  sendRows,
+  settledSends,
+  tick,
+  DAY,
+  HOUR,
+  MINUTE,
+  QUEUE_TIMEOUTS,
+} from "./support/nurture";
 import { makeSession } from "../support/fixtures";
 import { fetchWorker } from "../support/http";
 
@@ -11,30 +23,45 @@ vi.setConfig(QUEUE_TIMEOUTS);
 let resend: ResendFake;
 afterEach(() => drainThenRestore(resend));
 
-const subjectsTo = (to: string) => resend.delivered.filter((d) => d.to === to).map((d) => d.subject);
+const subjectsTo = (to: string) =>
+  resend.delivered.filter((d) => d.to === to).map((d) => d.subject);
 
 describe("course sequences count from the session", () => {
   it("reminds a day and an hour before the session and sends the replay the day after, with the time in the lead's zone", async () => {
     resend = fakeResend();
     const sessionAt = Math.ceil((Date.now() + 7 * DAY) / HOUR) * HOUR;
     const asset = await assetWithSequence(
-      { name: "Open class", steps: [
-        { template: "course-reminder-day", anchor: "session_start", delayMinutes: -24 * 60 },
-        { template: "course-reminder-hour", anchor: "session_start", delayMinutes: -60 },
-        { template: "course-replay", anchor: "session_start", delayMinutes: 24 * 60 },
-      ] },
+      {
+        name: "Open class",
+        steps: [
+          { template: "course-reminder-day", anchor: "session_start", delayMinutes: -24 * 60 },
+          { template: "course-reminder-hour", anchor: "session_start", delayMinutes: -60 },
+          { template: "course-replay", anchor: "session_start", delayMinutes: 24 * 60 },
+        ],
+      },
       { kind: "course", fileKey: null, roomUrl: null, timezone: "Europe/London" },
     );
     await makeSession(asset.id, sessionAt, "Europe/London");
     const { lead_id } = await captureLead(asset.slug, "student@example.com");
     const seen: string[][] = [];
-    for (const t of [sessionAt - 2 * DAY, sessionAt - 24 * HOUR, sessionAt - 2 * HOUR, sessionAt - HOUR, sessionAt + 2 * HOUR, sessionAt + DAY]) {
+    for (const t of [
+      sessionAt - 2 * DAY,
+      sessionAt - 24 * HOUR,
+      sessionAt - 2 * HOUR,
+      sessionAt - HOUR,
+      sessionAt + 2 * HOUR,
+      sessionAt + DAY,
+    ]) {
       await tick(t);
       await settledSends(ofLead(lead_id));
       seen.push(subjectsTo("student@example.com"));
     }
     expect(seen.map((s) => s.length)).toEqual([0, 1, 1, 2, 2, 3]);
-    expect(seen[5]).toEqual([`Tomorrow: ${asset.title}`, `Starting in an hour: ${asset.title}`, `The replay of ${asset.title}`]);
+    expect(seen[5]).toEqual([
+      `Tomorrow: ${asset.title}`,
+      `Starting in an hour: ${asset.title}`,
+      `The replay of ${asset.title}`,
+    ]);
     const reminder = resend.delivered.find((d) => d.to === "student@example.com")!;
     expect(reminder.text).toMatch(/GMT|BST|UTC/);
   });
@@ -42,7 +69,10 @@ describe("course sequences count from the session", () => {
   it("a reminder whose session has already started is skipped with the reason on the ledger", async () => {
     resend = fakeResend();
     const asset = await assetWithSequence(
-      { name: "Late", steps: [{ template: "course-reminder-hour", anchor: "session_start", delayMinutes: -60 }] },
+      {
+        name: "Late",
+        steps: [{ template: "course-reminder-hour", anchor: "session_start", delayMinutes: -60 }],
+      },
       { kind: "course", fileKey: null, roomUrl: null },
     );
     const sessionAt = Date.now() + 30 * MINUTE;
@@ -59,12 +89,28 @@ describe("send windows", () => {
   it("a step due on Saturday in the asset's timezone waits for Monday morning, and is then sent", async () => {
     resend = fakeResend();
     const asset = await assetWithSequence(
-      { name: "Weekdays", steps: [{ template: "whitepaper-welcome", delayMinutes: 0, sendWindow: { days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, timezone: "asset" } }] },
+      {
+        name: "Weekdays",
+        steps: [
+          {
+            template: "whitepaper-welcome",
+            delayMinutes: 0,
+            sendWindow: { days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, timezone: "asset" },
+          },
+        ],
+      },
       { timezone: "Asia/Shanghai" },
     );
     const { lead_id } = await captureLead(asset.slug, "weekend@example.com");
-    const due = (await env.DB.prepare("SELECT next_due_at FROM enrolments WHERE lead_id = ?").bind(lead_id).first<{ next_due_at: number }>())!.next_due_at;
-    const local = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", weekday: "short", hour: "2-digit", hourCycle: "h23" }).formatToParts(new Date(due));
+    const due = (await env.DB.prepare("SELECT next_due_at FROM enrolments WHERE lead_id = ?")
+      .bind(lead_id)
+      .first<{ next_due_at: number }>())!.next_due_at;
+    const local = new Intl.DateTimeFormat("en-US", {
+      timeZone: "Asia/Shanghai",
+      weekday: "short",
+      hour: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(new Date(due));
     const weekday = local.find((p) => p.type === "weekday")!.value;
     const hour = Number(local.find((p) => p.type === "hour")!.value);
     expect(["Mon", "Tue", "Wed", "Thu", "Fri"]).toContain(weekday);
@@ -81,19 +127,32 @@ describe("send windows", () => {
 describe("conditions skip a step and say why", () => {
   const withConditions = (conditions: Record<string, boolean>) => ({
     name: "Conditional",
-    steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }, { template: "whitepaper-follow-up", delayMinutes: 60, conditions }],
+    steps: [
+      { template: "whitepaper-welcome", delayMinutes: 0 },
+      { template: "whitepaper-follow-up", delayMinutes: 60, conditions },
+    ],
   });
 
   it("skips the follow-up for a lead who already downloaded", async () => {
     resend = fakeResend();
     const asset = await assetWithSequence(withConditions({ skipIfDownloaded: true }));
-    const res = await fetchWorker(`/p/${asset.slug}`, { method: "POST", body: JSON.stringify({ email: "reader@example.com", name: "Ann" }), headers: { "content-type": "application/json" } });
-    const { lead_id, download_url } = (await res.json()) as { lead_id: number; download_url: string };
+    const res = await fetchWorker(`/p/${asset.slug}`, {
+      method: "POST",
+      body: JSON.stringify({ email: "reader@example.com", name: "Ann" }),
+      headers: { "content-type": "application/json" },
+    });
+    const { lead_id, download_url } = (await res.json()) as {
+      lead_id: number;
+      download_url: string;
+    };
     expect((await fetchWorker(new URL(download_url).pathname)).status).toBe(200);
     await tick(Date.now() + 2 * HOUR);
     await settledSends(ofLead(lead_id));
     await tick(Date.now() + 3 * HOUR);
-    expect((await settledSends(ofLead(lead_id))).map((r) => [r.status, r.last_error])).toEqual([["sent", null], ["skipped", "already_downloaded"]]);
+    expect((await settledSends(ofLead(lead_id))).map((r) => [r.status, r.last_error])).toEqual([
+      ["sent", null],
+      ["skipped", "already_downloaded"],
+    ]);
   });
 
   it("skips the follow-up for a lead who clicked an earlier step", async () => {
@@ -105,7 +164,10 @@ describe("conditions skip a step and say why", () => {
     const html = resend.delivered.find((d) => d.to === "clicked-earlier@example.com")!.html;
     await fetchWorker(new URL(html.match(/https?:\/\/[^"]+\/t\/c\/[^"]+/)![0]).pathname);
     await tick(Date.now() + 2 * HOUR);
-    expect((await settledSends(ofLead(lead_id))).map((r) => r.last_error)).toEqual([null, "already_clicked"]);
+    expect((await settledSends(ofLead(lead_id))).map((r) => r.last_error)).toEqual([
+      null,
+      "already_clicked",
+    ]);
   });
 
   it("skips the follow-up for a lead already qualified, but not for one who is not", async () => {

@@ -3,8 +3,29 @@
 import { describe, it, expect, afterEach, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { fakeResend, type ResendFake } from "./support/resend-fake";
-import { assetWithSequence, captureLead, consume, messagesOf, ofPrefix, drainThenRestore, sendRows, settledSends, tick, tickThatDies, untilDied, HOUR, MINUTE, QUEUE_TIMEOUTS } from "./support/nurture";
-import { sweepStrandedSends, wholeRequests, STRANDED_AFTER_MS, MAX_REQUEUES, GIVE_UP_AFTER_MS } from "../../src/services/nurture/sweep-stranded";
+import {
+  assetWithSequence,
+  captureLead,
+  consume,
+  messagesOf,
+  ofPrefix,
+  drainThenRestore,
+  sendRows,
+  settledSends,
+  tick,
+  tickThatDies,
+  untilDied,
+  HOUR,
+  MINUTE,
+  QUEUE_TIMEOUTS,
+} from "./support/nurture";
+import {
+  sweepStrandedSends,
+  wholeRequests,
+  STRANDED_AFTER_MS,
+  MAX_REQUEUES,
+  GIVE_UP_AFTER_MS,
+} from "../../src/services/nurture/sweep-stranded";
 
 vi.setConfig(QUEUE_TIMEOUTS);
 
@@ -41,13 +62,23 @@ describe("sends stranded by a Worker that died before sendBatch", () => {
     expect(await requeuesOf("stranded")).toEqual([1, 1, 1]);
     await settledSends(ofPrefix("stranded"));
     // Queued again as the original request: one request under the original key, with all three emails.
-    expect(resend.requests.filter((r) => r.key === key)).toEqual([expect.objectContaining({ count: 3, status: 200 })]);
+    expect(resend.requests.filter((r) => r.key === key)).toEqual([
+      expect.objectContaining({ count: 3, status: 200 }),
+    ]);
 
     // Delivered twice (the consumer died before acking): still one email each.
     await consume(messagesOf(rows));
-    expect(mine("stranded").map((d) => d.to).sort()).toEqual(["stranded-0@example.com", "stranded-1@example.com", "stranded-2@example.com"]);
+    expect(
+      mine("stranded")
+        .map((d) => d.to)
+        .sort(),
+    ).toEqual(["stranded-0@example.com", "stranded-1@example.com", "stranded-2@example.com"]);
     expect(mine("stranded").every((d) => d.key === key)).toBe(true);
-    expect((await rowsOf("stranded")).map((r) => [r.status, r.requeues])).toEqual([["sent", 1], ["sent", 1], ["sent", 1]]);
+    expect((await rowsOf("stranded")).map((r) => [r.status, r.requeues])).toEqual([
+      ["sent", 1],
+      ["sent", 1],
+      ["sent", 1],
+    ]);
 
     await tick(at + 3 * STRANDED_AFTER_MS);
     expect(await requeuesOf("stranded")).toEqual([1, 1, 1]);
@@ -71,11 +102,18 @@ describe("sends stranded by a Worker that died before sendBatch", () => {
     const at = Date.now() + 3 * MINUTE;
     await strandedFor("lost", 1, at);
     // Each sweep that queues it again dies inside sendBatch, so its message is lost too.
-    for (let k = 1; k <= MAX_REQUEUES + 1; k++) await untilDied((dying) => sweepStrandedSends(dying, at + k * (STRANDED_AFTER_MS + MINUTE)));
+    for (let k = 1; k <= MAX_REQUEUES + 1; k++)
+      await untilDied((dying) => sweepStrandedSends(dying, at + k * (STRANDED_AFTER_MS + MINUTE)));
     const [row] = await rowsOf("lost");
     expect(row).toMatchObject({ status: "failed", requeues: MAX_REQUEUES });
-    expect(row!.last_error).toMatch(new RegExp(`^stranded: no queue message after ${MAX_REQUEUES} re-queues`));
-    const failed = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE type = 'email_failed' AND lead_id = ?").bind(row!.lead_id).first<{ n: number }>();
+    expect(row!.last_error).toMatch(
+      new RegExp(`^stranded: no queue message after ${MAX_REQUEUES} re-queues`),
+    );
+    const failed = await env.DB.prepare(
+      "SELECT count(*) AS n FROM events WHERE type = 'email_failed' AND lead_id = ?",
+    )
+      .bind(row!.lead_id)
+      .first<{ n: number }>();
     expect(failed!.n).toBe(1);
     expect(mine("lost")).toHaveLength(0);
   });
@@ -108,11 +146,24 @@ describe("sends stranded by a Worker that died before sendBatch", () => {
     const small = await sweepStrandedSends(env, later, { scan: 3, requeue: 100 });
     expect(small.scanned).toBeLessThanOrEqual(3);
     await settledSends(ofPrefix("bounded"));
-    expect(mine("bounded").map((d) => d.to).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `bounded-${i}@example.com`));
+    expect(
+      mine("bounded")
+        .map((d) => d.to)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4].map((i) => `bounded-${i}@example.com`));
   });
 
   it("a request the bound or the scan window would cut is left whole for a later sweep", () => {
-    const row = (id: number, batchKey: string) => ({ id, enrolmentId: id, stepId: 1, status: "queued" as const, batchKey, requeues: 0, createdAt: 0, updatedAt: 0 });
+    const row = (id: number, batchKey: string) => ({
+      id,
+      enrolmentId: id,
+      stepId: 1,
+      status: "queued" as const,
+      batchKey,
+      requeues: 0,
+      createdAt: 0,
+      updatedAt: 0,
+    });
     const rows = [row(1, "a"), row(2, "a"), row(3, "b"), row(4, "b"), row(5, "b"), row(6, "c")];
     expect(wholeRequests(rows, 4).map((r) => r.id)).toEqual([1, 2]);
     expect(wholeRequests(rows, 5).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { apportion } from "../../src/domain/apportion";
-import { allocateSpend, type LeadCell, type SpendRecord } from "../../src/services/reports/spend-allocation";
+import {
+  allocateSpend,
+  type LeadCell,
+  type SpendRecord,
+} from "../../src/services/reports/spend-allocation";
 import { bucketOf, bucketMidMinutes, medianMinutes } from "../../src/services/reports/latency";
 import { periodOf } from "../../src/domain/report-days";
 import { parseCsv, csvCell } from "../../src/domain/csv";
@@ -34,49 +38,130 @@ describe("splitting money", () => {
 });
 
 describe("spreading spend", () => {
-  const cell = (assetId: number, month: string, campaign: string, leads: number, channel = "paid"): LeadCell => ({ assetId, month, channel, campaign, leads });
-  const spend = (over: Partial<SpendRecord>): SpendRecord => ({ id: 1, assetId: null, channel: null, campaign: null, dayFrom: "2026-03-01", dayTo: "2026-03-01", reportingMinor: 0, ...over });
+  const cell = (
+    assetId: number,
+    month: string,
+    campaign: string,
+    leads: number,
+    channel = "paid",
+  ): LeadCell => ({ assetId, month, channel, campaign, leads });
+  const spend = (over: Partial<SpendRecord>): SpendRecord => ({
+    id: 1,
+    assetId: null,
+    channel: null,
+    campaign: null,
+    dayFrom: "2026-03-01",
+    dayTo: "2026-03-01",
+    reportingMinor: 0,
+    ...over,
+  });
   const range = { from: "2026-01-01", to: "2026-12-31" };
 
   it("splits a range evenly over its days and keeps only the days in the report", () => {
-    const cells = allocateSpend([spend({ assetId: 7, dayFrom: "2026-03-01", dayTo: "2026-03-03", reportingMinor: 100 })], [], { from: "2026-03-02", to: "2026-03-31" });
-    expect(cells.map((c) => [c.day, c.amountMinor])).toEqual([["2026-03-02", 33], ["2026-03-03", 33]]);
+    const cells = allocateSpend(
+      [spend({ assetId: 7, dayFrom: "2026-03-01", dayTo: "2026-03-03", reportingMinor: 100 })],
+      [],
+      { from: "2026-03-02", to: "2026-03-31" },
+    );
+    expect(cells.map((c) => [c.day, c.amountMinor])).toEqual([
+      ["2026-03-02", 33],
+      ["2026-03-03", 33],
+    ]);
   });
 
   it("spreads campaign spend over the campaign's assets by credited leads in the months the spend covers", () => {
     const cells = allocateSpend(
-      [spend({ campaign: "spring", dayFrom: "2026-03-01", dayTo: "2026-03-02", reportingMinor: 1000 })],
-      [cell(1, "2026-03", "spring", 1.5), cell(2, "2026-03", "spring", 1), cell(3, "2026-03", "autumn", 9), cell(4, "2026-04", "spring", 9)],
+      [
+        spend({
+          campaign: "spring",
+          dayFrom: "2026-03-01",
+          dayTo: "2026-03-02",
+          reportingMinor: 1000,
+        }),
+      ],
+      [
+        cell(1, "2026-03", "spring", 1.5),
+        cell(2, "2026-03", "spring", 1),
+        cell(3, "2026-03", "autumn", 9),
+        cell(4, "2026-04", "spring", 9),
+      ],
       range,
     );
     const byAsset = new Map<number | null, number>();
-    cells.forEach((c) => byAsset.set(c.assetId, (byAsset.get(c.assetId) ?? 0) + c.amountMinor));
+    for (const c of cells) byAsset.set(c.assetId, (byAsset.get(c.assetId) ?? 0) + c.amountMinor);
     expect(Object.fromEntries(byAsset)).toEqual({ 1: 600, 2: 400 });
   });
 
   it("keeps spend whose campaign brought no leads as unattributed, still counted", () => {
-    const cells = allocateSpend([spend({ campaign: "quiet", reportingMinor: 500 })], [cell(1, "2026-03", "spring", 3)], range);
-    expect(cells).toEqual([{ assetId: null, day: "2026-03-01", channel: "", campaign: "quiet", amountMinor: 500 }]);
+    const cells = allocateSpend(
+      [spend({ campaign: "quiet", reportingMinor: 500 })],
+      [cell(1, "2026-03", "spring", 3)],
+      range,
+    );
+    expect(cells).toEqual([
+      { assetId: null, day: "2026-03-01", channel: "", campaign: "quiet", amountMinor: 500 },
+    ]);
   });
 
   it("spreads a day of spend by its month's leads, so a day without leads is not left unattributed", () => {
-    const cells = allocateSpend([spend({ campaign: "spring", dayFrom: "2026-03-20", dayTo: "2026-03-20", reportingMinor: 90 })], [cell(1, "2026-03", "spring", 2), cell(2, "2026-03", "spring", 1)], range);
-    expect(cells.map((c) => [c.assetId, c.amountMinor])).toEqual([[1, 60], [2, 30]]);
+    const cells = allocateSpend(
+      [
+        spend({
+          campaign: "spring",
+          dayFrom: "2026-03-20",
+          dayTo: "2026-03-20",
+          reportingMinor: 90,
+        }),
+      ],
+      [cell(1, "2026-03", "spring", 2), cell(2, "2026-03", "spring", 1)],
+      range,
+    );
+    expect(cells.map((c) => [c.assetId, c.amountMinor])).toEqual([
+      [1, 60],
+      [2, 30],
+    ]);
   });
 
   it("sums a period's daily rows before spreading them, and still adds up exactly", () => {
-    const daily = Array.from({ length: 31 }, (_, i) => spend({ id: i, campaign: "spring", dayFrom: `2026-03-${String(i + 1).padStart(2, "0")}`, dayTo: `2026-03-${String(i + 1).padStart(2, "0")}`, reportingMinor: 101 }));
-    const weights = [cell(1, "2026-03", "spring", 1), cell(2, "2026-03", "spring", 1), cell(3, "2026-03", "spring", 1)];
+    const daily = Array.from({ length: 31 }, (_, i) =>
+      spend({
+        id: i,
+        campaign: "spring",
+        dayFrom: `2026-03-${String(i + 1).padStart(2, "0")}`,
+        dayTo: `2026-03-${String(i + 1).padStart(2, "0")}`,
+        reportingMinor: 101,
+      }),
+    );
+    const weights = [
+      cell(1, "2026-03", "spring", 1),
+      cell(2, "2026-03", "spring", 1),
+      cell(3, "2026-03", "spring", 1),
+    ];
     const byMonth = allocateSpend(daily, weights, range, (d) => d.slice(0, 7));
-    expect(byMonth.map((c) => [c.assetId, c.amountMinor])).toEqual([[1, 1044], [2, 1044], [3, 1043]]);
+    expect(byMonth.map((c) => [c.assetId, c.amountMinor])).toEqual([
+      [1, 1044],
+      [2, 1044],
+      [3, 1043],
+    ]);
     const byDay = allocateSpend(daily, weights, range);
     expect(byDay).toHaveLength(93);
     expect(byDay.reduce((a, c) => a + c.amountMinor, 0)).toBe(31 * 101);
   });
 
   it("matches channel-only spend to every campaign of that channel", () => {
-    const cells = allocateSpend([spend({ channel: "social", reportingMinor: 300 })], [cell(1, "2026-03", "a", 1, "social"), cell(2, "2026-03", "b", 2, "social"), cell(3, "2026-03", "a", 5, "paid")], range);
-    expect(cells.map((c) => [c.assetId, c.amountMinor])).toEqual([[1, 100], [2, 200]]);
+    const cells = allocateSpend(
+      [spend({ channel: "social", reportingMinor: 300 })],
+      [
+        cell(1, "2026-03", "a", 1, "social"),
+        cell(2, "2026-03", "b", 2, "social"),
+        cell(3, "2026-03", "a", 5, "paid"),
+      ],
+      range,
+    );
+    expect(cells.map((c) => [c.assetId, c.amountMinor])).toEqual([
+      [1, 100],
+      [2, 200],
+    ]);
   });
 });
 
@@ -93,14 +178,21 @@ describe("periods", () => {
 });
 
 describe("median time to MQL from a histogram", () => {
-  it.each([1, 30, 120, 60 * 24, 60 * 24 * 30])("a latency of %i minutes lands in a bucket whose midpoint is within 10 percent (of 1 + minutes)", (minutes) => {
-    const mid = bucketMidMinutes(bucketOf(minutes * 60_000));
-    expect(Math.abs(mid + 1 - (minutes + 1)) / (minutes + 1)).toBeLessThan(0.1);
-    if (minutes >= 30) expect(Math.abs(mid - minutes) / minutes).toBeLessThan(0.1);
-  });
+  it.each([1, 30, 120, 60 * 24, 60 * 24 * 30])(
+    "a latency of %i minutes lands in a bucket whose midpoint is within 10 percent (of 1 + minutes)",
+    (minutes) => {
+      const mid = bucketMidMinutes(bucketOf(minutes * 60_000));
+      expect(Math.abs(mid + 1 - (minutes + 1)) / (minutes + 1)).toBeLessThan(0.1);
+      if (minutes >= 30) expect(Math.abs(mid - minutes) / minutes).toBeLessThan(0.1);
+    },
+  );
 
   it("finds the weighted middle, with fractional (linear) credit", () => {
-    const h = { [bucketOf(60 * 60_000)]: 0.5, [bucketOf(600 * 60_000)]: 1, [bucketOf(6000 * 60_000)]: 0.4 };
+    const h = {
+      [bucketOf(60 * 60_000)]: 0.5,
+      [bucketOf(600 * 60_000)]: 1,
+      [bucketOf(6000 * 60_000)]: 0.4,
+    };
     expect(medianMinutes(h)).toBeCloseTo(bucketMidMinutes(bucketOf(600 * 60_000)), 6);
     expect(medianMinutes({})).toBeNull();
   });
@@ -123,7 +215,7 @@ describe("CSV", () => {
   });
 
   it.each([
-    ["=HYPERLINK(\"x\")", "'=HYPERLINK(\"\"x\"\")"],
+    ['=HYPERLINK("x")', '\'=HYPERLINK(""x"")'],
     ["a,b", '"a,b"'],
     ["+1 555", "'+1 555"],
     [-5, "-5"],

@@ -23,20 +23,32 @@ export function authMatrix(routes: ApiRouteCase[]) {
   });
 
   describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_name, route) => {
-    const call = (token: string | null) => api(route.path, { method: route.method, token, ...(route.body === undefined ? {} : { json: route.body }) });
+    const call = (token: string | null) =>
+      api(route.path, {
+        method: route.method,
+        token,
+        ...(route.body === undefined ? {} : { json: route.body }),
+      });
 
     it("refuses a request without a token (401)", async () => {
       const res = await call(null);
       await expectEnvelope(res, 401, "UNAUTHORIZED");
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
     });
-    it("refuses an unknown token (401)", async () => expectEnvelope(await call("ldst_not-a-real-token-at-all-0000000000"), 401, "UNAUTHORIZED"));
-    it("refuses a revoked token (401)", async () => expectEnvelope(await call(revoked), 401, "UNAUTHORIZED"));
+    it("refuses an unknown token (401)", async () =>
+      expectEnvelope(await call("ldst_not-a-real-token-at-all-0000000000"), 401, "UNAUTHORIZED"));
+    it("refuses a revoked token (401)", async () =>
+      expectEnvelope(await call(revoked), 401, "UNAUTHORIZED"));
     const wrong = SCOPES.filter((s) => s !== "admin" && !route.scopes.includes(s));
-    it.each(wrong.map((s) => [s]))("refuses a %s token (403)", async (scope) => expectEnvelope(await call(tokens[scope as Scope]), 403, "FORBIDDEN"));
-    it.each(["admin", ...route.scopes].map((s) => [s]))("lets a %s token past the auth check", async (scope) => {
-      const res = await call(tokens[scope as Scope]);
-      expect([401, 403]).not.toContain(res.status);
-    });
+    it.each(wrong.map((s) => [s]))("refuses a %s token (403)", async (scope) =>
+      expectEnvelope(await call(tokens[scope as Scope]), 403, "FORBIDDEN"),
+    );
+    it.each(["admin", ...route.scopes].map((s) => [s]))(
+      "lets a %s token past the auth check",
+      async (scope) => {
+        const res = await call(tokens[scope as Scope]);
+        expect([401, 403]).not.toContain(res.status);
+      },
+    );
   });
 }

@@ -6,7 +6,13 @@ import { assets, courseSessions, type FormSettings, type NewAsset } from "../../
 export const db = () => getDb(env.DB);
 
 export const STANDARD_FORM: FormSettings = {
-  fields: { name: "required", company: "optional", job_title: "optional", phone: "optional", company_size: "optional" },
+  fields: {
+    name: "required",
+    company: "optional",
+    job_title: "optional",
+    phone: "optional",
+    company_size: "optional",
+  },
   consent: null,
 };
 
@@ -33,14 +39,24 @@ export async function makeAsset(over: Partial<NewAsset> = {}) {
       ...over,
     })
     .returning();
-  if (asset!.fileKey && asset!.kind === "whitepaper") await env.FILES.put(asset!.fileKey, "%PDF-1.4 test file", { httpMetadata: { contentType: "application/pdf" } });
+  if (asset!.fileKey && asset!.kind === "whitepaper")
+    await env.FILES.put(asset!.fileKey, "%PDF-1.4 test file", {
+      httpMetadata: { contentType: "application/pdf" },
+    });
   return asset!;
 }
 
 export async function makeSession(assetId: number, startsAt: number, timezone = "Europe/London") {
   const [s] = await db()
     .insert(courseSessions)
-    .values({ assetId, startsAt, timezone, joinUrl: "https://meet.example.com/room-1", durationMinutes: 60, createdAt: Date.now() })
+    .values({
+      assetId,
+      startsAt,
+      timezone,
+      joinUrl: "https://meet.example.com/room-1",
+      durationMinutes: 60,
+      createdAt: Date.now(),
+    })
     .returning();
   return s!;
 }

@@ -12,15 +12,34 @@ export function nextIp() {
 export function fetchWorker(path: string, init: RequestInit & { ip?: string } = {}) {
   const headers = new Headers(init.headers);
   if (!headers.has("cf-connecting-ip")) headers.set("cf-connecting-ip", init.ip ?? nextIp());
-  return exports.default.fetch(new Request(new URL(path, BASE), { ...init, headers, redirect: "manual" }));
+  return exports.default.fetch(
+    new Request(new URL(path, BASE), { ...init, headers, redirect: "manual" }),
+  );
 }
 
-export function postForm(path: string, fields: Record<string, string | string[]>, init: RequestInit & { ip?: string } = {}) {
+export function postForm(
+  path: string,
+  fields: Record<string, string | string[]>,
+  init: RequestInit & { ip?: string } = {},
+) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
-  return fetchWorker(path, { ...init, method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...(init.headers as Record<string, string>) } });
+  return fetchWorker(path, {
+    ...init,
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(init.headers as Record<string, string>),
+    },
+  });
 }
 
 export function postJson(path: string, json: unknown, init: RequestInit & { ip?: string } = {}) {
-  return fetchWorker(path, { ...init, method: "POST", body: typeof json === "string" ? json : JSON.stringify(json), headers: { "content-type": "application/json", ...(init.headers as Record<string, string>) } });
+  return fetchWorker(path, {
+    ...init,
+    method: "POST",
+    body: typeof json === "string" ? json : JSON.stringify(json),
+    headers: { "content-type": "application/json", ...(init.headers as Record<string, string>) },
+  });
 }

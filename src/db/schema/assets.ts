@@ -1,9 +1,31 @@
 // An asset is a piece of gated content (whitepaper or course) with its landing page and gate form.
 import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
 import { id, createdAt, updatedAt } from "./columns";
-import { ASSET_KINDS, LOCALES, ASSET_STATUSES, FORM_FIELDS, FIELD_MODES, type AssetKind, type Locale, type FormField, type FieldMode, type FormSettings } from "../../domain/vocabulary";
+import {
+  ASSET_KINDS,
+  LOCALES,
+  ASSET_STATUSES,
+  FORM_FIELDS,
+  FIELD_MODES,
+  type AssetKind,
+  type Locale,
+  type FormField,
+  type FieldMode,
+  type FormSettings,
+} from "../../domain/vocabulary";
 
-export { ASSET_KINDS, LOCALES, ASSET_STATUSES, FORM_FIELDS, FIELD_MODES, type AssetKind, type Locale, type FormField, type FieldMode, type FormSettings };
+export {
+  ASSET_KINDS,
+  LOCALES,
+  ASSET_STATUSES,
+  FORM_FIELDS,
+  FIELD_MODES,
+  type AssetKind,
+  type Locale,
+  type FormField,
+  type FieldMode,
+  type FormSettings,
+};
 
 export const assets = sqliteTable("assets", {
   id: id(),

@@ -15,11 +15,20 @@ export const capturedEmails = sqliteTable(
     subject: text("subject").notNull(),
     html: text("html"),
     text: text("text"),
-    headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
-    tags: text("tags", { mode: "json" }).$type<{ name: string; value: string }[]>().notNull().default([]),
+    headers: text("headers", { mode: "json" })
+      .$type<Record<string, string>>()
+      .notNull()
+      .default({}),
+    tags: text("tags", { mode: "json" })
+      .$type<{ name: string; value: string }[]>()
+      .notNull()
+      .default([]),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("captured_emails_created").on(t.createdAt), index("captured_emails_request").on(t.requestKey)],
+  (t) => [
+    index("captured_emails_created").on(t.createdAt),
+    index("captured_emails_request").on(t.requestKey),
+  ],
 );
 
 export type CapturedEmail = typeof capturedEmails.$inferSelect;

@@ -12,38 +12,42 @@ export { STAGES, type Stage };
  * leads_list serves the unfiltered list and updated_since; leads_stage_score serves stage and
  * min_score, merged per (stage, score) so a page reads only the rows it returns (see src/handoff/list-leads.ts).
  */
-export const leads = sqliteTable("leads", {
-  id: id(),
-  email: text("email").notNull().unique(),
-  name: text("name"),
-  company: text("company"),
-  jobTitle: text("job_title"),
-  phone: text("phone"),
-  companySize: text("company_size"),
-  country: text("country"),
-  locale: text("locale").notNull().default("en"),
-  referralCode: text("referral_code").notNull().unique(),
-  referredByLeadId: integer("referred_by_lead_id"),
-  consentAt: integer("consent_at"),
-  consentIp: text("consent_ip"),
-  consentVersion: text("consent_version"),
-  touchCount: integer("touch_count").notNull().default(0),
-  fitScore: integer("fit_score").notNull().default(0),
-  behaviourScore: integer("behaviour_score").notNull().default(0),
-  score: integer("score").notNull().default(0),
-  stage: text("stage", { enum: STAGES }).notNull().default("lead"),
-  stageChangedAt: integer("stage_changed_at"),
-  mqlAt: integer("mql_at"),
-  erasedAt: integer("erased_at"),
-  /** Last time scoring reconciled this lead; NULL until first scored and again once erased. */
-  scoredAt: integer("scored_at"),
-  /** Bumped by every scoring write: the optimistic-concurrency guard for the score ledger. */
-  scoreVersion: integer("score_version").notNull().default(0),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [
-  index("leads_list").on(t.updatedAt).where(sql`scored_at IS NOT NULL`),
-  index("leads_stage_score").on(t.stage, t.score, t.updatedAt).where(sql`scored_at IS NOT NULL`),
-]);
+export const leads = sqliteTable(
+  "leads",
+  {
+    id: id(),
+    email: text("email").notNull().unique(),
+    name: text("name"),
+    company: text("company"),
+    jobTitle: text("job_title"),
+    phone: text("phone"),
+    companySize: text("company_size"),
+    country: text("country"),
+    locale: text("locale").notNull().default("en"),
+    referralCode: text("referral_code").notNull().unique(),
+    referredByLeadId: integer("referred_by_lead_id"),
+    consentAt: integer("consent_at"),
+    consentIp: text("consent_ip"),
+    consentVersion: text("consent_version"),
+    touchCount: integer("touch_count").notNull().default(0),
+    fitScore: integer("fit_score").notNull().default(0),
+    behaviourScore: integer("behaviour_score").notNull().default(0),
+    score: integer("score").notNull().default(0),
+    stage: text("stage", { enum: STAGES }).notNull().default("lead"),
+    stageChangedAt: integer("stage_changed_at"),
+    mqlAt: integer("mql_at"),
+    erasedAt: integer("erased_at"),
+    /** Last time scoring reconciled this lead; NULL until first scored and again once erased. */
+    scoredAt: integer("scored_at"),
+    /** Bumped by every scoring write: the optimistic-concurrency guard for the score ledger. */
+    scoreVersion: integer("score_version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("leads_list").on(t.updatedAt).where(sql`scored_at IS NOT NULL`),
+    index("leads_stage_score").on(t.stage, t.score, t.updatedAt).where(sql`scored_at IS NOT NULL`),
+  ],
+);
 
 export type Lead = typeof leads.$inferSelect;

@@ -5,7 +5,15 @@ import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { limitBody } from "../../http/security";
 import { findAssetById } from "../../services/assets/find-asset";
-import { listAssets, MAX_FILE_BYTES, saveAsset, sequenceOptions, setAssetStatus, stepPerformance, valuesOf } from "../../services/assets/edit-asset";
+import {
+  listAssets,
+  MAX_FILE_BYTES,
+  saveAsset,
+  sequenceOptions,
+  setAssetStatus,
+  stepPerformance,
+  valuesOf,
+} from "../../services/assets/edit-asset";
 import { buildReport } from "../../services/reports/report-service";
 import { addDays, msToDay } from "../../domain/report-days";
 import { STANDARD_FORM_VALUES } from "../../services/assets/asset-defaults";
@@ -24,20 +32,46 @@ async function assetOr404(c: Context<AppEnv>) {
 
 export function registerAssets(app: Hono<AppEnv>) {
   app.get("/assets", async (c) => {
-    const { rows, nextCursor } = await listAssets(c.get("db"), { limit: 50, before: Number(c.req.query("cursor")) || undefined });
+    const { rows, nextCursor } = await listAssets(c.get("db"), {
+      limit: 50,
+      before: Number(c.req.query("cursor")) || undefined,
+    });
     const s = c.get("admin");
-    return c.html(<AssetsPage locale={s.locale} csrf={s.csrf} rows={rows} nextCursor={nextCursor} />);
+    return c.html(
+      <AssetsPage locale={s.locale} csrf={s.csrf} rows={rows} nextCursor={nextCursor} />,
+    );
   });
 
   app.get("/assets/new", async (c) => {
     const s = c.get("admin");
-    return c.html(<AssetFormPage locales={LOCALES} formFields={FORM_FIELDS} locale={s.locale} csrf={s.csrf} asset={null} values={{ ...STANDARD_FORM_VALUES, locale: s.locale }} sequences={await sequenceOptions(c.get("db"))} />);
+    return c.html(
+      <AssetFormPage
+        locales={LOCALES}
+        formFields={FORM_FIELDS}
+        locale={s.locale}
+        csrf={s.csrf}
+        asset={null}
+        values={{ ...STANDARD_FORM_VALUES, locale: s.locale }}
+        sequences={await sequenceOptions(c.get("db"))}
+      />,
+    );
   });
 
   app.get("/assets/:id{[0-9]+}/edit", async (c) => {
     const asset = await assetOr404(c);
     const s = c.get("admin");
-    return c.html(<AssetFormPage locales={LOCALES} formFields={FORM_FIELDS} locale={s.locale} csrf={s.csrf} asset={asset} values={valuesOf(asset)} sequences={await sequenceOptions(c.get("db"))} message={c.req.query("saved") ? at(s.locale, "saved") : undefined} />);
+    return c.html(
+      <AssetFormPage
+        locales={LOCALES}
+        formFields={FORM_FIELDS}
+        locale={s.locale}
+        csrf={s.csrf}
+        asset={asset}
+        values={valuesOf(asset)}
+        sequences={await sequenceOptions(c.get("db"))}
+        message={c.req.query("saved") ? at(s.locale, "saved") : undefined}
+      />,
+    );
   });
 
   const save = async (c: Context<AppEnv>, id: number | null) => {
@@ -47,15 +81,34 @@ export function registerAssets(app: Hono<AppEnv>) {
     if (result.ok) return c.redirect(`/admin/assets/${result.asset.id}/edit?saved=1`, 303);
     const s = c.get("admin");
     const asset = id === null ? null : await findAssetById(db, id);
-    return c.html(<AssetFormPage locales={LOCALES} formFields={FORM_FIELDS} locale={s.locale} csrf={s.csrf} asset={asset} values={fields} errors={result.errors} sequences={await sequenceOptions(db)} />, 400);
+    return c.html(
+      <AssetFormPage
+        locales={LOCALES}
+        formFields={FORM_FIELDS}
+        locale={s.locale}
+        csrf={s.csrf}
+        asset={asset}
+        values={fields}
+        errors={result.errors}
+        sequences={await sequenceOptions(db)}
+      />,
+      400,
+    );
   };
   app.post("/assets/new", limitBody(MAX_FILE_BYTES + 64 * 1024), (c) => save(c, null));
-  app.post("/assets/:id{[0-9]+}/edit", limitBody(MAX_FILE_BYTES + 64 * 1024), async (c) => save(c, (await assetOr404(c)).id));
+  app.post("/assets/:id{[0-9]+}/edit", limitBody(MAX_FILE_BYTES + 64 * 1024), async (c) =>
+    save(c, (await assetOr404(c)).id),
+  );
 
   app.post("/assets/:id{[0-9]+}/status", async (c) => {
     const { fields } = await readAdminForm(c);
     const asset = await assetOr404(c);
-    await setAssetStatus(c.get("db"), asset.id, fields.status === "published" ? "published" : "draft", c.get("now"));
+    await setAssetStatus(
+      c.get("db"),
+      asset.id,
+      fields.status === "published" ? "published" : "draft",
+      c.get("now"),
+    );
     return c.redirect(`/admin/assets/${asset.id}`, 303);
   });
 
@@ -64,11 +117,29 @@ export function registerAssets(app: Hono<AppEnv>) {
     const db = c.get("db");
     const now = c.get("now");
     const to = msToDay(now);
-    const base = { from: addDays(to, -89), to, grain: "range" as const, model: "first_touch" as const, asset_id: asset.id };
+    const base = {
+      from: addDays(to, -89),
+      to,
+      grain: "range" as const,
+      model: "first_touch" as const,
+      asset_id: asset.id,
+    };
     const opts = { now, currency: c.get("config").REPORTING_CURRENCY };
     const funnel = await buildReport(db, { ...base, by: ["asset"] }, opts);
-    const [channels, steps] = await Promise.all([buildReport(db, { ...base, by: ["asset", "channel", "campaign"] }, { ...opts, sweep: false }), stepPerformance(db, asset.id)]);
+    const [channels, steps] = await Promise.all([
+      buildReport(db, { ...base, by: ["asset", "channel", "campaign"] }, { ...opts, sweep: false }),
+      stepPerformance(db, asset.id),
+    ]);
     const s = c.get("admin");
-    return c.html(<AssetDetailPage locale={s.locale} csrf={s.csrf} asset={asset} funnel={funnel} channels={channels} steps={steps} />);
+    return c.html(
+      <AssetDetailPage
+        locale={s.locale}
+        csrf={s.csrf}
+        asset={asset}
+        funnel={funnel}
+        channels={channels}
+        steps={steps}
+      />,
+    );
   });
 }

@@ -9,21 +9,34 @@ import { leadFilter, listLeads } from "../../services/reports/lead-list";
 import { calibrationCsv, leadsCsv, reportCsv } from "../../services/reports/export-csv";
 
 const csv = (c: Context<AppEnv>, body: string, name: string) =>
-  c.body(body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` });
+  c.body(body, 200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${name}"`,
+  });
 
 export function registerExports(app: Hono<AppEnv>) {
   app.get("/export/report.csv", async (c) => {
     const parsed = reportQuery.safeParse(c.req.query());
     if (!parsed.success) throw badRequest(parsed.error);
     const q = parsed.data;
-    const report = await buildReport(c.get("db"), q, { now: c.get("now"), currency: c.get("config").REPORTING_CURRENCY });
+    const report = await buildReport(c.get("db"), q, {
+      now: c.get("now"),
+      currency: c.get("config").REPORTING_CURRENCY,
+    });
     return csv(c, reportCsv(report), `lodestone-report-${q.model}-${q.from}-${q.to}.csv`);
   });
 
   app.get("/export/calibration.csv", async (c) => {
-    const parsed = reportQueryShape.pick({ from: true, to: true }).superRefine(checkRange).safeParse(c.req.query());
+    const parsed = reportQueryShape
+      .pick({ from: true, to: true })
+      .superRefine(checkRange)
+      .safeParse(c.req.query());
     if (!parsed.success) throw badRequest(parsed.error);
-    return csv(c, calibrationCsv(await scoreCalibration(c.get("db"), parsed.data)), `lodestone-score-calibration-${parsed.data.from}-${parsed.data.to}.csv`);
+    return csv(
+      c,
+      calibrationCsv(await scoreCalibration(c.get("db"), parsed.data)),
+      `lodestone-score-calibration-${parsed.data.from}-${parsed.data.to}.csv`,
+    );
   });
 
   app.get("/export/leads.csv", async (c) => {

@@ -20,7 +20,9 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   const admin = new Hono<AppEnv>();
   admin.use("*", sameOrigin);
   registerLogin(admin);
-  admin.use("*", async (c, next) => (c.req.path === "/admin/login" ? next() : requireAdmin(c, next)));
+  admin.use("*", async (c, next) =>
+    c.req.path === "/admin/login" ? next() : requireAdmin(c, next),
+  );
   registerOverview(admin);
   registerReports(admin);
   registerExports(admin);
@@ -32,14 +34,30 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerMailPage(admin);
   admin.notFound((c) => {
     const s = c.var.admin;
-    return c.html(<AdminNotice locale={s?.locale ?? "en"} csrf={s?.csrf} title="404" text="This page does not exist." />, 404);
+    return c.html(
+      <AdminNotice
+        locale={s?.locale ?? "en"}
+        csrf={s?.csrf}
+        title="404"
+        text="This page does not exist."
+      />,
+      404,
+    );
   });
   // Pages answer errors as pages; a 5xx is still logged as a bug.
   admin.onError((err, c) => {
     const e = toAppError(err);
     if (e.status >= 500) console.error("lodestone: dashboard error", err);
     const s = c.var.admin;
-    return c.html(<AdminNotice locale={s?.locale ?? "en"} csrf={s?.csrf} title={String(e.status)} text={e.message} />, e.status);
+    return c.html(
+      <AdminNotice
+        locale={s?.locale ?? "en"}
+        csrf={s?.csrf}
+        title={String(e.status)}
+        text={e.message}
+      />,
+      e.status,
+    );
   });
   app.route("/admin", admin);
 }

@@ -15,10 +15,24 @@ export function registerLeads(app: Hono<AppEnv>) {
     const parsed = leadFilter.safeParse(c.req.query());
     if (!parsed.success) throw badRequest(parsed.error);
     const db = c.get("db");
-    const [{ rows, nextCursor }, assets] = await Promise.all([listLeads(db, { ...parsed.data, limit: Math.min(parsed.data.limit ?? 50, 200) }), assetOptions(db)]);
+    const [{ rows, nextCursor }, assets] = await Promise.all([
+      listLeads(db, { ...parsed.data, limit: Math.min(parsed.data.limit ?? 50, 200) }),
+      assetOptions(db),
+    ]);
     const s = c.get("admin");
     const query = new URL(c.req.url).search.slice(1);
-    return c.html(<LeadsPage stages={STAGES} locale={s.locale} csrf={s.csrf} filter={parsed.data} rows={rows} nextCursor={nextCursor} assets={assets} query={query} />);
+    return c.html(
+      <LeadsPage
+        stages={STAGES}
+        locale={s.locale}
+        csrf={s.csrf}
+        filter={parsed.data}
+        rows={rows}
+        nextCursor={nextCursor}
+        assets={assets}
+        query={query}
+      />,
+    );
   });
 
   app.get("/leads/:id{[0-9]+}", async (c) => {

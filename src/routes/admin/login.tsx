@@ -7,7 +7,13 @@ import type { Locale } from "../../db/schema";
 import { hasScope, resolveToken } from "../../http/auth";
 import { clientIp } from "../../http/context";
 import { limitBody } from "../../http/security";
-import { createSession, endSession, SESSION_COOKIE, SESSION_TTL_MS, setSessionLocale } from "../../services/access/sessions";
+import {
+  createSession,
+  endSession,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  setSessionLocale,
+} from "../../services/access/sessions";
 import { requireAdmin, safeNext } from "../../http/admin-guard";
 import { LoginPage } from "../../../templates/admin/pages/login";
 import { at } from "../../../templates/admin/messages";
@@ -22,19 +28,35 @@ export function pickLocale(c: Context<AppEnv>, explicit?: string | null): Locale
 export function registerLogin(app: Hono<AppEnv>) {
   app.get("/login", (c) => {
     c.header("Cache-Control", "no-store");
-    return c.html(<LoginPage locale={pickLocale(c, c.req.query("lang"))} next={safeNext(c.req.query("next"))} />);
+    return c.html(
+      <LoginPage
+        locale={pickLocale(c, c.req.query("lang"))}
+        next={safeNext(c.req.query("next"))}
+      />,
+    );
   });
 
   app.post("/login", limitBody(), async (c) => {
     const body = await c.req.parseBody();
     const L = pickLocale(c, typeof body.locale === "string" ? body.locale : null);
     const next = safeNext(typeof body.next === "string" ? body.next : undefined);
-    const { success } = await c.env.GATE_LIMITER.limit({ key: `admin-login:${clientIp(c.req.raw)}` });
-    if (!success) return c.html(<LoginPage locale={L} next={next} error={at(L, "login_rate_limited")} />, 429);
-    const principal = typeof body.token === "string" ? await resolveToken(c, body.token.trim()) : null;
-    if (!principal || !hasScope(principal, ["marketing"])) return c.html(<LoginPage locale={L} next={next} error={at(L, "login_failed")} />, 401);
+    const { success } = await c.env.GATE_LIMITER.limit({
+      key: `admin-login:${clientIp(c.req.raw)}`,
+    });
+    if (!success)
+      return c.html(<LoginPage locale={L} next={next} error={at(L, "login_rate_limited")} />, 429);
+    const principal =
+      typeof body.token === "string" ? await resolveToken(c, body.token.trim()) : null;
+    if (!principal || !hasScope(principal, ["marketing"]))
+      return c.html(<LoginPage locale={L} next={next} error={at(L, "login_failed")} />, 401);
     const { secret } = await createSession(c.get("db"), { ...principal, locale: L }, c.get("now"));
-    setCookie(c, SESSION_COOKIE, secret, { path: "/admin", httpOnly: true, secure: true, sameSite: "Lax", maxAge: SESSION_TTL_MS / 1000 });
+    setCookie(c, SESSION_COOKIE, secret, {
+      path: "/admin",
+      httpOnly: true,
+      secure: true,
+      sameSite: "Lax",
+      maxAge: SESSION_TTL_MS / 1000,
+    });
     return c.redirect(next, 303);
   });
 

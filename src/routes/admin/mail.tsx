@@ -10,10 +10,20 @@ const PAGE = 50;
 
 export function registerMailPage(app: Hono<AppEnv>) {
   app.get("/mail", async (c) => {
-    const rows = await listCapturedMail(c.get("db"), { limit: PAGE + 1, before: Number(c.req.query("before")) || undefined });
+    const rows = await listCapturedMail(c.get("db"), {
+      limit: PAGE + 1,
+      before: Number(c.req.query("before")) || undefined,
+    });
     const page = rows.slice(0, PAGE);
     const s = c.get("admin");
-    return c.html(<MailPage locale={s.locale} csrf={s.csrf} rows={page} next={rows.length > PAGE ? page.at(-1)!.createdAt : null} />);
+    return c.html(
+      <MailPage
+        locale={s.locale}
+        csrf={s.csrf}
+        rows={page}
+        next={rows.length > PAGE ? page.at(-1)!.createdAt : null}
+      />,
+    );
   });
 
   app.get("/mail/:id", async (c) => {

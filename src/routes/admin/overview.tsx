@@ -9,8 +9,13 @@ import { OverviewPage } from "../../../templates/admin/pages/overview";
 export function registerOverview(app: Hono<AppEnv>) {
   app.get("/", async (c) => {
     const asked = c.req.query("model");
-    const model: AttributionModel = (ATTRIBUTION_MODELS as readonly string[]).includes(asked ?? "") ? (asked as AttributionModel) : "first_touch";
-    const data = await loadOverview(c.get("db"), model, { now: c.get("now"), currency: c.get("config").REPORTING_CURRENCY });
+    const model: AttributionModel = (ATTRIBUTION_MODELS as readonly string[]).includes(asked ?? "")
+      ? (asked as AttributionModel)
+      : "first_touch";
+    const data = await loadOverview(c.get("db"), model, {
+      now: c.get("now"),
+      currency: c.get("config").REPORTING_CURRENCY,
+    });
     const s = c.get("admin");
     return c.html(<OverviewPage locale={s.locale} csrf={s.csrf} model={model} data={data} />);
   });

@@ -8,17 +8,31 @@ export function defaultRange(now: number, days = 30): { from: string; to: string
   return { from: addDays(to, -(days - 1)), to };
 }
 
-export function reportParams(query: Record<string, string>, now: number): { q: ReportQuery; error?: string } {
-  const input = { ...defaultRange(now), ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== "")) };
+export function reportParams(
+  query: Record<string, string>,
+  now: number,
+): { q: ReportQuery; error?: string } {
+  const input = {
+    ...defaultRange(now),
+    ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== "")),
+  };
   const parsed = reportQuery.safeParse(input);
   if (parsed.success) return { q: parsed.data };
   const fallback = reportQuery.parse(defaultRange(now));
-  const problems = Object.entries(fieldErrors(parsed.error)).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ");
+  const problems = Object.entries(fieldErrors(parsed.error))
+    .map(([k, v]) => `${k}: ${v.join(", ")}`)
+    .join("; ");
   return { q: fallback, error: problems };
 }
 
 export function exportQuery(q: ReportQuery): string {
-  const p = new URLSearchParams({ from: q.from, to: q.to, grain: q.grain, model: q.model, by: q.by.join(",") });
+  const p = new URLSearchParams({
+    from: q.from,
+    to: q.to,
+    grain: q.grain,
+    model: q.model,
+    by: q.by.join(","),
+  });
   if (q.asset_id) p.set("asset_id", String(q.asset_id));
   return p.toString();
 }

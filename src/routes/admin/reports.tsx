@@ -11,8 +11,21 @@ export function registerReports(app: Hono<AppEnv>) {
   app.get("/reports", async (c) => {
     const { q, error } = reportParams(c.req.query(), c.get("now"));
     const db = c.get("db");
-    const [report, calibration] = await Promise.all([buildReport(db, q, { now: c.get("now"), currency: c.get("config").REPORTING_CURRENCY }), scoreCalibration(db, q)]);
+    const [report, calibration] = await Promise.all([
+      buildReport(db, q, { now: c.get("now"), currency: c.get("config").REPORTING_CURRENCY }),
+      scoreCalibration(db, q),
+    ]);
     const s = c.get("admin");
-    return c.html(<ReportsPage locale={s.locale} csrf={s.csrf} q={q} report={report} calibration={calibration} exportQs={exportQuery(q)} errors={error} />);
+    return c.html(
+      <ReportsPage
+        locale={s.locale}
+        csrf={s.csrf}
+        q={q}
+        report={report}
+        calibration={calibration}
+        exportQs={exportQuery(q)}
+        errors={error}
+      />,
+    );
   });
 }

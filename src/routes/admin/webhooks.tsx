@@ -2,7 +2,13 @@
 // /admin/webhooks: endpoints and deliveries through the handoff's webhook services; replay and on/off.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { getEndpoint, listDeliveries, listEndpoints, replayDelivery, updateEndpoint } from "../../services/handoff/endpoints";
+import {
+  getEndpoint,
+  listDeliveries,
+  listEndpoints,
+  replayDelivery,
+  updateEndpoint,
+} from "../../services/handoff/endpoints";
 import { WebhooksPage } from "../../../templates/admin/pages/webhooks";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "../../http/admin-form";
@@ -14,26 +20,53 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
     const db = c.get("db");
     const endpoints = await listEndpoints(db);
     const wanted = Number(c.req.query("endpoint")) || endpoints[0]?.id;
-    const selected = wanted ? endpoints.find((e) => e.id === wanted) ?? (await getEndpoint(db, wanted)) : null;
-    const deliveries = selected ? await listDeliveries(db, selected.id, { limit: PAGE + 1, before: Number(c.req.query("before")) || undefined }) : [];
+    const selected = wanted
+      ? (endpoints.find((e) => e.id === wanted) ?? (await getEndpoint(db, wanted)))
+      : null;
+    const deliveries = selected
+      ? await listDeliveries(db, selected.id, {
+          limit: PAGE + 1,
+          before: Number(c.req.query("before")) || undefined,
+        })
+      : [];
     const s = c.get("admin");
     const page = deliveries.slice(0, PAGE);
     return c.html(
-      <WebhooksPage locale={s.locale} csrf={s.csrf} endpoints={endpoints} selected={selected} deliveries={page} nextCursor={deliveries.length > PAGE ? page.at(-1)!.id : null} message={c.req.query("replayed") ? at(s.locale, "replayed") : undefined} />,
+      <WebhooksPage
+        locale={s.locale}
+        csrf={s.csrf}
+        endpoints={endpoints}
+        selected={selected}
+        deliveries={page}
+        nextCursor={deliveries.length > PAGE ? page.at(-1)!.id : null}
+        message={c.req.query("replayed") ? at(s.locale, "replayed") : undefined}
+      />,
     );
   });
 
   app.post("/webhooks/:endpoint{[0-9]+}/deliveries/:id{[0-9]+}/replay", async (c) => {
     await readAdminForm(c);
     const endpoint = Number(c.req.param("endpoint"));
-    await replayDelivery(c.get("db"), c.env.JOBS, endpoint, Number(c.req.param("id")), c.get("now"));
+    await replayDelivery(
+      c.get("db"),
+      c.env.JOBS,
+      endpoint,
+      Number(c.req.param("id")),
+      c.get("now"),
+    );
     return c.redirect(`/admin/webhooks?endpoint=${endpoint}&replayed=1`, 303);
   });
 
   app.post("/webhooks/:endpoint{[0-9]+}/active", async (c) => {
     const { fields } = await readAdminForm(c);
     const endpoint = Number(c.req.param("endpoint"));
-    await updateEndpoint(c.get("db"), c.env.JOBS, endpoint, { active: fields.active === "1" }, c.get("now"));
+    await updateEndpoint(
+      c.get("db"),
+      c.env.JOBS,
+      endpoint,
+      { active: fields.active === "1" },
+      c.get("now"),
+    );
     return c.redirect(`/admin/webhooks?endpoint=${endpoint}`, 303);
   });
 }

@@ -27,7 +27,11 @@ import { registerDocsPage } from "./docs";
 import { webhookPayloadSchema } from "../../services/handoff/schemas";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token (ldst_…) or the ADMIN_TOKEN" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API token (ldst_…) or the ADMIN_TOKEN",
+  });
   // The body of every webhook Lodestone sends, so receivers find its schema in the document too.
   app.openAPIRegistry.register("WebhookPayload", webhookPayloadSchema);
   registerCreateToken(app);
@@ -52,5 +56,10 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerEraseLead(app);
   registerGetSequence(app);
   registerPutSequence(app);
-  registerDocsPage(app, { title: "Lodestone API", version: "1.0.0", description: "Leads, scores, outcomes, webhooks, spend and reports. The same zod schemas validate every route." });
+  registerDocsPage(app, {
+    title: "Lodestone API",
+    version: "1.0.0",
+    description:
+      "Leads, scores, outcomes, webhooks, spend and reports. The same zod schemas validate every route.",
+  });
 }

@@ -6,9 +6,29 @@ import { requireScopes } from "../../http/auth";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { errorResponses, security } from "../../http/openapi";
 
-const summary = z.object({ id: z.string(), from: z.string(), to: z.array(z.string()), subject: z.string(), tags: z.array(z.object({ name: z.string(), value: z.string() })), created_at: z.string() }).openapi("CapturedEmail");
-const full = summary.extend({ html: z.string().nullable(), text: z.string().nullable(), headers: z.record(z.string(), z.string()) }).openapi("CapturedEmailFull");
-const idParam = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" } }) });
+const summary = z
+  .object({
+    id: z.string(),
+    from: z.string(),
+    to: z.array(z.string()),
+    subject: z.string(),
+    tags: z.array(z.object({ name: z.string(), value: z.string() })),
+    created_at: z.string(),
+  })
+  .openapi("CapturedEmail");
+const full = summary
+  .extend({
+    html: z.string().nullable(),
+    text: z.string().nullable(),
+    headers: z.record(z.string(), z.string()),
+  })
+  .openapi("CapturedEmailFull");
+const idParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
 const listRoute = createRoute({
   method: "get",
@@ -17,8 +37,20 @@ const listRoute = createRoute({
   summary: "Mail kept by the local Resend sink, newest first",
   security,
   middleware: [requireScopes("marketing")] as const,
-  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.coerce.number().int().positive().optional(), to: z.string().max(320).optional() }) },
-  responses: { 200: { description: "Captured mail", content: { "application/json": { schema: z.object({ data: z.array(summary) }) } } }, ...errorResponses(400) },
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      before: z.coerce.number().int().positive().optional(),
+      to: z.string().max(320).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Captured mail",
+      content: { "application/json": { schema: z.object({ data: z.array(summary) }) } },
+    },
+    ...errorResponses(400),
+  },
 });
 
 const getRoute = createRoute({
@@ -29,7 +61,10 @@ const getRoute = createRoute({
   security,
   middleware: [requireScopes("marketing")] as const,
   request: { params: idParam },
-  responses: { 200: { description: "The email", content: { "application/json": { schema: full } } }, ...errorResponses(404) },
+  responses: {
+    200: { description: "The email", content: { "application/json": { schema: full } } },
+    ...errorResponses(404),
+  },
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -38,7 +73,10 @@ export function registerCapturedMail(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid("query");
     const rows = await listCapturedMail(c.get("db"), q);
-    return c.json({ data: rows.map((r) => summary.parse({ ...r, created_at: iso(r.createdAt) })) }, 200);
+    return c.json(
+      { data: rows.map((r) => summary.parse({ ...r, created_at: iso(r.createdAt) })) },
+      200,
+    );
   });
   app.openapi(getRoute, async (c) => {
     const mail = await getCapturedMail(c.get("db"), c.req.valid("param").id);

@@ -12,16 +12,54 @@ import { browserLocale } from "../public/notices";
 export function registerOptin(app: Hono<AppEnv>) {
   app.get("/optin/:token", async (c) => {
     const L = browserLocale(c);
-    const verified = await verifyLink<OptinClaims>(c.get("config").SIGNING_SECRET, "optin", c.req.param("token"), c.get("now"));
+    const verified = await verifyLink<OptinClaims>(
+      c.get("config").SIGNING_SECRET,
+      "optin",
+      c.req.param("token"),
+      c.get("now"),
+    );
     if (!verified.ok) {
       return verified.reason === "expired"
-        ? c.html(<NoticePage locale={L} title={t(L, "expired_title")} text={t(L, "optin_expired_text")} />, 410)
-        : c.html(<NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />, 403);
+        ? c.html(
+            <NoticePage
+              locale={L}
+              title={t(L, "expired_title")}
+              text={t(L, "optin_expired_text")}
+            />,
+            410,
+          )
+        : c.html(
+            <NoticePage
+              locale={L}
+              title={t(L, "invalid_link_title")}
+              text={t(L, "invalid_link_text")}
+            />,
+            403,
+          );
     }
     const result = await confirmOptin(c.get("db"), verified.payload.e, c.get("now"));
-    if (result === "unknown") return c.html(<NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />, 404);
+    if (result === "unknown")
+      return c.html(
+        <NoticePage
+          locale={L}
+          title={t(L, "invalid_link_title")}
+          text={t(L, "invalid_link_text")}
+        />,
+        404,
+      );
     // A stopped enrolment (unsubscribed meanwhile) stays stopped; the page does not pretend otherwise.
-    if (result === "stopped") return c.html(<NoticePage locale={L} title={t(L, "unsubscribed_title")} text={t(L, "unsubscribed_text")} />, 200);
-    return c.html(<NoticePage locale={L} title={t(L, "optin_title")} text={t(L, "optin_text")} />, 200);
+    if (result === "stopped")
+      return c.html(
+        <NoticePage
+          locale={L}
+          title={t(L, "unsubscribed_title")}
+          text={t(L, "unsubscribed_text")}
+        />,
+        200,
+      );
+    return c.html(
+      <NoticePage locale={L} title={t(L, "optin_title")} text={t(L, "optin_text")} />,
+      200,
+    );
   });
 }

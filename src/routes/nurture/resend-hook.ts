@@ -10,8 +10,13 @@ export function registerResendHook(app: Hono<AppEnv>) {
   app.post("/hooks/resend", limitBody(256 * 1024), async (c) => {
     const raw = await c.req.text();
     const id = c.req.header("svix-id");
-    const verdict = verifyResendSignature(c.get("config").RESEND_WEBHOOK_SECRET, c.req.raw.headers, raw);
-    if (!verdict.ok) throw new AppError("UNAUTHORIZED", `The webhook signature is not valid (${verdict.reason})`);
+    const verdict = verifyResendSignature(
+      c.get("config").RESEND_WEBHOOK_SECRET,
+      c.req.raw.headers,
+      raw,
+    );
+    if (!verdict.ok)
+      throw new AppError("UNAUTHORIZED", `The webhook signature is not valid (${verdict.reason})`);
     let json: unknown;
     try {
       json = JSON.parse(raw);
@@ -19,7 +24,8 @@ export function registerResendHook(app: Hono<AppEnv>) {
       throw new AppError("BAD_REQUEST", "The body is not valid JSON");
     }
     const parsed = resendEvent.safeParse(json);
-    if (!parsed.success) throw badRequest(parsed.error, "The webhook payload is not a Resend event");
+    if (!parsed.success)
+      throw badRequest(parsed.error, "The webhook payload is not a Resend event");
     const outcome = await applyResendEvent(c.get("db"), id!, parsed.data, c.get("now"));
     return c.json({ received: true, outcome }, 200);
   });

@@ -12,7 +12,12 @@ import { browserLocale } from "../public/notices";
 import { limitBody } from "../../http/security";
 
 async function claims(c: Context<AppEnv>) {
-  const verified = await verifyLink<UnsubscribeClaims>(c.get("config").SIGNING_SECRET, "unsubscribe", c.req.param("token")!, c.get("now"));
+  const verified = await verifyLink<UnsubscribeClaims>(
+    c.get("config").SIGNING_SECRET,
+    "unsubscribe",
+    c.req.param("token")!,
+    c.get("now"),
+  );
   return verified.ok ? verified.payload : null;
 }
 
@@ -23,7 +28,10 @@ async function localeFor(c: Context<AppEnv>, leadId: number) {
 
 function invalid(c: Context<AppEnv>) {
   const L = browserLocale(c);
-  return c.html(<NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />, 403);
+  return c.html(
+    <NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />,
+    403,
+  );
 }
 
 export function registerUnsubscribe(app: Hono<AppEnv>) {
@@ -32,13 +40,19 @@ export function registerUnsubscribe(app: Hono<AppEnv>) {
     if (!claim) return invalid(c);
     c.header("Cache-Control", "no-store");
     // A GET never unsubscribes: link scanners open every link in a mailbox.
-    return c.html(<UnsubscribePage locale={await localeFor(c, claim.l)} action={new URL(c.req.url).pathname} />, 200);
+    return c.html(
+      <UnsubscribePage locale={await localeFor(c, claim.l)} action={new URL(c.req.url).pathname} />,
+      200,
+    );
   });
   app.post("/u/:token", limitBody(), async (c) => {
     const claim = await claims(c);
     if (!claim) return invalid(c);
     await unsubscribeLead(c.get("db"), claim.l, claim.s, c.get("now"));
     const L = await localeFor(c, claim.l);
-    return c.html(<NoticePage locale={L} title={t(L, "unsubscribed_title")} text={t(L, "unsubscribed_text")} />, 200);
+    return c.html(
+      <NoticePage locale={L} title={t(L, "unsubscribed_title")} text={t(L, "unsubscribed_text")} />,
+      200,
+    );
   });
 }

@@ -10,7 +10,8 @@ export function registerCalendar(app: Hono<AppEnv>) {
   app.get("/p/:slug/calendar.ics", async (c) => {
     const db = c.get("db");
     const asset = await findPublishedAsset(db, c.req.param("slug"));
-    const session = asset?.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
+    const session =
+      asset?.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
     if (!asset || !session) return notFoundPage(c);
     const origin = publicOrigin(c.get("config").PUBLIC_BASE_URL, c.req.url);
     const ics = buildIcs({
@@ -22,6 +23,9 @@ export function registerCalendar(app: Hono<AppEnv>) {
       url: `${origin}/p/${asset.slug}`,
       now: c.get("now"),
     });
-    return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${asset.slug}.ics"` });
+    return c.body(ics, 200, {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${asset.slug}.ics"`,
+    });
   });
 }

@@ -10,8 +10,14 @@ import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { browserLocale, notFoundPage } from "./notices";
 
-export function isSessionLive(session: { startsAt: number; durationMinutes: number }, now: number): boolean {
-  return now >= session.startsAt - 30 * 60_000 && now <= session.startsAt + session.durationMinutes * 60_000;
+export function isSessionLive(
+  session: { startsAt: number; durationMinutes: number },
+  now: number,
+): boolean {
+  return (
+    now >= session.startsAt - 30 * 60_000 &&
+    now <= session.startsAt + session.durationMinutes * 60_000
+  );
 }
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
@@ -24,17 +30,37 @@ export function registerDownload(app: Hono<AppEnv>) {
   app.get("/d/:token", async (c) => {
     const db = c.get("db");
     const now = c.get("now");
-    const verified = await verifyLink<DownloadClaims>(c.get("config").SIGNING_SECRET, "download", c.req.param("token"), now);
+    const verified = await verifyLink<DownloadClaims>(
+      c.get("config").SIGNING_SECRET,
+      "download",
+      c.req.param("token"),
+      now,
+    );
     if (!verified.ok && verified.reason === "tampered") {
       const L = browserLocale(c);
-      return c.html(<NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />, 403);
+      return c.html(
+        <NoticePage
+          locale={L}
+          title={t(L, "invalid_link_title")}
+          text={t(L, "invalid_link_text")}
+        />,
+        403,
+      );
     }
     const claims = verified.payload!;
     const asset = await findAssetById(db, claims.a);
     if (!asset) return notFoundPage(c);
     const L = asset.locale;
     if (!verified.ok) {
-      return c.html(<NoticePage locale={L} title={t(L, "expired_title")} text={t(L, "expired_text")} action={{ href: `/p/${asset.slug}`, label: t(L, "get_fresh") }} />, 410);
+      return c.html(
+        <NoticePage
+          locale={L}
+          title={t(L, "expired_title")}
+          text={t(L, "expired_text")}
+          action={{ href: `/p/${asset.slug}`, label: t(L, "get_fresh") }}
+        />,
+        410,
+      );
     }
 
     let answer: Response;
@@ -50,8 +76,11 @@ export function registerDownload(app: Hono<AppEnv>) {
       const object = asset.fileKey ? await c.env.FILES.get(asset.fileKey) : null;
       if (!object) return notFoundPage(c, L);
       const headers = new Headers({
-        "Content-Type": asset.fileType ?? object.httpMetadata?.contentType ?? "application/octet-stream",
-        "Content-Disposition": contentDisposition(asset.fileName ?? asset.fileKey!.split("/").pop()!),
+        "Content-Type":
+          asset.fileType ?? object.httpMetadata?.contentType ?? "application/octet-stream",
+        "Content-Disposition": contentDisposition(
+          asset.fileName ?? asset.fileKey!.split("/").pop()!,
+        ),
         "Content-Length": String(object.size),
         "Cache-Control": "private, no-store",
         ETag: object.httpEtag,

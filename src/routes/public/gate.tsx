@@ -18,7 +18,8 @@ import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { notFoundPage } from "./notices";
 
-const isJson = (c: Context<AppEnv>) => (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json");
+const isJson = (c: Context<AppEnv>) =>
+  (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json");
 
 async function readBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
@@ -29,37 +30,73 @@ async function readBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
     } catch {
       throw new AppError("BAD_REQUEST", "The body is not valid JSON");
     }
-    if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("BAD_REQUEST", "The body must be a JSON object");
+    if (!body || typeof body !== "object" || Array.isArray(body))
+      throw new AppError("BAD_REQUEST", "The body must be a JSON object");
     return body as Record<string, unknown>;
   }
-  if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+  if (
+    type.startsWith("application/x-www-form-urlencoded") ||
+    type.startsWith("multipart/form-data")
+  ) {
     const body = await c.req.parseBody({ all: true });
-    for (const v of Object.values(body)) if (v instanceof File) throw new AppError("BAD_REQUEST", "File uploads are not accepted here");
+    for (const v of Object.values(body))
+      if (v instanceof File)
+        throw new AppError("BAD_REQUEST", "File uploads are not accepted here");
     return body;
   }
-  throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the form as application/x-www-form-urlencoded or application/json");
+  throw new AppError(
+    "UNSUPPORTED_MEDIA_TYPE",
+    "Send the form as application/x-www-form-urlencoded or application/json",
+  );
 }
 
 /** The form's values echoed back on a re-render: only strings, never anything else. */
 function echo(body: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string").map(([k, v]) => [k, (v as string).slice(0, 2048)]));
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([, v]) => typeof v === "string")
+      .map(([k, v]) => [k, (v as string).slice(0, 2048)]),
+  );
 }
 
-async function thankYou(c: Context<AppEnv>, asset: Asset, lead: { id: number; referralCode: string; isNew: boolean } | null) {
+async function thankYou(
+  c: Context<AppEnv>,
+  asset: Asset,
+  lead: { id: number; referralCode: string; isNew: boolean } | null,
+) {
   const now = c.get("now");
   const origin = publicOrigin(c.get("config").PUBLIC_BASE_URL, c.req.url);
-  const session = asset.kind === "course" ? await upcomingSession(c.get("db"), asset.id, now) : null;
-  const download = lead ? await downloadUrl(origin, c.get("config").SIGNING_SECRET, { l: lead.id, a: asset.id }, now) : null;
+  const session =
+    asset.kind === "course" ? await upcomingSession(c.get("db"), asset.id, now) : null;
+  const download = lead
+    ? await downloadUrl(origin, c.get("config").SIGNING_SECRET, { l: lead.id, a: asset.id }, now)
+    : null;
   const share = lead ? shareUrl(origin, lead.referralCode, asset.slug) : null;
   const calendar = session ? `${origin}/p/${asset.slug}/calendar.ics` : null;
   if (isJson(c)) {
     if (!lead) return c.json({ status: "received" }, 200);
     return c.json(
-      { lead_id: lead.id, created: lead.isNew, download_url: download, share_url: share, calendar_url: calendar, session_starts_at: session ? new Date(session.startsAt).toISOString() : null },
+      {
+        lead_id: lead.id,
+        created: lead.isNew,
+        download_url: download,
+        share_url: share,
+        calendar_url: calendar,
+        session_starts_at: session ? new Date(session.startsAt).toISOString() : null,
+      },
       lead.isNew ? 201 : 200,
     );
   }
-  return c.html(<ThankYouPage asset={asset} session={session} downloadUrl={download} shareUrl={share} calendarUrl={calendar} />, 200);
+  return c.html(
+    <ThankYouPage
+      asset={asset}
+      session={session}
+      downloadUrl={download}
+      shareUrl={share}
+      calendarUrl={calendar}
+    />,
+    200,
+  );
 }
 
 export function registerGate(app: Hono<AppEnv>) {
@@ -74,8 +111,16 @@ export function registerGate(app: Hono<AppEnv>) {
     const { success } = await c.env.GATE_LIMITER.limit({ key: `gate:${ip}` });
     if (!success) {
       c.header("Retry-After", "60");
-      if (isJson(c)) throw new AppError("RATE_LIMITED", "Too many submissions from this address; try again in a minute", { retryAfter: 60 });
-      return c.html(<NoticePage locale={asset.locale} title="429" text={t(asset.locale, "rate_limited")} />, 429);
+      if (isJson(c))
+        throw new AppError(
+          "RATE_LIMITED",
+          "Too many submissions from this address; try again in a minute",
+          { retryAfter: 60 },
+        );
+      return c.html(
+        <NoticePage locale={asset.locale} title="429" text={t(asset.locale, "rate_limited")} />,
+        429,
+      );
     }
 
     const body = await readBody(c);
@@ -83,21 +128,45 @@ export function registerGate(app: Hono<AppEnv>) {
     const config = c.get("config");
     let fields = parsed.ok ? null : parsed.fields;
     if (parsed.ok && parsed.value.honeypot) return thankYou(c, asset, null);
-    if (parsed.ok && config.TURNSTILE_SECRET && !(await verifyTurnstile(config.TURNSTILE_SECRET, parsed.value.turnstileToken, ip))) {
+    if (
+      parsed.ok &&
+      config.TURNSTILE_SECRET &&
+      !(await verifyTurnstile(config.TURNSTILE_SECRET, parsed.value.turnstileToken, ip))
+    ) {
       fields = { _: [t(asset.locale, "turnstile_failed")] };
     }
     if (fields || !parsed.ok) {
-      if (isJson(c)) throw new AppError("BAD_REQUEST", "Some fields are invalid", { details: { fields } });
+      if (isJson(c))
+        throw new AppError("BAD_REQUEST", "Some fields are invalid", { details: { fields } });
       const url = new URL(c.req.url);
       return c.html(
-        <LandingPage choices={GATE_CHOICES} asset={asset} session={asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null} canonical={`${url.origin}/p/${asset.slug}`} values={echo(body)} errors={fields ?? {}} turnstileSiteKey={config.TURNSTILE_SECRET ? config.TURNSTILE_SITE_KEY : undefined} />,
+        <LandingPage
+          choices={GATE_CHOICES}
+          asset={asset}
+          session={
+            asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null
+          }
+          canonical={`${url.origin}/p/${asset.slug}`}
+          values={echo(body)}
+          errors={fields ?? {}}
+          turnstileSiteKey={config.TURNSTILE_SECRET ? config.TURNSTILE_SITE_KEY : undefined}
+        />,
         400,
       );
     }
 
     const cf = (c.req.raw as Request & { cf?: { country?: string } }).cf;
-    const lead = await captureLead(db, asset, parsed.value, { now: c.get("now"), ip, country: cf?.country ?? null, ownHost: new URL(c.req.url).hostname });
+    const lead = await captureLead(db, asset, parsed.value, {
+      now: c.get("now"),
+      ip,
+      country: cf?.country ?? null,
+      ownHost: new URL(c.req.url).hostname,
+    });
     await afterCapture(c.env, asset, lead, c.get("now"));
-    return thankYou(c, asset, { id: lead.leadId, referralCode: lead.referralCode, isNew: lead.isNew });
+    return thankYou(c, asset, {
+      id: lead.leadId,
+      referralCode: lead.referralCode,
+      isNew: lead.isNew,
+    });
   });
 }

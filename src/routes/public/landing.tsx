@@ -30,13 +30,34 @@ export function registerLanding(app: Hono<AppEnv>) {
     const url = new URL(c.req.url);
     const referer = c.req.header("referer") ?? null;
     const values = attributionValues(url, referer);
-    const channel = deriveChannel({ utmSource: values.utm_source, utmMedium: values.utm_medium, referrerHost: referrerHost(referer, url.hostname), referred: Boolean(values.ref) });
-    const view = { type: "view" as const, assetId: asset.id, day: utcDay(c.get("now")), channel, campaign: values.utm_campaign ?? "" };
+    const channel = deriveChannel({
+      utmSource: values.utm_source,
+      utmMedium: values.utm_medium,
+      referrerHost: referrerHost(referer, url.hostname),
+      referred: Boolean(values.ref),
+    });
+    const view = {
+      type: "view" as const,
+      assetId: asset.id,
+      day: utcDay(c.get("now")),
+      channel,
+      campaign: values.utm_campaign ?? "",
+    };
     c.executionCtx.waitUntil(c.env.JOBS.send(view));
-    const session = asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
+    const session =
+      asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
     c.header("Cache-Control", "no-store");
     return c.html(
-      <LandingPage choices={GATE_CHOICES} asset={asset} session={session} canonical={`${url.origin}/p/${asset.slug}`} values={values} turnstileSiteKey={c.get("config").TURNSTILE_SECRET ? c.get("config").TURNSTILE_SITE_KEY : undefined} />,
+      <LandingPage
+        choices={GATE_CHOICES}
+        asset={asset}
+        session={session}
+        canonical={`${url.origin}/p/${asset.slug}`}
+        values={values}
+        turnstileSiteKey={
+          c.get("config").TURNSTILE_SECRET ? c.get("config").TURNSTILE_SITE_KEY : undefined
+        }
+      />,
     );
   });
 }

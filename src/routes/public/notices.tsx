@@ -12,5 +12,12 @@ export function browserLocale(c: Context<AppEnv>): Locale {
 }
 
 export function notFoundPage(c: Context<AppEnv>, locale = browserLocale(c)) {
-  return c.html(<NoticePage locale={locale} title={t(locale, "not_found_title")} text={t(locale, "not_found_text")} />, 404);
+  return c.html(
+    <NoticePage
+      locale={locale}
+      title={t(locale, "not_found_title")}
+      text={t(locale, "not_found_text")}
+    />,
+    404,
+  );
 }

@@ -6,7 +6,11 @@ import { notFoundPage } from "./notices";
 
 export function registerReferral(app: Hono<AppEnv>) {
   app.get("/r/:code", async (c) => {
-    const target = await referralTarget(c.get("db"), c.req.param("code").toLowerCase(), c.req.query("to"));
+    const target = await referralTarget(
+      c.get("db"),
+      c.req.param("code").toLowerCase(),
+      c.req.query("to"),
+    );
     if (!target) return notFoundPage(c);
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "no-referrer");

@@ -1,7 +1,15 @@
 // Scoped API tokens: a secret shown once (ldst_…), stored as its SHA-256, revocable, with last use.
 import type { Db } from "../../env";
 import type { Scope } from "../../db/schema";
-import { insertToken, liveTokenByHash, markTokenRevoked, markTokenUsed, recentTokens, tokenById, type ApiToken } from "../../store/api-tokens";
+import {
+  insertToken,
+  liveTokenByHash,
+  markTokenRevoked,
+  markTokenUsed,
+  recentTokens,
+  tokenById,
+  type ApiToken,
+} from "../../store/api-tokens";
 import { randomBase64Url, sha256Hex } from "../../domain/encoding";
 
 export const TOKEN_PREFIX = "ldst_";
@@ -13,9 +21,19 @@ export function newTokenSecret(): string {
 
 export type TokenRow = ApiToken;
 
-export async function createToken(db: Db, input: { name: string; scopes: Scope[] }, now: number): Promise<{ row: TokenRow; secret: string }> {
+export async function createToken(
+  db: Db,
+  input: { name: string; scopes: Scope[] },
+  now: number,
+): Promise<{ row: TokenRow; secret: string }> {
   const secret = newTokenSecret();
-  const row = await insertToken(db, { name: input.name, scopes: [...new Set(input.scopes)], prefix: secret.slice(0, TOKEN_PREFIX.length + 6), hash: await sha256Hex(secret), createdAt: now });
+  const row = await insertToken(db, {
+    name: input.name,
+    scopes: [...new Set(input.scopes)],
+    prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+    hash: await sha256Hex(secret),
+    createdAt: now,
+  });
   return { row, secret };
 }
 

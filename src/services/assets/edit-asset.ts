@@ -2,7 +2,15 @@
 import { z } from "zod";
 import type { Db } from "../../env";
 import { AppError, fieldErrors, type FieldErrors } from "../../errors";
-import { ASSET_KINDS, ASSET_STATUSES, FIELD_MODES, FORM_FIELDS, LOCALES, type Asset, type FormSettings } from "../../db/schema";
+import {
+  ASSET_KINDS,
+  type ASSET_STATUSES,
+  FIELD_MODES,
+  FORM_FIELDS,
+  LOCALES,
+  type Asset,
+  type FormSettings,
+} from "../../db/schema";
 import { assetById, assetIdBySlug, assetPage, insertAsset, updateAsset } from "../../store/assets";
 import { sequenceExists, sequencePickerRows } from "../../store/sequences";
 import { stepPerformanceRows } from "../../store/sends";
@@ -12,81 +20,159 @@ import { forgetAsset } from "./find-asset";
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const assetForm = z
-  .object({
-    slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,99}$/, "Use 2–100 lowercase letters, digits and dashes"),
-    kind: z.enum(ASSET_KINDS),
-    title: z.string().trim().min(1, "A title is required").max(200),
-    summary: z.string().trim().max(2000).default(""),
-    outline: z.string().max(5000).default("").transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 30)),
-    locale: z.enum(LOCALES),
-    timezone: z.string().trim().refine(isValidTimeZone, "Use an IANA timezone such as Asia/Shanghai"),
-    room_url: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "Use an http(s) link" }).max(2048).optional()),
-    double_opt_in: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
-    sequence_id: z.preprocess(blank, z.coerce.number().int().positive().optional()),
-    ...Object.fromEntries(FORM_FIELDS.map((f) => [`field_${f}`, z.enum(FIELD_MODES)])) as Record<`field_${(typeof FORM_FIELDS)[number]}`, z.ZodEnum<{ hidden: "hidden"; optional: "optional"; required: "required" }>>,
-    consent_text: z.string().trim().max(1000).default(""),
-    consent_required: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
-    consent_version: z.string().trim().max(40).default("v1"),
-  });
+export const assetForm = z.object({
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{1,99}$/, "Use 2–100 lowercase letters, digits and dashes"),
+  kind: z.enum(ASSET_KINDS),
+  title: z.string().trim().min(1, "A title is required").max(200),
+  summary: z.string().trim().max(2000).default(""),
+  outline: z
+    .string()
+    .max(5000)
+    .default("")
+    .transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, 30),
+    ),
+  locale: z.enum(LOCALES),
+  timezone: z.string().trim().refine(isValidTimeZone, "Use an IANA timezone such as Asia/Shanghai"),
+  room_url: z.preprocess(
+    blank,
+    z
+      .url({ protocol: /^https?$/, error: "Use an http(s) link" })
+      .max(2048)
+      .optional(),
+  ),
+  double_opt_in: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
+  sequence_id: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+  ...(Object.fromEntries(FORM_FIELDS.map((f) => [`field_${f}`, z.enum(FIELD_MODES)])) as Record<
+    `field_${(typeof FORM_FIELDS)[number]}`,
+    z.ZodEnum<{ hidden: "hidden"; optional: "optional"; required: "required" }>
+  >),
+  consent_text: z.string().trim().max(1000).default(""),
+  consent_required: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
+  consent_version: z.string().trim().max(40).default("v1"),
+});
 export type AssetFormValues = z.infer<typeof assetForm>;
 
 export function formSettingsOf(v: AssetFormValues): FormSettings {
   return {
-    fields: Object.fromEntries(FORM_FIELDS.map((f) => [f, v[`field_${f}`]])) as FormSettings["fields"],
-    consent: v.consent_text ? { text: v.consent_text, required: v.consent_required, version: v.consent_version || "v1" } : null,
+    fields: Object.fromEntries(
+      FORM_FIELDS.map((f) => [f, v[`field_${f}`]]),
+    ) as FormSettings["fields"],
+    consent: v.consent_text
+      ? { text: v.consent_text, required: v.consent_required, version: v.consent_version || "v1" }
+      : null,
   };
 }
 
 /** Form values of an existing asset, to fill the edit form. */
 export function valuesOf(a: Asset): Record<string, string> {
   return {
-    slug: a.slug, kind: a.kind, title: a.title, summary: a.summary, outline: a.outline.join("\n"), locale: a.locale, timezone: a.timezone,
-    room_url: a.roomUrl ?? "", double_opt_in: a.doubleOptIn ? "on" : "", sequence_id: a.sequenceId ? String(a.sequenceId) : "",
+    slug: a.slug,
+    kind: a.kind,
+    title: a.title,
+    summary: a.summary,
+    outline: a.outline.join("\n"),
+    locale: a.locale,
+    timezone: a.timezone,
+    room_url: a.roomUrl ?? "",
+    double_opt_in: a.doubleOptIn ? "on" : "",
+    sequence_id: a.sequenceId ? String(a.sequenceId) : "",
     ...Object.fromEntries(FORM_FIELDS.map((f) => [`field_${f}`, a.form.fields[f]])),
-    consent_text: a.form.consent?.text ?? "", consent_required: a.form.consent?.required ? "on" : "", consent_version: a.form.consent?.version ?? "v1",
+    consent_text: a.form.consent?.text ?? "",
+    consent_required: a.form.consent?.required ? "on" : "",
+    consent_version: a.form.consent?.version ?? "v1",
   };
 }
 
 export type SaveResult = { ok: true; asset: Asset } | { ok: false; errors: FieldErrors };
 
-export async function saveAsset(db: Db, id: number | null, raw: Record<string, string>, file: File | null, files: R2Bucket, now: number): Promise<SaveResult> {
+export async function saveAsset(
+  db: Db,
+  id: number | null,
+  raw: Record<string, string>,
+  file: File | null,
+  files: R2Bucket,
+  now: number,
+): Promise<SaveResult> {
   const parsed = assetForm.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
-  if (file && file.size > MAX_FILE_BYTES) return { ok: false, errors: { file: [`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`] } };
+  if (file && file.size > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      errors: { file: [`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`] },
+    };
   const taken = await assetIdBySlug(db, v.slug);
-  if (taken && taken.id !== id) return { ok: false, errors: { slug: ["Another asset already uses this slug"] } };
-  if (v.sequence_id !== undefined && !(await sequenceExists(db, v.sequence_id))) return { ok: false, errors: { sequence_id: ["No such sequence"] } };
+  if (taken && taken.id !== id)
+    return { ok: false, errors: { slug: ["Another asset already uses this slug"] } };
+  if (v.sequence_id !== undefined && !(await sequenceExists(db, v.sequence_id)))
+    return { ok: false, errors: { sequence_id: ["No such sequence"] } };
   const row = {
-    slug: v.slug, kind: v.kind, title: v.title, summary: v.summary, outline: v.outline, locale: v.locale, timezone: v.timezone,
-    roomUrl: v.room_url ?? null, doubleOptIn: v.double_opt_in, sequenceId: v.sequence_id ?? null, form: formSettingsOf(v), updatedAt: now,
+    slug: v.slug,
+    kind: v.kind,
+    title: v.title,
+    summary: v.summary,
+    outline: v.outline,
+    locale: v.locale,
+    timezone: v.timezone,
+    roomUrl: v.room_url ?? null,
+    doubleOptIn: v.double_opt_in,
+    sequenceId: v.sequence_id ?? null,
+    form: formSettingsOf(v),
+    updatedAt: now,
   };
-  const asset = id === null ? await insertAsset(db, { ...row, status: "draft", createdAt: now }) : await updateAsset(db, id, row);
+  const asset =
+    id === null
+      ? await insertAsset(db, { ...row, status: "draft", createdAt: now })
+      : await updateAsset(db, id, row);
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
   forgetAsset();
   if (!file || file.size === 0) return { ok: true, asset };
   // A fresh key per upload: a download in flight keeps its bytes, and the old object is then removed.
   const name = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(-120) || "file";
   const key = `assets/${asset.id}/${crypto.randomUUID()}/${name}`;
-  await files.put(key, file.stream(), { httpMetadata: { contentType: file.type || "application/octet-stream" } });
-  const updated = await updateAsset(db, asset.id, { fileKey: key, fileName: name, fileType: file.type || "application/octet-stream", updatedAt: now });
+  await files.put(key, file.stream(), {
+    httpMetadata: { contentType: file.type || "application/octet-stream" },
+  });
+  const updated = await updateAsset(db, asset.id, {
+    fileKey: key,
+    fileName: name,
+    fileType: file.type || "application/octet-stream",
+    updatedAt: now,
+  });
   forgetAsset();
   if (asset.fileKey && asset.fileKey !== key) await files.delete(asset.fileKey);
   return { ok: true, asset: updated! };
 }
 
 /** Publishing needs what a prospect will be handed: a file for a whitepaper, a room or session for a course. */
-export async function setAssetStatus(db: Db, id: number, status: (typeof ASSET_STATUSES)[number], now: number): Promise<Asset> {
+export async function setAssetStatus(
+  db: Db,
+  id: number,
+  status: (typeof ASSET_STATUSES)[number],
+  now: number,
+): Promise<Asset> {
   const asset = await assetById(db, id);
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
-  if (status === "published" && asset.kind === "whitepaper" && !asset.fileKey) throw new AppError("CONFLICT", "Upload the whitepaper's file before publishing");
+  if (status === "published" && asset.kind === "whitepaper" && !asset.fileKey)
+    throw new AppError("CONFLICT", "Upload the whitepaper's file before publishing");
   const row = await updateAsset(db, id, { status, updatedAt: now });
   forgetAsset();
   return row!;
 }
 
-export async function listAssets(db: Db, opts: { limit: number; before?: number }): Promise<{ rows: Asset[]; nextCursor: number | null }> {
+export async function listAssets(
+  db: Db,
+  opts: { limit: number; before?: number },
+): Promise<{ rows: Asset[]; nextCursor: number | null }> {
   const rows = await assetPage(db, opts);
   const page = rows.slice(0, opts.limit);
   return { rows: page, nextCursor: rows.length > opts.limit ? page.at(-1)!.id : null };

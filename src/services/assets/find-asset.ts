@@ -18,7 +18,11 @@ export function forgetAsset(): void {
   sessions.clear();
 }
 
-export async function findPublishedAsset(db: Db, slug: string, now = Date.now()): Promise<Asset | null> {
+export async function findPublishedAsset(
+  db: Db,
+  slug: string,
+  now = Date.now(),
+): Promise<Asset | null> {
   if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) return null;
   const hit = published.get(slug);
   if (hit && hit.until > now) return hit.asset;
@@ -33,9 +37,14 @@ export async function findAssetById(db: Db, id: number): Promise<Asset | null> {
 }
 
 /** The next session that has not ended yet (a course's thank-you page and reminders use it). */
-export async function upcomingSession(db: Db, assetId: number, now: number): Promise<CourseSession | null> {
+export async function upcomingSession(
+  db: Db,
+  assetId: number,
+  now: number,
+): Promise<CourseSession | null> {
   const hit = sessions.get(assetId);
-  if (hit && hit.until > now && (!hit.session || hit.session.startsAt >= now - 3 * 3600_000)) return hit.session;
+  if (hit && hit.until > now && (!hit.session || hit.session.startsAt >= now - 3 * 3600_000))
+    return hit.session;
   const session = await firstSessionFrom(db, assetId, now - 3 * 3600_000);
   sessions.set(assetId, { session: session ?? null, until: now + ASSET_CACHE_MS });
   return session ?? null;

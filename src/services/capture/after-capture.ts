@@ -6,9 +6,20 @@ import { enqueueScoreEvent } from "../scoring/apply-event";
 import { getDb } from "../../db/client";
 import { enrolLead } from "../nurture/enrol";
 
-export async function afterCapture(env: Bindings, asset: Asset, lead: CapturedLead, now: number): Promise<void> {
+export async function afterCapture(
+  env: Bindings,
+  asset: Asset,
+  lead: CapturedLead,
+  now: number,
+): Promise<void> {
   // Scoring runs on the queue so the capture stays a single batch; `new: false` marks a repeat visit.
-  await enqueueScoreEvent(env.JOBS, lead.leadId, "gate_submitted", { new: lead.isNew, asset_id: asset.id, asset_title: asset.title, touch_id: lead.touchId }, now);
+  await enqueueScoreEvent(
+    env.JOBS,
+    lead.leadId,
+    "gate_submitted",
+    { new: lead.isNew, asset_id: asset.id, asset_title: asset.title, touch_id: lead.touchId },
+    now,
+  );
   // Nurture: one read and one guarded insert; a suppressed address still gets the asset but is not enrolled.
   await enrolLead(getDb(env.DB), asset, lead.leadId, now);
 }

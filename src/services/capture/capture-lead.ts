@@ -1,7 +1,13 @@
 // Capturing a lead: one D1 batch that upserts the lead, adds the touch and event, and bumps the rollup.
 import type { Db } from "../../env";
 import { batch } from "../../store/batch";
-import { capturedLeadByEmail, gateSubmittedEvent, leadsByEmailOrReferralCode, upsertCapturedLead, type CapturedLeadRow } from "../../store/leads";
+import {
+  capturedLeadByEmail,
+  gateSubmittedEvent,
+  leadsByEmailOrReferralCode,
+  upsertCapturedLead,
+  type CapturedLeadRow,
+} from "../../store/leads";
 import { insertCaptureTouch } from "../../store/touches";
 import { countCaptureSubmission } from "../../store/rollups";
 import type { Asset, Channel } from "../../db/schema";
@@ -32,42 +38,90 @@ function utmOf(sub: GateSubmission): GateSubmission["utm"] {
   try {
     const q = new URL(sub.landingUrl).searchParams;
     const pick = (k: string) => q.get(k)?.slice(0, 200) || null;
-    return { utm_source: pick("utm_source"), utm_medium: pick("utm_medium"), utm_campaign: pick("utm_campaign"), utm_term: pick("utm_term"), utm_content: pick("utm_content") };
+    return {
+      utm_source: pick("utm_source"),
+      utm_medium: pick("utm_medium"),
+      utm_campaign: pick("utm_campaign"),
+      utm_term: pick("utm_term"),
+      utm_content: pick("utm_content"),
+    };
   } catch {
     return sub.utm;
   }
 }
 
-export async function captureLead(db: Db, asset: Asset, sub: GateSubmission, ctx: CaptureContext): Promise<CapturedLead> {
+export async function captureLead(
+  db: Db,
+  asset: Asset,
+  sub: GateSubmission,
+  ctx: CaptureContext,
+): Promise<CapturedLead> {
   // One indexed read: the lead itself (if known) and the owner of the referral code (if any).
   const known = await leadsByEmailOrReferralCode(db, sub.email, sub.ref ?? "");
   const self = known.find((r) => r.email === sub.email);
-  const referrer = sub.ref ? known.find((r) => r.referralCode === sub.ref && r.email !== sub.email) : undefined;
+  const referrer = sub.ref
+    ? known.find((r) => r.referralCode === sub.ref && r.email !== sub.email)
+    : undefined;
   const referrerLeadId = referrer?.id ?? null;
 
   const utm = utmOf(sub);
   const host = referrerHost(sub.referrer, ctx.ownHost);
-  const channel = deriveChannel({ utmSource: utm.utm_source, utmMedium: utm.utm_medium, referrerHost: host, referred: referrerLeadId !== null });
+  const channel = deriveChannel({
+    utmSource: utm.utm_source,
+    utmMedium: utm.utm_medium,
+    referrerHost: host,
+    referred: referrerLeadId !== null,
+  });
   const campaign = utm.utm_campaign ?? "";
   const day = utcDay(ctx.now);
   const consentAt = sub.consent ? ctx.now : null;
   const consentIp = sub.consent ? ctx.ip : null;
-  const consentVersion = sub.consent ? asset.form.consent?.version ?? null : null;
+  const consentVersion = sub.consent ? (asset.form.consent?.version ?? null) : null;
   const code = self?.referralCode ?? newReferralCode();
 
   const results = await batch(db, [
     upsertCapturedLead({
-      email: sub.email, name: sub.name, company: sub.company, jobTitle: sub.jobTitle, phone: sub.phone, companySize: sub.companySize, country: ctx.country,
-      locale: asset.locale, referralCode: code, referredByLeadId: referrerLeadId, consentAt, consentIp, consentVersion, now: ctx.now,
+      email: sub.email,
+      name: sub.name,
+      company: sub.company,
+      jobTitle: sub.jobTitle,
+      phone: sub.phone,
+      companySize: sub.companySize,
+      country: ctx.country,
+      locale: asset.locale,
+      referralCode: code,
+      referredByLeadId: referrerLeadId,
+      consentAt,
+      consentIp,
+      consentVersion,
+      now: ctx.now,
     }),
     insertCaptureTouch(sub.email, {
-      assetId: asset.id, at: ctx.now, utmSource: utm.utm_source, utmMedium: utm.utm_medium, utmCampaign: utm.utm_campaign, utmTerm: utm.utm_term, utmContent: utm.utm_content,
-      referrerHost: host, refCode: sub.ref, referrerLeadId, country: ctx.country, landingUrl: sub.landingUrl?.slice(0, 2048) ?? null, channel,
+      assetId: asset.id,
+      at: ctx.now,
+      utmSource: utm.utm_source,
+      utmMedium: utm.utm_medium,
+      utmCampaign: utm.utm_campaign,
+      utmTerm: utm.utm_term,
+      utmContent: utm.utm_content,
+      referrerHost: host,
+      refCode: sub.ref,
+      referrerLeadId,
+      country: ctx.country,
+      landingUrl: sub.landingUrl?.slice(0, 2048) ?? null,
+      channel,
     }),
     gateSubmittedEvent(sub.email, { assetId: asset.id, at: ctx.now, channel }),
     countCaptureSubmission(sub.email, { assetId: asset.id, day, channel, campaign }),
     capturedLeadByEmail(sub.email),
   ]);
   const lead = (results[4]!.results as CapturedLeadRow[])[0]!;
-  return { leadId: lead.id, referralCode: lead.referral_code, isNew: lead.touch_count === 1, touchId: lead.touch_id, channel, referrerLeadId };
+  return {
+    leadId: lead.id,
+    referralCode: lead.referral_code,
+    isNew: lead.touch_count === 1,
+    touchId: lead.touch_id,
+    channel,
+    referrerLeadId,
+  };
 }

@@ -6,7 +6,11 @@ import { latestTouchedAssetSlug } from "../../store/touches";
 import { findPublishedAsset } from "../assets/find-asset";
 
 /** The landing page path to redirect to, or null when there is nowhere to send the visitor. */
-export async function referralTarget(db: Db, code: string, to: string | undefined): Promise<string | null> {
+export async function referralTarget(
+  db: Db,
+  code: string,
+  to: string | undefined,
+): Promise<string | null> {
   const sharer = REFERRAL_CODE.test(code) ? await leadIdByReferralCode(db, code) : undefined;
   let slug: string | null = null;
   if (to && (await findPublishedAsset(db, to))) slug = to;

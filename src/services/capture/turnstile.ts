@@ -4,7 +4,11 @@ import { z } from "zod";
 export const TURNSTILE_VERIFY_URL = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 const answer = z.object({ success: z.boolean() });
 
-export async function verifyTurnstile(secret: string, token: string | null, ip: string): Promise<boolean> {
+export async function verifyTurnstile(
+  secret: string,
+  token: string | null,
+  ip: string,
+): Promise<boolean> {
   if (!token) return false;
   const body = new FormData();
   body.set("secret", secret);

@@ -1,7 +1,10 @@
 // A small, valid one-page PDF for the demo whitepaper, built in code so the repo holds no binary.
 export function demoPdf(title: string, lines: string[]): Uint8Array {
   const esc = (s: string) => s.replace(/[^\x20-\x7e]/g, "?").replace(/([\\()])/g, "\\$1");
-  const text = [`BT /F1 22 Tf 72 740 Td (${esc(title)}) Tj ET`, ...lines.map((l, i) => `BT /F1 12 Tf 72 ${700 - i * 18} Td (${esc(l)}) Tj ET`)].join("\n");
+  const text = [
+    `BT /F1 22 Tf 72 740 Td (${esc(title)}) Tj ET`,
+    ...lines.map((l, i) => `BT /F1 12 Tf 72 ${700 - i * 18} Td (${esc(l)}) Tj ET`),
+  ].join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

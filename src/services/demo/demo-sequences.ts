@@ -15,8 +15,18 @@ export const DEMO_SEQUENCES: Record<string, SequenceInput> = {
     name: "SaaS growth whitepaper: follow-up",
     steps: [
       { template: "whitepaper-welcome", delayMinutes: 0 },
-      { template: "whitepaper-follow-up", delayMinutes: 2 * 24 * 60, sendWindow: weekdays, conditions: { skipIfQualified: true } },
-      { template: "whitepaper-open-class", delayMinutes: 5 * 24 * 60, sendWindow: weekdays, conditions: { skipIfQualified: true } },
+      {
+        template: "whitepaper-follow-up",
+        delayMinutes: 2 * 24 * 60,
+        sendWindow: weekdays,
+        conditions: { skipIfQualified: true },
+      },
+      {
+        template: "whitepaper-open-class",
+        delayMinutes: 5 * 24 * 60,
+        sendWindow: weekdays,
+        conditions: { skipIfQualified: true },
+      },
     ],
   },
   [DEMO_COURSE_SLUG]: {

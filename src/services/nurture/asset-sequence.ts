@@ -9,7 +9,14 @@ import { authorSequence } from "./author-sequence";
 export interface AssetSequence {
   sequence_id: number;
   name: string;
-  steps: { position: number; template: string; anchor: string; delay_minutes: number; conditions: Record<string, boolean | undefined>; send_window: unknown }[];
+  steps: {
+    position: number;
+    template: string;
+    anchor: string;
+    delay_minutes: number;
+    conditions: Record<string, boolean | undefined>;
+    send_window: unknown;
+  }[];
 }
 
 export async function getAssetSequence(db: Db, assetId: number): Promise<AssetSequence | null> {
@@ -21,7 +28,14 @@ export async function getAssetSequence(db: Db, assetId: number): Promise<AssetSe
   return {
     sequence_id: asset.sequenceId,
     name: sequence?.name ?? "",
-    steps: steps.map((s) => ({ position: s.position, template: s.template, anchor: s.anchor, delay_minutes: s.delayMinutes, conditions: { ...s.conditions }, send_window: s.sendWindow ?? null })),
+    steps: steps.map((s) => ({
+      position: s.position,
+      template: s.template,
+      anchor: s.anchor,
+      delay_minutes: s.delayMinutes,
+      conditions: { ...s.conditions },
+      send_window: s.sendWindow ?? null,
+    })),
   };
 }
 
@@ -29,7 +43,12 @@ export async function getAssetSequence(db: Db, assetId: number): Promise<AssetSe
  * Authors a new sequence and makes it the asset's drip for leads who pass the gate from now on;
  * leads already enrolled finish the sequence they started. Steps are checked against their templates first.
  */
-export async function replaceAssetSequence(db: Db, assetId: number, input: unknown, now: number): Promise<AssetSequence> {
+export async function replaceAssetSequence(
+  db: Db,
+  assetId: number,
+  input: unknown,
+  now: number,
+): Promise<AssetSequence> {
   const asset = await findAssetById(db, assetId);
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
   await authorSequence(db, asset, input, now);

@@ -18,4 +18,5 @@ export function skipReason(conditions: StepConditions, facts: LeadFacts): SkipRe
 
 /** Stages at or past qualification. */
 export const QUALIFIED_STAGES = ["mql", "sql", "customer"] as const;
-export const isQualified = (stage: string) => (QUALIFIED_STAGES as readonly string[]).includes(stage);
+export const isQualified = (stage: string) =>
+  (QUALIFIED_STAGES as readonly string[]).includes(stage);

@@ -15,11 +15,24 @@ export async function confirmOptin(db: Db, enrolmentId: number, now: number): Pr
   if (f.status !== "pending_optin") return "already_confirmed";
   const window = f.sendWindow;
   const due = f.anchor
-    ? (stepDueAt({ anchor: f.anchor, delayMinutes: f.delayMinutes!, sendWindow: window }, { startedAt: now, sessionStartsAt: f.startsAt, timeZone: windowTimeZone(window?.timezone ?? "asset", f.country, f.assetTz) }) ?? now)
+    ? (stepDueAt(
+        { anchor: f.anchor, delayMinutes: f.delayMinutes!, sendWindow: window },
+        {
+          startedAt: now,
+          sessionStartsAt: f.startsAt,
+          timeZone: windowTimeZone(window?.timezone ?? "asset", f.country, f.assetTz),
+        },
+      ) ?? now)
     : null;
   await batch(db, [
     startConfirmedEnrolment(enrolmentId, due, now),
-    recordEvent({ leadId: f.leadId, assetId: f.assetId, type: "optin_confirmed", at: now, data: { enrolment_id: enrolmentId } }),
+    recordEvent({
+      leadId: f.leadId,
+      assetId: f.assetId,
+      type: "optin_confirmed",
+      at: now,
+      data: { enrolment_id: enrolmentId },
+    }),
   ]);
   return "confirmed";
 }

@@ -7,9 +7,16 @@ import type { DeliveryItem } from "./deliver";
 
 export const DEAD_LETTER_QUEUE = "lodestone-dead";
 
-export async function failDeadSends(env: Bindings, items: DeliveryItem[], now: number): Promise<number> {
+export async function failDeadSends(
+  env: Bindings,
+  items: DeliveryItem[],
+  now: number,
+): Promise<number> {
   const ids = items.flatMap((i) => i.body.sendIds);
-  const [, updated] = await batch(getDb(env.DB), [outOfRetriesEvents(ids, now), failSendsOutOfRetries(ids, now)]);
+  const [, updated] = await batch(getDb(env.DB), [
+    outOfRetriesEvents(ids, now),
+    failSendsOutOfRetries(ids, now),
+  ]);
   items.forEach((i) => i.msg.ack());
   return updated!.meta.changes ?? 0;
 }

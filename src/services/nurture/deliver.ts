@@ -20,7 +20,8 @@ export interface DeliverOptions {
   backoff: (attempt: number) => number;
 }
 /** 30 s, 1 min, 2 min … capped at 2 h: eight tries stay well inside Resend's 24-hour idempotency window. */
-export const exponentialBackoff = (attempt: number) => Math.min(30 * 2 ** Math.max(0, attempt - 1), 7200);
+export const exponentialBackoff = (attempt: number) =>
+  Math.min(30 * 2 ** Math.max(0, attempt - 1), 7200);
 const MAX_QUEUE_DELAY = 43_200;
 
 export interface DeliveryItem {
@@ -41,7 +42,8 @@ export interface DeliveryReport {
 /** Links in email need an absolute origin; sending for real without PUBLIC_BASE_URL would mail localhost links. */
 export function emailOrigin(config: Config): string {
   if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL.replace(/\/+$/, "");
-  if (config.RESEND_API_KEY && !config.RESEND_BASE_URL) throw new MailConfigError("PUBLIC_BASE_URL must be set before email is sent through Resend");
+  if (config.RESEND_API_KEY && !config.RESEND_BASE_URL)
+    throw new MailConfigError("PUBLIC_BASE_URL must be set before email is sent through Resend");
   return "http://localhost:8787";
 }
 
@@ -51,16 +53,27 @@ async function compose(row: SendRow, config: Config, origin: string): Promise<Ou
   const templateId = row.step_id === 0 ? OPTIN_TEMPLATE_ID : row.template;
   const template = templateId ? findEmailTemplate(templateId) : null;
   if (!template) throw new Error(`No email template "${templateId}" for step ${row.step_id}`);
-  const unsubscribe = await unsubscribeUrl(origin, config.SIGNING_SECRET, { l: row.lead_id, s: row.id });
+  const unsubscribe = await unsubscribeUrl(origin, config.SIGNING_SECRET, {
+    l: row.lead_id,
+    s: row.id,
+  });
   const vars = await emailVariables(row, origin, config.SIGNING_SECRET, unsubscribe);
-  const email = await renderEmail(template, localeOf(row), vars, { origin, secret: config.SIGNING_SECRET, sendId: row.id, unsubscribeUrl: unsubscribe });
+  const email = await renderEmail(template, localeOf(row), vars, {
+    origin,
+    secret: config.SIGNING_SECRET,
+    sendId: row.id,
+    unsubscribeUrl: unsubscribe,
+  });
   return {
     from: config.EMAIL_FROM,
     to: row.email,
     subject: email.subject,
     html: email.html,
     text: email.text,
-    headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    headers: {
+      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
     tags: [
       { name: "asset", value: tagValue(row.slug) },
       { name: "step", value: row.step_id === 0 ? "optin" : String(row.position) },
@@ -69,15 +82,30 @@ async function compose(row: SendRow, config: Config, origin: string): Promise<Ou
   };
 }
 
-export async function deliverNurtureSends(env: Bindings, items: DeliveryItem[], opts: DeliverOptions = { backoff: exponentialBackoff }): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, failed: 0, skipped: 0, retried: 0, requests: 0, rowsRead: 0, rowsWritten: 0 };
+export async function deliverNurtureSends(
+  env: Bindings,
+  items: DeliveryItem[],
+  opts: DeliverOptions = { backoff: exponentialBackoff },
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = {
+    sent: 0,
+    failed: 0,
+    skipped: 0,
+    retried: 0,
+    requests: 0,
+    rowsRead: 0,
+    rowsWritten: 0,
+  };
   const meter = (r: D1Result) => {
     report.rowsRead += r.meta.rows_read ?? 0;
     report.rowsWritten += r.meta.rows_written ?? 0;
   };
   const config = loadConfig(env);
   const db = getDb(env.DB);
-  const loaded = await queuedSendsToDeliver(db, items.flatMap((i) => i.body.sendIds));
+  const loaded = await queuedSendsToDeliver(
+    db,
+    items.flatMap((i) => i.body.sendIds),
+  );
   meter(loaded);
   const rows = new Map(loaded.results.map((r) => [r.id, r]));
 
@@ -103,7 +131,13 @@ export async function deliverNurtureSends(env: Bindings, items: DeliveryItem[], 
     const byKey = new Map<string, { row: SendRow; email: OutgoingEmail }[]>();
     for (const row of mine) {
       const suppression = suppressedBy.get(hashes.get(row.id)!);
-      const reason = suppression ? `suppressed: ${suppression}` : row.erased_at !== null ? "lead erased" : row.enrolment_status === "stopped" ? "enrolment stopped" : null;
+      const reason = suppression
+        ? `suppressed: ${suppression}`
+        : row.erased_at !== null
+          ? "lead erased"
+          : row.enrolment_status === "stopped"
+            ? "enrolment stopped"
+            : null;
       if (reason) {
         updates.push({ id: row.id, status: "skipped", error: reason, tries: 0 });
         continue;
@@ -111,21 +145,42 @@ export async function deliverNurtureSends(env: Bindings, items: DeliveryItem[], 
       if (configProblem || !origin) continue; // retried below with the problem recorded
       try {
         const email = await compose(row, config, origin);
-        (byKey.get(row.batch_key) ?? byKey.set(row.batch_key, []).get(row.batch_key)!).push({ row, email });
+        (byKey.get(row.batch_key) ?? byKey.set(row.batch_key, []).get(row.batch_key)!).push({
+          row,
+          email,
+        });
       } catch (err) {
-        updates.push({ id: row.id, status: "failed", error: `render: ${(err as Error).message}`, tries: 1 });
+        updates.push({
+          id: row.id,
+          status: "failed",
+          error: `render: ${(err as Error).message}`,
+          tries: 1,
+        });
       }
     }
     if (configProblem) {
-      mine.filter((r) => !updates.some((u) => u.id === r.id)).forEach((r) => updates.push({ id: r.id, status: "queued", error: configProblem, tries: 1 }));
+      mine
+        .filter((r) => !updates.some((u) => u.id === r.id))
+        .forEach((r) =>
+          updates.push({ id: r.id, status: "queued", error: configProblem, tries: 1 }),
+        );
       retryAfter.set(item, opts.backoff(item.msg.attempts));
       continue;
     }
     for (const [key, group] of byKey) {
-      const settled = await settleRequest(config, key, group, (emails, k) => sendEmailBatch(config, emails, k));
+      const settled = await settleRequest(config, key, group, (emails, k) =>
+        sendEmailBatch(config, emails, k),
+      );
       report.requests += settled.requests;
       updates.push(...settled.updates);
-      if (settled.retry) retryAfter.set(item, Math.max(retryAfter.get(item) ?? 0, settled.retry.afterSeconds ?? opts.backoff(item.msg.attempts)));
+      if (settled.retry)
+        retryAfter.set(
+          item,
+          Math.max(
+            retryAfter.get(item) ?? 0,
+            settled.retry.afterSeconds ?? opts.backoff(item.msg.attempts),
+          ),
+        );
     }
   }
 
@@ -149,5 +204,8 @@ export async function deliverNurtureSends(env: Bindings, items: DeliveryItem[], 
 /** One batch records every outcome; failures also land in the event log. Rows already settled are left alone. */
 function writeLedger(db: Db, updates: LedgerUpdate[], now: number) {
   const failed = updates.filter((u) => u.status === "failed").map((u) => u.id);
-  return batch(db, [...(failed.length ? [failedDeliveryEvents(failed, now)] : []), settleSends(updates, now)]);
+  return batch(db, [
+    ...(failed.length ? [failedDeliveryEvents(failed, now)] : []),
+    settleSends(updates, now),
+  ]);
 }

@@ -10,12 +10,20 @@ import { optinUrl } from "./links";
 /** One queued send with everything needed to write its email, as the consumer reads it (store/sends.ts). */
 export type { SendRow };
 
-export const localeOf = (row: Pick<SendRow, "locale">): Locale => (isLocale(row.locale) ? row.locale : "en");
+export const localeOf = (row: Pick<SendRow, "locale">): Locale =>
+  isLocale(row.locale) ? row.locale : "en";
 
 /** The session time in the lead's timezone, with the zone named so nobody guesses. */
 export function formatSessionTime(startsAt: number, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
-    timeZone, weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
+    timeZone,
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
   }).format(new Date(startsAt));
 }
 
@@ -23,20 +31,35 @@ export function formatSessionTime(startsAt: number, timeZone: string, locale: Lo
  * Links are signed as of the moment the send was queued (created_at), so a retried request renders
  * byte for byte the same email and Resend's idempotency key recognises it.
  */
-export async function emailVariables(row: SendRow, origin: string, secret: string, unsubscribe: string): Promise<EmailVars> {
+export async function emailVariables(
+  row: SendRow,
+  origin: string,
+  secret: string,
+  unsubscribe: string,
+): Promise<EmailVars> {
   const locale = localeOf(row);
   const vars: EmailVars = {
     name: row.name,
     asset_title: row.title,
-    download_url: await downloadUrl(origin, secret, { l: row.lead_id, a: row.asset_id }, row.created_at),
+    download_url: await downloadUrl(
+      origin,
+      secret,
+      { l: row.lead_id, a: row.asset_id },
+      row.created_at,
+    ),
     share_url: shareUrl(origin, row.referral_code, row.slug),
     unsubscribe_url: unsubscribe,
   };
   if (row.session_starts_at !== null) {
-    vars.session_time = formatSessionTime(row.session_starts_at, leadTimeZone(row.country, row.session_tz ?? row.asset_tz), locale);
+    vars.session_time = formatSessionTime(
+      row.session_starts_at,
+      leadTimeZone(row.country, row.session_tz ?? row.asset_tz),
+      locale,
+    );
     // The course room is reached through the signed download link, which records the join.
     vars.join_url = vars.download_url;
   }
-  if (row.step_id === 0) vars.optin_url = await optinUrl(origin, secret, { e: row.enrolment_id }, row.created_at);
+  if (row.step_id === 0)
+    vars.optin_url = await optinUrl(origin, secret, { e: row.enrolment_id }, row.created_at);
   return vars;
 }

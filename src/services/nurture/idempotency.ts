@@ -14,6 +14,9 @@ export interface SendPair {
 export async function idempotencyKey(pairs: SendPair[]): Promise<string> {
   if (!pairs.length) throw new Error("A request needs at least one email");
   if (pairs.length === 1) return `lodestone/send/${pairs[0]!.enrolmentId}/${pairs[0]!.stepId}`;
-  const canonical = pairs.map((p) => `${p.enrolmentId}:${p.stepId}`).sort().join(",");
+  const canonical = pairs
+    .map((p) => `${p.enrolmentId}:${p.stepId}`)
+    .sort()
+    .join(",");
   return `lodestone/batch/${await sha256Hex(canonical)}`;
 }

@@ -19,18 +19,35 @@ export interface OptinClaims {
 }
 
 /** Unsubscribe links never expire: an old email must still let a person leave. */
-export async function unsubscribeUrl(origin: string, secret: string, claims: UnsubscribeClaims): Promise<string> {
+export async function unsubscribeUrl(
+  origin: string,
+  secret: string,
+  claims: UnsubscribeClaims,
+): Promise<string> {
   return `${origin}/u/${await signLink(secret, "unsubscribe", claims, null)}`;
 }
 
-export async function clickUrl(origin: string, secret: string, claims: ClickClaims): Promise<string> {
+export async function clickUrl(
+  origin: string,
+  secret: string,
+  claims: ClickClaims,
+): Promise<string> {
   return `${origin}/t/c/${await signLink(secret, "click", claims, null)}`;
 }
 
-export async function openPixelUrl(origin: string, secret: string, claims: OpenClaims): Promise<string> {
+export async function openPixelUrl(
+  origin: string,
+  secret: string,
+  claims: OpenClaims,
+): Promise<string> {
   return `${origin}/t/o/${await signLink(secret, "open", claims, null)}`;
 }
 
-export async function optinUrl(origin: string, secret: string, claims: OptinClaims, nowMs: number): Promise<string> {
+export async function optinUrl(
+  origin: string,
+  secret: string,
+  claims: OptinClaims,
+  nowMs: number,
+): Promise<string> {
   return `${origin}/optin/${await signLink(secret, "optin", claims, Math.floor(nowMs / 1000) + OPTIN_TTL_SECONDS)}`;
 }

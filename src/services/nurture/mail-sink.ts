@@ -2,33 +2,65 @@
 import { z } from "zod";
 import type { Db } from "../../env";
 import type { CapturedEmail } from "../../db/schema";
-import { capturedByRequestKey, capturedEmailById, capturedEmailsNewestFirst, insertCapturedEmails, type CapturedEmailSummary } from "../../store/captured-emails";
+import {
+  capturedByRequestKey,
+  capturedEmailById,
+  capturedEmailsNewestFirst,
+  insertCapturedEmails,
+  type CapturedEmailSummary,
+} from "../../store/captured-emails";
 import { emailSchema } from "../../domain/email-address";
 import { sha256Hex } from "../../domain/encoding";
 
-const recipient = z.string().max(320).pipe(z.string().refine((v) => emailSchema.safeParse(v.replace(/^.*<([^>]+)>\s*$/, "$1")).success, "Invalid `to` field"));
-export const sinkEmail = z.object({
-  from: z.string().min(3).max(320),
-  to: z.union([recipient, z.array(recipient).min(1).max(50)]),
-  subject: z.string().min(1).max(998),
-  html: z.string().max(1_000_000).optional(),
-  text: z.string().max(1_000_000).optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  tags: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/), value: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/) })).optional(),
-}).refine((e) => e.html || e.text, "Provide `html` or `text`");
+const recipient = z
+  .string()
+  .max(320)
+  .pipe(
+    z
+      .string()
+      .refine(
+        (v) => emailSchema.safeParse(v.replace(/^.*<([^>]+)>\s*$/, "$1")).success,
+        "Invalid `to` field",
+      ),
+  );
+export const sinkEmail = z
+  .object({
+    from: z.string().min(3).max(320),
+    to: z.union([recipient, z.array(recipient).min(1).max(50)]),
+    subject: z.string().min(1).max(998),
+    html: z.string().max(1_000_000).optional(),
+    text: z.string().max(1_000_000).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    tags: z
+      .array(
+        z.object({
+          name: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+          value: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+        }),
+      )
+      .optional(),
+  })
+  .refine((e) => e.html || e.text, "Provide `html` or `text`");
 
 export interface SinkAnswer {
   status: number;
   body: unknown;
 }
 
-const resendError = (status: number, name: string, message: string): SinkAnswer => ({ status, body: { statusCode: status, name, message } });
+const resendError = (status: number, name: string, message: string): SinkAnswer => ({
+  status,
+  body: { statusCode: status, name, message },
+});
 
 /**
  * Keeps a request's emails as Resend would create them: permissive batches keep the valid ones and
  * list the rest by index; the same Idempotency-Key with the same body answers the same ids again.
  */
-export async function acceptEmails(db: Db, rawBody: string, opts: { batch: boolean; key: string | null; permissive: boolean; now: number }): Promise<SinkAnswer> {
+export async function acceptEmails(
+  db: Db,
+  rawBody: string,
+  opts: { batch: boolean; key: string | null; permissive: boolean; now: number },
+): Promise<SinkAnswer> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(rawBody);
@@ -36,23 +68,52 @@ export async function acceptEmails(db: Db, rawBody: string, opts: { batch: boole
     return resendError(400, "validation_error", "The body is not valid JSON");
   }
   const list = opts.batch ? parsed : [parsed];
-  if (!Array.isArray(list) || !list.length || list.length > 100) return resendError(422, "validation_error", "A batch carries 1 to 100 emails");
+  if (!Array.isArray(list) || !list.length || list.length > 100)
+    return resendError(422, "validation_error", "A batch carries 1 to 100 emails");
   const checked = list.map((e) => sinkEmail.safeParse(e));
-  const errors = checked.flatMap((r, index) => (r.success ? [] : [{ index, message: r.error.issues[0]!.message }]));
-  if (errors.length && (!opts.batch || !opts.permissive)) return resendError(422, "validation_error", errors[0]!.message);
+  const errors = checked.flatMap((r, index) =>
+    r.success ? [] : [{ index, message: r.error.issues[0]!.message }],
+  );
+  if (errors.length && (!opts.batch || !opts.permissive))
+    return resendError(422, "validation_error", errors[0]!.message);
 
   const hash = await sha256Hex(rawBody);
-  const answer = (ids: string[]): SinkAnswer => ({ status: 200, body: opts.batch ? { data: ids.map((id) => ({ id })), ...(opts.permissive ? { errors } : {}) } : { id: ids[0] } });
+  const answer = (ids: string[]): SinkAnswer => ({
+    status: 200,
+    body: opts.batch
+      ? { data: ids.map((id) => ({ id })), ...(opts.permissive ? { errors } : {}) }
+      : { id: ids[0] },
+  });
   if (opts.key) {
     const prior = await capturedByRequestKey(db, opts.key);
     if (prior.length) {
-      if (prior[0]!.requestHash !== hash) return resendError(409, "invalid_idempotent_request", "This idempotency key was used with a different payload");
+      if (prior[0]!.requestHash !== hash)
+        return resendError(
+          409,
+          "invalid_idempotent_request",
+          "This idempotency key was used with a different payload",
+        );
       return answer(prior.map((p) => p.id));
     }
   }
   const rows = checked.flatMap((r, position) =>
     r.success
-      ? [{ id: crypto.randomUUID(), requestKey: opts.key, requestHash: hash, position, from: r.data.from, to: [r.data.to].flat(), subject: r.data.subject, html: r.data.html ?? null, text: r.data.text ?? null, headers: r.data.headers ?? {}, tags: r.data.tags ?? [], createdAt: opts.now }]
+      ? [
+          {
+            id: crypto.randomUUID(),
+            requestKey: opts.key,
+            requestHash: hash,
+            position,
+            from: r.data.from,
+            to: [r.data.to].flat(),
+            subject: r.data.subject,
+            html: r.data.html ?? null,
+            text: r.data.text ?? null,
+            headers: r.data.headers ?? {},
+            tags: r.data.tags ?? [],
+            createdAt: opts.now,
+          },
+        ]
       : [],
   );
   await insertCapturedEmails(db, rows);
@@ -62,8 +123,14 @@ export async function acceptEmails(db: Db, rawBody: string, opts: { batch: boole
 export type { CapturedEmailSummary };
 
 /** Newest first; `before` (a created_at) pages back. For the dashboard and the admin JSON route. */
-export async function listCapturedMail(db: Db, opts: { limit: number; before?: number; to?: string }): Promise<CapturedEmailSummary[]> {
-  const rows = await capturedEmailsNewestFirst(db, { limit: opts.to ? opts.limit * 10 : opts.limit, before: opts.before });
+export async function listCapturedMail(
+  db: Db,
+  opts: { limit: number; before?: number; to?: string },
+): Promise<CapturedEmailSummary[]> {
+  const rows = await capturedEmailsNewestFirst(db, {
+    limit: opts.to ? opts.limit * 10 : opts.limit,
+    before: opts.before,
+  });
   return (opts.to ? rows.filter((r) => r.to.includes(opts.to!)) : rows).slice(0, opts.limit);
 }
 

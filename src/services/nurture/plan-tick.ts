@@ -34,7 +34,11 @@ export interface TickPlan {
 
 function reasonToSkip(row: DueEnrolment, now: number): string | null {
   const conditions = (row.conditions ? JSON.parse(row.conditions) : {}) as StepConditions;
-  const skip = skipReason(conditions, { downloaded: !!row.downloaded, clickedEarlierStep: !!row.clicked, qualified: isQualified(row.stage) });
+  const skip = skipReason(conditions, {
+    downloaded: !!row.downloaded,
+    clickedEarlierStep: !!row.clicked,
+    qualified: isQualified(row.stage),
+  });
   if (skip) return skip;
   if (row.step_anchor === "session_start") {
     if (row.session_starts_at === null) return "no_course_session";
@@ -44,12 +48,22 @@ function reasonToSkip(row: DueEnrolment, now: number): string | null {
   return null;
 }
 
-function nextDue(row: DueEnrolment, now: number): { p: number; d: number | null; s: EnrolmentStatus } {
+function nextDue(
+  row: DueEnrolment,
+  now: number,
+): { p: number; d: number | null; s: EnrolmentStatus } {
   const p = row.next_position + 1;
   if (row.next_anchor === null) return { p, d: null, s: "completed" };
   const window = row.next_window ? (JSON.parse(row.next_window) as SendWindow) : null;
-  const clock = { startedAt: row.started_at, sessionStartsAt: row.session_starts_at, timeZone: windowTimeZone(window?.timezone ?? "asset", row.country, row.asset_tz) };
-  const due = stepDueAt({ anchor: row.next_anchor, delayMinutes: row.next_delay!, sendWindow: window }, clock);
+  const clock = {
+    startedAt: row.started_at,
+    sessionStartsAt: row.session_starts_at,
+    timeZone: windowTimeZone(window?.timezone ?? "asset", row.country, row.asset_tz),
+  };
+  const due = stepDueAt(
+    { anchor: row.next_anchor, delayMinutes: row.next_delay!, sendWindow: window },
+    clock,
+  );
   return { p, d: due ?? now, s: "active" };
 }
 
@@ -59,17 +73,37 @@ export function planTick(rows: DueEnrolment[], now: number): TickPlan {
     const base = { e: row.id, op: row.next_position, od: row.next_due_at };
     if (row.status === "pending_optin") {
       // The confirmation goes out now; the drip waits (no due time) until the lead clicks it.
-      if (row.next_position === 0) plan.sends.push({ e: row.id, st: OPTIN_STEP_ID, l: row.lead_id, a: row.asset_id, status: "queued", err: null });
+      if (row.next_position === 0)
+        plan.sends.push({
+          e: row.id,
+          st: OPTIN_STEP_ID,
+          l: row.lead_id,
+          a: row.asset_id,
+          status: "queued",
+          err: null,
+        });
       plan.advances.push({ ...base, p: 1, d: null, s: "pending_optin" });
       continue;
     }
     if (row.status !== "active" || row.step_id === null) {
       // Stopped or finished enrolments leave the due index; a shortened sequence completes.
-      plan.advances.push({ ...base, p: row.next_position, d: null, s: row.status === "active" ? "completed" : row.status });
+      plan.advances.push({
+        ...base,
+        p: row.next_position,
+        d: null,
+        s: row.status === "active" ? "completed" : row.status,
+      });
       continue;
     }
     const skip = reasonToSkip(row, now);
-    plan.sends.push({ e: row.id, st: row.step_id, l: row.lead_id, a: row.asset_id, status: skip ? "skipped" : "queued", err: skip });
+    plan.sends.push({
+      e: row.id,
+      st: row.step_id,
+      l: row.lead_id,
+      a: row.asset_id,
+      status: skip ? "skipped" : "queued",
+      err: skip,
+    });
     plan.advances.push({ ...base, ...nextDue(row, now) });
   }
   return plan;

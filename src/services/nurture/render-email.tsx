@@ -6,7 +6,10 @@ import { EmailHtml, emailText } from "../../../templates/emails/layout";
 import { clickUrl, openPixelUrl } from "./links";
 
 export class MissingVariableError extends Error {
-  constructor(readonly template: string, readonly variables: string[]) {
+  constructor(
+    readonly template: string,
+    readonly variables: string[],
+  ) {
     super(`Template ${template} needs ${variables.join(", ")}, which this send cannot supply`);
     this.name = "MissingVariableError";
   }
@@ -32,7 +35,8 @@ function strictVars(template: EmailTemplate, vars: EmailVars): Record<string, st
   const allowed = new Set<string>(["name", ...template.requires]);
   return new Proxy(vars as Record<string, string | null>, {
     get(target, key) {
-      if (typeof key === "string" && !allowed.has(key)) throw new MissingVariableError(template.id, [key]);
+      if (typeof key === "string" && !allowed.has(key))
+        throw new MissingVariableError(template.id, [key]);
       return target[key as string] ?? null;
     },
   });
@@ -49,7 +53,12 @@ async function tracked(blocks: EmailBlock[], ctx: RenderContext): Promise<EmailB
   );
 }
 
-export async function renderEmail(template: EmailTemplate, locale: Locale, vars: EmailVars, ctx: RenderContext): Promise<RenderedEmail> {
+export async function renderEmail(
+  template: EmailTemplate,
+  locale: Locale,
+  vars: EmailVars,
+  ctx: RenderContext,
+): Promise<RenderedEmail> {
   const content = template.content[locale](strictVars(template, vars) as never);
   const shell = {
     locale,
@@ -59,7 +68,6 @@ export async function renderEmail(template: EmailTemplate, locale: Locale, vars:
     unsubscribeUrl: ctx.unsubscribeUrl,
     openPixelUrl: await openPixelUrl(ctx.origin, ctx.secret, { s: ctx.sendId }),
   };
-  const html = "<!doctype html>" + (await (<EmailHtml {...shell} />).toString());
+  const html = `<!doctype html>${await (<EmailHtml {...shell} />).toString()}`;
   return { subject: content.subject, html, text: emailText(shell) };
 }
-

@@ -28,9 +28,15 @@ export class MailConfigError extends Error {}
 
 /** A client per call, from config: never at module load. */
 export function resendClient(config: Config): Resend {
-  if (config.RESEND_API_KEY) return new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL ?? "https://api.resend.com" });
-  if (config.RESEND_BASE_URL) return new Resend(SINK_PLACEHOLDER_KEY, { baseUrl: config.RESEND_BASE_URL });
-  throw new MailConfigError("RESEND_API_KEY is not set and RESEND_BASE_URL does not point at a local sink: nothing can be sent");
+  if (config.RESEND_API_KEY)
+    return new Resend(config.RESEND_API_KEY, {
+      baseUrl: config.RESEND_BASE_URL ?? "https://api.resend.com",
+    });
+  if (config.RESEND_BASE_URL)
+    return new Resend(SINK_PLACEHOLDER_KEY, { baseUrl: config.RESEND_BASE_URL });
+  throw new MailConfigError(
+    "RESEND_API_KEY is not set and RESEND_BASE_URL does not point at a local sink: nothing can be sent",
+  );
 }
 
 export function retryAfterSeconds(value: string | undefined, now: number): number | null {
@@ -47,22 +53,46 @@ interface ResendError {
 }
 
 /** Which Resend answers are worth trying again (see resend.com/docs/api-reference/errors). */
-export function classifyFailure(error: ResendError, headers: Record<string, string> | null, now: number): RequestResult {
+export function classifyFailure(
+  error: ResendError,
+  headers: Record<string, string> | null,
+  now: number,
+): RequestResult {
   const status = error.statusCode ?? null;
   const message = `${status ?? "network"} ${error.name ?? "error"}: ${error.message ?? ""}`.trim();
-  if (status === 429) return { kind: "retry", message, afterSeconds: retryAfterSeconds(headers?.["retry-after"], now) };
-  if (status === 409 && error.name === "invalid_idempotent_request") return { kind: "already_sent", message };
+  if (status === 429)
+    return {
+      kind: "retry",
+      message,
+      afterSeconds: retryAfterSeconds(headers?.["retry-after"], now),
+    };
+  if (status === 409 && error.name === "invalid_idempotent_request")
+    return { kind: "already_sent", message };
   if (status === 409) return { kind: "retry", message, afterSeconds: 2 };
   if (status === 400 || status === 422) return { kind: "invalid", message };
   // 401/403 (key), 404/405 (base URL), 5xx and network errors may be fixed by time or by an operator.
   return { kind: "retry", message, afterSeconds: null };
 }
 
-export async function sendEmailBatch(config: Config, emails: OutgoingEmail[], key: string, now = Date.now()): Promise<RequestResult> {
-  if (!emails.length || emails.length > 100) throw new Error("A Resend batch carries 1 to 100 emails");
-  const { data, error, headers } = await resendClient(config).batch.send(emails, { idempotencyKey: key, batchValidation: "permissive" });
+export async function sendEmailBatch(
+  config: Config,
+  emails: OutgoingEmail[],
+  key: string,
+  now = Date.now(),
+): Promise<RequestResult> {
+  if (!emails.length || emails.length > 100)
+    throw new Error("A Resend batch carries 1 to 100 emails");
+  const { data, error, headers } = await resendClient(config).batch.send(emails, {
+    idempotencyKey: key,
+    batchValidation: "permissive",
+  });
   if (error || !data) return classifyFailure((error ?? {}) as ResendError, headers, now);
-  const errors = new Map<number, string>(((data as { errors?: { index: number; message: string }[] }).errors ?? []).map((e) => [e.index, e.message]));
+  const errors = new Map<number, string>(
+    ((data as { errors?: { index: number; message: string }[] }).errors ?? []).map((e) => [
+      e.index,
+      e.message,
+    ]),
+  );
   // Resend lists the created emails in request order, leaving out the refused ones.
   const created = [...data.data];
   const ids = emails.map((_, i) => (errors.has(i) ? null : (created.shift()?.id ?? null)));

@@ -5,8 +5,16 @@ import type { Db } from "../../env";
 import { batch } from "../../store/batch";
 import { hookReceiptSeen, recordHookReceipt } from "../../store/hook-receipts";
 import {
-  attachResendId, markSendBounced, markSendClicked, markSendComplained, markSendDelayed, markSendDelivered, markSendFailedAtResend, markSendOpened,
-  sendEvent, sendForResendEvent,
+  attachResendId,
+  markSendBounced,
+  markSendClicked,
+  markSendComplained,
+  markSendDelayed,
+  markSendDelivered,
+  markSendFailedAtResend,
+  markSendOpened,
+  sendEvent,
+  sendForResendEvent,
 } from "../../store/sends";
 import type { EventType } from "../../db/schema";
 import { emailHash } from "../../domain/email-address";
@@ -18,8 +26,20 @@ export const resendEvent = z.object({
   data: z
     .object({
       email_id: z.string().max(200).optional(),
-      tags: z.union([z.record(z.string(), z.string()), z.array(z.object({ name: z.string(), value: z.string() }))]).optional(),
-      bounce: z.object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() }).passthrough().optional(),
+      tags: z
+        .union([
+          z.record(z.string(), z.string()),
+          z.array(z.object({ name: z.string(), value: z.string() })),
+        ])
+        .optional(),
+      bounce: z
+        .object({
+          type: z.string().optional(),
+          subType: z.string().optional(),
+          message: z.string().optional(),
+        })
+        .passthrough()
+        .optional(),
       click: z.object({ link: z.string().optional() }).passthrough().optional(),
       failed: z.object({ reason: z.string().optional() }).passthrough().optional(),
     })
@@ -44,7 +64,12 @@ function tagOf(tags: ResendEvent["data"]["tags"], name: string): string | undefi
   return Array.isArray(tags) ? tags.find((t) => t.name === name)?.value : tags[name];
 }
 
-function ledgerStatement(type: string, sendId: number, event: ResendEvent, now: number): SQL | null {
+function ledgerStatement(
+  type: string,
+  sendId: number,
+  event: ResendEvent,
+  now: number,
+): SQL | null {
   switch (type) {
     case "email.delivered":
       return markSendDelivered(sendId, now);
@@ -66,9 +91,18 @@ function ledgerStatement(type: string, sendId: number, event: ResendEvent, now: 
 
 /** A transient bounce is not a reason to stop writing to someone; a permanent one is. */
 const suppresses = (e: ResendEvent) =>
-  e.type === "email.complained" ? "complained" : e.type === "email.bounced" && !/transient/i.test(e.data.bounce?.type ?? "") ? "bounced" : null;
+  e.type === "email.complained"
+    ? "complained"
+    : e.type === "email.bounced" && !/transient/i.test(e.data.bounce?.type ?? "")
+      ? "bounced"
+      : null;
 
-export async function applyResendEvent(db: Db, messageId: string, event: ResendEvent, now: number): Promise<HookOutcome> {
+export async function applyResendEvent(
+  db: Db,
+  messageId: string,
+  event: ResendEvent,
+  now: number,
+): Promise<HookOutcome> {
   const logType = EVENT_LOG[event.type];
   if (!logType) return "ignored";
   if (await hookReceiptSeen(db, messageId)) return "duplicate";
@@ -78,10 +112,18 @@ export async function applyResendEvent(db: Db, messageId: string, event: ResendE
   if (send) {
     if (event.data.email_id) statements.push(attachResendId(send.id, event.data.email_id));
     statements.push(ledgerStatement(event.type, send.id, event, now)!);
-    const data = JSON.stringify({ send_id: send.id, resend_id: event.data.email_id ?? null, source: "resend", ...(event.data.click?.link ? { url: event.data.click.link } : {}) });
+    const data = JSON.stringify({
+      send_id: send.id,
+      resend_id: event.data.email_id ?? null,
+      source: "resend",
+      ...(event.data.click?.link ? { url: event.data.click.link } : {}),
+    });
     statements.push(sendEvent(send.id, logType, data, now));
     const reason = suppresses(event);
-    if (reason) statements.push(...suppressionStatements(send.leadId, await emailHash(send.email), reason, now));
+    if (reason)
+      statements.push(
+        ...suppressionStatements(send.leadId, await emailHash(send.email), reason, now),
+      );
   }
   try {
     await batch(db, statements);

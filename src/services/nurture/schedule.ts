@@ -22,7 +22,8 @@ export function isInWindow(ms: number, window: SendWindow, timeZone: string): bo
 
 /** The first minute at or after `ms` that falls inside the window, in the window's timezone. */
 export function deferToWindow(ms: number, window: SendWindow, timeZone: string): number {
-  if (!window.days.length || window.startHour >= window.endHour) throw new Error("A send window needs at least one day and startHour < endHour");
+  if (!window.days.length || window.startHour >= window.endHour)
+    throw new Error("A send window needs at least one day and startHour < endHour");
   let at = ms;
   // Each pass jumps to the next opening; DST shifts are absorbed by re-checking. Two weeks always suffice.
   for (let i = 0; i < 32; i++) {

@@ -14,15 +14,28 @@ export type SuppressionReason = "unsubscribed" | "bounced" | "complained";
  * The statements that suppress a lead's address; callers put them in the same batch as whatever caused it,
  * so a webhook receipt and its effect land together or not at all.
  */
-export function suppressionStatements(leadId: number, hash: string, reason: SuppressionReason, now: number): SQL[] {
+export function suppressionStatements(
+  leadId: number,
+  hash: string,
+  reason: SuppressionReason,
+  now: number,
+): SQL[] {
   return [suppressAddress(hash, reason, now), stopLeadEnrolments(leadId, reason, now)];
 }
 
 /** The one-click and confirm-page unsubscribe. Returns false when the lead no longer exists. */
-export async function unsubscribeLead(db: Db, leadId: number, sendId: number, now: number): Promise<boolean> {
+export async function unsubscribeLead(
+  db: Db,
+  leadId: number,
+  sendId: number,
+  now: number,
+): Promise<boolean> {
   const email = await leadEmail(db, leadId);
   if (email === null) return false;
-  await batch(db, [...suppressionStatements(leadId, await emailHash(email), "unsubscribed", now), unsubscribedEvent(leadId, sendId, now)]);
+  await batch(db, [
+    ...suppressionStatements(leadId, await emailHash(email), "unsubscribed", now),
+    unsubscribedEvent(leadId, sendId, now),
+  ]);
   return true;
 }
 

@@ -4,7 +4,13 @@ import { getDb } from "../../db/client";
 import { batch } from "../../store/batch";
 import { advanceSweepCursor, sweepCursorPosition } from "../../store/rollup-cursors";
 import {
-  claimStrandedSends, giveUpStrandedSends, releaseStrandedClaims, sendsAfter, strandedGiveUpEvents, type ScannedSend, type StrandedCut,
+  claimStrandedSends,
+  giveUpStrandedSends,
+  releaseStrandedClaims,
+  sendsAfter,
+  strandedGiveUpEvents,
+  type ScannedSend,
+  type StrandedCut,
 } from "../../store/sends";
 import type { NurtureSendMessage } from "../../queue/messages";
 import { idempotencyKey } from "./idempotency";
@@ -49,7 +55,11 @@ export interface SweepReport {
  * email. The cursor only passes settled sends: the first send still queued stops it, and the scan stops once sends are
  * too young for anything after them to be stranded. Reads per sweep are bounded by `scan` whatever the backlog.
  */
-export async function sweepStrandedSends(env: Bindings, now: number, opts: SweepOptions = DEFAULT_SWEEP): Promise<SweepReport> {
+export async function sweepStrandedSends(
+  env: Bindings,
+  now: number,
+  opts: SweepOptions = DEFAULT_SWEEP,
+): Promise<SweepReport> {
   const db = getDb(env.DB);
   const cutoff = now - STRANDED_AFTER_MS;
   const from = (await sweepCursorPosition(db, CURSOR)) ?? 0;
@@ -67,7 +77,11 @@ export async function sweepStrandedSends(env: Bindings, now: number, opts: Sweep
     held = true;
     if (row.updatedAt <= cutoff) candidates.push(row);
   }
-  const stranded = wholeRequests(candidates, opts.requeue, rows.length === opts.scan ? rows[rows.length - 1] : undefined);
+  const stranded = wholeRequests(
+    candidates,
+    opts.requeue,
+    rows.length === opts.scan ? rows[rows.length - 1] : undefined,
+  );
 
   const report: SweepReport = { scanned: rows.length, requeued: 0, gaveUp: 0, messages: 0, cursor };
   if (stranded.length) await requeue(env, db, stranded, now, cutoff, report);
@@ -82,7 +96,11 @@ export async function sweepStrandedSends(env: Bindings, now: number, opts: Sweep
  * larger than the bound goes alone); one that may run on past the scanned rows (`lastScanned`) waits until a sweep
  * sees all of it.
  */
-export function wholeRequests(candidates: ScannedSend[], bound: number, lastScanned?: ScannedSend): ScannedSend[] {
+export function wholeRequests(
+  candidates: ScannedSend[],
+  bound: number,
+  lastScanned?: ScannedSend,
+): ScannedSend[] {
   const requests = new Map<string, ScannedSend[]>();
   for (const row of candidates) {
     const key = row.batchKey ?? `send:${row.id}`;
@@ -97,9 +115,23 @@ export function wholeRequests(candidates: ScannedSend[], bound: number, lastScan
   return out;
 }
 
-async function requeue(env: Bindings, db: Db, stranded: ScannedSend[], now: number, cutoff: number, report: SweepReport) {
-  const cut: StrandedCut = { ids: stranded.map((r) => r.id), cutoff, maxRequeues: MAX_REQUEUES, queuedBefore: now - GIVE_UP_AFTER_MS };
-  const [, gaveUp, claimed] = await batch<Pick<ScannedSend, "id" | "enrolmentId" | "stepId" | "batchKey">>(db, [
+async function requeue(
+  env: Bindings,
+  db: Db,
+  stranded: ScannedSend[],
+  now: number,
+  cutoff: number,
+  report: SweepReport,
+) {
+  const cut: StrandedCut = {
+    ids: stranded.map((r) => r.id),
+    cutoff,
+    maxRequeues: MAX_REQUEUES,
+    queuedBefore: now - GIVE_UP_AFTER_MS,
+  };
+  const [, gaveUp, claimed] = await batch<
+    Pick<ScannedSend, "id" | "enrolmentId" | "stepId" | "batchKey">
+  >(db, [
     strandedGiveUpEvents(cut, now),
     giveUpStrandedSends(cut, now),
     claimStrandedSends(cut, now),
@@ -110,10 +142,16 @@ async function requeue(env: Bindings, db: Db, stranded: ScannedSend[], now: numb
   // The original Resend request again: same batch_key, same sends, so Resend can answer a repeat with its first result.
   const groups = new Map<string, number[]>();
   for (const row of mine) {
-    const key = row.batchKey ?? (await idempotencyKey([{ enrolmentId: row.enrolmentId, stepId: row.stepId }]));
+    const key =
+      row.batchKey ??
+      (await idempotencyKey([{ enrolmentId: row.enrolmentId, stepId: row.stepId }]));
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(row.id);
   }
-  const messages: NurtureSendMessage[] = [...groups].map(([key, sendIds]) => ({ type: "nurture.send", key, sendIds }));
+  const messages: NurtureSendMessage[] = [...groups].map(([key, sendIds]) => ({
+    type: "nurture.send",
+    key,
+    sendIds,
+  }));
   for (let i = 0; i < messages.length; i += QUEUE_BATCH) {
     const slice = messages.slice(i, i + QUEUE_BATCH);
     try {
@@ -121,8 +159,15 @@ async function requeue(env: Bindings, db: Db, stranded: ScannedSend[], now: numb
     } catch (err) {
       // Give the unsent claims back, so the next sweep tries them again without spending a re-queue.
       const unsent = new Set(messages.slice(i).flatMap((m) => m.sendIds));
-      await releaseStrandedClaims(db, stranded.filter((r) => unsent.has(r.id)).map((r) => ({ id: r.id, u: r.updatedAt })), now);
-      throw new Error(`Could not queue ${unsent.size} stranded nurture sends again; the next sweep retries them`, { cause: err });
+      await releaseStrandedClaims(
+        db,
+        stranded.filter((r) => unsent.has(r.id)).map((r) => ({ id: r.id, u: r.updatedAt })),
+        now,
+      );
+      throw new Error(
+        `Could not queue ${unsent.size} stranded nurture sends again; the next sweep retries them`,
+        { cause: err },
+      );
     }
     report.messages += slice.length;
     report.requeued += slice.reduce((n, m) => n + m.sendIds.length, 0);

@@ -30,9 +30,21 @@ export interface TickReport {
   rowsWritten: number;
 }
 
-export async function runNurtureTick(env: Bindings, now: number, opts: TickOptions = DEFAULT_TICK): Promise<TickReport> {
+export async function runNurtureTick(
+  env: Bindings,
+  now: number,
+  opts: TickOptions = DEFAULT_TICK,
+): Promise<TickReport> {
   const db = getDb(env.DB);
-  const report: TickReport = { due: 0, queued: 0, skipped: 0, messages: 0, queueCalls: 0, rowsRead: 0, rowsWritten: 0 };
+  const report: TickReport = {
+    due: 0,
+    queued: 0,
+    skipped: 0,
+    messages: 0,
+    queueCalls: 0,
+    rowsRead: 0,
+    rowsWritten: 0,
+  };
   const meter = (r: D1Result) => {
     report.rowsRead += r.meta.rows_read ?? 0;
     report.rowsWritten += r.meta.rows_written ?? 0;
@@ -52,7 +64,18 @@ export async function runNurtureTick(env: Bindings, now: number, opts: TickOptio
     }
     const writes: SQL[] = [advanceEnrolments(plan.advances, now)];
     const read = new Map(plan.advances.map((a) => [a.e, a]));
-    if (plan.sends.length) writes.unshift(insertPlannedSends(plan.sends.map((s) => ({ ...s, k: keyed.get(s) ?? null, op: read.get(s.e)!.op, od: read.get(s.e)!.od })), now));
+    if (plan.sends.length)
+      writes.unshift(
+        insertPlannedSends(
+          plan.sends.map((s) => ({
+            ...s,
+            k: keyed.get(s) ?? null,
+            op: read.get(s.e)!.op,
+            od: read.get(s.e)!.od,
+          })),
+          now,
+        ),
+      );
     const results = await batch<InsertedSendRow>(db, writes);
     results.forEach(meter);
 
@@ -61,9 +84,16 @@ export async function runNurtureTick(env: Bindings, now: number, opts: TickOptio
     const groups = new Map<string, number[]>();
     for (const row of inserted) {
       if (row.status === "skipped") report.skipped++;
-      else (groups.get(row.batch_key!) ?? groups.set(row.batch_key!, []).get(row.batch_key!)!).push(row.id);
+      else
+        (groups.get(row.batch_key!) ?? groups.set(row.batch_key!, []).get(row.batch_key!)!).push(
+          row.id,
+        );
     }
-    const messages: NurtureSendMessage[] = [...groups].map(([key, sendIds]) => ({ type: "nurture.send", key, sendIds }));
+    const messages: NurtureSendMessage[] = [...groups].map(([key, sendIds]) => ({
+      type: "nurture.send",
+      key,
+      sendIds,
+    }));
     await enqueue(env, db, messages, inserted, now, report);
     report.queued += messages.reduce((n, m) => n + m.sendIds.length, 0);
     if (due.results.length < opts.chunk) break;
@@ -72,7 +102,14 @@ export async function runNurtureTick(env: Bindings, now: number, opts: TickOptio
 }
 
 /** Hands the messages to the queue; on failure undoes this chunk so the steps are due again, not lost. */
-async function enqueue(env: Bindings, db: Db, messages: NurtureSendMessage[], inserted: InsertedSendRow[], now: number, report: TickReport) {
+async function enqueue(
+  env: Bindings,
+  db: Db,
+  messages: NurtureSendMessage[],
+  inserted: InsertedSendRow[],
+  now: number,
+  report: TickReport,
+) {
   for (let i = 0; i < messages.length; i += QUEUE_BATCH) {
     const slice = messages.slice(i, i + QUEUE_BATCH);
     try {
@@ -81,9 +118,14 @@ async function enqueue(env: Bindings, db: Db, messages: NurtureSendMessage[], in
       report.messages += slice.length;
     } catch (err) {
       const unsent = new Set(messages.slice(i).flatMap((m) => m.sendIds));
-      const rows = inserted.filter((r) => unsent.has(r.id)).map((r) => ({ s: r.id, e: r.enrolment_id, st: r.step_id }));
+      const rows = inserted
+        .filter((r) => unsent.has(r.id))
+        .map((r) => ({ s: r.id, e: r.enrolment_id, st: r.step_id }));
       await batch(db, [deleteUnsentSends(rows), rewindEnrolments(rows, now)]);
-      throw new Error(`Could not queue ${unsent.size} nurture sends; they are due again next tick`, { cause: err });
+      throw new Error(
+        `Could not queue ${unsent.size} nurture sends; they are due again next tick`,
+        { cause: err },
+      );
     }
   }
 }

@@ -7,7 +7,14 @@ import { emailHash } from "../../domain/email-address";
 
 type Row = Record<string, unknown>;
 const parseJson = (rows: Row[], ...cols: string[]) =>
-  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cols.includes(k) && typeof v === "string" ? safeJson(v) : v])));
+  rows.map((r) =>
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [
+        k,
+        cols.includes(k) && typeof v === "string" ? safeJson(v) : v,
+      ]),
+    ),
+  );
 function safeJson(v: string): unknown {
   try {
     return JSON.parse(v);
@@ -18,7 +25,9 @@ function safeJson(v: string): unknown {
 
 /** Every row that names or describes the person, table by table, as stored. */
 export async function exportLead(db: Db, leadId: number) {
-  const [lead] = await db.all<Row & { email: string; erased_at: number | null }>(sql`SELECT * FROM leads WHERE id = ${leadId}`);
+  const [lead] = await db.all<Row & { email: string; erased_at: number | null }>(
+    sql`SELECT * FROM leads WHERE id = ${leadId}`,
+  );
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erased_at !== null) throw new AppError("GONE", "This lead's personal data was erased");
   const hash = await emailHash(lead.email);
@@ -34,7 +43,18 @@ export async function exportLead(db: Db, leadId: number) {
     sql`SELECT * FROM suppressions WHERE email_hash = ${hash}`,
     sql`SELECT id, subject, "to", created_at FROM captured_emails WHERE EXISTS (SELECT 1 FROM json_each(captured_emails."to") WHERE value = ${lead.email}) ORDER BY created_at`,
   ]);
-  const [touches, events, ledger, stages, outcomes, enrolments, sends, deliveries, suppressions, mail] = results.map((r) => r.results);
+  const [
+    touches,
+    events,
+    ledger,
+    stages,
+    outcomes,
+    enrolments,
+    sends,
+    deliveries,
+    suppressions,
+    mail,
+  ] = results.map((r) => r.results);
   return {
     lead,
     touches: touches!,
@@ -55,8 +75,14 @@ export async function exportLead(db: Db, leadId: number) {
  * the address suppressed by its hash, event data, outcome notes and webhook payloads scrubbed, pending
  * deliveries and nurture stopped. Stage, score, touches' asset/channel/day and every rollup stay, so counts hold.
  */
-export async function eraseLead(db: Db, leadId: number, now: number): Promise<{ erasedAt: number; already: boolean }> {
-  const [lead] = await db.all<{ email: string; erased_at: number | null }>(sql`SELECT email, erased_at FROM leads WHERE id = ${leadId}`);
+export async function eraseLead(
+  db: Db,
+  leadId: number,
+  now: number,
+): Promise<{ erasedAt: number; already: boolean }> {
+  const [lead] = await db.all<{ email: string; erased_at: number | null }>(
+    sql`SELECT email, erased_at FROM leads WHERE id = ${leadId}`,
+  );
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erased_at !== null) return { erasedAt: lead.erased_at, already: true };
   const hash = await emailHash(lead.email);

@@ -59,10 +59,31 @@ export interface ReportRow extends ReportFigures {
 }
 
 interface Acc {
-  views: number; submissions: number; newLeads: number; referralLeads: number;
-  leads: number; mqls: number; accepted: number; won: number; revenueMinor: number; spendMinor: number; hist: Histogram;
+  views: number;
+  submissions: number;
+  newLeads: number;
+  referralLeads: number;
+  leads: number;
+  mqls: number;
+  accepted: number;
+  won: number;
+  revenueMinor: number;
+  spendMinor: number;
+  hist: Histogram;
 }
-const empty = (): Acc => ({ views: 0, submissions: 0, newLeads: 0, referralLeads: 0, leads: 0, mqls: 0, accepted: 0, won: 0, revenueMinor: 0, spendMinor: 0, hist: {} });
+const empty = (): Acc => ({
+  views: 0,
+  submissions: 0,
+  newLeads: 0,
+  referralLeads: 0,
+  leads: 0,
+  mqls: 0,
+  accepted: 0,
+  won: 0,
+  revenueMinor: 0,
+  spendMinor: 0,
+  hist: {},
+});
 
 /** Credited figures are fractional under linear; six decimals hide float noise without losing a share. */
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -142,9 +163,16 @@ export function assembleReport(input: AssembleInput): { rows: ReportRow[]; total
   }
   for (const s of input.spend) for (const acc of [slot(s), total]) acc.spendMinor += s.amountMinor;
 
-  const cmp = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  const cmp = (a: string | number | null, b: string | number | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
   const out = [...rows.values()]
     .map(({ key, acc }) => ({ ...key, ...figures(acc, input.model) }))
-    .sort((a, b) => cmp(a.period, b.period) || cmp(a.asset_id, b.asset_id) || cmp(a.channel, b.channel) || cmp(a.campaign, b.campaign));
+    .sort(
+      (a, b) =>
+        cmp(a.period, b.period) ||
+        cmp(a.asset_id, b.asset_id) ||
+        cmp(a.channel, b.channel) ||
+        cmp(a.campaign, b.campaign),
+    );
   return { rows: out, totals: figures(total, input.model) };
 }

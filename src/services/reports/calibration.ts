@@ -25,11 +25,20 @@ export function bandOf(score: number): { band: string; min: number | null; max: 
 }
 
 /** Pure: counts per band, with rates, in band order (empty bands omitted). */
-export function calibrate(rows: { score: number; mql: boolean; won: boolean }[]): CalibrationBand[] {
+export function calibrate(
+  rows: { score: number; mql: boolean; won: boolean }[],
+): CalibrationBand[] {
   const bands = new Map<string, CalibrationBand>();
   for (const r of rows) {
     const b = bandOf(r.score);
-    const x = bands.get(b.band) ?? { ...b, leads: 0, mqls: 0, won: 0, mql_rate: null, win_rate: null };
+    const x = bands.get(b.band) ?? {
+      ...b,
+      leads: 0,
+      mqls: 0,
+      won: 0,
+      mql_rate: null,
+      win_rate: null,
+    };
     x.leads += 1;
     x.mqls += r.mql ? 1 : 0;
     x.won += r.won ? 1 : 0;
@@ -37,7 +46,11 @@ export function calibrate(rows: { score: number; mql: boolean; won: boolean }[])
   }
   return [...bands.values()]
     .sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity))
-    .map((b) => ({ ...b, mql_rate: b.leads ? Math.round((b.mqls / b.leads) * 1e4) / 1e4 : null, win_rate: b.leads ? Math.round((b.won / b.leads) * 1e4) / 1e4 : null }));
+    .map((b) => ({
+      ...b,
+      mql_rate: b.leads ? Math.round((b.mqls / b.leads) * 1e4) / 1e4 : null,
+      win_rate: b.leads ? Math.round((b.won / b.leads) * 1e4) / 1e4 : null,
+    }));
 }
 
 /**
@@ -45,12 +58,22 @@ export function calibrate(rows: { score: number; mql: boolean; won: boolean }[])
  * the other reports this reads the leads of the cohort (a lead's band moves with every score change,
  * so a band rollup would need rewriting on each one); it is grouped in SQL, so only bands come back.
  */
-export async function scoreCalibration(db: Db, range: { from: string; to: string }): Promise<CalibrationBand[]> {
+export async function scoreCalibration(
+  db: Db,
+  range: { from: string; to: string },
+): Promise<CalibrationBand[]> {
   const start = dayToMs(range.from);
   const end = dayToMs(addDays(range.to, 1));
   const rows = await scoreBandCounts(db, { start, end, width: BAND_WIDTH });
   return rows.map((r) => {
     const b = bandOf(r.band);
-    return { ...b, leads: r.leads, mqls: r.mqls, won: r.won, mql_rate: r.leads ? Math.round((r.mqls / r.leads) * 1e4) / 1e4 : null, win_rate: r.leads ? Math.round((r.won / r.leads) * 1e4) / 1e4 : null };
+    return {
+      ...b,
+      leads: r.leads,
+      mqls: r.mqls,
+      won: r.won,
+      mql_rate: r.leads ? Math.round((r.mqls / r.leads) * 1e4) / 1e4 : null,
+      win_rate: r.leads ? Math.round((r.won / r.leads) * 1e4) / 1e4 : null,
+    };
   });
 }

@@ -17,25 +17,95 @@ export function minorToDecimal(minor: number | null, currency: string): string {
   return `${sign}${s.slice(0, -digits)}.${s.slice(-digits)}`;
 }
 
-const FIGURES: (keyof ReportFigures)[] = ["views", "submissions", "new_leads", "visit_to_lead_rate", "leads", "spend_minor", "cost_per_lead_minor", "mqls", "cost_per_mql_minor", "accepted", "won", "revenue_minor", "roi", "referral_leads", "referrals_per_lead", "median_minutes_to_mql"];
-const MONEY = new Set<keyof ReportFigures>(["spend_minor", "cost_per_lead_minor", "cost_per_mql_minor", "revenue_minor"]);
+const FIGURES: (keyof ReportFigures)[] = [
+  "views",
+  "submissions",
+  "new_leads",
+  "visit_to_lead_rate",
+  "leads",
+  "spend_minor",
+  "cost_per_lead_minor",
+  "mqls",
+  "cost_per_mql_minor",
+  "accepted",
+  "won",
+  "revenue_minor",
+  "roi",
+  "referral_leads",
+  "referrals_per_lead",
+  "median_minutes_to_mql",
+];
+const MONEY = new Set<keyof ReportFigures>([
+  "spend_minor",
+  "cost_per_lead_minor",
+  "cost_per_mql_minor",
+  "revenue_minor",
+]);
 
 export function reportCsv(r: Report): string {
-  const header = ["period", "asset_id", "asset", "channel", "campaign", "attribution_model", ...FIGURES.map((f) => (MONEY.has(f) ? `${f.replace(/_minor$/, "")}_${r.currency}` : f))];
-  const cells = (f: ReportFigures) => FIGURES.map((k) => (MONEY.has(k) ? minorToDecimal(f[k] as number | null, r.currency) : f[k]));
-  const rows = r.rows.map((row) => [row.period, row.asset_id, row.asset_id === null ? (r.by.includes("asset") ? "(unattributed spend)" : "") : r.assets[row.asset_id]?.title ?? "", row.channel, row.campaign, r.model, ...cells(row)]);
+  const header = [
+    "period",
+    "asset_id",
+    "asset",
+    "channel",
+    "campaign",
+    "attribution_model",
+    ...FIGURES.map((f) => (MONEY.has(f) ? `${f.replace(/_minor$/, "")}_${r.currency}` : f)),
+  ];
+  const cells = (f: ReportFigures) =>
+    FIGURES.map((k) => (MONEY.has(k) ? minorToDecimal(f[k] as number | null, r.currency) : f[k]));
+  const rows = r.rows.map((row) => [
+    row.period,
+    row.asset_id,
+    row.asset_id === null
+      ? r.by.includes("asset")
+        ? "(unattributed spend)"
+        : ""
+      : (r.assets[row.asset_id]?.title ?? ""),
+    row.channel,
+    row.campaign,
+    r.model,
+    ...cells(row),
+  ]);
   rows.push(["total", "", "", "", "", r.model, ...cells(r.totals)]);
   return toCsv(header, rows);
 }
 
 export function calibrationCsv(bands: CalibrationBand[]): string {
-  return toCsv(["score_band", "leads", "mqls", "won", "mql_rate", "win_rate"], bands.map((b) => [b.band, b.leads, b.mqls, b.won, b.mql_rate, b.win_rate]));
+  return toCsv(
+    ["score_band", "leads", "mqls", "won", "mql_rate", "win_rate"],
+    bands.map((b) => [b.band, b.leads, b.mqls, b.won, b.mql_rate, b.win_rate]),
+  );
 }
 
 export function leadsCsv(rows: LeadListRow[]): string {
   const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
   return toCsv(
-    ["id", "email", "name", "company", "job_title", "country", "score", "stage", "touches", "created_at", "mql_at"],
-    rows.map((l) => [l.id, l.email, l.name, l.company, l.job_title, l.country, l.score, l.stage, l.touch_count, iso(l.created_at), iso(l.mql_at)]),
+    [
+      "id",
+      "email",
+      "name",
+      "company",
+      "job_title",
+      "country",
+      "score",
+      "stage",
+      "touches",
+      "created_at",
+      "mql_at",
+    ],
+    rows.map((l) => [
+      l.id,
+      l.email,
+      l.name,
+      l.company,
+      l.job_title,
+      l.country,
+      l.score,
+      l.stage,
+      l.touch_count,
+      iso(l.created_at),
+      iso(l.mql_at),
+    ]),
   );
 }

@@ -23,7 +23,10 @@ export function mergeHistogram(into: Histogram, add: Histogram): Histogram {
 
 /** Weighted median of a histogram, in minutes (the midpoint of the bucket holding the middle weight); null when empty. */
 export function medianMinutes(h: Histogram): number | null {
-  const entries = Object.entries(h).map(([k, v]) => [Number(k), v] as const).filter(([, v]) => v > 1e-9).sort((a, b) => a[0] - b[0]);
+  const entries = Object.entries(h)
+    .map(([k, v]) => [Number(k), v] as const)
+    .filter(([, v]) => v > 1e-9)
+    .sort((a, b) => a[0] - b[0]);
   const total = entries.reduce((s, [, v]) => s + v, 0);
   if (total <= 1e-9) return null;
   let seen = 0;

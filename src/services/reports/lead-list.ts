@@ -4,7 +4,8 @@ import type { Db } from "../../env";
 import { STAGES } from "../../db/schema";
 import { leadListRows, type LeadListRow } from "../../store/leads";
 
-const opt = <T extends z.ZodTypeAny>(s: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
+const opt = <T extends z.ZodTypeAny>(s: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
 
 export const leadFilter = z.object({
   q: opt(z.string().trim().max(200)),
@@ -19,7 +20,11 @@ export type LeadFilter = z.infer<typeof leadFilter>;
 
 export type { LeadListRow };
 
-export async function listLeads(db: Db, f: LeadFilter, defaultLimit = 50): Promise<{ rows: LeadListRow[]; nextCursor: number | null }> {
+export async function listLeads(
+  db: Db,
+  f: LeadFilter,
+  defaultLimit = 50,
+): Promise<{ rows: LeadListRow[]; nextCursor: number | null }> {
   const limit = f.limit ?? defaultLimit;
   const rows = await leadListRows(db, f, limit + 1);
   const more = rows.length > limit;

@@ -14,7 +14,16 @@ export const reportQueryShape = z.object({
   grain: z.enum(GRAINS).default("range"),
   model: z.enum(ATTRIBUTION_MODELS).default("first_touch"),
   by: z
-    .preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(z.enum(DIMENSIONS)).max(3))
+    .preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(z.enum(DIMENSIONS)).max(3),
+    )
     .default(["asset"]),
   asset_id: z.coerce.number().int().positive().optional(),
   channel: z.string().min(1).max(32).optional(),
@@ -22,8 +31,14 @@ export const reportQueryShape = z.object({
 });
 
 export function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx) {
-  if (q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must be on or after `from`" });
-  else if (daySpan(q.from, q.to) > MAX_REPORT_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `A report covers at most ${MAX_REPORT_DAYS} days` });
+  if (q.to < q.from)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must be on or after `from`" });
+  else if (daySpan(q.from, q.to) > MAX_REPORT_DAYS)
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: `A report covers at most ${MAX_REPORT_DAYS} days`,
+    });
 }
 
 export const reportQuery = reportQueryShape.superRefine(checkRange);

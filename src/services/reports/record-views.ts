@@ -13,7 +13,9 @@ function assetDayViews(groups: { view: ViewMessage; count: number }[]): Map<stri
   return out;
 }
 
-export function aggregateViews(views: ViewMessage[]): Map<string, { view: ViewMessage; count: number }> {
+export function aggregateViews(
+  views: ViewMessage[],
+): Map<string, { view: ViewMessage; count: number }> {
   const groups = new Map<string, { view: ViewMessage; count: number }>();
   for (const v of views) {
     const key = JSON.stringify([v.assetId, v.day, v.channel, v.campaign]);
@@ -30,12 +32,14 @@ export async function recordViews(db: Db, views: ViewMessage[]): Promise<void> {
   if (!groups.length) return;
   await batch(
     db,
-    groups.map(({ view, count }) => addAssetDailyViews(view, count)).concat(
-      // The per-asset rollup that asset-level reports read (same count in every model's row).
-      [...assetDayViews(groups).entries()].map(([key, count]) => {
-        const [assetId, day] = JSON.parse(key) as [number, string];
-        return addAssetModelDailyViews(assetId, day, count);
-      }),
-    ),
+    groups
+      .map(({ view, count }) => addAssetDailyViews(view, count))
+      .concat(
+        // The per-asset rollup that asset-level reports read (same count in every model's row).
+        [...assetDayViews(groups).entries()].map(([key, count]) => {
+          const [assetId, day] = JSON.parse(key) as [number, string];
+          return addAssetModelDailyViews(assetId, day, count);
+        }),
+      ),
   );
 }

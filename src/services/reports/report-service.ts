@@ -2,9 +2,24 @@
 import type { Db } from "../../env";
 import { batch } from "../../store/batch";
 import { assetTitles } from "../../store/assets";
-import { assetCells, campaignLeads, creditCells, eventCells, type AssetCellRow, type CellQuery, type CreditCellRow, type EventCellRow } from "../../store/rollups";
+import {
+  assetCells,
+  campaignLeads,
+  creditCells,
+  eventCells,
+  type AssetCellRow,
+  type CellQuery,
+  type CreditCellRow,
+  type EventCellRow,
+} from "../../store/rollups";
 import { spendOverlapping, type ReportSpendRow } from "../../store/spend";
-import { assembleReport, type CreditCell, type EventCell, type ReportFigures, type ReportRow } from "./assemble";
+import {
+  assembleReport,
+  type CreditCell,
+  type EventCell,
+  type ReportFigures,
+  type ReportRow,
+} from "./assemble";
 import { parseHistogram } from "./latency";
 import { periodOf } from "../../domain/report-days";
 import { allocateSpend, type LeadCell, type SpendRecord } from "./spend-allocation";
@@ -27,22 +42,53 @@ export interface Report {
 
 /** Coarse rollups answer per-asset reports (one row per asset-day); channel or campaign needs the fine ones. */
 export function needsFineRollups(q: ReportQuery): boolean {
-  return q.by.includes("channel") || q.by.includes("campaign") || q.channel !== undefined || q.campaign !== undefined;
+  return (
+    q.by.includes("channel") ||
+    q.by.includes("campaign") ||
+    q.channel !== undefined ||
+    q.campaign !== undefined
+  );
 }
 
-export async function buildReport(db: Db, q: ReportQuery, opts: { now: number; currency: string; sweep?: boolean }): Promise<Report> {
+export async function buildReport(
+  db: Db,
+  q: ReportQuery,
+  opts: { now: number; currency: string; sweep?: boolean },
+): Promise<Report> {
   if (opts.sweep !== false) await rollUpTouches(db, opts.now);
   const assetRows = await assetTitles(db);
   let rowsRead = assetRows.rowsRead;
-  const assets = Object.fromEntries(assetRows.rows.map((a) => [a.id, { title: a.title, slug: a.slug }]));
+  const assets = Object.fromEntries(
+    assetRows.rows.map((a) => [a.id, { title: a.title, slug: a.slug }]),
+  );
   const ids = q.asset_id !== undefined ? [q.asset_id] : assetRows.rows.map((a) => a.id);
   const range = { from: q.from, to: q.to };
-  const empty = { model: q.model, currency: opts.currency, from: q.from, to: q.to, grain: q.grain, by: q.by, assets };
+  const empty = {
+    model: q.model,
+    currency: opts.currency,
+    from: q.from,
+    to: q.to,
+    grain: q.grain,
+    by: q.by,
+    assets,
+  };
 
   // One batch: spend records overlapping the range (the spend table is small: one row per campaign-day
   // at most), then the rollup cells, fine (per channel and campaign) only when the query needs them.
-  const cellQuery: CellQuery = { model: q.model, assetIds: ids, from: q.from, to: q.to, channel: q.channel, campaign: q.campaign };
-  const results = await batch(db, [spendOverlapping({ from: q.from, to: q.to, assetId: q.asset_id }), ...(needsFineRollups(q) ? [eventCells(cellQuery), creditCells(cellQuery)] : [assetCells(cellQuery)])]);
+  const cellQuery: CellQuery = {
+    model: q.model,
+    assetIds: ids,
+    from: q.from,
+    to: q.to,
+    channel: q.channel,
+    campaign: q.campaign,
+  };
+  const results = await batch(db, [
+    spendOverlapping({ from: q.from, to: q.to, assetId: q.asset_id }),
+    ...(needsFineRollups(q)
+      ? [eventCells(cellQuery), creditCells(cellQuery)]
+      : [assetCells(cellQuery)]),
+  ]);
   rowsRead += results.reduce((s, r) => s + r.meta.rows_read, 0);
 
   const spendRecords: SpendRecord[] = (results[0]!.results as ReportSpendRow[]).map((r) => ({
@@ -54,24 +100,52 @@ export async function buildReport(db: Db, q: ReportQuery, opts: { now: number; c
     dayTo: r.dayTo,
     reportingMinor: r.reportingMinor,
   }));
-  const raw = results.slice(1).flatMap((r) => r.results as (EventCellRow | CreditCellRow | AssetCellRow)[]);
+  const raw = results
+    .slice(1)
+    .flatMap((r) => r.results as (EventCellRow | CreditCellRow | AssetCellRow)[]);
   const events: EventCell[] = [];
   const credits: CreditCell[] = [];
   for (const r of raw) {
     const base = { assetId: r.assetId, day: r.day, channel: r.channel, campaign: r.campaign };
-    if ("views" in r) events.push({ ...base, views: r.views, submissions: r.submissions, newLeads: r.newLeads, referralLeads: r.referralLeads });
-    if ("leads" in r) credits.push({ ...base, leads: r.leads, mqls: r.mqls, accepted: r.accepted, won: r.won, revenueMinor: r.revenueMinor, hist: parseHistogram(r.mqlHist) });
+    if ("views" in r)
+      events.push({
+        ...base,
+        views: r.views,
+        submissions: r.submissions,
+        newLeads: r.newLeads,
+        referralLeads: r.referralLeads,
+      });
+    if ("leads" in r)
+      credits.push({
+        ...base,
+        leads: r.leads,
+        mqls: r.mqls,
+        accepted: r.accepted,
+        won: r.won,
+        revenueMinor: r.revenueMinor,
+        hist: parseHistogram(r.mqlHist),
+      });
   }
 
   // Spend with no asset is spread by the leads its channel/campaign brought, under the same model, in the months it covers.
   const unowned = spendRecords.filter((s) => s.assetId === null);
   const leadCells: LeadCell[] = [];
   if (unowned.length) {
+    // Days are YYYY-MM-DD strings, compared as text (Math.min/max would turn them into NaN).
+    // biome-ignore lint/complexity/useMathMinMax: strings, not numbers
     const from = unowned.reduce((m, s) => (s.dayFrom < m ? s.dayFrom : m), unowned[0]!.dayFrom).slice(0, 7);
+    // biome-ignore lint/complexity/useMathMinMax: strings, not numbers
     const to = unowned.reduce((m, s) => (s.dayTo > m ? s.dayTo : m), unowned[0]!.dayTo).slice(0, 7);
     const cells = await campaignLeads(db, q.model, from, to);
     rowsRead += cells.rowsRead;
-    for (const r of cells.rows) leadCells.push({ assetId: r.assetId, month: r.month, channel: r.channel, campaign: r.campaign, leads: r.leads });
+    for (const r of cells.rows)
+      leadCells.push({
+        assetId: r.assetId,
+        month: r.month,
+        channel: r.channel,
+        campaign: r.campaign,
+        leads: r.leads,
+      });
   }
   let spend = allocateSpend(spendRecords, leadCells, range, (day) => periodOf(day, q.grain, range));
   if (q.asset_id !== undefined) spend = spend.filter((s) => s.assetId === q.asset_id);
@@ -79,6 +153,14 @@ export async function buildReport(db: Db, q: ReportQuery, opts: { now: number; c
   if (q.campaign !== undefined) spend = spend.filter((s) => s.campaign === q.campaign);
   if (!needsFineRollups(q)) spend = spend.map((s) => ({ ...s, channel: "", campaign: "" }));
 
-  const { rows, totals } = assembleReport({ model: q.model, grain: q.grain, by: q.by, range, events, credits, spend });
+  const { rows, totals } = assembleReport({
+    model: q.model,
+    grain: q.grain,
+    by: q.by,
+    range,
+    events,
+    credits,
+    spend,
+  });
   return { ...empty, rows, totals, rowsRead };
 }

@@ -33,7 +33,13 @@ export interface SpendCell {
 
 /** Does a lead cell fall under a spend record's channel/campaign (and asset) filters? */
 export function spendCovers(s: SpendRecord, c: LeadCell): boolean {
-  return (s.assetId === null || c.assetId === s.assetId) && (s.channel === null || c.channel === s.channel) && (s.campaign === null || c.campaign === s.campaign) && c.month >= s.dayFrom.slice(0, 7) && c.month <= s.dayTo.slice(0, 7);
+  return (
+    (s.assetId === null || c.assetId === s.assetId) &&
+    (s.channel === null || c.channel === s.channel) &&
+    (s.campaign === null || c.campaign === s.campaign) &&
+    c.month >= s.dayFrom.slice(0, 7) &&
+    c.month <= s.dayTo.slice(0, 7)
+  );
 }
 
 /**
@@ -48,27 +54,50 @@ export function spendCovers(s: SpendRecord, c: LeadCell): boolean {
  * Every cell is an integer and the cells add up to the in-range spend exactly. A cell's `day` is the
  * first in-range day of its period.
  */
-export function allocateSpend(records: SpendRecord[], cells: LeadCell[], range: { from: string; to: string }, periodOf: (day: string) => string = (d) => d): SpendCell[] {
+export function allocateSpend(
+  records: SpendRecord[],
+  cells: LeadCell[],
+  range: { from: string; to: string },
+  periodOf: (day: string) => string = (d) => d,
+): SpendCell[] {
   // Cells by month, and weights computed once per distinct filter × month span.
   const byMonth = new Map<string, LeadCell[]>();
   for (const c of cells) byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), c]);
-  const weightCache = new Map<string, { assetId: number; channel: string; campaign: string; leads: number }[]>();
+  const weightCache = new Map<
+    string,
+    { assetId: number; channel: string; campaign: string; leads: number }[]
+  >();
   const targetsOf = (s: SpendRecord) => {
     const key = JSON.stringify([s.channel, s.campaign, s.dayFrom.slice(0, 7), s.dayTo.slice(0, 7)]);
     const hit = weightCache.get(key);
     if (hit) return hit;
-    const weights = new Map<string, { assetId: number; channel: string; campaign: string; leads: number }>();
+    const weights = new Map<
+      string,
+      { assetId: number; channel: string; campaign: string; leads: number }
+    >();
     for (const [month, list] of byMonth) {
       if (month < s.dayFrom.slice(0, 7) || month > s.dayTo.slice(0, 7)) continue;
       for (const c of list) {
         if (!spendCovers(s, c)) continue;
         const k = `${c.assetId}\u0000${c.channel}\u0000${c.campaign}`;
-        const w = weights.get(k) ?? { assetId: c.assetId, channel: c.channel, campaign: c.campaign, leads: 0 };
+        const w = weights.get(k) ?? {
+          assetId: c.assetId,
+          channel: c.channel,
+          campaign: c.campaign,
+          leads: 0,
+        };
         w.leads += c.leads;
         weights.set(k, w);
       }
     }
-    const targets = [...weights.values()].filter((w) => w.leads > 1e-9).sort((x, y) => x.assetId - y.assetId || x.channel.localeCompare(y.channel) || x.campaign.localeCompare(y.campaign));
+    const targets = [...weights.values()]
+      .filter((w) => w.leads > 1e-9)
+      .sort(
+        (x, y) =>
+          x.assetId - y.assetId ||
+          x.channel.localeCompare(y.channel) ||
+          x.campaign.localeCompare(y.campaign),
+      );
     weightCache.set(key, targets);
     return targets;
   };
@@ -77,8 +106,15 @@ export function allocateSpend(records: SpendRecord[], cells: LeadCell[], range: 
   const groups = new Map<string, { record: SpendRecord; day: string; amount: number }>();
   for (const s of records) {
     const days = eachDay(s.dayFrom, s.dayTo);
-    const perDay = apportion(s.reportingMinor, days.map(() => 1)) ?? days.map(() => 0);
-    const filter = s.assetId !== null ? JSON.stringify([s.assetId, s.channel, s.campaign]) : JSON.stringify([null, s.channel, s.campaign, s.dayFrom.slice(0, 7), s.dayTo.slice(0, 7)]);
+    const perDay =
+      apportion(
+        s.reportingMinor,
+        days.map(() => 1),
+      ) ?? days.map(() => 0);
+    const filter =
+      s.assetId !== null
+        ? JSON.stringify([s.assetId, s.channel, s.campaign])
+        : JSON.stringify([null, s.channel, s.campaign, s.dayFrom.slice(0, 7), s.dayTo.slice(0, 7)]);
     days.forEach((day, i) => {
       if (day < range.from || day > range.to || !perDay[i]) return;
       const key = `${filter}\u0000${periodOf(day)}`;
@@ -98,13 +134,23 @@ export function allocateSpend(records: SpendRecord[], cells: LeadCell[], range: 
       continue;
     }
     const targets = targetsOf(s);
-    const parts = apportion(amount, targets.map((t) => t.leads));
+    const parts = apportion(
+      amount,
+      targets.map((t) => t.leads),
+    );
     if (!parts) {
       out.push({ assetId: null, day, ...own, amountMinor: amount });
       continue;
     }
     targets.forEach((t, i) => {
-      if (parts[i]) out.push({ assetId: t.assetId, day, channel: t.channel, campaign: t.campaign, amountMinor: parts[i]! });
+      if (parts[i])
+        out.push({
+          assetId: t.assetId,
+          day,
+          channel: t.channel,
+          campaign: t.campaign,
+          amountMinor: parts[i]!,
+        });
     });
   }
   return out;

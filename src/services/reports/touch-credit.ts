@@ -19,8 +19,12 @@ export async function rollUpTouches(db: Db, now: number, limit = 5000): Promise<
   if (b === null || b <= a) return 0;
   const nonce = crypto.randomUUID();
   const guard = cursorClaimed(CURSOR, nonce);
-  const results = await batch(db, [claimCursor(CURSOR, a, b, nonce, now), ...touchCreditStatements(a, b, guard), countTouchesBetween(a, b, guard)]);
-  return ((results.at(-1)!.results as { n: number }[])[0]?.n) ?? 0;
+  const results = await batch(db, [
+    claimCursor(CURSOR, a, b, nonce, now),
+    ...touchCreditStatements(a, b, guard),
+    countTouchesBetween(a, b, guard),
+  ]);
+  return (results.at(-1)!.results as { n: number }[])[0]?.n ?? 0;
 }
 
 /** Sweeps until nothing is left (bounded), so a report read right after a capture sees it. */

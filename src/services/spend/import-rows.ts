@@ -4,15 +4,40 @@ import type { CsvRecord } from "../../domain/csv";
 import { isCurrencyCode, parseAmount } from "../../domain/money";
 import { isValidDay } from "../../domain/report-days";
 
-export const IMPORT_FIELDS = ["day", "campaign", "cost", "currency", "impressions", "clicks"] as const;
+export const IMPORT_FIELDS = [
+  "day",
+  "campaign",
+  "cost",
+  "currency",
+  "impressions",
+  "clicks",
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_FIELDS: ImportField[] = ["day", "cost"];
 
 /** Header names the common ad platforms use (Google Ads, Meta, LinkedIn, Baidu, WeChat exports), lower-cased. */
 const SYNONYMS: Record<ImportField, string[]> = {
   day: ["day", "date", "reporting starts", "start date", "日期", "时间"],
-  campaign: ["campaign", "campaign name", "campaign_name", "utm_campaign", "推广计划", "计划名称", "广告计划"],
-  cost: ["cost", "spend", "amount spent", "amount", "total spent", "cost (usd)", "消费", "花费", "消耗"],
+  campaign: [
+    "campaign",
+    "campaign name",
+    "campaign_name",
+    "utm_campaign",
+    "推广计划",
+    "计划名称",
+    "广告计划",
+  ],
+  cost: [
+    "cost",
+    "spend",
+    "amount spent",
+    "amount",
+    "total spent",
+    "cost (usd)",
+    "消费",
+    "花费",
+    "消耗",
+  ],
   currency: ["currency", "currency code", "货币", "币种"],
   impressions: ["impressions", "impr.", "展现", "曝光", "展示"],
   clicks: ["clicks", "link clicks", "点击", "点击量"],
@@ -50,7 +75,17 @@ const count = z
 
 /** One mapped CSV row, before money is parsed (that needs the row's currency). */
 export const importRow = z.object({
-  day: z.string().transform((s, ctx) => normalizeDay(s) ?? (ctx.addIssue({ code: "custom", message: `"${s.slice(0, 40)}" is not a date (use YYYY-MM-DD)` }), z.NEVER)),
+  day: z
+    .string()
+    .transform(
+      (s, ctx) =>
+        normalizeDay(s) ??
+        (ctx.addIssue({
+          code: "custom",
+          message: `"${s.slice(0, 40)}" is not a date (use YYYY-MM-DD)`,
+        }),
+        z.NEVER),
+    ),
   campaign: z.string().trim().max(200, "campaign is longer than 200 characters"),
   cost: z.string().trim().min(1, "cost is empty"),
   currency: z.string().trim().toUpperCase(),
@@ -77,36 +112,71 @@ export interface RowError {
  * Maps and validates the records after the header. `defaultCurrency` applies when the file has no
  * currency column (or the cell is empty). Rows are returned in file order; errors name their line.
  */
-export function readSpendRows(records: CsvRecord[], mapping: ColumnMapping, defaultCurrency: string): { rows: ParsedSpendRow[]; errors: RowError[] } {
+export function readSpendRows(
+  records: CsvRecord[],
+  mapping: ColumnMapping,
+  defaultCurrency: string,
+): { rows: ParsedSpendRow[]; errors: RowError[] } {
   const [header, ...body] = records;
   const rows: ParsedSpendRow[] = [];
   const errors: RowError[] = [];
   if (!header) return { rows, errors: [{ line: 1, field: null, reason: "The file is empty" }] };
   const col = (f: ImportField) => (mapping[f] ? header.cells.indexOf(mapping[f]!) : -1);
-  const index = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, col(f)])) as Record<ImportField, number>;
+  const index = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, col(f)])) as Record<
+    ImportField,
+    number
+  >;
   for (const rec of body) {
     if (rec.cells.every((c) => c.trim() === "")) continue;
     // Ad platforms append a "Total" line; it is not a day of spend.
-    if (/^total/i.test((rec.cells[0] ?? "").trim()) && (index.day < 0 || !normalizeDay(rec.cells[index.day] ?? ""))) continue;
-    const raw = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, index[f] >= 0 ? rec.cells[index[f]] ?? "" : ""]));
+    if (
+      /^total/i.test((rec.cells[0] ?? "").trim()) &&
+      (index.day < 0 || !normalizeDay(rec.cells[index.day] ?? ""))
+    )
+      continue;
+    const raw = Object.fromEntries(
+      IMPORT_FIELDS.map((f) => [f, index[f] >= 0 ? (rec.cells[index[f]] ?? "") : ""]),
+    );
     if (!raw.currency) raw.currency = defaultCurrency;
     const parsed = importRow.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ line: rec.line, field: String(issue.path[0] ?? "") || null, reason: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.push({
+          line: rec.line,
+          field: String(issue.path[0] ?? "") || null,
+          reason: issue.message,
+        });
       continue;
     }
     const r = parsed.data;
     if (!isCurrencyCode(r.currency)) {
-      errors.push({ line: rec.line, field: "currency", reason: `"${r.currency.slice(0, 10)}" is not an ISO 4217 currency code` });
+      errors.push({
+        line: rec.line,
+        field: "currency",
+        reason: `"${r.currency.slice(0, 10)}" is not an ISO 4217 currency code`,
+      });
       continue;
     }
     const costMinor = parseAmount(r.cost, r.currency);
     if (costMinor === null) {
-      errors.push({ line: rec.line, field: "cost", reason: `"${r.cost.slice(0, 40)}" is not an amount in ${r.currency}` });
+      errors.push({
+        line: rec.line,
+        field: "cost",
+        reason: `"${r.cost.slice(0, 40)}" is not an amount in ${r.currency}`,
+      });
       continue;
     }
-    rows.push({ line: rec.line, day: r.day, campaign: r.campaign || null, costMinor, currency: r.currency, impressions: r.impressions, clicks: r.clicks });
+    rows.push({
+      line: rec.line,
+      day: r.day,
+      campaign: r.campaign || null,
+      costMinor,
+      currency: r.currency,
+      impressions: r.impressions,
+      clicks: r.clicks,
+    });
   }
-  if (!body.length) errors.push({ line: header.line, field: null, reason: "The file has a header but no rows" });
+  if (!body.length)
+    errors.push({ line: header.line, field: null, reason: "The file has a header but no rows" });
   return { rows, errors };
 }

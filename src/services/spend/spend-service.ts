@@ -9,36 +9,66 @@ import type { SpendInput } from "./spend-input";
 
 export type SpendRow = Spend;
 
-
 export interface Conversion {
   reportingMinor: number;
 }
 
 /** Reporting-currency amount, or a refusal that says exactly what is missing. */
-export function toReporting(amountMinor: number, currency: string, reporting: string, rates: Record<string, string | undefined>): { ok: true; minor: number } | { ok: false; reason: string } {
+export function toReporting(
+  amountMinor: number,
+  currency: string,
+  reporting: string,
+  rates: Record<string, string | undefined>,
+): { ok: true; minor: number } | { ok: false; reason: string } {
   if (currency === reporting) return { ok: true, minor: amountMinor };
   const rateText = rates[currency];
   const rate = rateText ? parseRate(rateText) : null;
-  if (rate === null) return { ok: false, reason: `${currency} is not the reporting currency (${reporting}); give a rate for ${currency} (how many ${reporting} one ${currency} is worth) or convert the amount first` };
+  if (rate === null)
+    return {
+      ok: false,
+      reason: `${currency} is not the reporting currency (${reporting}); give a rate for ${currency} (how many ${reporting} one ${currency} is worth) or convert the amount first`,
+    };
   return { ok: true, minor: convertMinor(amountMinor, currency, reporting, rate) };
 }
 
 export async function assertAssetExists(db: Db, assetId: number | undefined) {
   if (assetId === undefined) return;
-  if (!(await assetIdExists(db, assetId))) throw new AppError("BAD_REQUEST", "Some fields are invalid", { details: { fields: { asset_id: ["No asset has this id"] } } });
+  if (!(await assetIdExists(db, assetId)))
+    throw new AppError("BAD_REQUEST", "Some fields are invalid", {
+      details: { fields: { asset_id: ["No asset has this id"] } },
+    });
 }
 
 /** The channel a spend belongs to: as given, or derived from its UTM source/medium like a touch's. */
-export function channelOf(input: { channel?: string; utm_source?: string; utm_medium?: string }): string | null {
+export function channelOf(input: {
+  channel?: string;
+  utm_source?: string;
+  utm_medium?: string;
+}): string | null {
   if (input.channel) return input.channel;
-  if (input.utm_medium || input.utm_source) return deriveChannel({ utmSource: input.utm_source, utmMedium: input.utm_medium, referrerHost: null, referred: false });
+  if (input.utm_medium || input.utm_source)
+    return deriveChannel({
+      utmSource: input.utm_source,
+      utmMedium: input.utm_medium,
+      referrerHost: null,
+      referred: false,
+    });
   return null;
 }
 
-export async function createSpend(db: Db, input: SpendInput, ctx: { now: number; reportingCurrency: string }): Promise<SpendRow> {
+export async function createSpend(
+  db: Db,
+  input: SpendInput,
+  ctx: { now: number; reportingCurrency: string },
+): Promise<SpendRow> {
   await assertAssetExists(db, input.asset_id);
-  const conv = toReporting(input.amount_minor, input.currency, ctx.reportingCurrency, { [input.currency]: input.fx_rate });
-  if (!conv.ok) throw new AppError("BAD_REQUEST", conv.reason, { details: { fields: { fx_rate: [conv.reason] } } });
+  const conv = toReporting(input.amount_minor, input.currency, ctx.reportingCurrency, {
+    [input.currency]: input.fx_rate,
+  });
+  if (!conv.ok)
+    throw new AppError("BAD_REQUEST", conv.reason, {
+      details: { fields: { fx_rate: [conv.reason] } },
+    });
   return insertSpend(db, {
     assetId: input.asset_id ?? null,
     channel: channelOf(input),
@@ -56,7 +86,10 @@ export async function createSpend(db: Db, input: SpendInput, ctx: { now: number;
   });
 }
 
-export async function listSpend(db: Db, opts: { limit: number; before?: number; assetId?: number }): Promise<{ rows: SpendRow[]; nextCursor: number | null }> {
+export async function listSpend(
+  db: Db,
+  opts: { limit: number; before?: number; assetId?: number },
+): Promise<{ rows: SpendRow[]; nextCursor: number | null }> {
   const rows = await spendPage(db, opts);
   const more = rows.length > opts.limit;
   const page = rows.slice(0, opts.limit);
@@ -64,5 +97,6 @@ export async function listSpend(db: Db, opts: { limit: number; before?: number; 
 }
 
 export async function deleteSpend(db: Db, id: number): Promise<void> {
-  if (!(await deleteSpendById(db, id))) throw new AppError("NOT_FOUND", "No spend record has this id");
+  if (!(await deleteSpendById(db, id)))
+    throw new AppError("NOT_FOUND", "No spend record has this id");
 }

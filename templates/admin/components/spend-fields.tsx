@@ -3,24 +3,45 @@
 import type { Channel, Locale } from "../../../src/db/schema";
 import { Csrf } from "../layout";
 import { Errors } from "./field-errors";
-import { at, type AdminKey } from "../messages";
+import { at } from "../messages";
 
 export interface AssetOption {
   id: number;
   title: string;
 }
 
-export function Field(p: { label: string; name: string; value?: string; type?: string; errors?: Record<string, string[]>; required?: boolean; step?: string }) {
+export function Field(p: {
+  label: string;
+  name: string;
+  value?: string;
+  type?: string;
+  errors?: Record<string, string[]>;
+  required?: boolean;
+  step?: string;
+}) {
   return (
     <label>
       {p.label}
-      <input name={p.name} type={p.type ?? "text"} value={p.value ?? ""} required={p.required} step={p.step} aria-invalid={p.errors?.[p.name] ? "true" : undefined} />
+      <input
+        name={p.name}
+        type={p.type ?? "text"}
+        value={p.value ?? ""}
+        required={p.required}
+        step={p.step}
+        aria-invalid={p.errors?.[p.name] ? "true" : undefined}
+      />
       <Errors errors={p.errors} name={p.name} />
     </label>
   );
 }
 
-export function TargetFields(p: { L: Locale; channels: readonly Channel[]; assets: AssetOption[]; values: Record<string, string>; errors?: Record<string, string[]> }) {
+export function TargetFields(p: {
+  L: Locale;
+  channels: readonly Channel[];
+  assets: AssetOption[];
+  values: Record<string, string>;
+  errors?: Record<string, string[]>;
+}) {
   const { L, values } = p;
   return (
     <>
@@ -48,13 +69,30 @@ export function TargetFields(p: { L: Locale; channels: readonly Channel[]; asset
         </select>
         <Errors errors={p.errors} name="channel" />
       </label>
-      <Field label={at(L, "utm_source")} name="utm_source" value={values.utm_source} errors={p.errors} />
-      <Field label={at(L, "utm_medium")} name="utm_medium" value={values.utm_medium} errors={p.errors} />
+      <Field
+        label={at(L, "utm_source")}
+        name="utm_source"
+        value={values.utm_source}
+        errors={p.errors}
+      />
+      <Field
+        label={at(L, "utm_medium")}
+        name="utm_medium"
+        value={values.utm_medium}
+        errors={p.errors}
+      />
     </>
   );
 }
 
-export function ImportForm(p: { L: Locale; channels: readonly Channel[]; csrf: string; currency: string; assets: AssetOption[]; values: Record<string, string> }) {
+export function ImportForm(p: {
+  L: Locale;
+  channels: readonly Channel[];
+  csrf: string;
+  currency: string;
+  assets: AssetOption[];
+  values: Record<string, string>;
+}) {
   const { L, values } = p;
   return (
     <form class="card" method="post" action="/admin/spend/import" enctype="multipart/form-data">

@@ -3,7 +3,8 @@
 export const assetsEn = {
   assets_title: "Assets",
   assets_new: "New asset",
-  assets_empty: "No assets yet. Create your first whitepaper or course, upload its file, and publish it.",
+  assets_empty:
+    "No assets yet. Create your first whitepaper or course, upload its file, and publish it.",
   sequence: "Nurture sequence",
   form_settings: "Form fields",
   consent_text: "Consent text (leave empty for none)",
@@ -17,7 +18,8 @@ export const assetsEn = {
   funnel: "Funnel (last 90 days)",
   channels_table: "Channels (last 90 days)",
   email_steps: "Email steps",
-  email_steps_empty: "No emails sent for this asset yet. Pick a sequence so new leads are nurtured.",
+  email_steps_empty:
+    "No emails sent for this asset yet. Pick a sequence so new leads are nurtured.",
   opened: "Opened",
   clicked: "Clicked",
   not_found: "Not found.",

@@ -11,12 +11,38 @@ import { spendEn, spendZh } from "./spend";
 import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
 
-const en = { ...commonEn, ...loginEn, ...reportVocabularyEn, ...reportsEn, ...overviewEn, ...assetsEn, ...leadsEn, ...spendEn, ...webhooksEn, ...mailEn };
+const en = {
+  ...commonEn,
+  ...loginEn,
+  ...reportVocabularyEn,
+  ...reportsEn,
+  ...overviewEn,
+  ...assetsEn,
+  ...leadsEn,
+  ...spendEn,
+  ...webhooksEn,
+  ...mailEn,
+};
 export type AdminKey = keyof typeof en;
-const zhCN: Record<AdminKey, string> = { ...commonZh, ...loginZh, ...reportVocabularyZh, ...reportsZh, ...overviewZh, ...assetsZh, ...leadsZh, ...spendZh, ...webhooksZh, ...mailZh };
+const zhCN: Record<AdminKey, string> = {
+  ...commonZh,
+  ...loginZh,
+  ...reportVocabularyZh,
+  ...reportsZh,
+  ...overviewZh,
+  ...assetsZh,
+  ...leadsZh,
+  ...spendZh,
+  ...webhooksZh,
+  ...mailZh,
+};
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };
 
-export function at(locale: Locale, key: AdminKey, vars: Record<string, string | number> = {}): string {
+export function at(
+  locale: Locale,
+  key: AdminKey,
+  vars: Record<string, string | number> = {},
+): string {
   return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }

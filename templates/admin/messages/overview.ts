@@ -5,7 +5,8 @@ export const overviewEn = {
   overview_leads_chart: "Leads per day, by asset (last 30 days)",
   overview_cpl_chart: "Cost per lead per week, by asset (last 12 weeks)",
   overview_kpis: "Last 30 days",
-  overview_empty: "No leads or spend yet. Publish an asset, share its landing page, and record your ad spend — figures appear here as they arrive.",
+  overview_empty:
+    "No leads or spend yet. Publish an asset, share its landing page, and record your ad spend — figures appear here as they arrive.",
 } as const;
 
 export const overviewZh: Record<keyof typeof overviewEn, string> = {

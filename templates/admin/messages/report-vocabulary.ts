@@ -5,7 +5,8 @@ export const reportVocabularyEn = {
   model_first_touch: "First touch",
   model_last_touch: "Last touch",
   model_linear: "Linear",
-  model_note: "Credited figures (leads, MQLs, accepted, won, revenue, spend spread, costs, ROI) use the model: {model}.",
+  model_note:
+    "Credited figures (leads, MQLs, accepted, won, revenue, spend spread, costs, ROI) use the model: {model}.",
   from: "From",
   to: "To",
   grain: "Period",
@@ -28,7 +29,8 @@ export const reportVocabularyEn = {
   referral_leads: "Referral leads",
   referrals_per_lead: "Referrals per lead",
   median_to_mql: "Median lead→MQL",
-  reports_empty: "Nothing in this range yet. Try a wider range, or record spend and publish an asset.",
+  reports_empty:
+    "Nothing in this range yet. Try a wider range, or record spend and publish an asset.",
 } as const;
 
 export const reportVocabularyZh: Record<keyof typeof reportVocabularyEn, string> = {
@@ -36,7 +38,8 @@ export const reportVocabularyZh: Record<keyof typeof reportVocabularyEn, string>
   model_first_touch: "首次触达",
   model_last_touch: "末次触达",
   model_linear: "线性",
-  model_note: "归因类数据（线索、MQL、接受、成交、收入、花费分摊、成本、ROI）均按「{model}」模型计算。",
+  model_note:
+    "归因类数据（线索、MQL、接受、成交、收入、花费分摊、成本、ROI）均按「{model}」模型计算。",
   from: "开始",
   to: "结束",
   grain: "周期",

@@ -4,8 +4,10 @@ export const spendEn = {
   spend_title: "Spend",
   spend_new: "Record spend",
   spend_import: "Import a cost report (CSV)",
-  spend_import_help: "Export a cost report from your ad platform (columns like Day, Campaign, Cost, Currency, Impressions, Clicks) and upload it or paste it. You will see a preview first. Importing the same file again adds nothing.",
-  spend_empty: "No spend recorded yet. Record it by hand or import your ad platform's cost report to see cost per lead.",
+  spend_import_help:
+    "Export a cost report from your ad platform (columns like Day, Campaign, Cost, Currency, Impressions, Clicks) and upload it or paste it. You will see a preview first. Importing the same file again adds nothing.",
+  spend_empty:
+    "No spend recorded yet. Record it by hand or import your ad platform's cost report to see cost per lead.",
   csv_file: "CSV file",
   csv_paste: "…or paste the CSV",
   preview: "Preview",
@@ -13,7 +15,8 @@ export const spendEn = {
   import_confirm_one: "Import 1 row",
   import_done: "Imported {n} row(s); {d} already imported before.",
   import_nothing: "Nothing new: all {d} row(s) were already imported.",
-  import_errors: "{n} rows have problems. Fix them in the file and preview again; nothing was imported.",
+  import_errors:
+    "{n} rows have problems. Fix them in the file and preview again; nothing was imported.",
   mapping_title: "Match the columns",
   mapping_help: "We could not recognise some columns. Tell us which column holds each value.",
   not_in_file: "(not in the file)",
@@ -26,7 +29,8 @@ export const spendZh: Record<keyof typeof spendEn, string> = {
   spend_title: "投放花费",
   spend_new: "记录花费",
   spend_import: "导入花费报表（CSV）",
-  spend_import_help: "从广告平台导出花费报表（包含日期、活动、花费、币种、展现、点击等列），上传或粘贴即可。导入前会先预览；重复导入同一文件不会重复计入。",
+  spend_import_help:
+    "从广告平台导出花费报表（包含日期、活动、花费、币种、展现、点击等列），上传或粘贴即可。导入前会先预览；重复导入同一文件不会重复计入。",
   spend_empty: "还没有花费记录。手动记录或导入广告平台的花费报表，即可查看单条线索成本。",
   csv_file: "CSV 文件",
   csv_paste: "……或粘贴 CSV 内容",

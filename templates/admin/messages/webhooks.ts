@@ -9,7 +9,8 @@ export const webhooksEn = {
   switch_off: "Switch off",
   switch_on: "Switch on",
   replayed: "Queued again.",
-  webhooks_empty: "No endpoints yet. Add your CRM's URL through the API to receive qualified leads.",
+  webhooks_empty:
+    "No endpoints yet. Add your CRM's URL through the API to receive qualified leads.",
 } as const;
 
 export const webhooksZh: Record<keyof typeof webhooksEn, string> = {

@@ -9,7 +9,15 @@ import { num, pct } from "../format";
 import { FunnelChart } from "../charts";
 import { ModelNote, ReportTable } from "../report-table";
 
-export function AssetDetailPage(p: { locale: Locale; csrf: string; asset: Asset; funnel: Report; channels: Report; steps: StepPerformance[]; error?: string }) {
+export function AssetDetailPage(p: {
+  locale: Locale;
+  csrf: string;
+  asset: Asset;
+  funnel: Report;
+  channels: Report;
+  steps: StepPerformance[];
+  error?: string;
+}) {
   const L = p.locale;
   const a = p.asset;
   const t = p.funnel.totals;
@@ -18,7 +26,8 @@ export function AssetDetailPage(p: { locale: Locale; csrf: string; asset: Asset;
       <div class="row" style="justify-content:space-between">
         <div>
           <h1>{a.title}</h1>
-          <span class={`pill ${a.status}`}>{at(L, `status_${a.status}` as AdminKey)}</span> <span class="muted">/p/{a.slug}</span>
+          <span class={`pill ${a.status}`}>{at(L, `status_${a.status}` as AdminKey)}</span>{" "}
+          <span class="muted">/p/{a.slug}</span>
         </div>
         <div class="row">
           {a.status === "published" ? (
@@ -31,7 +40,11 @@ export function AssetDetailPage(p: { locale: Locale; csrf: string; asset: Asset;
           </a>
           <form method="post" action={`/admin/assets/${a.id}/status`}>
             <Csrf token={p.csrf} />
-            <button type="submit" name="status" value={a.status === "published" ? "draft" : "published"}>
+            <button
+              type="submit"
+              name="status"
+              value={a.status === "published" ? "draft" : "published"}
+            >
               {at(L, a.status === "published" ? "unpublish" : "publish")}
             </button>
           </form>
@@ -58,7 +71,11 @@ export function AssetDetailPage(p: { locale: Locale; csrf: string; asset: Asset;
       </div>
       <div class="card">
         <h2>{at(L, "channels_table")}</h2>
-        {p.channels.rows.length ? <ReportTable report={p.channels} locale={L} showPeriod={false} /> : <p class="empty">{at(L, "reports_empty")}</p>}
+        {p.channels.rows.length ? (
+          <ReportTable report={p.channels} locale={L} showPeriod={false} />
+        ) : (
+          <p class="empty">{at(L, "reports_empty")}</p>
+        )}
       </div>
       <div class="card">
         <h2>{at(L, "email_steps")}</h2>
@@ -96,4 +113,3 @@ export function AssetDetailPage(p: { locale: Locale; csrf: string; asset: Asset;
     </AdminLayout>
   );
 }
-

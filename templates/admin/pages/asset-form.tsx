@@ -5,19 +5,40 @@ import { AdminLayout, Csrf } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { Errors } from "../components/field-errors";
 
-export function AssetFormPage(p: { locale: Locale; locales: readonly Locale[]; formFields: readonly FormField[]; csrf: string; asset: Asset | null; values: Record<string, string>; errors?: Record<string, string[]>; sequences: { id: number; name: string }[]; message?: string }) {
+export function AssetFormPage(p: {
+  locale: Locale;
+  locales: readonly Locale[];
+  formFields: readonly FormField[];
+  csrf: string;
+  asset: Asset | null;
+  values: Record<string, string>;
+  errors?: Record<string, string[]>;
+  sequences: { id: number; name: string }[];
+  message?: string;
+}) {
   const L = p.locale;
   const v = p.values;
   const action = p.asset ? `/admin/assets/${p.asset.id}/edit` : "/admin/assets/new";
   const text = (name: string, key: AdminKey, extra: { type?: string; required?: boolean } = {}) => (
     <label>
       {at(L, key)}
-      <input name={name} type={extra.type ?? "text"} value={v[name] ?? ""} required={extra.required} aria-invalid={p.errors?.[name] ? "true" : undefined} />
+      <input
+        name={name}
+        type={extra.type ?? "text"}
+        value={v[name] ?? ""}
+        required={extra.required}
+        aria-invalid={p.errors?.[name] ? "true" : undefined}
+      />
       <Errors errors={p.errors} name={name} />
     </label>
   );
   return (
-    <AdminLayout locale={L} title={p.asset ? p.asset.title : at(L, "assets_new")} path="/admin/assets" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={p.asset ? p.asset.title : at(L, "assets_new")}
+      path="/admin/assets"
+      csrf={p.csrf}
+    >
       <h1>{p.asset ? p.asset.title : at(L, "assets_new")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}
       {p.errors ? <p class="alert">{at(L, "fix_errors")}</p> : null}
@@ -74,7 +95,8 @@ export function AssetFormPage(p: { locale: Locale; locales: readonly Locale[]; f
           </textarea>
         </label>
         <label class="row" style="font-weight:400">
-          <input type="checkbox" name="double_opt_in" checked={v.double_opt_in === "on"} /> {at(L, "double_opt_in")}
+          <input type="checkbox" name="double_opt_in" checked={v.double_opt_in === "on"} />{" "}
+          {at(L, "double_opt_in")}
         </label>
         <h2 style="margin-top:16px">{at(L, "form_settings")}</h2>
         <div class="grid">
@@ -95,11 +117,14 @@ export function AssetFormPage(p: { locale: Locale; locales: readonly Locale[]; f
           {text("consent_text", "consent_text")}
           {text("consent_version", "consent_version")}
           <label class="row" style="font-weight:400">
-            <input type="checkbox" name="consent_required" checked={v.consent_required === "on"} /> {at(L, "consent_required")}
+            <input type="checkbox" name="consent_required" checked={v.consent_required === "on"} />{" "}
+            {at(L, "consent_required")}
           </label>
         </div>
         <h2 style="margin-top:16px">{at(L, "file")}</h2>
-        <p class="muted">{p.asset?.fileName ? `${at(L, "file_current")}: ${p.asset.fileName}` : at(L, "file_none")}</p>
+        <p class="muted">
+          {p.asset?.fileName ? `${at(L, "file_current")}: ${p.asset.fileName}` : at(L, "file_none")}
+        </p>
         <label>
           {at(L, "file_upload")}
           <input type="file" name="file" />

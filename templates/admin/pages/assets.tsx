@@ -4,7 +4,12 @@ import type { Asset, Locale } from "../../../src/db/schema";
 import { AdminLayout } from "../layout";
 import { at, type AdminKey } from "../messages";
 
-export function AssetsPage(p: { locale: Locale; csrf: string; rows: Asset[]; nextCursor: number | null }) {
+export function AssetsPage(p: {
+  locale: Locale;
+  csrf: string;
+  rows: Asset[];
+  nextCursor: number | null;
+}) {
   const L = p.locale;
   return (
     <AdminLayout locale={L} title={at(L, "assets_title")} path="/admin/assets" csrf={p.csrf}>
@@ -37,10 +42,12 @@ export function AssetsPage(p: { locale: Locale; csrf: string; rows: Asset[]; nex
                   </td>
                   <td>{at(L, `kind_${a.kind}` as AdminKey)}</td>
                   <td>
-                    <span class={`pill ${a.status}`}>{at(L, `status_${a.status}` as AdminKey)}</span>
+                    <span class={`pill ${a.status}`}>
+                      {at(L, `status_${a.status}` as AdminKey)}
+                    </span>
                   </td>
                   <td>{a.locale}</td>
-                  <td>{a.fileName ?? (a.kind === "course" ? a.roomUrl ?? "" : "—")}</td>
+                  <td>{a.fileName ?? (a.kind === "course" ? (a.roomUrl ?? "") : "—")}</td>
                   <td>
                     <a href={`/admin/assets/${a.id}/edit`}>{at(L, "edit")}</a>
                   </td>

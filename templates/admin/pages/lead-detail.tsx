@@ -126,7 +126,11 @@ export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: Detail }
                 <tr>
                   <td>{dateTime(o.at, L)}</td>
                   <td>{o.stage}</td>
-                  <td>{o.amount_minor !== null && o.currency ? money(o.amount_minor, o.currency, L) : ""}</td>
+                  <td>
+                    {o.amount_minor !== null && o.currency
+                      ? money(o.amount_minor, o.currency, L)
+                      : ""}
+                  </td>
                   <td>{o.reason ?? ""}</td>
                 </tr>
               ))}

@@ -7,7 +7,16 @@ import { at } from "../messages";
 import { dateTime, num } from "../format";
 import type { AssetOption } from "./spend";
 
-export function LeadsPage(p: { locale: Locale; stages: readonly Stage[]; csrf: string; filter: LeadFilter; rows: LeadListRow[]; nextCursor: number | null; assets: AssetOption[]; query: string }) {
+export function LeadsPage(p: {
+  locale: Locale;
+  stages: readonly Stage[];
+  csrf: string;
+  filter: LeadFilter;
+  rows: LeadListRow[];
+  nextCursor: number | null;
+  assets: AssetOption[];
+  query: string;
+}) {
   const L = p.locale;
   const f = p.filter;
   const keep = (cursor: number) => {
@@ -50,11 +59,23 @@ export function LeadsPage(p: { locale: Locale; stages: readonly Stage[]; csrf: s
           </div>
           <div>
             <label for="min_score">{at(L, "min_score")}</label>
-            <input id="min_score" name="min_score" type="number" value={f.min_score === undefined ? "" : String(f.min_score)} style="width:90px" />
+            <input
+              id="min_score"
+              name="min_score"
+              type="number"
+              value={f.min_score === undefined ? "" : String(f.min_score)}
+              style="width:90px"
+            />
           </div>
           <div>
             <label for="max_score">{at(L, "max_score")}</label>
-            <input id="max_score" name="max_score" type="number" value={f.max_score === undefined ? "" : String(f.max_score)} style="width:90px" />
+            <input
+              id="max_score"
+              name="max_score"
+              type="number"
+              value={f.max_score === undefined ? "" : String(f.max_score)}
+              style="width:90px"
+            />
           </div>
           <button type="submit">{at(L, "apply")}</button>
           <a class="button secondary" href={`/admin/export/leads.csv?${exportQ}`}>

@@ -20,13 +20,22 @@ export function LoginPage(p: { locale: Locale; next: string; error?: string }) {
           <input type="hidden" name="next" value={p.next} />
           <input type="hidden" name="locale" value={L} />
           <label for="token">{at(L, "login_token")}</label>
-          <input id="token" name="token" type="password" autocomplete="off" required style="width:100%" />
+          <input
+            id="token"
+            name="token"
+            type="password"
+            autocomplete="off"
+            required
+            style="width:100%"
+          />
           <p>
             <button type="submit">{at(L, "login_submit")}</button>
           </p>
         </form>
         <p class="muted">
-          <a href={`/admin/login?lang=${L === "en" ? "zh-CN" : "en"}`}>{L === "en" ? "中文" : "English"}</a>
+          <a href={`/admin/login?lang=${L === "en" ? "zh-CN" : "en"}`}>
+            {L === "en" ? "中文" : "English"}
+          </a>
         </p>
       </div>
     </AdminLayout>

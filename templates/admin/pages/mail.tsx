@@ -7,7 +7,12 @@ import { AdminLayout } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";
 
-export function MailPage(p: { locale: Locale; csrf: string; rows: CapturedEmailSummary[]; next: number | null }) {
+export function MailPage(p: {
+  locale: Locale;
+  csrf: string;
+  rows: CapturedEmailSummary[];
+  next: number | null;
+}) {
   const L = p.locale;
   return (
     <AdminLayout locale={L} title={at(L, "mail_title")} path="/admin/mail" csrf={p.csrf}>
@@ -56,7 +61,8 @@ export function MailDetailPage(p: { locale: Locale; csrf: string; mail: Captured
       <h1>{m.subject}</h1>
       <div class="card">
         <p>
-          <b>From</b> {m.from} · <b>{at(L, "recipient")}</b> {m.to.join(", ")} · {dateTime(m.createdAt, L)}
+          <b>From</b> {m.from} · <b>{at(L, "recipient")}</b> {m.to.join(", ")} ·{" "}
+          {dateTime(m.createdAt, L)}
         </p>
         {m.html ? (
           <p>
@@ -69,7 +75,11 @@ export function MailDetailPage(p: { locale: Locale; csrf: string; mail: Captured
         {Object.keys(m.headers).length ? (
           <details>
             <summary>Headers</summary>
-            <pre>{Object.entries(m.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}</pre>
+            <pre>
+              {Object.entries(m.headers)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join("\n")}
+            </pre>
           </details>
         ) : null}
       </div>

@@ -8,7 +8,12 @@ import { money, num, pct } from "../format";
 import { LineChart } from "../charts";
 import { ModelNote, ReportTable } from "../report-table";
 
-export function OverviewPage(p: { locale: Locale; csrf: string; model: AttributionModel; data: Overview }) {
+export function OverviewPage(p: {
+  locale: Locale;
+  csrf: string;
+  model: AttributionModel;
+  data: Overview;
+}) {
   const L = p.locale;
   const t = p.data.range.totals;
   const currency = p.data.daily.currency;
@@ -57,11 +62,21 @@ export function OverviewPage(p: { locale: Locale; csrf: string; model: Attributi
       <div class="cols">
         <div class="card">
           <h2>{at(L, "overview_leads_chart")}</h2>
-          <LineChart title={at(L, "overview_leads_chart")} labels={p.data.leadSeries.labels.map((d) => d.slice(5))} series={p.data.leadSeries.series} format={(v) => num(Math.round(v * 100) / 100, L)} />
+          <LineChart
+            title={at(L, "overview_leads_chart")}
+            labels={p.data.leadSeries.labels.map((d) => d.slice(5))}
+            series={p.data.leadSeries.series}
+            format={(v) => num(Math.round(v * 100) / 100, L)}
+          />
         </div>
         <div class="card">
           <h2>{at(L, "overview_cpl_chart")}</h2>
-          <LineChart title={at(L, "overview_cpl_chart")} labels={p.data.cplSeries.labels.map((d) => d.slice(5))} series={p.data.cplSeries.series} format={(v) => money(v, currency, L)} />
+          <LineChart
+            title={at(L, "overview_cpl_chart")}
+            labels={p.data.cplSeries.labels.map((d) => d.slice(5))}
+            series={p.data.cplSeries.series}
+            format={(v) => money(v, currency, L)}
+          />
         </div>
       </div>
       {p.data.range.rows.length ? (

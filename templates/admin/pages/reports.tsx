@@ -9,9 +9,19 @@ import { at, type AdminKey } from "../messages";
 import { num, pct } from "../format";
 import { ModelNote, ReportTable } from "../report-table";
 
-const BYS: [string, AdminKey][] = [["asset", "by_asset"], ["asset,channel", "by_asset_channel"], ["asset,campaign", "by_asset_campaign"], ["asset,channel,campaign", "by_asset_channel_campaign"]];
+const BYS: [string, AdminKey][] = [
+  ["asset", "by_asset"],
+  ["asset,channel", "by_asset_channel"],
+  ["asset,campaign", "by_asset_campaign"],
+  ["asset,channel,campaign", "by_asset_channel_campaign"],
+];
 
-export function ReportFilters(p: { locale: Locale; q: ReportQuery; action: string; errors?: Record<string, string[]> }) {
+export function ReportFilters(p: {
+  locale: Locale;
+  q: ReportQuery;
+  action: string;
+  errors?: Record<string, string[]>;
+}) {
   const L = p.locale;
   const by = p.q.by.join(",");
   return (
@@ -60,7 +70,15 @@ export function ReportFilters(p: { locale: Locale; q: ReportQuery; action: strin
   );
 }
 
-export function ReportsPage(p: { locale: Locale; csrf: string; q: ReportQuery; report: Report; calibration: CalibrationBand[]; exportQs: string; errors?: string }) {
+export function ReportsPage(p: {
+  locale: Locale;
+  csrf: string;
+  q: ReportQuery;
+  report: Report;
+  calibration: CalibrationBand[];
+  exportQs: string;
+  errors?: string;
+}) {
   const L = p.locale;
   return (
     <AdminLayout locale={L} title={at(L, "reports_title")} path="/admin/reports" csrf={p.csrf}>
@@ -76,12 +94,19 @@ export function ReportsPage(p: { locale: Locale; csrf: string; q: ReportQuery; r
             {at(L, "export_csv")}
           </a>
         </div>
-        {p.report.rows.length ? <ReportTable report={p.report} locale={L} showPeriod={p.q.grain !== "range"} /> : <p class="empty">{at(L, "reports_empty")}</p>}
+        {p.report.rows.length ? (
+          <ReportTable report={p.report} locale={L} showPeriod={p.q.grain !== "range"} />
+        ) : (
+          <p class="empty">{at(L, "reports_empty")}</p>
+        )}
       </div>
       <div class="card">
         <div class="row" style="justify-content:space-between">
           <h2>{at(L, "calibration_title")}</h2>
-          <a class="button secondary" href={`/admin/export/calibration.csv?from=${p.q.from}&to=${p.q.to}`}>
+          <a
+            class="button secondary"
+            href={`/admin/export/calibration.csv?from=${p.q.from}&to=${p.q.to}`}
+          >
             {at(L, "export_csv")}
           </a>
         </div>

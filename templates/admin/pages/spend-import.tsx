@@ -9,7 +9,18 @@ import { money, num } from "../format";
 import { type AssetOption, ImportForm } from "../components/spend-fields";
 
 /** The preview: a mapping step when columns are missing, then row errors or rows to confirm. */
-export function SpendImportPage(p: { locale: Locale; channels: readonly Channel[]; importFields: readonly ImportField[]; csrf: string; currency: string; assets: AssetOption[]; values: Record<string, string>; result: ImportResult | null; message?: string; error?: string }) {
+export function SpendImportPage(p: {
+  locale: Locale;
+  channels: readonly Channel[];
+  importFields: readonly ImportField[];
+  csrf: string;
+  currency: string;
+  assets: AssetOption[];
+  values: Record<string, string>;
+  result: ImportResult | null;
+  message?: string;
+  error?: string;
+}) {
   const L = p.locale;
   const r = p.result;
   const fresh = r ? r.rows.filter((x) => !x.duplicate).length : 0;
@@ -17,14 +28,24 @@ export function SpendImportPage(p: { locale: Locale; channels: readonly Channel[
   return (
     <AdminLayout locale={L} title={at(L, "spend_import")} path="/admin/spend" csrf={p.csrf}>
       <h1>{at(L, "spend_import")}</h1>
-      {p.message ? <p class="ok" role="status">{p.message}</p> : null}
-      {p.error ? <p class="alert" role="alert">{p.error}</p> : null}
-      {r && r.missing.length ? (
+      {p.message ? (
+        <p class="ok" role="status">
+          {p.message}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="alert" role="alert">
+          {p.error}
+        </p>
+      ) : null}
+      {r?.missing.length ? (
         <form class="card" method="post" action="/admin/spend/import">
           <h2>{at(L, "mapping_title")}</h2>
           <p class="muted">{at(L, "mapping_help")}</p>
           <Csrf token={p.csrf} />
-          {keep.map((k) => (p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null))}
+          {keep.map((k) =>
+            p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null,
+          )}
           <div class="grid">
             {p.importFields.map((f) => (
               <label>
@@ -47,9 +68,11 @@ export function SpendImportPage(p: { locale: Locale; channels: readonly Channel[
           </p>
         </form>
       ) : null}
-      {r && r.errors.length ? (
+      {r?.errors.length ? (
         <div class="card">
-          <p class="alert">{at(L, "import_errors", { n: new Set(r.errors.map((e) => e.line)).size })}</p>
+          <p class="alert">
+            {at(L, "import_errors", { n: new Set(r.errors.map((e) => e.line)).size })}
+          </p>
           <table>
             <thead>
               <tr>
@@ -70,12 +93,14 @@ export function SpendImportPage(p: { locale: Locale; channels: readonly Channel[
           </table>
         </div>
       ) : null}
-      {r && r.rows.length ? (
+      {r?.rows.length ? (
         <div class="card">
           {!r.errors.length && fresh > 0 && r.dry_run ? (
             <form method="post" action="/admin/spend/import" class="row">
               <Csrf token={p.csrf} />
-              {keep.map((k) => (p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null))}
+              {keep.map((k) =>
+                p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null,
+              )}
               {Object.entries(r.mapping).map(([f, h]) => (
                 <input type="hidden" name={`map_${f}`} value={h} />
               ))}
@@ -114,11 +139,17 @@ export function SpendImportPage(p: { locale: Locale; channels: readonly Channel[
           </table>
         </div>
       ) : null}
-      <ImportForm L={L} channels={p.channels} csrf={p.csrf} currency={p.currency} assets={p.assets} values={p.values} />
+      <ImportForm
+        L={L}
+        channels={p.channels}
+        csrf={p.csrf}
+        currency={p.currency}
+        assets={p.assets}
+        values={p.values}
+      />
       <p>
         <a href="/admin/spend">← {at(L, "spend_title" as AdminKey)}</a>
       </p>
     </AdminLayout>
   );
 }
-

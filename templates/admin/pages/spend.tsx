@@ -26,7 +26,8 @@ export interface SpendPageProps {
 export function SpendPage(p: SpendPageProps) {
   const L = p.locale;
   const v = p.values ?? {};
-  const title = (id: number | null) => (id === null ? at(L, "any") : p.assets.find((a) => a.id === id)?.title ?? `#${id}`);
+  const title = (id: number | null) =>
+    id === null ? at(L, "any") : (p.assets.find((a) => a.id === id)?.title ?? `#${id}`);
   return (
     <AdminLayout locale={L} title={at(L, "spend_title")} path="/admin/spend" csrf={p.csrf}>
       <h1>{at(L, "spend_title")}</h1>
@@ -37,21 +38,74 @@ export function SpendPage(p: SpendPageProps) {
           <Csrf token={p.csrf} />
           {p.errors ? <p class="alert">{at(L, "fix_errors")}</p> : null}
           <div class="grid">
-            <Field label={at(L, "day_from")} name="day_from" type="date" value={v.day_from} errors={p.errors} required />
-            <Field label={at(L, "day_to")} name="day_to" type="date" value={v.day_to} errors={p.errors} />
-            <Field label={at(L, "amount")} name="amount" value={v.amount} errors={p.errors} required />
-            <Field label={at(L, "currency")} name="currency" value={v.currency ?? p.currency} errors={p.errors} required />
-            <Field label={at(L, "fx_rate", { currency: p.currency })} name="fx_rate" value={v.fx_rate} errors={p.errors} />
-            <TargetFields L={L} channels={p.channels} assets={p.assets} values={v} errors={p.errors} />
-            <Field label={at(L, "utm_campaign")} name="utm_campaign" value={v.utm_campaign} errors={p.errors} />
-            <Field label={at(L, "impressions")} name="impressions" value={v.impressions} errors={p.errors} />
+            <Field
+              label={at(L, "day_from")}
+              name="day_from"
+              type="date"
+              value={v.day_from}
+              errors={p.errors}
+              required
+            />
+            <Field
+              label={at(L, "day_to")}
+              name="day_to"
+              type="date"
+              value={v.day_to}
+              errors={p.errors}
+            />
+            <Field
+              label={at(L, "amount")}
+              name="amount"
+              value={v.amount}
+              errors={p.errors}
+              required
+            />
+            <Field
+              label={at(L, "currency")}
+              name="currency"
+              value={v.currency ?? p.currency}
+              errors={p.errors}
+              required
+            />
+            <Field
+              label={at(L, "fx_rate", { currency: p.currency })}
+              name="fx_rate"
+              value={v.fx_rate}
+              errors={p.errors}
+            />
+            <TargetFields
+              L={L}
+              channels={p.channels}
+              assets={p.assets}
+              values={v}
+              errors={p.errors}
+            />
+            <Field
+              label={at(L, "utm_campaign")}
+              name="utm_campaign"
+              value={v.utm_campaign}
+              errors={p.errors}
+            />
+            <Field
+              label={at(L, "impressions")}
+              name="impressions"
+              value={v.impressions}
+              errors={p.errors}
+            />
             <Field label={at(L, "clicks")} name="clicks" value={v.clicks} errors={p.errors} />
           </div>
           <p>
             <button type="submit">{at(L, "save")}</button>
           </p>
         </form>
-        <ImportForm L={L} channels={p.channels} csrf={p.csrf} currency={p.currency} assets={p.assets} values={{}} />
+        <ImportForm
+          L={L}
+          channels={p.channels}
+          csrf={p.csrf}
+          currency={p.currency}
+          assets={p.assets}
+          values={{}}
+        />
       </div>
       <div class="card">
         {p.rows.length ? (
@@ -99,7 +153,9 @@ export function SpendPage(p: SpendPageProps) {
         )}
         <p class="row">
           {v.cursor ? <a href="/admin/spend">{at(L, "first_page")}</a> : null}
-          {p.nextCursor ? <a href={`/admin/spend?cursor=${p.nextCursor}`}>{at(L, "next_page")}</a> : null}
+          {p.nextCursor ? (
+            <a href={`/admin/spend?cursor=${p.nextCursor}`}>{at(L, "next_page")}</a>
+          ) : null}
         </p>
       </div>
     </AdminLayout>

@@ -6,7 +6,15 @@ import { AdminLayout, Csrf } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";
 
-export function WebhooksPage(p: { locale: Locale; csrf: string; endpoints: EndpointRecord[]; selected: EndpointRecord | null; deliveries: DeliveryRecord[]; nextCursor: number | null; message?: string }) {
+export function WebhooksPage(p: {
+  locale: Locale;
+  csrf: string;
+  endpoints: EndpointRecord[];
+  selected: EndpointRecord | null;
+  deliveries: DeliveryRecord[];
+  nextCursor: number | null;
+  message?: string;
+}) {
   const L = p.locale;
   return (
     <AdminLayout locale={L} title={at(L, "webhooks_title")} path="/admin/webhooks" csrf={p.csrf}>
@@ -33,12 +41,20 @@ export function WebhooksPage(p: { locale: Locale; csrf: string; endpoints: Endpo
                   </td>
                   <td>{e.eventTypes.join(", ")}</td>
                   <td>
-                    <span class={`pill ${e.active ? "published" : ""}`}>{e.active ? "active" : "off"}</span> <span class="muted">{e.disabledReason ?? ""}</span>
+                    <span class={`pill ${e.active ? "published" : ""}`}>
+                      {e.active ? "active" : "off"}
+                    </span>{" "}
+                    <span class="muted">{e.disabledReason ?? ""}</span>
                   </td>
                   <td>
                     <form method="post" action={`/admin/webhooks/${e.id}/active`}>
                       <Csrf token={p.csrf} />
-                      <button class="secondary" type="submit" name="active" value={e.active ? "0" : "1"}>
+                      <button
+                        class="secondary"
+                        type="submit"
+                        name="active"
+                        value={e.active ? "0" : "1"}
+                      >
                         {at(L, e.active ? "switch_off" : "switch_on")}
                       </button>
                     </form>
@@ -80,7 +96,10 @@ export function WebhooksPage(p: { locale: Locale; csrf: string; endpoints: Endpo
                   <td class="n">{d.lastStatusCode ?? "—"}</td>
                   <td>{dateTime(d.updatedAt, L)}</td>
                   <td>
-                    <form method="post" action={`/admin/webhooks/${d.endpointId}/deliveries/${d.id}/replay`}>
+                    <form
+                      method="post"
+                      action={`/admin/webhooks/${d.endpointId}/deliveries/${d.id}/replay`}
+                    >
                       <Csrf token={p.csrf} />
                       <button class="secondary" type="submit">
                         {at(L, "replay")}
@@ -93,7 +112,9 @@ export function WebhooksPage(p: { locale: Locale; csrf: string; endpoints: Endpo
           </table>
           {p.nextCursor ? (
             <p>
-              <a href={`/admin/webhooks?endpoint=${p.selected.id}&before=${p.nextCursor}`}>{at(L, "next_page")}</a>
+              <a href={`/admin/webhooks?endpoint=${p.selected.id}&before=${p.nextCursor}`}>
+                {at(L, "next_page")}
+              </a>
             </p>
           ) : null}
         </div>

@@ -7,7 +7,11 @@ export interface Session {
   cookie: string;
   get(path: string): Promise<Response>;
   /** Posts a form like a browser: same Origin, the page's CSRF token unless one is given. */
-  post(path: string, fields: Record<string, string>, opts?: { csrf?: string | null; origin?: string; files?: Record<string, File> }): Promise<Response>;
+  post(
+    path: string,
+    fields: Record<string, string>,
+    opts?: { csrf?: string | null; origin?: string; files?: Record<string, File> },
+  ): Promise<Response>;
   csrf(): Promise<string>;
 }
 
@@ -18,7 +22,11 @@ export function csrfOf(html: string): string {
 }
 
 export async function login(token = env.ADMIN_TOKEN, locale = "en"): Promise<Session> {
-  const res = await fetchWorker("/admin/login", { method: "POST", body: new URLSearchParams({ token, locale, next: "/admin" }), headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE } });
+  const res = await fetchWorker("/admin/login", {
+    method: "POST",
+    body: new URLSearchParams({ token, locale, next: "/admin" }),
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+  });
   expect(res.status, await res.clone().text()).toBe(303);
   const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
   const session: Session = {

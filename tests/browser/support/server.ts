@@ -26,11 +26,32 @@ export interface LiveServer {
 export async function startServer(): Promise<LiveServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "lodestone-browser-"));
   const wrangler = path.join(ROOT, "node_modules/.bin/wrangler");
-  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
-  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
-  const args = ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--local", "--persist-to", dir, "--show-interactive-dev-session=false", ...Object.entries(VARS).flatMap(([k, v]) => ["--var", `${k}:${v}`])];
+  const migrate = spawnSync(
+    wrangler,
+    ["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } },
+  );
+  if (migrate.status !== 0)
+    throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  const args = [
+    "dev",
+    "--port",
+    String(PORT),
+    "--ip",
+    "127.0.0.1",
+    "--local",
+    "--persist-to",
+    dir,
+    "--show-interactive-dev-session=false",
+    ...Object.entries(VARS).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+  ];
   let output = "";
-  const child: ChildProcess = spawn(wrangler, args, { cwd: ROOT, env: { ...process.env, CI: "true", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child: ChildProcess = spawn(wrangler, args, {
+    cwd: ROOT,
+    env: { ...process.env, CI: "true", NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const deadline = Date.now() + 90_000;
@@ -42,7 +63,8 @@ export async function startServer(): Promise<LiveServer> {
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not answer within 90 s:\n${output}`);
+    if (Date.now() > deadline)
+      throw new Error(`wrangler dev did not answer within 90 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 500));
   }
   return {

@@ -1,7 +1,12 @@
 // Driving the nurture engine in tests: a lead through the real gate, cron ticks at chosen times, the real queue to the real consumer.
 import { vi } from "vitest";
 import { env } from "cloudflare:workers";
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+} from "cloudflare:test";
 import worker from "../../../src/index";
 import type { Bindings } from "../../../src/env";
 import type { NurtureSendMessage } from "../../../src/queue/messages";
@@ -31,22 +36,35 @@ export async function captureLead(slug: string, email: string, name: string | nu
 /** The cron tick at `at`; what it queues goes through the real queue to the real consumer. */
 export async function tick(at: number, target: Bindings = env) {
   const ctx = createExecutionContext();
-  await worker.scheduled!(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), target, ctx);
+  await worker.scheduled!(
+    createScheduledController({ scheduledTime: at, cron: "* * * * *" }),
+    target,
+    ctx,
+  );
 }
 
 export async function sendRows(where = "1=1") {
-  return (await env.DB.prepare(`SELECT * FROM sends WHERE ${where} ORDER BY id`).all<Record<string, unknown>>()).results;
+  return (
+    await env.DB.prepare(`SELECT * FROM sends WHERE ${where} ORDER BY id`).all<
+      Record<string, unknown>
+    >()
+  ).results;
 }
 /** Filters for sendRows: one lead's sends, or the sends of the leads whose address starts with `prefix-`. */
 export const ofLead = (leadId: number) => `lead_id = ${leadId}`;
-export const ofPrefix = (prefix: string) => `lead_id IN (SELECT id FROM leads WHERE email LIKE '${prefix}-%')`;
+export const ofPrefix = (prefix: string) =>
+  `lead_id IN (SELECT id FROM leads WHERE email LIKE '${prefix}-%')`;
 
 /** Waits until none of these sends is still queued: the queue handed their message to the consumer and it settled them. */
 export async function settledSends(where: string) {
-  return waitFor(async () => {
-    const rows = await sendRows(where);
-    return rows.every((r) => r.status !== "queued") && rows;
-  }, `the sends where ${where} to leave 'queued'`, QUEUE_WAIT_MS);
+  return waitFor(
+    async () => {
+      const rows = await sendRows(where);
+      return rows.every((r) => r.status !== "queued") && rows;
+    },
+    `the sends where ${where} to leave 'queued'`,
+    QUEUE_WAIT_MS,
+  );
 }
 
 /** Ticks that died inside sendBatch: their sends have no message, so only a test (or the stranded sweep) hands them on. */
@@ -58,7 +76,11 @@ const diedAt = new Set<number>();
  */
 export async function queueDrained() {
   const where = `status = 'queued' AND created_at NOT IN (${[...diedAt, -1].join(", ")})`;
-  await waitFor(async () => (await sendRows(where)).length === 0, "every queued send to be settled", QUEUE_WAIT_MS);
+  await waitFor(
+    async () => (await sendRows(where)).length === 0,
+    "every queued send to be settled",
+    QUEUE_WAIT_MS,
+  );
 }
 
 /** The afterEach of a file whose tests use the real queue: drain it, then take the Resend fake away. */
@@ -74,7 +96,16 @@ export async function drainThenRestore(fake: { restore(): void } | undefined) {
 export function diesInSendBatch() {
   let reached!: () => void;
   const died = new Promise<void>((r) => (reached = r));
-  const jobs = { send: () => (reached(), new Promise(() => {})), sendBatch: () => (reached(), new Promise(() => {})) } as unknown as Queue;
+  const jobs = {
+    send: () => {
+      reached();
+      return new Promise(() => {});
+    },
+    sendBatch: () => {
+      reached();
+      return new Promise(() => {});
+    },
+  } as unknown as Queue;
   return { env: { ...env, JOBS: jobs } as Bindings, died };
 }
 
@@ -97,8 +128,13 @@ export async function tickThatDies(at: number) {
 /** Fault injection: a queue slow to deliver; messages go through the real queue to the real consumer, `seconds` late. */
 export function deliveredLate(seconds: number) {
   const jobs = {
-    send: (body: unknown, o?: QueueSendOptions) => env.JOBS.send(body, { ...o, delaySeconds: seconds }),
-    sendBatch: (msgs: Iterable<MessageSendRequest>, o?: QueueSendBatchOptions) => env.JOBS.sendBatch([...msgs].map((m) => ({ ...m, delaySeconds: seconds })), o),
+    send: (body: unknown, o?: QueueSendOptions) =>
+      env.JOBS.send(body, { ...o, delaySeconds: seconds }),
+    sendBatch: (msgs: Iterable<MessageSendRequest>, o?: QueueSendBatchOptions) =>
+      env.JOBS.sendBatch(
+        [...msgs].map((m) => ({ ...m, delaySeconds: seconds })),
+        o,
+      ),
   } as unknown as Queue;
   return { ...env, JOBS: jobs } as Bindings;
 }
@@ -106,7 +142,11 @@ export function deliveredLate(seconds: number) {
 /** The queue messages for these ledger rows, as the tick and the sweep build them: one per Idempotency-Key (batch_key). */
 export function messagesOf(rows: Record<string, unknown>[]): NurtureSendMessage[] {
   const byKey = new Map<string, number[]>();
-  for (const r of rows) (byKey.get(r.batch_key as string) ?? byKey.set(r.batch_key as string, []).get(r.batch_key as string)!).push(r.id as number);
+  for (const r of rows)
+    (
+      byKey.get(r.batch_key as string) ??
+      byKey.set(r.batch_key as string, []).get(r.batch_key as string)!
+    ).push(r.id as number);
   return [...byKey].map(([key, sendIds]) => ({ type: "nurture.send", key, sendIds }));
 }
 
@@ -116,10 +156,19 @@ let msgId = 0;
  * with the delay each retry asked for (getQueueResult leaves it out, so the messages' retry calls are watched).
  */
 export async function consume(bodies: unknown[], { attempts = 1, queue = "lodestone-jobs" } = {}) {
-  const batch = createMessageBatch(queue, bodies.map((body) => ({ id: `n${++msgId}`, timestamp: new Date(), attempts, body })));
+  const batch = createMessageBatch(
+    queue,
+    bodies.map((body) => ({ id: `n${++msgId}`, timestamp: new Date(), attempts, body })),
+  );
   const retries = new Map(batch.messages.map((m) => [m.id, vi.spyOn(m, "retry")]));
   const ctx = createExecutionContext();
   await worker.queue!(batch, env);
   const result = await getQueueResult(batch, ctx);
-  return { ...result, retryMessages: result.retryMessages.map((r) => ({ ...r, delaySeconds: retries.get(r.msgId)!.mock.calls.at(-1)?.[0]?.delaySeconds })) };
+  return {
+    ...result,
+    retryMessages: result.retryMessages.map((r) => ({
+      ...r,
+      delaySeconds: retries.get(r.msgId)!.mock.calls.at(-1)?.[0]?.delaySeconds,
+    })),
+  };
 }

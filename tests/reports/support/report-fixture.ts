@@ -32,19 +32,39 @@ export async function buildWorld() {
   const L1 = await gate(a.slug, { email: "l1@acme.test", ...paidSpring });
   await gate(b.slug, { email: "l1@acme.test", ...paidSpring });
   const L2 = await gate(a.slug, { email: "l2@acme.test", ...paidSpring });
-  const L3 = await gate(b.slug, { email: "l3@acme.test", utm_source: "newsletter", utm_medium: "email" });
+  const L3 = await gate(b.slug, {
+    email: "l3@acme.test",
+    utm_source: "newsletter",
+    utm_medium: "email",
+  });
   const L4 = await gate(b.slug, { email: "l4@acme.test", ...paidSpring });
   await gate(a.slug, { email: "l4@acme.test", utm_source: "google", utm_medium: "organic" });
   const L5 = await gate(a.slug, { email: "l5@acme.test" });
-  const { referral_code } = (await env.DB.prepare("SELECT referral_code FROM leads WHERE id = ?").bind(L2).first<{ referral_code: string }>())!;
+  const { referral_code } = (await env.DB.prepare("SELECT referral_code FROM leads WHERE id = ?")
+    .bind(L2)
+    .first<{ referral_code: string }>())!;
   const L6 = await gate(a.slug, { email: "l6@acme.test", ref: referral_code });
 
   const today = utcDay(Date.now());
   await recordViews(db(), [
-    ...Array.from({ length: 10 }, () => ({ type: "view" as const, assetId: a.id, day: today, channel: "paid", campaign: "spring" })),
-    ...Array.from({ length: 4 }, () => ({ type: "view" as const, assetId: b.id, day: today, channel: "email", campaign: "" })),
+    ...Array.from({ length: 10 }, () => ({
+      type: "view" as const,
+      assetId: a.id,
+      day: today,
+      channel: "paid",
+      campaign: "spring",
+    })),
+    ...Array.from({ length: 4 }, () => ({
+      type: "view" as const,
+      assetId: b.id,
+      day: today,
+      channel: "email",
+      campaign: "",
+    })),
   ]);
-  const created = (await env.DB.prepare("SELECT created_at FROM leads WHERE id = ?").bind(L1).first<{ created_at: number }>())!.created_at;
+  const created = (await env.DB.prepare("SELECT created_at FROM leads WHERE id = ?")
+    .bind(L1)
+    .first<{ created_at: number }>())!.created_at;
   await batch(db(), [
     ...creditConversion(L1, "mqls", 1, created + 2 * 3_600_000),
     ...creditConversion(L4, "won", 1, created),
@@ -55,7 +75,14 @@ export async function buildWorld() {
 
 export async function addSpend(today: string, assetB: number) {
   for (const body of [
-    { utm_campaign: "spring", utm_source: "linkedin", utm_medium: "cpc", day_from: today, amount_minor: 9000, currency: "USD" },
+    {
+      utm_campaign: "spring",
+      utm_source: "linkedin",
+      utm_medium: "cpc",
+      day_from: today,
+      amount_minor: 9000,
+      currency: "USD",
+    },
     { asset_id: assetB, day_from: today, amount_minor: 1000, currency: "USD" },
   ]) {
     const res = await postJson("/api/v1/spend", body, { headers: ADMIN });

@@ -6,7 +6,11 @@ import { AppError } from "../../../errors";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS, type ColumnMapping } from "../../../services/spend/import-rows";
-import { importSpend, MAX_IMPORT_BYTES, type ImportResult } from "../../../services/spend/spend-import";
+import {
+  importSpend,
+  MAX_IMPORT_BYTES,
+  type ImportResult,
+} from "../../../services/spend/spend-import";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
@@ -17,7 +21,10 @@ import { readAdminForm } from "../../../http/admin-form";
 export function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
   const rates: Record<string, string> = {};
   const bad: string[] = [];
-  for (const line of text.split(/[\r\n,;]+/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split(/[\r\n,;]+/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z]{3})\s*[=:]\s*([\d.]+)$/.exec(line);
     if (m && parseRate(m[2]!) !== null) rates[m[1]!.toUpperCase()] = m[2]!;
     else bad.push(line);
@@ -34,33 +41,72 @@ export function registerSpendImport(app: Hono<AppEnv>) {
     const values: Record<string, string> = { ...fields, csv: fileText || fields.csv || "" };
     delete values._csrf;
     const assets = await assetOptions(c.get("db"));
-    const page = (result: ImportResult | null, extra: { message?: string; error?: string } = {}, status: 200 | 400 = 200) =>
-      c.html(<SpendImportPage locale={L} channels={CHANNELS} importFields={IMPORT_FIELDS} csrf={s.csrf} currency={c.get("config").REPORTING_CURRENCY} assets={assets} values={values} result={result} {...extra} />, status);
+    const page = (
+      result: ImportResult | null,
+      extra: { message?: string; error?: string } = {},
+      status: 200 | 400 = 200,
+    ) =>
+      c.html(
+        <SpendImportPage
+          locale={L}
+          channels={CHANNELS}
+          importFields={IMPORT_FIELDS}
+          csrf={s.csrf}
+          currency={c.get("config").REPORTING_CURRENCY}
+          assets={assets}
+          values={values}
+          result={result}
+          {...extra}
+        />,
+        status,
+      );
 
     if (!values.csv.trim()) return page(null, { error: at(L, "csv_paste") }, 400);
     const { rates, bad } = parseRates(fields.rates ?? "");
     if (bad.length) return page(null, { error: `${at(L, "rates_help")}: ${bad.join(", ")}` }, 400);
     const currency = (fields.currency ?? "").trim().toUpperCase();
-    const mapping: ColumnMapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, fields[`map_${f}`] ?? ""]).filter(([, v]) => v));
+    const mapping: ColumnMapping = Object.fromEntries(
+      IMPORT_FIELDS.map((f) => [f, fields[`map_${f}`] ?? ""]).filter(([, v]) => v),
+    );
     const assetId = Number(fields.asset_id) || undefined;
-    const channel = (CHANNELS as readonly string[]).includes(fields.channel ?? "") ? fields.channel : undefined;
+    const channel = (CHANNELS as readonly string[]).includes(fields.channel ?? "")
+      ? fields.channel
+      : undefined;
     const confirm = fields.action === "import";
     let result: ImportResult;
     try {
       result = await importSpend(
         c.get("db"),
-        { csv: values.csv, mapping, target: { asset_id: assetId, channel, utm_source: fields.utm_source?.trim() || undefined, utm_medium: fields.utm_medium?.trim() || undefined }, currency: isCurrencyCode(currency) ? currency : undefined, rates, dryRun: !confirm },
+        {
+          csv: values.csv,
+          mapping,
+          target: {
+            asset_id: assetId,
+            channel,
+            utm_source: fields.utm_source?.trim() || undefined,
+            utm_medium: fields.utm_medium?.trim() || undefined,
+          },
+          currency: isCurrencyCode(currency) ? currency : undefined,
+          rates,
+          dryRun: !confirm,
+        },
         { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY },
       );
     } catch (err) {
       if (err instanceof AppError && err.status === 400) {
         const d = err.details as { fields?: Record<string, string[]> } | undefined;
-        return page(null, { error: [err.message, ...Object.values(d?.fields ?? {}).flat()].join(" ") }, 400);
+        return page(
+          null,
+          { error: [err.message, ...Object.values(d?.fields ?? {}).flat()].join(" ") },
+          400,
+        );
       }
       throw err;
     }
     if (confirm && !result.errors.length && !result.missing.length) {
-      const message = result.imported ? at(L, "import_done", { n: result.imported, d: result.duplicates }) : at(L, "import_nothing", { d: result.duplicates });
+      const message = result.imported
+        ? at(L, "import_done", { n: result.imported, d: result.duplicates })
+        : at(L, "import_nothing", { d: result.duplicates });
       return page({ ...result, rows: [] }, { message });
     }
     return page(result, {}, result.errors.length ? 400 : 200);

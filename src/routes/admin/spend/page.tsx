@@ -12,22 +12,50 @@ import { SpendPage } from "../../../../templates/admin/pages/spend";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../../../http/admin-form";
 
-async function render(c: Context<AppEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string[]>; message?: string }, status: 200 | 400 = 200) {
+async function render(
+  c: Context<AppEnv>,
+  extra: { values?: Record<string, string>; errors?: Record<string, string[]>; message?: string },
+  status: 200 | 400 = 200,
+) {
   const db = c.get("db");
   const cursor = Number(c.req.query("cursor")) || undefined;
-  const [{ rows, nextCursor }, assets] = await Promise.all([listSpend(db, { limit: 50, before: cursor }), assetOptions(db)]);
+  const [{ rows, nextCursor }, assets] = await Promise.all([
+    listSpend(db, { limit: 50, before: cursor }),
+    assetOptions(db),
+  ]);
   const s = c.get("admin");
-  return c.html(<SpendPage channels={CHANNELS} locale={s.locale} csrf={s.csrf} currency={c.get("config").REPORTING_CURRENCY} assets={assets} rows={rows} nextCursor={nextCursor} {...extra} values={{ ...(cursor ? { cursor: String(cursor) } : {}), ...extra.values }} />, status);
+  return c.html(
+    <SpendPage
+      channels={CHANNELS}
+      locale={s.locale}
+      csrf={s.csrf}
+      currency={c.get("config").REPORTING_CURRENCY}
+      assets={assets}
+      rows={rows}
+      nextCursor={nextCursor}
+      {...extra}
+      values={{ ...(cursor ? { cursor: String(cursor) } : {}), ...extra.values }}
+    />,
+    status,
+  );
 }
 
 export function registerSpendPage(app: Hono<AppEnv>) {
-  app.get("/spend", (c) => render(c, { message: c.req.query("saved") ? at(c.get("admin").locale, "saved") : undefined }));
+  app.get("/spend", (c) =>
+    render(c, { message: c.req.query("saved") ? at(c.get("admin").locale, "saved") : undefined }),
+  );
 
   app.post("/spend", async (c) => {
     const { fields } = await readAdminForm(c);
     const currency = (fields.currency ?? "").trim().toUpperCase();
-    const amountMinor = isCurrencyCode(currency) ? parseAmount(fields.amount ?? "", currency) : null;
-    const parsed = spendInput.safeParse({ ...fields, currency, amount_minor: amountMinor ?? Number.NaN });
+    const amountMinor = isCurrencyCode(currency)
+      ? parseAmount(fields.amount ?? "", currency)
+      : null;
+    const parsed = spendInput.safeParse({
+      ...fields,
+      currency,
+      amount_minor: amountMinor ?? Number.NaN,
+    });
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
       if (errors.amount_minor) {
@@ -37,9 +65,15 @@ export function registerSpendPage(app: Hono<AppEnv>) {
       return render(c, { values: fields, errors }, 400);
     }
     try {
-      await createSpend(c.get("db"), parsed.data, { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY });
+      await createSpend(c.get("db"), parsed.data, {
+        now: c.get("now"),
+        reportingCurrency: c.get("config").REPORTING_CURRENCY,
+      });
     } catch (err) {
-      const details = err instanceof AppError ? (err.details as { fields?: Record<string, string[]> } | undefined) : undefined;
+      const details =
+        err instanceof AppError
+          ? (err.details as { fields?: Record<string, string[]> } | undefined)
+          : undefined;
       if (details?.fields) return render(c, { values: fields, errors: details.fields }, 400);
       throw err;
     }

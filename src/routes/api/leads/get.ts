@@ -18,5 +18,7 @@ export const route = createRoute({
 });
 
 export function registerGetLead(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => c.json(leadDetailSchema.parse(await loadLeadDetail(c.get("db"), c.req.valid("param").id)), 200));
+  app.openapi(route, async (c) =>
+    c.json(leadDetailSchema.parse(await loadLeadDetail(c.get("db"), c.req.valid("param").id)), 200),
+  );
 }

@@ -8,9 +8,19 @@ const iso = z.string().openapi({ format: "date-time" });
 
 export const listedLeadSchema = z
   .object({
-    id: z.number().int(), email: z.string(), name: z.string().nullable(), company: z.string().nullable(), job_title: z.string().nullable(),
-    country: z.string().nullable(), stage: z.enum(STAGES), score: z.number().int(), fit_score: z.number().int(), behaviour_score: z.number().int(),
-    mql_at: iso.nullable(), created_at: iso, updated_at: iso,
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string().nullable(),
+    company: z.string().nullable(),
+    job_title: z.string().nullable(),
+    country: z.string().nullable(),
+    stage: z.enum(STAGES),
+    score: z.number().int(),
+    fit_score: z.number().int(),
+    behaviour_score: z.number().int(),
+    mql_at: iso.nullable(),
+    created_at: iso,
+    updated_at: iso,
   })
   .openapi("ListedLead");
 
@@ -22,9 +32,43 @@ export function listedLeadOut(l: ListedLead) {
 export const leadDetailSchema = leadSummarySchema
   .extend({
     touches: z.array(touchSchema),
-    timeline: z.array(z.object({ id: z.number().int(), type: z.string(), at: iso, asset_id: z.number().int().nullable(), data: z.record(z.string(), z.unknown()).nullable() })),
-    score_ledger: z.array(z.object({ id: z.number().int(), rule_id: z.number().int().nullable(), kind: z.enum(LEDGER_KINDS), points: z.number().int(), reason: z.string(), at: iso })),
-    stage_history: z.array(z.object({ from: z.enum(STAGES).nullable(), to: z.enum(STAGES), reason: z.string().nullable(), at: iso })),
-    outcomes: z.array(z.object({ id: z.number().int(), stage: z.enum(OUTCOME_STAGES), amount_minor: z.number().int().nullable(), currency: z.string().nullable(), reason: z.string().nullable(), external_id: z.string().nullable(), at: iso })),
+    timeline: z.array(
+      z.object({
+        id: z.number().int(),
+        type: z.string(),
+        at: iso,
+        asset_id: z.number().int().nullable(),
+        data: z.record(z.string(), z.unknown()).nullable(),
+      }),
+    ),
+    score_ledger: z.array(
+      z.object({
+        id: z.number().int(),
+        rule_id: z.number().int().nullable(),
+        kind: z.enum(LEDGER_KINDS),
+        points: z.number().int(),
+        reason: z.string(),
+        at: iso,
+      }),
+    ),
+    stage_history: z.array(
+      z.object({
+        from: z.enum(STAGES).nullable(),
+        to: z.enum(STAGES),
+        reason: z.string().nullable(),
+        at: iso,
+      }),
+    ),
+    outcomes: z.array(
+      z.object({
+        id: z.number().int(),
+        stage: z.enum(OUTCOME_STAGES),
+        amount_minor: z.number().int().nullable(),
+        currency: z.string().nullable(),
+        reason: z.string().nullable(),
+        external_id: z.string().nullable(),
+        at: iso,
+      }),
+    ),
   })
   .openapi("LeadDetail");

@@ -9,15 +9,42 @@ import { errorResponses, idParams, jsonBody, jsonContent, security } from "../..
 
 const body = z.object({
   stage: z.enum(OUTCOME_STAGES),
-  amount: z.number().positive().max(1e12).optional().openapi({ description: "Deal amount in major units (e.g. 12500.50); required when won", example: 12500 }),
-  currency: z.string().regex(/^[A-Za-z]{3}$/, "Use an ISO 4217 code such as USD").optional().openapi({ example: "USD" }),
+  amount: z
+    .number()
+    .positive()
+    .max(1e12)
+    .optional()
+    .openapi({
+      description: "Deal amount in major units (e.g. 12500.50); required when won",
+      example: 12500,
+    }),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "Use an ISO 4217 code such as USD")
+    .optional()
+    .openapi({ example: "USD" }),
   reason: z.string().trim().max(500).optional().openapi({ example: "Budget approved" }),
-  external_id: z.string().trim().min(1).max(200).openapi({ description: "Your CRM's id for this outcome; repeats with the same id are ignored", example: "opp_0065g00000XyZ" }),
+  external_id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .openapi({
+      description: "Your CRM's id for this outcome; repeats with the same id are ignored",
+      example: "opp_0065g00000XyZ",
+    }),
 });
 export const outcomeSchema = z
   .object({
-    id: z.number().int(), lead_id: z.number().int(), stage: z.enum(OUTCOME_STAGES), amount_minor: z.number().int().nullable(),
-    currency: z.string().nullable(), reason: z.string().nullable(), external_id: z.string(), at: z.string(), created: z.boolean(),
+    id: z.number().int(),
+    lead_id: z.number().int(),
+    stage: z.enum(OUTCOME_STAGES),
+    amount_minor: z.number().int().nullable(),
+    currency: z.string().nullable(),
+    reason: z.string().nullable(),
+    external_id: z.string(),
+    at: z.string(),
+    created: z.boolean(),
   })
   .openapi("Outcome");
 
@@ -30,7 +57,10 @@ export const route = createRoute({
   middleware: [requireScopes("sales"), limitBody()] as const,
   request: { params: idParams, body: jsonBody(body) },
   responses: {
-    201: jsonContent(outcomeSchema, "Recorded: the stage moved and the lead's assets and channels were credited"),
+    201: jsonContent(
+      outcomeSchema,
+      "Recorded: the stage moved and the lead's assets and channels were credited",
+    ),
     200: jsonContent(outcomeSchema, "Already recorded under this external_id; nothing changed"),
     ...errorResponses(400, 404, 409, 410),
   },
@@ -42,9 +72,18 @@ export function registerCreateOutcome(app: OpenAPIHono<AppEnv>) {
     const { outcome, created } = await recordOutcome(
       { db: c.get("db"), jobs: c.env.JOBS, config: c.get("config") },
       c.req.valid("param").id,
-      { stage: b.stage, amount: b.amount, currency: b.currency, reason: b.reason, externalId: b.external_id },
+      {
+        stage: b.stage,
+        amount: b.amount,
+        currency: b.currency,
+        reason: b.reason,
+        externalId: b.external_id,
+      },
       c.get("now"),
     );
-    return c.json(outcomeSchema.parse({ ...outcome, at: new Date(outcome.at).toISOString(), created }), created ? 201 : 200);
+    return c.json(
+      outcomeSchema.parse({ ...outcome, at: new Date(outcome.at).toISOString(), created }),
+      created ? 201 : 200,
+    );
   });
 }

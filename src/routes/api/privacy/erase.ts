@@ -5,7 +5,9 @@ import { requireScopes } from "../../../http/auth";
 import { eraseLead } from "../../../services/privacy/privacy";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 
-const erased = z.object({ id: z.number().int(), erased_at: z.string(), already_erased: z.boolean() }).openapi("LeadErased");
+const erased = z
+  .object({ id: z.number().int(), erased_at: z.string(), already_erased: z.boolean() })
+  .openapi("LeadErased");
 
 export const route = createRoute({
   method: "delete",
@@ -22,6 +24,13 @@ export function registerEraseLead(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const id = c.req.valid("param").id;
     const out = await eraseLead(c.get("db"), id, c.get("now"));
-    return c.json(erased.parse({ id, erased_at: new Date(out.erasedAt).toISOString(), already_erased: out.already }), 200);
+    return c.json(
+      erased.parse({
+        id,
+        erased_at: new Date(out.erasedAt).toISOString(),
+        already_erased: out.already,
+      }),
+      200,
+    );
   });
 }

@@ -8,8 +8,17 @@ import { errorResponses, idParams, jsonContent, security } from "../../../http/o
 const rows = z.array(z.record(z.string(), z.unknown()));
 const exported = z
   .object({
-    lead: z.record(z.string(), z.unknown()), touches: rows, events: rows, score_ledger: rows, stage_history: rows, outcomes: rows,
-    enrolments: rows, sends: rows, webhook_deliveries: rows, suppressions: rows, captured_emails: rows,
+    lead: z.record(z.string(), z.unknown()),
+    touches: rows,
+    events: rows,
+    score_ledger: rows,
+    stage_history: rows,
+    outcomes: rows,
+    enrolments: rows,
+    sends: rows,
+    webhook_deliveries: rows,
+    suppressions: rows,
+    captured_emails: rows,
   })
   .openapi("LeadExport");
 
@@ -21,7 +30,10 @@ export const route = createRoute({
   security,
   middleware: [requireScopes("admin")] as const,
   request: { params: idParams },
-  responses: { 200: jsonContent(exported, "Every stored row about the person"), ...errorResponses(400, 404, 410) },
+  responses: {
+    200: jsonContent(exported, "Every stored row about the person"),
+    ...errorResponses(400, 404, 410),
+  },
 });
 
 export function registerExportLead(app: OpenAPIHono<AppEnv>) {

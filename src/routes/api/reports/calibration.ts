@@ -18,18 +18,32 @@ export const calibrationRoute = createRoute({
   path: "/api/v1/reports/score-calibration",
   tags: ["reports"],
   summary: "Score calibration: does the score predict MQLs and won deals?",
-  description: "The cohort is the leads created between `from` and `to`, banded by current score in bands of 10.",
+  description:
+    "The cohort is the leads created between `from` and `to`, banded by current score in bands of 10.",
   security,
   middleware: [requireScopes("marketing")] as const,
   request: { query },
-  responses: { 200: { description: "Bands", content: { "application/json": { schema: calibrationBody }, "text/csv": { schema: z.string() } } }, ...errorResponses(400) },
+  responses: {
+    200: {
+      description: "Bands",
+      content: {
+        "application/json": { schema: calibrationBody },
+        "text/csv": { schema: z.string() },
+      },
+    },
+    ...errorResponses(400),
+  },
 });
 
 export function registerCalibrationReport(app: OpenAPIHono<AppEnv>) {
   app.openapi(calibrationRoute, async (c) => {
     const q = c.req.valid("query");
     const bands = await scoreCalibration(c.get("db"), q);
-    if (q.format === "csv") return c.body(calibrationCsv(bands), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="lodestone-score-calibration-${q.from}-${q.to}.csv"` });
+    if (q.format === "csv")
+      return c.body(calibrationCsv(bands), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="lodestone-score-calibration-${q.from}-${q.to}.csv"`,
+      });
     return c.json(calibrationBody.parse({ from: q.from, to: q.to, bands }), 200);
   });
 }

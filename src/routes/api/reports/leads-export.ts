@@ -11,17 +11,27 @@ export const leadsExportRoute = createRoute({
   path: "/api/v1/reports/leads.csv",
   tags: ["reports"],
   summary: "Export leads as CSV",
-  description: "Filters: q (email, name, company), stage, min_score, max_score, asset_id. Up to 10,000 leads per file, newest first; `X-Next-Cursor` gives the next page.",
+  description:
+    "Filters: q (email, name, company), stage, min_score, max_score, asset_id. Up to 10,000 leads per file, newest first; `X-Next-Cursor` gives the next page.",
   security,
   middleware: [requireScopes("marketing")] as const,
   request: { query: leadFilter.omit({ limit: true }) },
-  responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...errorResponses(400) },
+  responses: {
+    200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+    ...errorResponses(400),
+  },
 });
 
 export function registerLeadsExport(app: OpenAPIHono<AppEnv>) {
   app.openapi(leadsExportRoute, async (c) => {
-    const { rows, nextCursor } = await listLeads(c.get("db"), { ...c.req.valid("query"), limit: 10_000 });
-    const headers: Record<string, string> = { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="lodestone-leads.csv"' };
+    const { rows, nextCursor } = await listLeads(c.get("db"), {
+      ...c.req.valid("query"),
+      limit: 10_000,
+    });
+    const headers: Record<string, string> = {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="lodestone-leads.csv"',
+    };
     if (nextCursor) headers["x-next-cursor"] = String(nextCursor);
     return c.body(leadsCsv(rows), 200, headers);
   });

@@ -8,7 +8,9 @@ import { reportCsv } from "../../../services/reports/export-csv";
 import { errorResponses, security } from "../../../http/openapi";
 import { reportBody } from "./schemas";
 
-const query = reportQueryShape.extend({ format: z.enum(["json", "csv"]).default("json") }).superRefine(checkRange);
+const query = reportQueryShape
+  .extend({ format: z.enum(["json", "csv"]).default("json") })
+  .superRefine(checkRange);
 
 export const performanceRoute = createRoute({
   method: "get",
@@ -21,7 +23,10 @@ export const performanceRoute = createRoute({
   middleware: [requireScopes("marketing")] as const,
   request: { query },
   responses: {
-    200: { description: "The report", content: { "application/json": { schema: reportBody }, "text/csv": { schema: z.string() } } },
+    200: {
+      description: "The report",
+      content: { "application/json": { schema: reportBody }, "text/csv": { schema: z.string() } },
+    },
     ...errorResponses(400),
   },
 });
@@ -29,9 +34,15 @@ export const performanceRoute = createRoute({
 export function registerPerformanceReport(app: OpenAPIHono<AppEnv>) {
   app.openapi(performanceRoute, async (c) => {
     const { format, ...q } = c.req.valid("query");
-    const report = await buildReport(c.get("db"), q, { now: c.get("now"), currency: c.get("config").REPORTING_CURRENCY });
+    const report = await buildReport(c.get("db"), q, {
+      now: c.get("now"),
+      currency: c.get("config").REPORTING_CURRENCY,
+    });
     if (format === "csv") {
-      return c.body(reportCsv(report), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="lodestone-report-${q.model}-${q.from}-${q.to}.csv"` });
+      return c.body(reportCsv(report), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="lodestone-report-${q.model}-${q.from}-${q.to}.csv"`,
+      });
     }
     const { rowsRead, ...rest } = report;
     return c.json(reportBody.parse({ ...rest, rows_read: rowsRead }), 200);

@@ -4,13 +4,37 @@ import { ATTRIBUTION_MODELS } from "../../../db/schema";
 
 const n = z.number();
 export const figures = z.object({
-  model: z.enum(ATTRIBUTION_MODELS).openapi({ description: "The attribution model every credited figure (leads, MQLs, accepted, won, revenue, spend spread, costs, ROI) is computed under" }),
-  views: n, submissions: n, new_leads: n, visit_to_lead_rate: n.nullable(), leads: n,
-  spend_minor: z.number().int(), cost_per_lead_minor: z.number().int().nullable(), mqls: n, cost_per_mql_minor: z.number().int().nullable(),
-  accepted: n, won: n, revenue_minor: n, roi: n.nullable(), referral_leads: n, referrals_per_lead: n.nullable(),
-  median_minutes_to_mql: n.nullable().openapi({ description: "Approximate (histogram buckets of ±9%)" }),
+  model: z
+    .enum(ATTRIBUTION_MODELS)
+    .openapi({
+      description:
+        "The attribution model every credited figure (leads, MQLs, accepted, won, revenue, spend spread, costs, ROI) is computed under",
+    }),
+  views: n,
+  submissions: n,
+  new_leads: n,
+  visit_to_lead_rate: n.nullable(),
+  leads: n,
+  spend_minor: z.number().int(),
+  cost_per_lead_minor: z.number().int().nullable(),
+  mqls: n,
+  cost_per_mql_minor: z.number().int().nullable(),
+  accepted: n,
+  won: n,
+  revenue_minor: n,
+  roi: n.nullable(),
+  referral_leads: n,
+  referrals_per_lead: n.nullable(),
+  median_minutes_to_mql: n
+    .nullable()
+    .openapi({ description: "Approximate (histogram buckets of ±9%)" }),
 });
-export const reportRow = figures.extend({ period: z.string(), asset_id: z.number().int().nullable(), channel: z.string().nullable(), campaign: z.string().nullable() });
+export const reportRow = figures.extend({
+  period: z.string(),
+  asset_id: z.number().int().nullable(),
+  channel: z.string().nullable(),
+  campaign: z.string().nullable(),
+});
 export const reportBody = z
   .object({
     model: z.enum(ATTRIBUTION_MODELS),
@@ -30,6 +54,17 @@ export const calibrationBody = z
   .object({
     from: z.string(),
     to: z.string(),
-    bands: z.array(z.object({ band: z.string(), min: z.number().nullable(), max: z.number().nullable(), leads: n, mqls: n, won: n, mql_rate: n.nullable(), win_rate: n.nullable() })),
+    bands: z.array(
+      z.object({
+        band: z.string(),
+        min: z.number().nullable(),
+        max: z.number().nullable(),
+        leads: n,
+        mqls: n,
+        won: n,
+        mql_rate: n.nullable(),
+        win_rate: n.nullable(),
+      }),
+    ),
   })
   .openapi("ScoreCalibration");

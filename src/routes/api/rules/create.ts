@@ -7,7 +7,19 @@ import { createRule } from "../../../services/scoring/rules-store";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
 
-const body = z.object({ kind: z.enum(RULE_KINDS), ...ruleFields }).openapi({ example: { kind: "behaviour", field: "event_url", match: ["link_clicked", "/pricing"], points: 20, cap: 40, half_life_days: 14, label: "Visited pricing" } });
+const body = z
+  .object({ kind: z.enum(RULE_KINDS), ...ruleFields })
+  .openapi({
+    example: {
+      kind: "behaviour",
+      field: "event_url",
+      match: ["link_clicked", "/pricing"],
+      points: 20,
+      cap: 40,
+      half_life_days: 14,
+      label: "Visited pricing",
+    },
+  });
 
 export const route = createRoute({
   method: "post",
@@ -23,7 +35,11 @@ export const route = createRoute({
 export function registerCreateRule(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
-    const row = await createRule(c.get("db"), { ...b, halfLifeDays: b.half_life_days }, c.get("now"));
+    const row = await createRule(
+      c.get("db"),
+      { ...b, halfLifeDays: b.half_life_days },
+      c.get("now"),
+    );
     return c.json(ruleOut(row), 201);
   });
 }

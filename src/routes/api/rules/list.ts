@@ -19,5 +19,13 @@ export const route = createRoute({
 });
 
 export function registerListRules(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => c.json(list.parse({ data: (await listRules(c.get("db"))).map(ruleOut), mql_threshold: c.get("config").MQL_THRESHOLD }), 200));
+  app.openapi(route, async (c) =>
+    c.json(
+      list.parse({
+        data: (await listRules(c.get("db"))).map(ruleOut),
+        mql_threshold: c.get("config").MQL_THRESHOLD,
+      }),
+      200,
+    ),
+  );
 }

@@ -7,7 +7,12 @@ export const ruleSchema = z
   .object({
     id: z.number().int(),
     kind: z.enum(RULE_KINDS),
-    field: z.string().openapi({ description: "fit: job_title_keyword, company_size, country, free_mail, phone_given; behaviour: event, event_url, repeat_visit" }),
+    field: z
+      .string()
+      .openapi({
+        description:
+          "fit: job_title_keyword, company_size, country, free_mail, phone_given; behaviour: event, event_url, repeat_visit",
+      }),
     match: z.array(z.string()),
     points: z.number().int(),
     cap: z.number().int().nullable(),
@@ -28,5 +33,15 @@ export const ruleFields = {
 };
 
 export function ruleOut(r: RuleRecord) {
-  return ruleSchema.parse({ id: r.id, kind: r.kind, field: r.field, match: r.match, points: r.points, cap: r.cap, half_life_days: r.halfLifeDays, label: r.label, active: r.active });
+  return ruleSchema.parse({
+    id: r.id,
+    kind: r.kind,
+    field: r.field,
+    match: r.match,
+    points: r.points,
+    cap: r.cap,
+    half_life_days: r.halfLifeDays,
+    label: r.label,
+    active: r.active,
+  });
 }

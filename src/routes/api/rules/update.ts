@@ -22,7 +22,10 @@ export const route = createRoute({
 export function registerUpdateRule(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
-    const row = await updateRule(c.get("db"), c.req.valid("param").id, { ...b, halfLifeDays: b.half_life_days });
+    const row = await updateRule(c.get("db"), c.req.valid("param").id, {
+      ...b,
+      halfLifeDays: b.half_life_days,
+    });
     return c.json(ruleOut(row), 200);
   });
 }

@@ -15,7 +15,10 @@ export const route = createRoute({
   security,
   middleware: [requireScopes("marketing")] as const,
   request: { params: idParams },
-  responses: { 200: jsonContent(sequenceOut, "The sequence and its steps"), ...errorResponses(404) },
+  responses: {
+    200: jsonContent(sequenceOut, "The sequence and its steps"),
+    ...errorResponses(404),
+  },
 });
 
 export function registerGetSequence(app: OpenAPIHono<AppEnv>) {

@@ -12,16 +12,25 @@ export const route = createRoute({
   path: "/api/v1/assets/{id}/sequence",
   tags: ["Nurture"],
   summary: "Author an asset's drip sequence",
-  description: "New gate submissions enrol in the new sequence; leads already enrolled finish the one they started.",
+  description:
+    "New gate submissions enrol in the new sequence; leads already enrolled finish the one they started.",
   security,
   middleware: [requireScopes("marketing")] as const,
   request: { params: idParams, body: jsonBody(sequenceBody) },
-  responses: { 201: jsonContent(sequenceOut, "The sequence as stored"), ...errorResponses(400, 404) },
+  responses: {
+    201: jsonContent(sequenceOut, "The sequence as stored"),
+    ...errorResponses(400, 404),
+  },
 });
 
 export function registerPutSequence(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    const sequence = await replaceAssetSequence(c.get("db"), c.req.valid("param").id, c.req.valid("json"), c.get("now"));
+    const sequence = await replaceAssetSequence(
+      c.get("db"),
+      c.req.valid("param").id,
+      c.req.valid("json"),
+      c.get("now"),
+    );
     return c.json(sequenceOut.parse(sequence), 201);
   });
 }

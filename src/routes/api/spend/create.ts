@@ -12,16 +12,26 @@ export const createSpendRoute = createRoute({
   path: "/api/v1/spend",
   tags: ["spend"],
   summary: "Record spend",
-  description: "Amounts are integer minor units. A currency other than the reporting currency needs `fx_rate` (reporting units per one unit of `currency`) or is refused.",
+  description:
+    "Amounts are integer minor units. A currency other than the reporting currency needs `fx_rate` (reporting units per one unit of `currency`) or is refused.",
   security,
   middleware: [requireScopes("marketing")] as const,
   request: { body: { required: true, content: { "application/json": { schema: spendInput } } } },
-  responses: { 201: { description: "The spend record", content: { "application/json": { schema: spendRecord } } }, ...errorResponses(400) },
+  responses: {
+    201: {
+      description: "The spend record",
+      content: { "application/json": { schema: spendRecord } },
+    },
+    ...errorResponses(400),
+  },
 });
 
 export function registerCreateSpend(app: OpenAPIHono<AppEnv>) {
   app.openapi(createSpendRoute, async (c) => {
-    const row = await createSpend(c.get("db"), c.req.valid("json"), { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY });
+    const row = await createSpend(c.get("db"), c.req.valid("json"), {
+      now: c.get("now"),
+      reportingCurrency: c.get("config").REPORTING_CURRENCY,
+    });
     return c.json(spendJson(row), 201);
   });
 }

@@ -10,7 +10,6 @@ import { importSpend, MAX_IMPORT_BYTES } from "../../../services/spend/spend-imp
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { errorResponses, security } from "../../../http/openapi";
 
-
 export const importBody = z.object({
   csv: z.string().min(1, "The CSV is empty"),
   mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).optional(),
@@ -18,18 +17,43 @@ export const importBody = z.object({
   channel: z.enum(CHANNELS).optional(),
   utm_source: z.string().max(200).optional(),
   utm_medium: z.string().max(200).optional(),
-  currency: z.string().toUpperCase().refine(isCurrencyCode, "Use an ISO 4217 currency code").optional(),
-  rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.string().refine((s) => parseRate(s) !== null, "A rate is a positive decimal")).default({}),
+  currency: z
+    .string()
+    .toUpperCase()
+    .refine(isCurrencyCode, "Use an ISO 4217 currency code")
+    .optional(),
+  rates: z
+    .record(
+      z.string().regex(/^[A-Z]{3}$/),
+      z.string().refine((s) => parseRate(s) !== null, "A rate is a positive decimal"),
+    )
+    .default({}),
   dry_run: z.boolean().default(false),
 });
 
-const rowError = z.object({ line: z.number().int(), field: z.string().nullable(), reason: z.string() });
+const rowError = z.object({
+  line: z.number().int(),
+  field: z.string().nullable(),
+  reason: z.string(),
+});
 export const importResult = z
   .object({
     headers: z.array(z.string()),
     mapping: z.record(z.string(), z.string()),
     missing: z.array(z.string()),
-    rows: z.array(z.object({ line: z.number().int(), day: z.string(), campaign: z.string().nullable(), amount_minor: z.number().int(), currency: z.string(), reporting_minor: z.number().int(), impressions: z.number().int().nullable(), clicks: z.number().int().nullable(), duplicate: z.boolean() })),
+    rows: z.array(
+      z.object({
+        line: z.number().int(),
+        day: z.string(),
+        campaign: z.string().nullable(),
+        amount_minor: z.number().int(),
+        currency: z.string(),
+        reporting_minor: z.number().int(),
+        impressions: z.number().int().nullable(),
+        clicks: z.number().int().nullable(),
+        duplicate: z.boolean(),
+      }),
+    ),
     errors: z.array(rowError),
     imported: z.number().int(),
     duplicates: z.number().int(),
@@ -47,7 +71,13 @@ export const importSpendRoute = createRoute({
   security,
   middleware: [requireScopes("marketing"), limitBody(MAX_IMPORT_BYTES)] as const,
   request: { body: { required: true, content: { "application/json": { schema: importBody } } } },
-  responses: { 200: { description: "Preview or import result", content: { "application/json": { schema: importResult } } }, ...errorResponses(400) },
+  responses: {
+    200: {
+      description: "Preview or import result",
+      content: { "application/json": { schema: importResult } },
+    },
+    ...errorResponses(400),
+  },
 });
 
 export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
@@ -55,11 +85,31 @@ export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
     const b = c.req.valid("json");
     const result = await importSpend(
       c.get("db"),
-      { csv: b.csv, mapping: b.mapping, target: { asset_id: b.asset_id, channel: b.channel, utm_source: b.utm_source, utm_medium: b.utm_medium }, currency: b.currency, rates: b.rates, dryRun: b.dry_run },
+      {
+        csv: b.csv,
+        mapping: b.mapping,
+        target: {
+          asset_id: b.asset_id,
+          channel: b.channel,
+          utm_source: b.utm_source,
+          utm_medium: b.utm_medium,
+        },
+        currency: b.currency,
+        rates: b.rates,
+        dryRun: b.dry_run,
+      },
       { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY },
     );
-    if (result.missing.length) throw new AppError("BAD_REQUEST", `Map the columns for: ${result.missing.join(", ")}`, { details: { missing: result.missing, headers: result.headers } });
-    if (!b.dry_run && result.errors.length) throw new AppError("BAD_REQUEST", `${result.errors.length} row(s) have problems; nothing was imported`, { details: { rows: result.errors } });
+    if (result.missing.length)
+      throw new AppError("BAD_REQUEST", `Map the columns for: ${result.missing.join(", ")}`, {
+        details: { missing: result.missing, headers: result.headers },
+      });
+    if (!b.dry_run && result.errors.length)
+      throw new AppError(
+        "BAD_REQUEST",
+        `${result.errors.length} row(s) have problems; nothing was imported`,
+        { details: { rows: result.errors } },
+      );
     return c.json(importResult.parse(result), 200);
   });
 }

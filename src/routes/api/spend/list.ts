@@ -21,13 +21,23 @@ export const listSpendRoute = createRoute({
   security,
   middleware: [requireScopes("marketing")] as const,
   request: { query },
-  responses: { 200: { description: "A page of spend records", content: { "application/json": { schema: page } } }, ...errorResponses(400) },
+  responses: {
+    200: {
+      description: "A page of spend records",
+      content: { "application/json": { schema: page } },
+    },
+    ...errorResponses(400),
+  },
 });
 
 export function registerListSpend(app: OpenAPIHono<AppEnv>) {
   app.openapi(listSpendRoute, async (c) => {
     const q = c.req.valid("query");
-    const { rows, nextCursor } = await listSpend(c.get("db"), { limit: q.limit, before: q.cursor, assetId: q.asset_id });
+    const { rows, nextCursor } = await listSpend(c.get("db"), {
+      limit: q.limit,
+      before: q.cursor,
+      assetId: q.asset_id,
+    });
     return c.json(page.parse({ data: rows.map(spendJson), next_cursor: nextCursor }), 200);
   });
 }

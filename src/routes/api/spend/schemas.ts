@@ -24,8 +24,20 @@ export const spendRecord = z
 
 export function spendJson(r: SpendRow): z.infer<typeof spendRecord> {
   return spendRecord.parse({
-    id: r.id, asset_id: r.assetId, channel: r.channel, utm_source: r.utmSource, utm_medium: r.utmMedium, utm_campaign: r.utmCampaign,
-    day_from: r.dayFrom, day_to: r.dayTo, amount_minor: r.amountMinor, currency: r.currency, reporting_minor: r.reportingMinor,
-    impressions: r.impressions, clicks: r.clicks, imported: r.importKey !== null, created_at: new Date(r.createdAt).toISOString(),
+    id: r.id,
+    asset_id: r.assetId,
+    channel: r.channel,
+    utm_source: r.utmSource,
+    utm_medium: r.utmMedium,
+    utm_campaign: r.utmCampaign,
+    day_from: r.dayFrom,
+    day_to: r.dayTo,
+    amount_minor: r.amountMinor,
+    currency: r.currency,
+    reporting_minor: r.reportingMinor,
+    impressions: r.impressions,
+    clicks: r.clicks,
+    imported: r.importKey !== null,
+    created_at: new Date(r.createdAt).toISOString(),
   });
 }

@@ -9,9 +9,15 @@ import { tokenSchema, tokenOut } from "./schemas";
 
 const body = z.object({
   name: z.string().trim().min(1).max(100).openapi({ example: "CRM sync" }),
-  scopes: z.array(z.enum(SCOPES)).min(1).max(3).openapi({ example: ["sales"] }),
+  scopes: z
+    .array(z.enum(SCOPES))
+    .min(1)
+    .max(3)
+    .openapi({ example: ["sales"] }),
 });
-const created = tokenSchema.extend({ token: z.string().openapi({ description: "The secret. Shown once: store it now." }) }).openapi("CreatedApiToken");
+const created = tokenSchema
+  .extend({ token: z.string().openapi({ description: "The secret. Shown once: store it now." }) })
+  .openapi("CreatedApiToken");
 
 export const route = createRoute({
   method: "post",
@@ -21,7 +27,10 @@ export const route = createRoute({
   security,
   middleware: [requireScopes("admin")] as const,
   request: { body: jsonBody(body) },
-  responses: { 201: jsonContent(created, "The token, with its secret shown this once"), ...errorResponses(400) },
+  responses: {
+    201: jsonContent(created, "The token, with its secret shown this once"),
+    ...errorResponses(400),
+  },
 });
 
 export function registerCreateToken(app: OpenAPIHono<AppEnv>) {

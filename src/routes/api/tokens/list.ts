@@ -19,5 +19,7 @@ export const route = createRoute({
 });
 
 export function registerListTokens(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => c.json(list.parse({ data: (await listTokens(c.get("db"))).map(tokenOut) }), 200));
+  app.openapi(route, async (c) =>
+    c.json(list.parse({ data: (await listTokens(c.get("db"))).map(tokenOut) }), 200),
+  );
 }

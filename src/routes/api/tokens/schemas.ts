@@ -18,5 +18,13 @@ export const tokenSchema = z
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function tokenOut(row: TokenRow) {
-  return tokenSchema.parse({ id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes, created_at: iso(row.createdAt), last_used_at: iso(row.lastUsedAt), revoked_at: iso(row.revokedAt) });
+  return tokenSchema.parse({
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    created_at: iso(row.createdAt),
+    last_used_at: iso(row.lastUsedAt),
+    revoked_at: iso(row.revokedAt),
+  });
 }

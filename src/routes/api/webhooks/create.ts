@@ -6,8 +6,20 @@ import { createEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
-const body = z.object({ url: endpointUrl, event_types: eventTypes.default(["lead.qualified", "lead.stage_changed"]) });
-const created = endpointSchema.extend({ secret: z.string().openapi({ description: "Verify signatures with this; shown once", example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }) }).openapi("CreatedWebhookEndpoint");
+const body = z.object({
+  url: endpointUrl,
+  event_types: eventTypes.default(["lead.qualified", "lead.stage_changed"]),
+});
+const created = endpointSchema
+  .extend({
+    secret: z
+      .string()
+      .openapi({
+        description: "Verify signatures with this; shown once",
+        example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      }),
+  })
+  .openapi("CreatedWebhookEndpoint");
 
 export const route = createRoute({
   method: "post",
@@ -23,7 +35,11 @@ export const route = createRoute({
 export function registerCreateWebhook(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
-    const row = await createEndpoint(c.get("db"), { url: b.url, eventTypes: b.event_types }, c.get("now"));
+    const row = await createEndpoint(
+      c.get("db"),
+      { url: b.url, eventTypes: b.event_types },
+      c.get("now"),
+    );
     c.header("Cache-Control", "no-store");
     return c.json(created.parse({ ...endpointOut(row), secret: row.secret }), 201);
   });

@@ -6,8 +6,16 @@ import { getDelivery } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
 
-const attempt = z.object({ at: z.string(), status_code: z.number().int().nullable(), duration_ms: z.number().int(), response_excerpt: z.string().nullable(), error: z.string().nullable() });
-const detail = deliverySchema.extend({ payload: z.unknown(), attempt_log: z.array(attempt) }).openapi("WebhookDeliveryDetail");
+const attempt = z.object({
+  at: z.string(),
+  status_code: z.number().int().nullable(),
+  duration_ms: z.number().int(),
+  response_excerpt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+const detail = deliverySchema
+  .extend({ payload: z.unknown(), attempt_log: z.array(attempt) })
+  .openapi("WebhookDeliveryDetail");
 
 export const route = createRoute({
   method: "get",
@@ -28,7 +36,13 @@ export function registerGetDelivery(app: OpenAPIHono<AppEnv>) {
       detail.parse({
         ...deliveryOut(delivery),
         payload: JSON.parse(delivery.payload),
-        attempt_log: attempts.map((a) => ({ at: new Date(a.at).toISOString(), status_code: a.statusCode, duration_ms: a.durationMs, response_excerpt: a.responseExcerpt, error: a.error })),
+        attempt_log: attempts.map((a) => ({
+          at: new Date(a.at).toISOString(),
+          status_code: a.statusCode,
+          duration_ms: a.durationMs,
+          response_excerpt: a.responseExcerpt,
+          error: a.error,
+        })),
       }),
       200,
     );

@@ -19,5 +19,7 @@ export const route = createRoute({
 });
 
 export function registerListWebhooks(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => c.json(list.parse({ data: (await listEndpoints(c.get("db"))).map(endpointOut) }), 200));
+  app.openapi(route, async (c) =>
+    c.json(list.parse({ data: (await listEndpoints(c.get("db"))).map(endpointOut) }), 200),
+  );
 }

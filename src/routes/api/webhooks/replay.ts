@@ -20,6 +20,9 @@ export const route = createRoute({
 export function registerReplayDelivery(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const p = c.req.valid("param");
-    return c.json(deliveryOut(await replayDelivery(c.get("db"), c.env.JOBS, p.id, p.deliveryId, c.get("now"))), 202);
+    return c.json(
+      deliveryOut(await replayDelivery(c.get("db"), c.env.JOBS, p.id, p.deliveryId, c.get("now"))),
+      202,
+    );
   });
 }

@@ -13,10 +13,17 @@ export const endpointUrl = z
   .refine((u) => {
     // zod runs refinements after a failed format check too: an unparsable URL is simply not allowed.
     const url = URL.canParse(u) ? new URL(u) : null;
-    return !!url && (url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)));
+    return (
+      !!url &&
+      (url.protocol === "https:" ||
+        (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)))
+    );
   }, "Use an https:// URL (http:// only for localhost)")
   .openapi({ example: "https://crm.example.com/hooks/lodestone" });
-export const eventTypes = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).openapi({ example: ["lead.qualified", "lead.stage_changed"] });
+export const eventTypes = z
+  .array(z.enum(WEBHOOK_EVENT_TYPES))
+  .min(1)
+  .openapi({ example: ["lead.qualified", "lead.stage_changed"] });
 
 export const endpointSchema = z
   .object({
@@ -24,7 +31,13 @@ export const endpointSchema = z
     url: z.string(),
     event_types: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
     active: z.boolean(),
-    disabled_reason: z.string().nullable().openapi({ description: "Set when Lodestone switched the endpoint off (410 Gone, or failing for the whole retry schedule)" }),
+    disabled_reason: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          "Set when Lodestone switched the endpoint off (410 Gone, or failing for the whole retry schedule)",
+      }),
     disabled_at: z.string().nullable(),
     consecutive_failures: z.number().int(),
     created_at: z.string(),
@@ -34,15 +47,24 @@ export const endpointSchema = z
 
 export function endpointOut(e: EndpointRecord) {
   return endpointSchema.parse({
-    id: e.id, url: e.url, event_types: e.eventTypes, active: e.active, disabled_reason: e.disabledReason, disabled_at: iso(e.disabledAt),
-    consecutive_failures: e.consecutiveFailures, created_at: iso(e.createdAt), updated_at: iso(e.updatedAt),
+    id: e.id,
+    url: e.url,
+    event_types: e.eventTypes,
+    active: e.active,
+    disabled_reason: e.disabledReason,
+    disabled_at: iso(e.disabledAt),
+    consecutive_failures: e.consecutiveFailures,
+    created_at: iso(e.createdAt),
+    updated_at: iso(e.updatedAt),
   });
 }
 
 export const deliverySchema = z
   .object({
     id: z.number().int(),
-    webhook_id: z.string().openapi({ description: "The webhook-id header: the same on every attempt and replay" }),
+    webhook_id: z
+      .string()
+      .openapi({ description: "The webhook-id header: the same on every attempt and replay" }),
     event_type: z.string(),
     lead_id: z.number().int().nullable(),
     status: z.enum(DELIVERY_STATUSES),
@@ -56,12 +78,28 @@ export const deliverySchema = z
 
 export function deliveryOut(d: DeliveryRecord) {
   return deliverySchema.parse({
-    id: d.id, webhook_id: d.messageId, event_type: d.eventType, lead_id: d.leadId, status: d.status, attempts: d.attempts, last_status_code: d.lastStatusCode,
-    next_attempt_at: iso(d.nextAttemptAt), created_at: iso(d.createdAt), updated_at: iso(d.updatedAt),
+    id: d.id,
+    webhook_id: d.messageId,
+    event_type: d.eventType,
+    lead_id: d.leadId,
+    status: d.status,
+    attempts: d.attempts,
+    last_status_code: d.lastStatusCode,
+    next_attempt_at: iso(d.nextAttemptAt),
+    created_at: iso(d.createdAt),
+    updated_at: iso(d.updatedAt),
   });
 }
 
 export const endpointDeliveryParams = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" } }),
-  deliveryId: z.coerce.number().int().positive().openapi({ param: { name: "deliveryId", in: "path" } }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: "id", in: "path" } }),
+  deliveryId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: "deliveryId", in: "path" } }),
 });

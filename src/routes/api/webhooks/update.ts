@@ -6,7 +6,11 @@ import { updateEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
-const body = z.object({ url: endpointUrl.optional(), event_types: eventTypes.optional(), active: z.boolean().optional() });
+const body = z.object({
+  url: endpointUrl.optional(),
+  event_types: eventTypes.optional(),
+  active: z.boolean().optional(),
+});
 
 export const route = createRoute({
   method: "patch",
@@ -22,7 +26,13 @@ export const route = createRoute({
 export function registerUpdateWebhook(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
-    const row = await updateEndpoint(c.get("db"), c.env.JOBS, c.req.valid("param").id, { url: b.url, eventTypes: b.event_types, active: b.active }, c.get("now"));
+    const row = await updateEndpoint(
+      c.get("db"),
+      c.env.JOBS,
+      c.req.valid("param").id,
+      { url: b.url, eventTypes: b.event_types, active: b.active },
+      c.get("now"),
+    );
     return c.json(endpointOut(row), 200);
   });
 }

@@ -1,0 +1,4 @@
+// The send ledger: one row per (enrolment, step), from queued to delivered, opened, clicked or failed. Its one writer.
+export * from "./delivery";
+export * from "./plan";
+export * from "./sweep";
