@@ -9,9 +9,10 @@ import { getDb } from "../src/db/client";
 import type { Bindings } from "../src/env";
 import { meterD1 } from "./capture-meter";
 import { ensureDefaultRules } from "../src/services/scoring/default-rules";
-import { scoreEvents } from "../src/services/scoring/apply-event";
-import { decayRange, enqueueDecayPass, DECAY_RANGE } from "../src/services/scoring/decay-pass";
-import { listLeads, mergeQuery, scanQuery, distinctScores } from "../src/services/leads/list-leads";
+import { scoreAndQualify as scoreEvents, decayAndQualify as decayRange } from "../src/services/qualification/score-and-qualify";
+import { enqueueDecayPass, DECAY_RANGE } from "../src/services/scoring/decay-pass";
+import { listLeads } from "../src/services/leads/list-leads";
+import { mergeQuery, scanQuery, distinctScores } from "../src/store/leads";
 import { captureLead } from "../src/services/capture/capture-lead";
 
 const e = env as unknown as Bindings & { BENCH_LEADS: string; BENCH_EVENTS: string; BENCH_DECAY_LEADS: string };

@@ -3,8 +3,7 @@ import type { Bindings, Db } from "../env";
 import { loadConfig } from "../env";
 import type { Outcome } from "../errors";
 import type { HandoffMessage, ScoreEventMessage } from "../queue/messages";
-import { scoreEvents } from "../services/scoring/apply-event";
-import { decayRange } from "../services/scoring/decay-pass";
+import { decayAndQualify, scoreAndQualify } from "../services/qualification/score-and-qualify";
 import { attemptDelivery } from "../services/handoff/deliver";
 
 type Item = { msg: Message<unknown>; body: HandoffMessage };
@@ -35,11 +34,11 @@ export async function consumeHandoffJobs(db: Db, env: Bindings, items: Item[]): 
   const byLead = new Map<number, { msg: Message<unknown>; body: ScoreEventMessage }[]>();
   for (const it of items) if (it.body.type === "score.event") byLead.set(it.body.leadId, [...(byLead.get(it.body.leadId) ?? []), { msg: it.msg, body: it.body }]);
   for (const [leadId, group] of byLead) {
-    await guarded(group.map((g) => g.msg), `scoring lead ${leadId}`, () => scoreEvents(deps, leadId, group.map((g) => g.body.event), Date.now()));
+    await guarded(group.map((g) => g.msg), `scoring lead ${leadId}`, () => scoreAndQualify(deps, leadId, group.map((g) => g.body.event), Date.now()));
   }
 
   for (const { msg, body } of items) {
-    if (body.type === "score.decay") await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () => decayRange(deps, body.fromId, body.toId, body.now));
+    if (body.type === "score.decay") await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () => decayAndQualify(deps, body.fromId, body.toId, body.now));
     if (body.type === "webhook.deliver") await guarded([msg], `webhook delivery ${body.deliveryId}`, () => attemptDelivery(db, body.deliveryId, Date.now()));
   }
 }

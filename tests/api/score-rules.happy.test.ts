@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { db } from "../support/fixtures";
 import { api, makeToken } from "../support/api";
 import { insertLead, recordingQueue } from "../support/leads";
-import { scoreEvents } from "../../src/services/scoring/apply-event";
+import { scoreAndQualify as scoreEvents } from "../../src/services/qualification/score-and-qualify";
 
 describe("marketers edit the score rules", () => {
   it("a new rule scores the next event, an edit applies from then on, a removed rule's points are taken back", async () => {

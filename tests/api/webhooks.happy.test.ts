@@ -6,7 +6,7 @@ import { api } from "../support/api";
 import { addTouch, insertLead, recordingQueue, waitFor } from "../support/leads";
 import { consume, makeEndpoint, receiver } from "../support/webhooks";
 import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
-import { scoreEvents } from "../../src/services/scoring/apply-event";
+import { scoreAndQualify as scoreEvents } from "../../src/services/qualification/score-and-qualify";
 
 let restore = () => {};
 afterEach(async () => {

@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { db, makeAsset } from "../support/fixtures";
 import { addTouch, insertLead, ledgerSumsMatchScores, recordingQueue } from "../support/leads";
 import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
-import { scoreEvents } from "../../src/services/scoring/apply-event";
-import { decayRange, decayMessages, isDecayTick } from "../../src/services/scoring/decay-pass";
+import { scoreAndQualify as scoreEvents, decayAndQualify as decayRange } from "../../src/services/qualification/score-and-qualify";
+import { decayMessages, isDecayTick } from "../../src/services/scoring/decay-pass";
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 5, 1, 12);
@@ -55,7 +55,7 @@ describe("scoring a lead as events arrive", () => {
     const { rules, lead } = await loadLeadForScoring(db(), leadId);
     const plan = planScore({ rules, profile: lead!.profile, ledger: lead!.ledger, events: [{ type: "downloaded", at: T0 }], lead: lead!, threshold: 50, now: T0 });
     await env.DB.prepare("UPDATE leads SET score_version = 8 WHERE id = ?").bind(leadId).run(); // another worker wrote meanwhile
-    const out = await writeScores(db(), q.jobs, rules, [{ lead: lead!, plan, announceScoreChange: false }], 50, T0);
+    const out = await writeScores(db(), [{ lead: lead!, plan, announceScoreChange: false }], T0);
     expect(out).toMatchObject({ ok: false, retryable: true });
     const rows = await env.DB.prepare("SELECT count(*) AS n FROM score_ledger WHERE lead_id = ?").bind(leadId).first<{ n: number }>();
     expect(rows!.n).toBe(0);

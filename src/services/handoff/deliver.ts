@@ -1,9 +1,9 @@
 // One delivery attempt: sign per Standard Webhooks, POST with a 10 s timeout, log it, decide what happens next.
-import { sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { Db } from "../../env";
 import type { Outcome } from "../../errors";
 import { batch } from "../../store/batch";
+import { attemptInsert, deliveryAttempted, endpointDisabled, endpointFailed, endpointSucceeded, parkDelivery, readDeliveryAttempt } from "../../store/webhooks";
 
 /**
  * Seconds to wait before each attempt, after the previous one (the Standard Webhooks schedule):
@@ -13,9 +13,6 @@ export const RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18000, 36000, 3600
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 /** Queues delay a message by at most 12 hours. */
 const MAX_DELAY_SECONDS = 43_200;
-
-type DeliveryRow = { id: number; message_id: string; endpoint_id: number; payload: string; status: string; attempts: number };
-type EndpointRow = { id: number; url: string; secret: string; active: number };
 
 export type AttemptResult = { delivered: boolean; statusCode: number | null };
 
@@ -53,16 +50,11 @@ async function excerpt(res: Response): Promise<string> {
  * A 410 disables the endpoint; so does a delivery that failed for the whole schedule. Every attempt is logged.
  */
 export async function attemptDelivery(db: Db, deliveryId: number, now: number, fetchFn: typeof fetch = fetch): Promise<Outcome<AttemptResult | null>> {
-  const [deliveries, endpoints] = await batch(db, [
-    sql`SELECT id, message_id, endpoint_id, payload, status, attempts FROM webhook_deliveries WHERE id = ${deliveryId}`,
-    sql`SELECT e.id, e.url, e.secret, e.active FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id WHERE d.id = ${deliveryId}`,
-  ]);
-  const delivery = deliveries!.results[0] as DeliveryRow | undefined;
-  const endpoint = endpoints!.results[0] as EndpointRow | undefined;
+  const { delivery, endpoint } = await readDeliveryAttempt(db, deliveryId);
   if (!delivery || delivery.status !== "pending") return { ok: true, value: null }; // done already, or a duplicate message
   if (!endpoint || !endpoint.active) {
     // Parked, not lost: turning the endpoint back on queues it again.
-    await db.run(sql`UPDATE webhook_deliveries SET next_attempt_at = NULL, updated_at = ${now} WHERE id = ${deliveryId}`);
+    await parkDelivery(db, deliveryId, now);
     return { ok: true, value: null };
   }
 
@@ -76,7 +68,7 @@ export async function attemptDelivery(db: Db, deliveryId: number, now: number, f
     const res = await fetchFn(endpoint.url, {
       method: "POST",
       body: delivery.payload,
-      headers: signedHeaders(endpoint.secret, delivery.message_id, now, delivery.payload),
+      headers: signedHeaders(endpoint.secret, delivery.messageId, now, delivery.payload),
       redirect: "manual",
       signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
     });
@@ -97,15 +89,13 @@ export async function attemptDelivery(db: Db, deliveryId: number, now: number, f
   const what = statusCode === null ? error : `HTTP ${statusCode}`;
 
   const endpointUpdate = delivered
-    ? sql`UPDATE webhook_endpoints SET consecutive_failures = 0, updated_at = ${now} WHERE id = ${endpoint.id}`
+    ? endpointSucceeded(db, endpoint.id, now)
     : gone || exhausted
-      ? sql`UPDATE webhook_endpoints SET active = 0, consecutive_failures = consecutive_failures + 1, disabled_at = ${now}, updated_at = ${now},
-          disabled_reason = ${gone ? "The receiver answered 410 Gone" : `Delivery ${deliveryId} failed for the whole retry schedule (${attempt} attempts, last: ${what})`}
-          WHERE id = ${endpoint.id}`
-      : sql`UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1, updated_at = ${now} WHERE id = ${endpoint.id}`;
+      ? endpointDisabled(db, endpoint.id, gone ? "The receiver answered 410 Gone" : `Delivery ${deliveryId} failed for the whole retry schedule (${attempt} attempts, last: ${what})`, now)
+      : endpointFailed(db, endpoint.id, now);
   await batch(db, [
-    sql`INSERT INTO webhook_attempts (delivery_id, at, status_code, duration_ms, response_excerpt, error) VALUES (${deliveryId}, ${now}, ${statusCode}, ${durationMs}, ${responseText}, ${error})`,
-    sql`UPDATE webhook_deliveries SET status = ${status}, attempts = ${attempt}, last_status_code = ${statusCode}, next_attempt_at = ${nextAt}, updated_at = ${now} WHERE id = ${deliveryId}`,
+    attemptInsert(db, { deliveryId, at: now, statusCode, durationMs, responseExcerpt: responseText, error }),
+    deliveryAttempted(db, deliveryId, { status, attempts: attempt, lastStatusCode: statusCode, nextAttemptAt: nextAt }, now),
     endpointUpdate,
   ]);
   if (delivered) return { ok: true, value: { delivered: true, statusCode } };

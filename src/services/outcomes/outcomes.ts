@@ -1,14 +1,17 @@
 // Sales reports back: accepted, won (with amount), lost. Idempotent on external_id; moves the stage and credits the lead's touches.
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Config, Db } from "../../env";
 import { AppError } from "../../errors";
 import { batch } from "../../store/batch";
 import type { Stage } from "../../db/schema";
+import { recordEvent } from "../../store/events";
+import { isStaleGuard } from "../../store/guard";
+import { stageGuard, stageUpdate } from "../../store/leads";
+import { findOutcomeByExternalId, outcomeInsert, type OutcomeRecord } from "../../store/outcomes";
 import { creditConversion } from "../reports/credit";
 import { stageChangeStatements } from "../qualification/stage";
-import { staleGuard, isStaleGuard } from "../../store/guard";
-import { summaryFromRows, summaryQueries } from "../leads/lead-summary";
-import { deliveryStatements, dueDeliveryIds, enqueueDeliveries, loadEndpoints } from "../handoff/emit";
+import { announcementStatements, queueAnnounced, readEndpoints } from "../qualification/announce";
+import { loadSummaryRows, summaryFromRows } from "../leads/lead-summary";
 
 export type OutcomeStage = "accepted" | "won" | "lost";
 export interface OutcomeInput {
@@ -49,9 +52,13 @@ export function moneyOf(input: OutcomeInput, config: Pick<Config, "REPORTING_CUR
   return minor;
 }
 
+const rowOf = (r: OutcomeRecord): OutcomeRow => ({
+  id: r.id, lead_id: r.leadId, stage: r.stage, amount_minor: r.amountMinor, currency: r.currency, reason: r.reason, external_id: r.externalId!, at: r.at,
+});
+
 async function findByExternalId(db: Db, externalId: string): Promise<OutcomeRow | undefined> {
-  const [row] = await db.all<OutcomeRow>(sql`SELECT id, lead_id, stage, amount_minor, currency, reason, external_id, at FROM outcomes WHERE external_id = ${externalId}`);
-  return row;
+  const row = await findOutcomeByExternalId(db, externalId);
+  return row && rowOf(row);
 }
 
 function sameOutcome(row: OutcomeRow, leadId: number, input: OutcomeInput, amountMinor: number | null) {
@@ -74,25 +81,24 @@ export async function recordOutcome(deps: { db: Db; jobs: Queue; config: Pick<Co
   const existing = await findByExternalId(db, input.externalId);
   if (existing) return replayOf(existing, leadId, input, amountMinor);
 
-  const [summaryRows, endpoints] = await Promise.all([batch(db, summaryQueries(leadId)), loadEndpoints(db)]);
-  const rows = summaryRows.map((r) => r.results);
-  const lead = (rows[0] as { stage: Stage; erased_at: number | null }[])[0];
+  const [rows, endpoints] = await Promise.all([loadSummaryRows(db, leadId), readEndpoints(db)]);
+  const lead = rows.lead;
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
-  if (lead.erased_at !== null) throw new AppError("GONE", "This lead's personal data was erased");
+  if (lead.erasedAt !== null) throw new AppError("GONE", "This lead's personal data was erased");
 
   const from = lead.stage;
   const to = STAGE_FOR[input.stage];
   const moves = from !== to;
   const currency = amountMinor === null ? null : (input.currency ?? "").toUpperCase();
   const statements: SQL[] = [
-    staleGuard(sql`(SELECT stage FROM leads WHERE id = ${leadId}) = ${from}`),
-    sql`INSERT INTO outcomes (lead_id, stage, amount_minor, currency, reason, external_id, at) VALUES (${leadId}, ${input.stage}, ${amountMinor}, ${currency}, ${input.reason ?? null}, ${input.externalId}, ${now})`,
-    sql`INSERT INTO events (lead_id, type, at, data) VALUES (${leadId}, 'outcome_reported', ${now}, json_object('stage', ${input.stage}, 'external_id', ${input.externalId}, 'amount_minor', ${amountMinor}))`,
+    stageGuard(leadId, from),
+    outcomeInsert(db, { leadId, stage: input.stage, amountMinor, currency, reason: input.reason ?? null, externalId: input.externalId, at: now }),
+    recordEvent({ leadId, type: "outcome_reported", at: now, data: { stage: input.stage, external_id: input.externalId, amount_minor: amountMinor } }),
   ];
   const reason = `Sales reported ${input.stage}${input.reason ? `: ${input.reason.slice(0, 200)}` : ""}`;
   if (moves) {
-    statements.push(sql`UPDATE leads SET stage = ${to}, stage_changed_at = ${now}, updated_at = ${now} WHERE id = ${leadId}`);
-    statements.push(...stageChangeStatements({ leadId, from, to, reason, at: now }));
+    statements.push(stageUpdate(db, leadId, to, now));
+    statements.push(...stageChangeStatements(db, { leadId, from, to, reason, at: now }));
   }
   const wasAccepted = from === "sql" || from === "customer";
   if (input.stage === "accepted" && moves && !wasAccepted) statements.push(...creditConversion(leadId, "accepted", 1, now));
@@ -104,7 +110,7 @@ export async function recordOutcome(deps: { db: Db; jobs: Queue; config: Pick<Co
   if (moves) {
     const summary = summaryFromRows(rows)!;
     const lead = { ...summary, stage: to, updated_at: new Date(now).toISOString() };
-    statements.push(...deliveryStatements(endpoints, "lead.stage_changed", leadId, { type: "lead.stage_changed", timestamp: new Date(now).toISOString(), data: { lead, change: { from_stage: from, to_stage: to, reason } } }, now));
+    statements.push(...announcementStatements(endpoints, lead, [{ type: "lead.stage_changed", change: { from_stage: from, to_stage: to, reason } }], now));
   }
 
   let results: D1Result[];
@@ -117,7 +123,7 @@ export async function recordOutcome(deps: { db: Db; jobs: Queue; config: Pick<Co
     if (isStaleGuard(err)) throw new AppError("CONFLICT", "The lead's stage changed while this outcome was being recorded; send it again");
     throw err;
   }
-  await enqueueDeliveries(deps.jobs, dueDeliveryIds(results.slice(deliveryAt)));
+  await queueAnnounced(deps.jobs, results.slice(deliveryAt));
   const outcome = await findByExternalId(db, input.externalId);
   return { outcome: outcome!, created: true };
 }

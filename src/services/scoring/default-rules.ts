@@ -1,9 +1,8 @@
 // The rules a new deployment starts with; the seed script calls ensureDefaultRules, marketers edit them through the API.
-import { sql } from "drizzle-orm";
 import type { Db } from "../../env";
-import { scoreRules } from "../../db/schema";
+import { countRules, insertRules, type NewScoreRule } from "../../store/score-rules";
 
-type NewRule = Omit<typeof scoreRules.$inferInsert, "id" | "createdAt">;
+type NewRule = Omit<NewScoreRule, "createdAt">;
 
 const FREE_MAIL = ["gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "icloud.com", "aol.com", "gmx.de", "gmx.net", "web.de", "proton.me", "protonmail.com", "mail.ru", "yandex.ru", "qq.com"];
 
@@ -25,10 +24,7 @@ export const DEFAULT_RULES: NewRule[] = [
 
 /** Inserts the default rules when there are no rules at all; safe to call on every start. Returns how many it added. */
 export async function ensureDefaultRules(db: Db, now = Date.now()): Promise<number> {
-  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM score_rules`);
-  if ((row?.n ?? 0) > 0) return 0;
-  // One row a statement keeps under D1's 100 bound parameters; one batch keeps it all or nothing.
-  const [first, ...rest] = DEFAULT_RULES.map((r) => db.insert(scoreRules).values({ ...r, createdAt: now }));
-  await db.batch([first!, ...rest]);
+  if ((await countRules(db)) > 0) return 0;
+  await insertRules(db, DEFAULT_RULES.map((r) => ({ ...r, createdAt: now })));
   return DEFAULT_RULES.length;
 }
