@@ -30,12 +30,14 @@ export function ledgerForDecayQuery(db: Db, fromId: number, toId: number) {
     .where(and(between(leads.id, fromId, toId), sql`${leads.behaviourScore} != 0`, isNull(leads.erasedAt)));
 }
 
-/** INSERT statements for a lead's new ledger rows, for the caller's batch. */
-export function ledgerInserts(db: Db, leadId: number, rows: LedgerDraftRow[]): SQL[] {
+/**
+ * INSERT statements for a lead's new ledger rows, for the caller's batch. Raw: drizzle's insert names every column and sends id as NULL, which makes SQLite read the table's last row (one more row read a statement).
+ */
+export function ledgerInserts(leadId: number, rows: LedgerDraftRow[]): SQL[] {
   const out: SQL[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((d) => ({ leadId, ruleId: d.ruleId, kind: d.kind, points: d.points, reason: d.reason.slice(0, REASON_MAX), at: d.at }));
-    out.push(db.insert(scoreLedger).values(chunk).getSQL());
+    const values = rows.slice(i, i + ROWS_PER_STATEMENT).map((d) => sql`(${leadId}, ${d.ruleId}, ${d.kind}, ${d.points}, ${d.reason.slice(0, REASON_MAX)}, ${d.at})`);
+    out.push(sql`INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) VALUES ${sql.join(values, sql`, `)}`);
   }
   return out;
 }

@@ -1,13 +1,15 @@
 // A lead's lifecycle stage history: every move from one stage to another, with its reason.
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../env";
 import { stageHistory } from "../db/schema";
 
 export type StageHistoryRow = typeof stageHistory.$inferSelect;
 
-/** The history row of one stage move, for the caller's batch (which moves leads.stage too). */
-export function stageHistoryInsert(db: Db, row: Omit<typeof stageHistory.$inferInsert, "id">): SQL {
-  return db.insert(stageHistory).values(row).getSQL();
+/**
+ * The history row of one stage move, for the caller's batch (which moves leads.stage too).
+ * Raw: drizzle's insert names every column and sends id as NULL, which makes SQLite read the table's last row (one more row read a statement).
+ */
+export function stageHistoryInsert(r: Pick<StageHistoryRow, "leadId" | "fromStage" | "toStage" | "reason" | "at">): SQL {
+  return sql`INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, at) VALUES (${r.leadId}, ${r.fromStage}, ${r.toStage}, ${r.reason}, ${r.at})`;
 }
 
 /** A lead's stage moves, oldest first (raw: aliased for a raw batch). */

@@ -94,7 +94,7 @@ export async function attemptDelivery(db: Db, deliveryId: number, now: number, f
       ? endpointDisabled(db, endpoint.id, gone ? "The receiver answered 410 Gone" : `Delivery ${deliveryId} failed for the whole retry schedule (${attempt} attempts, last: ${what})`, now)
       : endpointFailed(db, endpoint.id, now);
   await batch(db, [
-    attemptInsert(db, { deliveryId, at: now, statusCode, durationMs, responseExcerpt: responseText, error }),
+    attemptInsert({ deliveryId, at: now, statusCode, durationMs, responseExcerpt: responseText, error }),
     deliveryAttempted(db, deliveryId, { status, attempts: attempt, lastStatusCode: statusCode, nextAttemptAt: nextAt }, now),
     endpointUpdate,
   ]);

@@ -92,13 +92,13 @@ export async function recordOutcome(deps: { db: Db; jobs: Queue; config: Pick<Co
   const currency = amountMinor === null ? null : (input.currency ?? "").toUpperCase();
   const statements: SQL[] = [
     stageGuard(leadId, from),
-    outcomeInsert(db, { leadId, stage: input.stage, amountMinor, currency, reason: input.reason ?? null, externalId: input.externalId, at: now }),
+    outcomeInsert({ leadId, stage: input.stage, amountMinor, currency, reason: input.reason ?? null, externalId: input.externalId, at: now }),
     recordEvent({ leadId, type: "outcome_reported", at: now, data: { stage: input.stage, external_id: input.externalId, amount_minor: amountMinor } }),
   ];
   const reason = `Sales reported ${input.stage}${input.reason ? `: ${input.reason.slice(0, 200)}` : ""}`;
   if (moves) {
     statements.push(stageUpdate(db, leadId, to, now));
-    statements.push(...stageChangeStatements(db, { leadId, from, to, reason, at: now }));
+    statements.push(...stageChangeStatements({ leadId, from, to, reason, at: now }));
   }
   const wasAccepted = from === "sql" || from === "customer";
   if (input.stage === "accepted" && moves && !wasAccepted) statements.push(...creditConversion(leadId, "accepted", 1, now));

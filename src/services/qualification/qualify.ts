@@ -26,7 +26,7 @@ export async function qualifyLead(deps: { db: Db; jobs: Queue; threshold: number
   const statements: SQL[] = [
     mqlGuard(leadId, threshold),
     mqlUpdate(db, leadId, now),
-    ...stageChangeStatements(db, { leadId, from: "lead", to: "mql", reason: `Score ${score} reached the MQL threshold of ${threshold}`, at: now }),
+    ...stageChangeStatements({ leadId, from: "lead", to: "mql", reason: `Score ${score} reached the MQL threshold of ${threshold}`, at: now }),
     ...creditConversion(leadId, "mqls", 1, now),
   ];
   const deliveryAt = statements.length;

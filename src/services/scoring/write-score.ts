@@ -26,7 +26,7 @@ export function needsWrite(w: ScoreWrite): boolean {
 function scoreStatements(db: Db, w: ScoreWrite, now: number): SQL[] {
   const { lead, plan } = w;
   const touched = plan.score !== lead.score || lead.scoredAt === null;
-  return [scoreVersionGuard(lead.id, lead.scoreVersion), ...ledgerInserts(db, lead.id, plan.drafts), scoreTotalsUpdate(db, lead.id, plan, touched, now)];
+  return [scoreVersionGuard(lead.id, lead.scoreVersion), ...ledgerInserts(lead.id, plan.drafts), scoreTotalsUpdate(db, lead.id, plan, touched, now)];
 }
 
 /**
