@@ -12,7 +12,7 @@ export async function findOutcomeByExternalId(db: Db, externalId: string): Promi
 
 /**
  * The outcome's row, for the caller's batch; the unique external_id makes a racing duplicate fail the batch.
- * Raw: drizzle's insert names every column and sends id as NULL, which makes SQLite read the table's last row (one more row read a statement).
+ * Raw: drizzle's insert also names id (as NULL), which D1 meters as one more row read a statement.
  */
 export function outcomeInsert(r: Omit<OutcomeRecord, "id">): SQL {
   return sql`INSERT INTO outcomes (lead_id, stage, amount_minor, currency, reason, external_id, at) VALUES (${r.leadId}, ${r.stage}, ${r.amountMinor}, ${r.currency}, ${r.reason}, ${r.externalId}, ${r.at})`;

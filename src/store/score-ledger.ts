@@ -20,7 +20,7 @@ export function ledgerForScoringQuery(db: Db, leadId: number) {
 
 /**
  * The ledger rows of the leads in an id range that have behaviour points, for the decay pass: joined
- * through leads so only leads with something to decay are read (same filter as `decayRangeQuery`).
+ * through leads so only leads with something to decay are read (the same filter as the range's lead rows in `readDecayState`).
  */
 export function ledgerForDecayQuery(db: Db, fromId: number, toId: number) {
   return db
@@ -31,7 +31,8 @@ export function ledgerForDecayQuery(db: Db, fromId: number, toId: number) {
 }
 
 /**
- * INSERT statements for a lead's new ledger rows, for the caller's batch. Raw: drizzle's insert names every column and sends id as NULL, which makes SQLite read the table's last row (one more row read a statement).
+ * INSERT statements for a lead's new ledger rows, for the caller's batch.
+ * Raw: drizzle's insert also names id (as NULL), which D1 meters as one more row read a statement.
  */
 export function ledgerInserts(leadId: number, rows: LedgerDraftRow[]): SQL[] {
   const out: SQL[] = [];

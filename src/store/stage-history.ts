@@ -6,7 +6,7 @@ export type StageHistoryRow = typeof stageHistory.$inferSelect;
 
 /**
  * The history row of one stage move, for the caller's batch (which moves leads.stage too).
- * Raw: drizzle's insert names every column and sends id as NULL, which makes SQLite read the table's last row (one more row read a statement).
+ * Raw: drizzle's insert also names id (as NULL), which D1 meters as one more row read a statement.
  */
 export function stageHistoryInsert(r: Pick<StageHistoryRow, "leadId" | "fromStage" | "toStage" | "reason" | "at">): SQL {
   return sql`INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, at) VALUES (${r.leadId}, ${r.fromStage}, ${r.toStage}, ${r.reason}, ${r.at})`;

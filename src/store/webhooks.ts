@@ -144,7 +144,7 @@ export async function claimOverdueDeliveries(db: Db, now: number, graceMs: numbe
 
 // ── Attempts ──────────────────────────────────────────────────────────────────
 
-/** The log row of one attempt, for the attempt's batch. Raw: drizzle's insert names every column and sends id as NULL, which makes SQLite read the table's last row (one more row read a statement). */
+/** The log row of one attempt, for the attempt's batch. Raw: drizzle's insert also names id (as NULL), which D1 meters as one more row read a statement. */
 export function attemptInsert(r: Omit<AttemptRecord, "id">): SQL {
   return sql`INSERT INTO webhook_attempts (delivery_id, at, status_code, duration_ms, response_excerpt, error) VALUES (${r.deliveryId}, ${r.at}, ${r.statusCode}, ${r.durationMs}, ${r.responseExcerpt}, ${r.error})`;
 }
