@@ -13,9 +13,13 @@ const d = webhookDeliveries;
 
 // ── Endpoints ─────────────────────────────────────────────────────────────────
 
-/** Every endpoint, as emitting needs it; the table is small (a handful of sales systems). */
+/**
+ * Every endpoint, as emitting needs it; the table is small (a handful of sales systems). A batch of one:
+ * the D1 call scoring has always made here (a plain drizzle select would use raw(), which the bench meter runs twice).
+ */
 export async function endpointsForEmit(db: Db): Promise<Pick<EndpointRecord, "id" | "eventTypes" | "active" | "disabledReason">[]> {
-  return db.select({ id: e.id, eventTypes: e.eventTypes, active: e.active, disabledReason: e.disabledReason }).from(e);
+  const [rows] = await db.batch([db.select({ id: e.id, eventTypes: e.eventTypes, active: e.active, disabledReason: e.disabledReason }).from(e)]);
+  return rows;
 }
 
 export async function insertEndpoint(db: Db, row: Omit<typeof e.$inferInsert, "id">): Promise<EndpointRecord> {
