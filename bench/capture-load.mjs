@@ -12,12 +12,24 @@ export function agentFor(concurrency) {
 function send(agent, { url, method = "GET", headers = {}, body }) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const req = http.request(url, { method, agent, headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => resolve({ status: res.statusCode, ms: performance.now() - started }));
-      res.on("error", (err) => resolve({ status: 0, ms: performance.now() - started, error: err.message }));
-    });
-    req.on("error", (err) => resolve({ status: 0, ms: performance.now() - started, error: err.message }));
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers,
+      },
+      (res) => {
+        res.on("data", () => {});
+        res.on("end", () => resolve({ status: res.statusCode, ms: performance.now() - started }));
+        res.on("error", (err) =>
+          resolve({ status: 0, ms: performance.now() - started, error: err.message }),
+        );
+      },
+    );
+    req.on("error", (err) =>
+      resolve({ status: 0, ms: performance.now() - started, error: err.message }),
+    );
     if (body) req.write(body);
     req.end();
   });

@@ -62,7 +62,10 @@ class Statement {
       this.meter.record(this.sql, "raw (meta from a repeat all())", null, shadow.meta);
       return rows as T[];
     }
-    if (options?.columnNames) throw new Error("bench meter: raw({ columnNames: true }) on a writing statement is not supported");
+    if (options?.columnNames)
+      throw new Error(
+        "bench meter: raw({ columnNames: true }) on a writing statement is not supported",
+      );
     const r = await this.real.all<Record<string, unknown>>();
     this.meter.record(this.sql, "raw (as all())", null, r.meta);
     return r.results.map((row) => Object.values(row)) as T[];
@@ -74,7 +77,13 @@ class Recorder {
   private batches = 0;
 
   record(sql: string, via: string, batch: number | null, meta: D1Meta) {
-    this.log.push({ sql: sql.replace(/\s+/g, " ").trim(), via, batch, rowsRead: meta.rows_read, rowsWritten: meta.rows_written });
+    this.log.push({
+      sql: sql.replace(/\s+/g, " ").trim(),
+      via,
+      batch,
+      rowsRead: meta.rows_read,
+      rowsWritten: meta.rows_written,
+    });
   }
 
   nextBatch() {
@@ -86,7 +95,10 @@ class Recorder {
 export function meterD1(real: D1Database): D1Meter {
   const recorder = new Recorder();
   const unwrap = (s: D1PreparedStatement) => {
-    if (!(s instanceof Statement)) throw new Error("bench meter: a batch got a statement that was not prepared through the meter");
+    if (!(s instanceof Statement))
+      throw new Error(
+        "bench meter: a batch got a statement that was not prepared through the meter",
+      );
     return s;
   };
   const db = {
@@ -95,7 +107,9 @@ export function meterD1(real: D1Database): D1Meter {
       const ours = statements.map(unwrap);
       const results = await real.batch<T>(ours.map((s) => s.real));
       const id = recorder.nextBatch();
-      results.forEach((r, i) => recorder.record(ours[i]!.sql, `batch ${i + 1}/${ours.length}`, id, r.meta));
+      for (const [i, r] of results.entries()) {
+        recorder.record(ours[i]!.sql, `batch ${i + 1}/${ours.length}`, id, r.meta);
+      }
       return results;
     },
     exec: (query: string) => real.exec(query),

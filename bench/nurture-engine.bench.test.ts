@@ -20,9 +20,14 @@ function fakeResend() {
   const perRequest: number[] = [];
   let n = 0;
   vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const body = JSON.parse(String(new Request(input, init).url.endsWith("/batch") ? init!.body : "[]")) as unknown[];
+    const body = JSON.parse(
+      String(new Request(input, init).url.endsWith("/batch") ? init!.body : "[]"),
+    ) as unknown[];
     perRequest.push(body.length);
-    return new Response(JSON.stringify({ data: body.map(() => ({ id: `re_${++n}` })), errors: [] }), { headers: { "content-type": "application/json" } });
+    return new Response(
+      JSON.stringify({ data: body.map(() => ({ id: `re_${++n}` })), errors: [] }),
+      { headers: { "content-type": "application/json" } },
+    );
   });
   return perRequest;
 }
@@ -38,20 +43,56 @@ it(`nurture: ${DUE} due steps`, async () => {
   const now = Date.now();
   const [asset] = await e.DB.prepare(
     `INSERT INTO assets (slug, kind, title, locale, form, status, created_at, updated_at) VALUES ('bench-wp', 'whitepaper', 'Bench report', 'en', '{"fields":{},"consent":null}', 'published', ?, ?) RETURNING *`,
-  ).bind(now, now).all().then((r) => r.results as { id: number; kind: "whitepaper" }[]);
-  const { sequenceId } = await authorSequence(db, asset!, { name: "Bench", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }, { template: "whitepaper-follow-up", delayMinutes: 2880 }, { template: "whitepaper-open-class", delayMinutes: 7200 }] }, now);
+  )
+    .bind(now, now)
+    .all()
+    .then((r) => r.results as { id: number; kind: "whitepaper" }[]);
+  const { sequenceId } = await authorSequence(
+    db,
+    asset!,
+    {
+      name: "Bench",
+      steps: [
+        { template: "whitepaper-welcome", delayMinutes: 0 },
+        { template: "whitepaper-follow-up", delayMinutes: 2880 },
+        { template: "whitepaper-open-class", delayMinutes: 7200 },
+      ],
+    },
+    now,
+  );
   await e.DB.batch([
     e.DB.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-      INSERT INTO leads (email, name, locale, referral_code, touch_count, created_at, updated_at) SELECT 'lead' || i || '@bench.example', 'Lead ' || i, 'en', 'r' || i, 1, ?, ? FROM n`).bind(DUE, now, now),
+      INSERT INTO leads (email, name, locale, referral_code, touch_count, created_at, updated_at) SELECT 'lead' || i || '@bench.example', 'Lead ' || i, 'en', 'r' || i, 1, ?, ? FROM n`).bind(
+      DUE,
+      now,
+      now,
+    ),
     e.DB.prepare(`INSERT INTO enrolments (lead_id, sequence_id, asset_id, status, next_position, next_due_at, started_at, created_at, updated_at)
-      SELECT id, ?, ?, 'active', 1, ? - (id % 600) * 1000, ?, ?, ? FROM leads`).bind(sequenceId, asset!.id, now, now, now, now),
+      SELECT id, ?, ?, 'active', 1, ? - (id % 600) * 1000, ?, ?, ? FROM leads`).bind(
+      sequenceId,
+      asset!.id,
+      now,
+      now,
+      now,
+      now,
+    ),
   ]);
 
   // Baseline for the tick: the least any tick must do, reading one chunk from the due index.
-  const [baseRead, baseTickMs] = await timed(() => e.DB.prepare("SELECT id FROM enrolments WHERE next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at LIMIT ?").bind(now, DEFAULT_TICK.chunk).all());
+  const [baseRead, baseTickMs] = await timed(() =>
+    e.DB.prepare(
+      "SELECT id FROM enrolments WHERE next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at LIMIT ?",
+    )
+      .bind(now, DEFAULT_TICK.chunk)
+      .all(),
+  );
 
   const queued: NurtureSendMessage[] = [];
-  const jobs = { send: async () => {}, sendBatch: async (m: Iterable<MessageSendRequest>) => void queued.push(...[...m].map((x) => x.body as NurtureSendMessage)) } as unknown as Queue;
+  const jobs = {
+    send: async () => {},
+    sendBatch: async (m: Iterable<MessageSendRequest>) =>
+      void queued.push(...[...m].map((x) => x.body as NurtureSendMessage)),
+  } as unknown as Queue;
   const tickEnv = { ...e, JOBS: jobs } as Bindings;
   const ticks: (TickReport & { ms: number })[] = [];
   while (queued.reduce((s, m) => s + m.sendIds.length, 0) < DUE && ticks.length < 1000) {
@@ -64,9 +105,21 @@ it(`nurture: ${DUE} due steps`, async () => {
 
   // Baseline for the consumer: the same number of pre-rendered emails through the resend SDK, no D1, no rendering.
   const perRequest = fakeResend();
-  const sample = { from: "Bench <b@example.com>", to: "x@bench.example", subject: "s", html: "<p>hello</p>".repeat(100), text: "hello", headers: {}, tags: [] };
+  const sample = {
+    from: "Bench <b@example.com>",
+    to: "x@bench.example",
+    subject: "s",
+    html: "<p>hello</p>".repeat(100),
+    text: "hello",
+    headers: {},
+    tags: [],
+  };
   const [, baseSendMs] = await timed(async () => {
-    for (let i = 0; i < CONSUME; i += 100) await new Resend("re_bench_key", { baseUrl: "https://resend.bench" }).batch.send(Array(Math.min(100, CONSUME - i)).fill(sample), { idempotencyKey: `base/${i}` });
+    for (let i = 0; i < CONSUME; i += 100)
+      await new Resend("re_bench_key", { baseUrl: "https://resend.bench" }).batch.send(
+        Array(Math.min(100, CONSUME - i)).fill(sample),
+        { idempotencyKey: `base/${i}` },
+      );
   });
   const baseRequests = perRequest.splice(0).length;
 
@@ -77,9 +130,14 @@ it(`nurture: ${DUE} due steps`, async () => {
     toConsume.push(m);
     n += m.sendIds.length;
   }
-  let sent = 0, rowsRead = 0, rowsWritten = 0, consumeMs = 0;
+  let sent = 0,
+    rowsRead = 0,
+    rowsWritten = 0,
+    consumeMs = 0;
   for (let i = 0; i < toConsume.length; i += 100) {
-    const items: DeliveryItem[] = toConsume.slice(i, i + 100).map((body) => ({ body, msg: { attempts: 1, ack: () => {}, retry: () => {} } }));
+    const items: DeliveryItem[] = toConsume
+      .slice(i, i + 100)
+      .map((body) => ({ body, msg: { attempts: 1, ack: () => {}, retry: () => {} } }));
     const [r, ms] = await timed(() => deliverNurtureSends(e, items));
     sent += r.sent;
     rowsRead += r.rowsRead;
@@ -90,16 +148,48 @@ it(`nurture: ${DUE} due steps`, async () => {
   vi.restoreAllMocks();
 
   const first = ticks[0]!;
-  const sum = (k: "due" | "rowsRead" | "rowsWritten" | "ms" | "queueCalls" | "messages") => ticks.reduce((s, t) => s + t[k], 0);
-  console.log("LODESTONE_BENCH_NURTURE " + JSON.stringify({
-    due: DUE,
-    consumed: CONSUME,
-    chunk: DEFAULT_TICK.chunk,
-    maxChunks: DEFAULT_TICK.maxChunks,
-    baseline: { tickMs: baseTickMs, tickRowsRead: baseRead.meta.rows_read, sendMsPerEmail: baseSendMs / CONSUME, emailsPerRequest: CONSUME / baseRequests },
-    firstTick: { due: first.due, ms: first.ms, rowsRead: first.rowsRead, rowsWritten: first.rowsWritten, queueCalls: first.queueCalls, messages: first.messages },
-    lastTick: (({ due, ms, rowsRead, rowsWritten }) => ({ due, ms, rowsRead, rowsWritten }))(ticks.at(-1)!),
-    allTicks: { ticks: ticks.length, due: sum("due"), ms: sum("ms"), rowsRead: sum("rowsRead"), rowsWritten: sum("rowsWritten"), queueCalls: sum("queueCalls"), messages: sum("messages") },
-    consumer: { sent, ms: consumeMs, rowsRead, rowsWritten, requests: perRequest.length, emailsPerRequest: sent / perRequest.length },
-  }));
+  const sum = (k: "due" | "rowsRead" | "rowsWritten" | "ms" | "queueCalls" | "messages") =>
+    ticks.reduce((s, t) => s + t[k], 0);
+  console.log(
+    `LODESTONE_BENCH_NURTURE ${JSON.stringify({
+      due: DUE,
+      consumed: CONSUME,
+      chunk: DEFAULT_TICK.chunk,
+      maxChunks: DEFAULT_TICK.maxChunks,
+      baseline: {
+        tickMs: baseTickMs,
+        tickRowsRead: baseRead.meta.rows_read,
+        sendMsPerEmail: baseSendMs / CONSUME,
+        emailsPerRequest: CONSUME / baseRequests,
+      },
+      firstTick: {
+        due: first.due,
+        ms: first.ms,
+        rowsRead: first.rowsRead,
+        rowsWritten: first.rowsWritten,
+        queueCalls: first.queueCalls,
+        messages: first.messages,
+      },
+      lastTick: (({ due, ms, rowsRead, rowsWritten }) => ({ due, ms, rowsRead, rowsWritten }))(
+        ticks.at(-1)!,
+      ),
+      allTicks: {
+        ticks: ticks.length,
+        due: sum("due"),
+        ms: sum("ms"),
+        rowsRead: sum("rowsRead"),
+        rowsWritten: sum("rowsWritten"),
+        queueCalls: sum("queueCalls"),
+        messages: sum("messages"),
+      },
+      consumer: {
+        sent,
+        ms: consumeMs,
+        rowsRead,
+        rowsWritten,
+        requests: perRequest.length,
+        emailsPerRequest: sent / perRequest.length,
+      },
+    })}`,
+  );
 });

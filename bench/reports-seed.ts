@@ -9,16 +9,23 @@ export const CAMPAIGNS = 10;
 const CHUNK = 200_000;
 
 async function exec(sql: string, ...params: unknown[]) {
-  return env.DB.prepare(sql).bind(...params).run();
+  return env.DB.prepare(sql)
+    .bind(...params)
+    .run();
 }
 
 /** Lead ids lo..hi, in a recursive CTE. */
-const ids = (lo: number, hi: number) => `WITH RECURSIVE n(i) AS (SELECT ${lo} UNION ALL SELECT i + 1 FROM n WHERE i < ${hi})`;
+const ids = (lo: number, hi: number) =>
+  `WITH RECURSIVE n(i) AS (SELECT ${lo} UNION ALL SELECT i + 1 FROM n WHERE i < ${hi})`;
 
 export async function seed(leads: number, log: (s: string) => void) {
   const now = Date.now();
-  await exec(`${ids(1, ASSETS)} INSERT INTO assets (id, slug, kind, title, summary, outline, locale, timezone, form, file_key, status, created_at, updated_at)
-    SELECT i, 'bench-' || i, 'whitepaper', 'Bench asset ' || i, '', '[]', 'en', 'UTC', '{"fields":{},"consent":null}', 'x', 'published', ?, ? FROM n`, now, now);
+  await exec(
+    `${ids(1, ASSETS)} INSERT INTO assets (id, slug, kind, title, summary, outline, locale, timezone, form, file_key, status, created_at, updated_at)
+    SELECT i, 'bench-' || i, 'whitepaper', 'Bench asset ' || i, '', '[]', 'en', 'UTC', '{"fields":{},"consent":null}', 'x', 'published', ?, ? FROM n`,
+    now,
+    now,
+  );
 
   for (let lo = 1; lo <= leads; lo += CHUNK) {
     const hi = Math.min(leads, lo + CHUNK - 1);
@@ -48,11 +55,17 @@ export async function seed(leads: number, log: (s: string) => void) {
       SELECT i, 1 + (1 + ((i * 2654435761) / 4096) % ${ASSETS}) % ${ASSETS}, ${YEAR_START} + (i - 1) * ${Math.floor(YEAR_MS / leads)} + 259200000, 'newsletter', 'email', 'email' FROM n WHERE i % 5 = 0`);
   }
   // Spend: every campaign every day (as an ad platform's daily cost export), plus a monthly fee per asset.
-  await exec(`WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM d WHERE k < 364), c(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM c WHERE j < ${CAMPAIGNS - 1})
+  await exec(
+    `WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM d WHERE k < 364), c(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM c WHERE j < ${CAMPAIGNS - 1})
     INSERT INTO spend (utm_source, utm_medium, utm_campaign, channel, day_from, day_to, amount_minor, currency, reporting_minor, import_key, created_at)
     SELECT 'linkedin', 'cpc', 'camp-' || j, 'paid', date(${YEAR_START / 1000} + k * 86400, 'unixepoch'), date(${YEAR_START / 1000} + k * 86400, 'unixepoch'),
-      (10000 + (k * 7 + j * 13) % 5000) * 100, 'USD', (10000 + (k * 7 + j * 13) % 5000) * 100, 'bench:' || j || ':' || k, ? FROM d CROSS JOIN c`, now);
-  await exec(`WITH RECURSIVE a(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM a WHERE i < ${ASSETS}), m(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM m WHERE k < 12)
+      (10000 + (k * 7 + j * 13) % 5000) * 100, 'USD', (10000 + (k * 7 + j * 13) % 5000) * 100, 'bench:' || j || ':' || k, ? FROM d CROSS JOIN c`,
+    now,
+  );
+  await exec(
+    `WITH RECURSIVE a(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM a WHERE i < ${ASSETS}), m(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM m WHERE k < 12)
     INSERT INTO spend (asset_id, day_from, day_to, amount_minor, currency, reporting_minor, created_at)
-    SELECT i, printf('2026-%02d-01', k), date(printf('2026-%02d-01', k), '+1 month', '-1 day'), 50000 + i * 100, 'USD', 50000 + i * 100, ? FROM a CROSS JOIN m`, now);
+    SELECT i, printf('2026-%02d-01', k), date(printf('2026-%02d-01', k), '+1 month', '-1 day'), 50000 + i * 100, 'USD', 50000 + i * 100, ? FROM a CROSS JOIN m`,
+    now,
+  );
 }

@@ -5,12 +5,17 @@ import { env } from "cloudflare:workers";
 import { getDb } from "../src/db/client";
 import { buildReport } from "../src/services/reports/report-service";
 import { rollUpTouches } from "../src/services/reports/touch-credit";
-import { allocateSpend, type LeadCell, type SpendRecord } from "../src/services/reports/spend-allocation";
+import {
+  allocateSpend,
+  type LeadCell,
+  type SpendRecord,
+} from "../src/services/reports/spend-allocation";
 import { ATTRIBUTION_MODELS } from "../src/db/schema";
 import { ASSETS, seed, YEAR_MS, YEAR_START } from "./reports-seed";
 
 const log = (s: string) => console.log(`[bench] ${s}`);
-const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+const count = async (table: string) =>
+  (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 
 it("cost per lead by asset for a year: rollups vs a full scan", async () => {
   const leads = Number((env as unknown as { BENCH_LEADS: string }).BENCH_LEADS);
@@ -26,7 +31,20 @@ it("cost per lead by asset for a year: rollups vs a full scan", async () => {
   await env.DB.prepare("UPDATE asset_model_daily SET views = submissions * 8").run();
   const rollupMs = performance.now() - t;
   log(`rolled up in ${(rollupMs / 1000).toFixed(1)} s`);
-  const sizes = Object.fromEntries(await Promise.all(["leads", "touches", "events", "assets", "spend", "asset_model_daily", "attributed_daily", "campaign_monthly"].map(async (x) => [x, await count(x)] as const)));
+  const sizes = Object.fromEntries(
+    await Promise.all(
+      [
+        "leads",
+        "touches",
+        "events",
+        "assets",
+        "spend",
+        "asset_model_daily",
+        "attributed_daily",
+        "campaign_monthly",
+      ].map(async (x) => [x, await count(x)] as const),
+    ),
+  );
   log(JSON.stringify(sizes));
 
   const range = { from: "2026-01-01", to: "2026-12-31" };
@@ -44,7 +62,13 @@ it("cost per lead by asset for a year: rollups vs a full scan", async () => {
         times.push(performance.now() - s);
       }
       if (grain === "range") reports[model] = report;
-      runs.push({ model, grain, ms: times.sort((a, b) => a - b)[1]!, rowsRead: report.rowsRead, rows: report.rows.length });
+      runs.push({
+        model,
+        grain,
+        ms: times.sort((a, b) => a - b)[1]!,
+        rowsRead: report.rowsRead,
+        rows: report.rows.length,
+      });
     }
   }
 
@@ -53,12 +77,33 @@ it("cost per lead by asset for a year: rollups vs a full scan", async () => {
   const scan = await env.DB.prepare(`
     SELECT t.asset_id, strftime('%Y-%m', l.created_at / 1000, 'unixepoch') AS month, coalesce(t.utm_campaign, '') AS campaign, t.channel, count(*) AS leads
     FROM leads l JOIN touches t ON t.id = (SELECT min(id) FROM touches WHERE lead_id = l.id)
-    WHERE l.created_at >= ? AND l.created_at < ? GROUP BY 1, 2, 3, 4`).bind(YEAR_START, YEAR_START + YEAR_MS).all<{ asset_id: number; month: string; campaign: string; channel: string; leads: number }>();
-  const spendRows = await env.DB.prepare("SELECT id, asset_id, channel, utm_campaign, day_from, day_to, reporting_minor FROM spend WHERE day_from <= ? AND day_to >= ?").bind(range.to, range.from).all<Record<string, unknown>>();
-  const cells: LeadCell[] = scan.results.map((r) => ({ assetId: r.asset_id, month: r.month, channel: r.channel, campaign: r.campaign, leads: r.leads }));
-  const records: SpendRecord[] = spendRows.results.map((r) => ({ id: r.id as number, assetId: r.asset_id as number | null, channel: (r.channel as string | null) || null, campaign: (r.utm_campaign as string | null) ?? null, dayFrom: r.day_from as string, dayTo: r.day_to as string, reportingMinor: r.reporting_minor as number }));
+    WHERE l.created_at >= ? AND l.created_at < ? GROUP BY 1, 2, 3, 4`)
+    .bind(YEAR_START, YEAR_START + YEAR_MS)
+    .all<{ asset_id: number; month: string; campaign: string; channel: string; leads: number }>();
+  const spendRows = await env.DB.prepare(
+    "SELECT id, asset_id, channel, utm_campaign, day_from, day_to, reporting_minor FROM spend WHERE day_from <= ? AND day_to >= ?",
+  )
+    .bind(range.to, range.from)
+    .all<Record<string, unknown>>();
+  const cells: LeadCell[] = scan.results.map((r) => ({
+    assetId: r.asset_id,
+    month: r.month,
+    channel: r.channel,
+    campaign: r.campaign,
+    leads: r.leads,
+  }));
+  const records: SpendRecord[] = spendRows.results.map((r) => ({
+    id: r.id as number,
+    assetId: r.asset_id as number | null,
+    channel: (r.channel as string | null) || null,
+    campaign: (r.utm_campaign as string | null) ?? null,
+    dayFrom: r.day_from as string,
+    dayTo: r.day_to as string,
+    reportingMinor: r.reporting_minor as number,
+  }));
   const spendBy = new Map<number | null, number>();
-  for (const s of allocateSpend(records, cells, range, () => "range")) spendBy.set(s.assetId, (spendBy.get(s.assetId) ?? 0) + s.amountMinor);
+  for (const s of allocateSpend(records, cells, range, () => "range"))
+    spendBy.set(s.assetId, (spendBy.get(s.assetId) ?? 0) + s.amountMinor);
   const leadsBy = new Map<number, number>();
   for (const c of cells) leadsBy.set(c.assetId, (leadsBy.get(c.assetId) ?? 0) + c.leads);
   const scanMs = performance.now() - t;
@@ -72,10 +117,26 @@ it("cost per lead by asset for a year: rollups vs a full scan", async () => {
     const l = leadsBy.get(row.asset_id) ?? 0;
     expect(row.leads).toBeCloseTo(l, 6);
     expect(row.spend_minor).toBe(spendBy.get(row.asset_id) ?? 0);
-    expect(row.cost_per_lead_minor).toBe(l ? Math.round((spendBy.get(row.asset_id) ?? 0) / l) : null);
+    expect(row.cost_per_lead_minor).toBe(
+      l ? Math.round((spendBy.get(row.asset_id) ?? 0) / l) : null,
+    );
   }
-  for (const model of ATTRIBUTION_MODELS) expect(reports[model]!.totals.leads).toBeCloseTo(leads, 3);
+  for (const model of ATTRIBUTION_MODELS)
+    expect(reports[model]!.totals.leads).toBeCloseTo(leads, 3);
 
-  const result = { leads, sizes, seedMs, rollupMs, runs, scan: { ms: scanMs, rowsRead: scanRowsRead }, sample: first.rows.slice(0, 3).map((r) => ({ asset: r.asset_id, leads: r.leads, spend_minor: r.spend_minor, cpl_minor: r.cost_per_lead_minor })) };
+  const result = {
+    leads,
+    sizes,
+    seedMs,
+    rollupMs,
+    runs,
+    scan: { ms: scanMs, rowsRead: scanRowsRead },
+    sample: first.rows.slice(0, 3).map((r) => ({
+      asset: r.asset_id,
+      leads: r.leads,
+      spend_minor: r.spend_minor,
+      cpl_minor: r.cost_per_lead_minor,
+    })),
+  };
   console.log(`LODESTONE_BENCH_REPORTS ${JSON.stringify(result)}`);
 });

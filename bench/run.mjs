@@ -18,8 +18,13 @@ if (!benches.length) {
 const failed = [];
 for (const file of benches) {
   console.log(`\n━━━ bench/${file} ━━━\n`);
-  const r = spawnSync(process.execPath, [path.join(dir, file)], { cwd: path.dirname(dir), stdio: "inherit" });
+  const r = spawnSync(process.execPath, [path.join(dir, file)], {
+    cwd: path.dirname(dir),
+    stdio: "inherit",
+  });
   if (r.status !== 0) failed.push(`${file} (exit ${r.status ?? r.signal})`);
 }
-console.log(`\n${benches.length - failed.length}/${benches.length} benches completed${failed.length ? `; failed: ${failed.join(", ")}` : ""}. Results in bench/results/.`);
+console.log(
+  `\n${benches.length - failed.length}/${benches.length} benches completed${failed.length ? `; failed: ${failed.join(", ")}` : ""}. Results in bench/results/.`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -9,12 +9,20 @@ import { getDb } from "../src/db/client";
 import type { Bindings } from "../src/env";
 import { meterD1 } from "./capture-meter";
 import { ensureDefaultRules } from "../src/services/scoring/default-rules";
-import { scoreEvents } from "../src/services/scoring/apply-event";
-import { decayRange, enqueueDecayPass, DECAY_RANGE } from "../src/services/scoring/decay-pass";
-import { listLeads, mergeQuery, scanQuery, distinctScores } from "../src/services/leads/list-leads";
+import {
+  scoreAndQualify as scoreEvents,
+  decayAndQualify as decayRange,
+} from "../src/services/qualification/score-and-qualify";
+import { enqueueDecayPass, DECAY_RANGE } from "../src/services/scoring/decay-pass";
+import { listLeads } from "../src/services/leads/list-leads";
+import { mergeQuery, scanQuery, distinctScores } from "../src/store/leads";
 import { captureLead } from "../src/services/capture/capture-lead";
 
-const e = env as unknown as Bindings & { BENCH_LEADS: string; BENCH_EVENTS: string; BENCH_DECAY_LEADS: string };
+const e = env as unknown as Bindings & {
+  BENCH_LEADS: string;
+  BENCH_EVENTS: string;
+  BENCH_DECAY_LEADS: string;
+};
 const LEADS = Number(e.BENCH_LEADS);
 const EVENTS = Number(e.BENCH_EVENTS);
 const DECAY_LEADS = Math.min(Number(e.BENCH_DECAY_LEADS), LEADS);
@@ -22,7 +30,11 @@ const DAY = 86_400_000;
 const dialect = new SQLiteSyncDialect();
 
 const jobs = { send: async () => {}, sendBatch: async () => {} } as unknown as Queue;
-const sum = (log: { rowsRead: number; rowsWritten: number }[]) => log.reduce((a, l) => ({ read: a.read + l.rowsRead, written: a.written + l.rowsWritten }), { read: 0, written: 0 });
+const sum = (log: { rowsRead: number; rowsWritten: number }[]) =>
+  log.reduce((a, l) => ({ read: a.read + l.rowsRead, written: a.written + l.rowsWritten }), {
+    read: 0,
+    written: 0,
+  });
 async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
   const r = await f();
@@ -30,7 +42,9 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
 }
 async function plan(q: SQL): Promise<string[]> {
   const { sql, params } = dialect.sqlToQuery(q);
-  const r = await e.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+  const r = await e.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>();
   return [...new Set(r.results.map((x) => x.detail))];
 }
 
@@ -38,11 +52,20 @@ it(`scoring: ${LEADS} leads`, async () => {
   const now = Date.UTC(2026, 10, 23, 3, 0);
   const plain = getDb(e.DB);
   await ensureDefaultRules(plain, now);
-  const rule = async (label: string) => (await e.DB.prepare("SELECT id FROM score_rules WHERE label = ?").bind(label).first<{ id: number }>())!.id;
+  const rule = async (label: string) =>
+    (await e.DB.prepare("SELECT id FROM score_rules WHERE label = ?")
+      .bind(label)
+      .first<{ id: number }>())!.id;
   const senior = await rule("Senior job title");
   const click = await rule("Clicked a nurture email");
   const gate = await rule("Requested gated content");
-  const [asset] = (await e.DB.prepare(`INSERT INTO assets (slug, kind, title, locale, form, status, created_at, updated_at) VALUES ('bench-sc', 'whitepaper', 'Bench', 'en', '{"fields":{},"consent":null}', 'published', ?, ?) RETURNING *`).bind(now, now).all()).results as never[];
+  const [asset] = (
+    await e.DB.prepare(
+      `INSERT INTO assets (slug, kind, title, locale, form, status, created_at, updated_at) VALUES ('bench-sc', 'whitepaper', 'Bench', 'en', '{"fields":{},"consent":null}', 'published', ?, ?) RETURNING *`,
+    )
+      .bind(now, now)
+      .all()
+  ).results as never[];
 
   // 1,000,000 scored leads: a quarter senior (+15 fit), a gate award each (0–60 days old), a click award for a third,
   // a hot 3% with clicks at the cap; MQLs where the score is high. The ledger holds exactly the rows that sum to the score.
@@ -54,11 +77,29 @@ it(`scoring: ${LEADS} leads`, async () => {
         10 + CASE WHEN i % 33 = 0 THEN 20 WHEN i % 3 = 0 THEN 5 ELSE 0 END,
         CASE WHEN i % 4 = 0 THEN 15 ELSE 0 END + 10 + CASE WHEN i % 33 = 0 THEN 20 WHEN i % 3 = 0 THEN 5 ELSE 0 END,
         CASE WHEN i % 33 = 0 AND i % 4 = 0 THEN 'mql' WHEN i % 1000 = 1 THEN 'sql' ELSE 'lead' END,
-        CASE WHEN i % 33 = 0 AND i % 4 = 0 THEN ? END, ?, 1, ? - (i % 60) * ?, ? - (i * 7919 % 5184000) * 1000 FROM n`).bind(LEADS, now, now, now, DAY, now).run();
-    await e.DB.prepare(`INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) SELECT id, ?, 'fit', 15, 'Senior job title (+15)', created_at FROM leads WHERE fit_score = 15`).bind(senior).run();
-    await e.DB.prepare(`INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) SELECT id, ?, 'award', 10, 'Requested gated content (+10)', created_at FROM leads`).bind(gate).run();
-    await e.DB.prepare(`INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) SELECT id, ?, 'award', behaviour_score - 10, 'Clicked a nurture email', created_at + 3600000 FROM leads WHERE behaviour_score > 10`).bind(click).run();
-    await e.DB.prepare(`INSERT INTO touches (lead_id, asset_id, at, channel) SELECT id, ?, created_at, 'paid' FROM leads WHERE id % 10 = 0`).bind((asset as { id: number }).id).run();
+        CASE WHEN i % 33 = 0 AND i % 4 = 0 THEN ? END, ?, 1, ? - (i % 60) * ?, ? - (i * 7919 % 5184000) * 1000 FROM n`)
+      .bind(LEADS, now, now, now, DAY, now)
+      .run();
+    await e.DB.prepare(
+      `INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) SELECT id, ?, 'fit', 15, 'Senior job title (+15)', created_at FROM leads WHERE fit_score = 15`,
+    )
+      .bind(senior)
+      .run();
+    await e.DB.prepare(
+      `INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) SELECT id, ?, 'award', 10, 'Requested gated content (+10)', created_at FROM leads`,
+    )
+      .bind(gate)
+      .run();
+    await e.DB.prepare(
+      `INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) SELECT id, ?, 'award', behaviour_score - 10, 'Clicked a nurture email', created_at + 3600000 FROM leads WHERE behaviour_score > 10`,
+    )
+      .bind(click)
+      .run();
+    await e.DB.prepare(
+      `INSERT INTO touches (lead_id, asset_id, at, channel) SELECT id, ?, created_at, 'paid' FROM leads WHERE id % 10 = 0`,
+    )
+      .bind((asset as { id: number }).id)
+      .run();
   });
   const maxId = (await e.DB.prepare("SELECT max(id) AS m FROM leads").first<{ m: number }>())!.m;
   expect(maxId).toBe(LEADS);
@@ -72,8 +113,14 @@ it(`scoring: ${LEADS} leads`, async () => {
     for (const id of ids)
       await meter.db.batch([
         meter.db.prepare("SELECT id, score, stage FROM leads WHERE id = ?").bind(id),
-        meter.db.prepare("INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) VALUES (?, NULL, 'award', 0, 'bench', ?)").bind(id, now),
-        meter.db.prepare("UPDATE leads SET score = score + 0, score_version = score_version WHERE id = ?").bind(id),
+        meter.db
+          .prepare(
+            "INSERT INTO score_ledger (lead_id, rule_id, kind, points, reason, at) VALUES (?, NULL, 'award', 0, 'bench', ?)",
+          )
+          .bind(id, now),
+        meter.db
+          .prepare("UPDATE leads SET score = score + 0, score_version = score_version WHERE id = ?")
+          .bind(id),
       ]);
   });
   const baseEvent = sum(meter.log.splice(0));
@@ -81,7 +128,12 @@ it(`scoring: ${LEADS} leads`, async () => {
   let qualified = 0;
   const [, eventMs] = await timed(async () => {
     for (const id of ids) {
-      const out = await scoreEvents({ db, jobs, threshold: 50 }, id, [{ type: "email_clicked", at: now, data: null }], now);
+      const out = await scoreEvents(
+        { db, jobs, threshold: 50 },
+        id,
+        [{ type: "email_clicked", at: now, data: null }],
+        now,
+      );
       if (!out.ok) throw new Error(out.message);
       if (out.value?.qualified) qualified++;
     }
@@ -91,30 +143,51 @@ it(`scoring: ${LEADS} leads`, async () => {
   // ── Daily decay pass ───────────────────────────────────────────────────────────
   const cronMeter = meterD1(e.DB);
   const sent: unknown[] = [];
-  const recJobs = { send: async () => {}, sendBatch: async (m: Iterable<MessageSendRequest>) => void sent.push(...[...m]) } as unknown as Queue;
-  const [messages, cronMs] = await timed(() => enqueueDecayPass(getDb(cronMeter.db), recJobs, now + DAY));
+  const recJobs = {
+    send: async () => {},
+    sendBatch: async (m: Iterable<MessageSendRequest>) => void sent.push(...[...m]),
+  } as unknown as Queue;
+  const [messages, cronMs] = await timed(() =>
+    enqueueDecayPass(getDb(cronMeter.db), recJobs, now + DAY),
+  );
   const cron = sum(cronMeter.log);
   // Baseline: reading each lead of a range once through the primary key.
   const decayFrom = LEADS - DECAY_LEADS + 1;
   const [, baseDecayMs] = await timed(async () => {
-    for (let from = decayFrom; from <= LEADS; from += DECAY_RANGE) await meter.db.prepare("SELECT id, score, behaviour_score FROM leads WHERE id BETWEEN ? AND ?").bind(from, Math.min(LEADS, from + DECAY_RANGE - 1)).all();
+    for (let from = decayFrom; from <= LEADS; from += DECAY_RANGE)
+      await meter.db
+        .prepare("SELECT id, score, behaviour_score FROM leads WHERE id BETWEEN ? AND ?")
+        .bind(from, Math.min(LEADS, from + DECAY_RANGE - 1))
+        .all();
   });
   const baseDecay = sum(meter.log.splice(0));
-  let decayed = 0, changed = 0;
+  let decayed = 0,
+    changed = 0;
   const [, decayMs] = await timed(async () => {
     for (let from = decayFrom; from <= LEADS; from += DECAY_RANGE) {
-      const out = await decayRange({ db, jobs, threshold: 50 }, from, Math.min(LEADS, from + DECAY_RANGE - 1), now + DAY);
+      const out = await decayRange(
+        { db, jobs, threshold: 50 },
+        from,
+        Math.min(LEADS, from + DECAY_RANGE - 1),
+        now + DAY,
+      );
       if (!out.ok) throw new Error(out.message);
       decayed += out.value.leads;
       changed += out.value.changed;
     }
   });
   const decay = sum(meter.log.splice(0));
-  const mismatched = await e.DB.prepare(`SELECT count(*) AS n FROM (SELECT l.id FROM leads l JOIN score_ledger s ON s.lead_id = l.id WHERE l.id >= ? GROUP BY l.id HAVING sum(s.points) != max(l.score))`).bind(decayFrom).first<{ n: number }>();
+  const mismatched = await e.DB.prepare(
+    `SELECT count(*) AS n FROM (SELECT l.id FROM leads l JOIN score_ledger s ON s.lead_id = l.id WHERE l.id >= ? GROUP BY l.id HAVING sum(s.points) != max(l.score))`,
+  )
+    .bind(decayFrom)
+    .first<{ n: number }>();
   expect(mismatched!.n).toBe(0);
 
   // ── The sales list at 1,000,000 leads ─────────────────────────────────────────
-  const mid = (await e.DB.prepare("SELECT updated_at FROM leads WHERE id = ?").bind(Math.floor(LEADS / 2)).first<{ updated_at: number }>())!.updated_at;
+  const mid = (await e.DB.prepare("SELECT updated_at FROM leads WHERE id = ?")
+    .bind(Math.floor(LEADS / 2))
+    .first<{ updated_at: number }>())!.updated_at;
   const since = new Date(mid).toISOString();
   const cases: { name: string; f: Parameters<typeof listLeads>[1] }[] = [
     { name: "no filter, updated_since mid-table", f: { updatedSince: mid, limit: 100 } },
@@ -122,39 +195,100 @@ it(`scoring: ${LEADS} leads`, async () => {
     { name: "stage=mql", f: { stage: "mql", limit: 100 } },
     { name: "stage=lead & min_score=30", f: { stage: "lead", minScore: 30, limit: 100 } },
     { name: "min_score=40, 3rd page", f: { minScore: 40, limit: 100 } },
-    { name: "asset (10% of leads; filter, no index)", f: { assetId: (asset as { id: number }).id, limit: 100 } },
+    {
+      name: "asset (10% of leads; filter, no index)",
+      f: { assetId: (asset as { id: number }).id, limit: 100 },
+    },
   ];
-  const list: { name: string; returned: number; rowsRead: number; ms: number; statements: number }[] = [];
+  const list: {
+    name: string;
+    returned: number;
+    rowsRead: number;
+    ms: number;
+    statements: number;
+  }[] = [];
   for (const c of cases) {
     let f = c.f;
-    if (c.name.includes("3rd page")) for (let p = 0; p < 2; p++) f = { ...f, cursor: (await listLeads(plain, f)).nextCursor ?? undefined };
+    if (c.name.includes("3rd page"))
+      for (let p = 0; p < 2; p++)
+        f = { ...f, cursor: (await listLeads(plain, f)).nextCursor ?? undefined };
     const [out, ms] = await timed(() => listLeads(db, f));
     const s = meter.log.splice(0);
-    list.push({ name: c.name, returned: out.leads.length, rowsRead: sum(s).read, ms, statements: s.length });
+    list.push({
+      name: c.name,
+      returned: out.leads.length,
+      rowsRead: sum(s).read,
+      ms,
+      statements: s.length,
+    });
     expect(out.leads.length, c.name).toBeGreaterThan(0);
   }
   const plans = {
     unfiltered: await plan(scanQuery({ u: mid, i: 0 }, {}, 101)),
     distinctScores: await plan(distinctScores("lead", 30)),
-    merged: await plan(mergeQuery([{ stage: "lead", v: 30 }, { stage: "lead", v: 35 }, { stage: "lead", v: 40 }, { stage: "mql", v: 50 }, { stage: "mql", v: 55 }], { u: 0, i: 0 }, undefined, 101)),
+    merged: await plan(
+      mergeQuery(
+        [
+          { stage: "lead", v: 30 },
+          { stage: "lead", v: 35 },
+          { stage: "lead", v: 40 },
+          { stage: "mql", v: 50 },
+          { stage: "mql", v: 55 },
+        ],
+        { u: 0, i: 0 },
+        undefined,
+        101,
+      ),
+    ),
   };
   void since;
 
   // ── What the list indexes cost a capture ──────────────────────────────────────
   const capMeter = meterD1(e.DB);
-  const sub = { email: "cap@bench.example", name: "C", company: null, jobTitle: null, phone: null, companySize: null, consent: false, utm: { utm_source: null, utm_medium: null, utm_campaign: null, utm_term: null, utm_content: null }, ref: null, landingUrl: null, referrer: null, honeypot: false, turnstileToken: null };
+  const sub = {
+    email: "cap@bench.example",
+    name: "C",
+    company: null,
+    jobTitle: null,
+    phone: null,
+    companySize: null,
+    consent: false,
+    utm: {
+      utm_source: null,
+      utm_medium: null,
+      utm_campaign: null,
+      utm_term: null,
+      utm_content: null,
+    },
+    ref: null,
+    landingUrl: null,
+    referrer: null,
+    honeypot: false,
+    turnstileToken: null,
+  };
   const ctx = { now, ip: "1.1.1.1", country: null, ownHost: "bench" };
   await captureLead(getDb(capMeter.db), asset as never, sub, ctx);
   const newLead = sum(capMeter.log.splice(0));
-  await e.DB.prepare("UPDATE leads SET scored_at = ? WHERE email = 'cap@bench.example'").bind(now).run();
+  await e.DB.prepare("UPDATE leads SET scored_at = ? WHERE email = 'cap@bench.example'")
+    .bind(now)
+    .run();
   await captureLead(getDb(capMeter.db), asset as never, sub, { ...ctx, now: now + 1 });
   const repeatScored = sum(capMeter.log.splice(0));
 
-  console.log("LODESTONE_BENCH_SCORING " + JSON.stringify({
-    leads: LEADS, seedMs, events: EVENTS, qualified,
-    event: { ms: eventMs, ...event }, baseEvent: { ms: baseEventMs, ...baseEvent },
-    decay: { leads: DECAY_LEADS, withBehaviour: decayed, changed, ms: decayMs, ...decay }, baseDecay: { ms: baseDecayMs, ...baseDecay },
-    cron: { messages, ms: cronMs, ...cron },
-    list, plans, capture: { newLead, repeatScored },
-  }));
+  console.log(
+    `LODESTONE_BENCH_SCORING ${JSON.stringify({
+      leads: LEADS,
+      seedMs,
+      events: EVENTS,
+      qualified,
+      event: { ms: eventMs, ...event },
+      baseEvent: { ms: baseEventMs, ...baseEvent },
+      decay: { leads: DECAY_LEADS, withBehaviour: decayed, changed, ms: decayMs, ...decay },
+      baseDecay: { ms: baseDecayMs, ...baseDecay },
+      cron: { messages, ms: cronMs, ...cron },
+      list,
+      plans,
+      capture: { newLead, repeatScored },
+    })}`,
+  );
 });

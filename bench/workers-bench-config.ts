@@ -6,7 +6,11 @@ import { defineConfig } from "vitest/config";
 
 const root = path.join(import.meta.dirname, "..");
 
-export function workersBenchConfig(opts: { include: string[]; bindings?: Record<string, string>; timeoutMs: number }) {
+export function workersBenchConfig(opts: {
+  include: string[];
+  bindings?: Record<string, string>;
+  timeoutMs: number;
+}) {
   return defineConfig(async () => {
     const migrations = await readD1Migrations(path.join(root, "migrations"));
     return {
@@ -26,7 +30,12 @@ export function workersBenchConfig(opts: { include: string[]; bindings?: Record<
           },
         }),
       ],
-      test: { include: opts.include, setupFiles: ["./tests/setup.ts"], testTimeout: opts.timeoutMs, hookTimeout: opts.timeoutMs },
+      test: {
+        include: opts.include,
+        setupFiles: ["./tests/setup.ts"],
+        testTimeout: opts.timeoutMs,
+        hookTimeout: opts.timeoutMs,
+      },
     };
   });
 }

@@ -1,23 +1,43 @@
-// Scoring jobs: score events per lead (several of one lead in a batch scored together) and decay ranges.
+// Scoring jobs: score events per lead (several of one lead in a batch scored together) and decay ranges, each followed by qualification.
 import type { Context } from "../platform/context";
 import type { Bindings } from "../env";
 import type { ScoreDecayMessage, ScoreEventMessage } from "../queue/messages";
-import { scoreEvents } from "../services/scoring/apply-event";
-import { decayRange } from "../services/scoring/decay-pass";
+import { decayAndQualify, scoreAndQualify } from "../services/qualification/score-and-qualify";
 import { guarded } from "./settle";
 import type { QueuedJob } from "./registry";
 
-export async function runScoreEvents(ctx: Context, env: Bindings, items: QueuedJob<ScoreEventMessage>[]): Promise<void> {
+export async function runScoreEvents(
+  ctx: Context,
+  env: Bindings,
+  items: QueuedJob<ScoreEventMessage>[],
+): Promise<void> {
   const deps = { db: ctx.db, jobs: env.JOBS, threshold: ctx.config.MQL_THRESHOLD };
   // Several events of one lead in a batch are scored together: one read, one write.
   const byLead = new Map<number, QueuedJob<ScoreEventMessage>[]>();
   for (const it of items) byLead.set(it.body.leadId, [...(byLead.get(it.body.leadId) ?? []), it]);
   for (const [leadId, group] of byLead) {
-    await guarded(group.map((g) => g.msg), `scoring lead ${leadId}`, () => scoreEvents(deps, leadId, group.map((g) => g.body.event), Date.now()));
+    await guarded(
+      group.map((g) => g.msg),
+      `scoring lead ${leadId}`,
+      () =>
+        scoreAndQualify(
+          deps,
+          leadId,
+          group.map((g) => g.body.event),
+          Date.now(),
+        ),
+    );
   }
 }
 
-export async function runDecayRanges(ctx: Context, env: Bindings, items: QueuedJob<ScoreDecayMessage>[]): Promise<void> {
+export async function runDecayRanges(
+  ctx: Context,
+  env: Bindings,
+  items: QueuedJob<ScoreDecayMessage>[],
+): Promise<void> {
   const deps = { db: ctx.db, jobs: env.JOBS, threshold: ctx.config.MQL_THRESHOLD };
-  for (const { msg, body } of items) await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () => decayRange(deps, body.fromId, body.toId, body.now));
+  for (const { msg, body } of items)
+    await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () =>
+      decayAndQualify(deps, body.fromId, body.toId, body.now),
+    );
 }

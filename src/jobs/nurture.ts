@@ -18,7 +18,7 @@ export async function runNurtureSends(
     // The ledger write failed after sending, or D1 was unreachable: the same requests are replayed with
     // the same Idempotency-Keys, so Resend answers with the first result instead of sending again.
     log.error("nurture delivery failed, will retry", errorFields(err));
-    items.forEach((i) => i.msg.retry({ delaySeconds: 30 }));
+    for (const i of items) i.msg.retry({ delaySeconds: 30 });
   }
 }
 

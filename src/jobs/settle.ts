@@ -11,12 +11,11 @@ export function settle(
   what: string,
   defaultDelaySeconds = 5,
 ): void {
-  if (outcome.ok) return msgs.forEach((m) => m.ack());
-  if (!outcome.retryable) {
-    log.warn(`${what}: gave up`, { reason: outcome.message });
-    return msgs.forEach((m) => m.ack());
+  if (!outcome.ok && !outcome.retryable) log.warn(`${what}: gave up`, { reason: outcome.message });
+  for (const m of msgs) {
+    if (outcome.ok || !outcome.retryable) m.ack();
+    else m.retry({ delaySeconds: outcome.retryAfterSeconds ?? defaultDelaySeconds });
   }
-  msgs.forEach((m) => m.retry({ delaySeconds: outcome.retryAfterSeconds ?? defaultDelaySeconds }));
 }
 
 /** Runs one unit of work and settles its messages; a throw is retried after `throwDelaySeconds`. */
@@ -30,7 +29,7 @@ export async function guarded(
     settle(msgs, await work(), what);
   } catch (err) {
     log.error(`${what} threw; will retry`, errorFields(err));
-    msgs.forEach((m) => m.retry({ delaySeconds: throwDelaySeconds }));
+    for (const m of msgs) m.retry({ delaySeconds: throwDelaySeconds });
   }
 }
 

@@ -11,9 +11,9 @@ export async function runViews(ctx: Context, items: QueuedJob<ViewMessage>[]): P
       ctx.db,
       items.map((v) => v.body),
     );
-    items.forEach((v) => v.msg.ack());
+    for (const v of items) v.msg.ack();
   } catch (err) {
     log.error("recording views failed, will retry", errorFields(err));
-    items.forEach((v) => v.msg.retry({ delaySeconds: 5 }));
+    for (const v of items) v.msg.retry({ delaySeconds: 5 });
   }
 }

@@ -1,9 +1,15 @@
 // The one writer of the event log (events): every row that says "this happened to a lead" is made here.
 import { sql, type SQL } from "drizzle-orm";
-import type { EventType } from "../db/schema";
+import type { EventType, LeadEvent } from "../db/schema";
 
 /** One event from known values. `data` is stored as JSON text. */
-export function recordEvent(e: { leadId: number; assetId?: number | null; type: EventType; at: number; data?: Record<string, unknown> | null }): SQL {
+export function recordEvent(e: {
+  leadId: number;
+  assetId?: number | null;
+  type: EventType;
+  at: number;
+  data?: Record<string, unknown> | null;
+}): SQL {
   const data = e.data == null ? null : JSON.stringify(e.data);
   return sql`INSERT INTO events (lead_id, asset_id, type, at, data) VALUES (${e.leadId}, ${e.assetId ?? null}, ${e.type}, ${e.at}, ${data})`;
 }
@@ -26,3 +32,11 @@ export function recordEventsFrom(e: {
   const returning = e.returning ? sql` RETURNING ${e.returning}` : sql``;
   return sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT ${e.leadId}, ${e.assetId ?? sql`NULL`}, ${type}, ${e.at}, ${e.data ?? sql`NULL`} ${e.from}${returning}`;
 }
+
+/** A lead's latest events, newest first, for the timeline (raw: aliased for a raw batch; data stays JSON text). */
+export function timelineStatement(leadId: number, limit: number): SQL {
+  return sql`SELECT e.id, e.type, e.at, e.asset_id AS "assetId", e.data FROM events e WHERE e.lead_id = ${leadId} ORDER BY e.at DESC, e.id DESC LIMIT ${limit}`;
+}
+export type TimelineEvent = Pick<LeadEvent, "id" | "type" | "at" | "assetId"> & {
+  data: string | null;
+};

@@ -1,8 +1,8 @@
-// Touches: where each gate submission came from (UTM five, referrer, share code, channel), and the reads the touch-credit sweep makes.
+// Touches: where each gate submission came from (UTM five, referrer, share code, channel), as the gate writes them and reports, the sweep and sales read them.
 import { sql, type SQL, desc, eq } from "drizzle-orm";
 import type { Db } from "../env";
-import { assets, touches, type Touch } from "../db/schema";
-import { capturedLeadFrom } from "./leads";
+import { assets, touches, type Touch, type Asset } from "../db/schema";
+import { capturedLeadFrom } from "./captured-lead";
 
 /** How many touches (a, b] there are, counted only while `guard` holds (rows: { n }). Raw: the guard is a SQL condition. */
 export function countTouchesBetween(a: number, b: number, guard: SQL): SQL {
@@ -11,7 +11,19 @@ export function countTouchesBetween(a: number, b: number, guard: SQL): SQL {
 
 export type CaptureTouchValues = Pick<
   Touch,
-  "assetId" | "at" | "utmSource" | "utmMedium" | "utmCampaign" | "utmTerm" | "utmContent" | "referrerHost" | "refCode" | "referrerLeadId" | "country" | "landingUrl" | "channel"
+  | "assetId"
+  | "at"
+  | "utmSource"
+  | "utmMedium"
+  | "utmCampaign"
+  | "utmTerm"
+  | "utmContent"
+  | "referrerHost"
+  | "refCode"
+  | "referrerLeadId"
+  | "country"
+  | "landingUrl"
+  | "channel"
 >;
 
 /** The touch of the lead the same capture batch has just upserted (found by email, so no id round trip). */
@@ -35,3 +47,22 @@ export async function latestTouchedAssetSlug(db: Db, leadId: number): Promise<st
     .limit(1);
   return latest?.slug ?? null;
 }
+
+/** A lead's touches, first first, with their asset (raw: aliased for a raw batch). */
+export function touchesWithAssetStatement(leadId: number): SQL {
+  return sql`SELECT t.id, t.at, t.asset_id AS "assetId", a.slug, a.title, t.channel, t.utm_source AS "utmSource", t.utm_medium AS "utmMedium", t.utm_campaign AS "utmCampaign",
+    t.referrer_host AS "referrerHost", t.country FROM touches t JOIN assets a ON a.id = t.asset_id WHERE t.lead_id = ${leadId} ORDER BY t.id`;
+}
+export type TouchWithAsset = Pick<
+  Touch,
+  | "id"
+  | "at"
+  | "assetId"
+  | "channel"
+  | "utmSource"
+  | "utmMedium"
+  | "utmCampaign"
+  | "referrerHost"
+  | "country"
+> &
+  Pick<Asset, "slug" | "title">;

@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import type { Child } from "hono/jsx";
 // The landing page: title, summary, outline and the gate form, with per-field errors announced.
 import { Layout } from "./layout";
 import { t, type MessageKey } from "../i18n";
@@ -32,7 +33,7 @@ function Field(props: {
   required: boolean;
   optionalText: string;
   errors?: string[];
-  children: any;
+  children: Child;
 }) {
   const errorId = `${props.id}-error`;
   return (

@@ -9,7 +9,9 @@ describe("every API route checks its token and scope", () => {
 
 describe("the auth matrix covers the API", () => {
   it("lists every operation the OpenAPI document declares under /api/v1 with a bearer requirement", async () => {
-    const doc = (await (await fetchWorker("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const doc = (await (await fetchWorker("/api/v1/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
     const declared = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([, op]) => op.security?.length)

@@ -11,7 +11,9 @@ describe("the leads API refuses what it cannot answer", () => {
   ])("%s is a 400 naming the field", async (_what, path, field) => {
     const res = await api(path);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; details: { fields: Record<string, string[]> } } };
+    const body = (await res.json()) as {
+      error: { code: string; details: { fields: Record<string, string[]> } };
+    };
     expect(body.error.code).toBe("BAD_REQUEST");
     expect(Object.keys(body.error.details.fields)).toContain(field);
   });

@@ -9,7 +9,9 @@ describe("API tokens refuse bad input", () => {
   ])("%s is a 400 naming the field", async (_what, json, field) => {
     const res = await api("/api/v1/tokens", { method: "POST", json });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; details: { fields: Record<string, string[]> } } };
+    const body = (await res.json()) as {
+      error: { code: string; details: { fields: Record<string, string[]> } };
+    };
     expect(body.error.code).toBe("BAD_REQUEST");
     expect(Object.keys(body.error.details.fields)).toContain(field);
   });

@@ -4,15 +4,25 @@ import { api, makeToken } from "../support/api";
 
 describe("API tokens", () => {
   it("an admin creates a scoped token that is shown once and works at once", async () => {
-    const res = await api("/api/v1/tokens", { method: "POST", json: { name: "CRM sync", scopes: ["sales"] } });
+    const res = await api("/api/v1/tokens", {
+      method: "POST",
+      json: { name: "CRM sync", scopes: ["sales"] },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const created = (await res.json()) as { id: number; token: string; prefix: string; scopes: string[] };
+    const created = (await res.json()) as {
+      id: number;
+      token: string;
+      prefix: string;
+      scopes: string[];
+    };
     expect(created.token).toMatch(/^ldst_[A-Za-z0-9_-]{43}$/);
     expect(created.token.startsWith(created.prefix)).toBe(true);
     expect(created.scopes).toEqual(["sales"]);
 
-    const list = (await (await api("/api/v1/tokens")).json()) as { data: Record<string, unknown>[] };
+    const list = (await (await api("/api/v1/tokens")).json()) as {
+      data: Record<string, unknown>[];
+    };
     const listed = list.data.find((t) => t.id === created.id)!;
     expect(listed.name).toBe("CRM sync");
     expect(JSON.stringify(list)).not.toContain(created.token);
@@ -23,8 +33,14 @@ describe("API tokens", () => {
 
   it("stores only the SHA-256 of the secret", async () => {
     const { id, token } = await makeToken(["marketing"]);
-    const row = await env.DB.prepare("SELECT hash, prefix FROM api_tokens WHERE id = ?").bind(id).first<{ hash: string; prefix: string }>();
-    const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token)))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const row = await env.DB.prepare("SELECT hash, prefix FROM api_tokens WHERE id = ?")
+      .bind(id)
+      .first<{ hash: string; prefix: string }>();
+    const digest = [
+      ...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token))),
+    ]
+      .map((b) => b.toString(16).padStart(2, "0"))
+      .join("");
     expect(row!.hash).toBe(digest);
     expect(row!.prefix.length).toBeLessThan(token.length);
   });
@@ -32,10 +48,17 @@ describe("API tokens", () => {
   it("records when a token was last used", async () => {
     const { id, token } = await makeToken(["admin"]);
     expect((await api("/api/v1/tokens", { token })).status).toBe(200);
-    const list = (await (await api("/api/v1/tokens")).json()) as { data: { id: number; last_used_at: string | null }[] };
+    const list = (await (await api("/api/v1/tokens")).json()) as {
+      data: { id: number; last_used_at: string | null }[];
+    };
     await new Promise((r) => setTimeout(r, 50));
-    const again = (await (await api("/api/v1/tokens")).json()) as { data: { id: number; last_used_at: string | null }[] };
-    expect(again.data.find((t) => t.id === id)!.last_used_at ?? list.data.find((t) => t.id === id)!.last_used_at).not.toBeNull();
+    const again = (await (await api("/api/v1/tokens")).json()) as {
+      data: { id: number; last_used_at: string | null }[];
+    };
+    expect(
+      again.data.find((t) => t.id === id)!.last_used_at ??
+        list.data.find((t) => t.id === id)!.last_used_at,
+    ).not.toBeNull();
   });
 
   it("a revoked token stops working and shows when it was revoked", async () => {

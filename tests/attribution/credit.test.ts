@@ -38,11 +38,23 @@ describe("attribution models", () => {
       "INSERT INTO touches (id, lead_id, asset_id, at, channel, utm_campaign) VALUES (1, 500, 1, 1, 'paid', 'spring'), (3, 500, 2, 2, 'social', NULL), (7, 500, 1, 3, 'paid', 'spring'), (9, 500, 3, 4, 'email', NULL)",
     );
     await batch(d, creditConversion(500, "won", 3, Date.UTC(2026, 0, 5)));
-    const rows = await env.DB.prepare("SELECT model, asset_id, channel, campaign, won FROM attributed_daily WHERE day = '2026-01-05' ORDER BY model, asset_id").all();
-    const byModel = (m: string) => rows.results.filter((r) => r.model === m).map((r) => ({ assetId: r.asset_id, channel: r.channel, campaign: r.campaign, share: (r.won as number) / 3 }));
+    const rows = await env.DB.prepare(
+      "SELECT model, asset_id, channel, campaign, won FROM attributed_daily WHERE day = '2026-01-05' ORDER BY model, asset_id",
+    ).all();
+    const byModel = (m: string) =>
+      rows.results
+        .filter((r) => r.model === m)
+        .map((r) => ({
+          assetId: r.asset_id,
+          channel: r.channel,
+          campaign: r.campaign,
+          share: (r.won as number) / 3,
+        }));
     for (const model of ["first_touch", "last_touch", "linear"] as const) {
       const expected = creditShares(touches, model).sort((a, b) => a.assetId - b.assetId);
-      expect(byModel(model)).toEqual(expected.map((e) => ({ ...e, share: expect.closeTo(e.share, 10) })));
+      expect(byModel(model)).toEqual(
+        expected.map((e) => ({ ...e, share: expect.closeTo(e.share, 10) })),
+      );
     }
   });
 });

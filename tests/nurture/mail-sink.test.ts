@@ -42,15 +42,13 @@ describe("the local Resend sink", () => {
 
   it("keeps what the resend SDK sends, answers with ids, and replays an Idempotency-Key without keeping it twice", async () => {
     const config = loadConfig(devEnv);
-    const spy = vi
-      .spyOn(globalThis, "fetch")
-      .mockImplementation((input, init) =>
-        devFetch(new URL(new Request(input, init).url).pathname, {
-          method: "POST",
-          body: init?.body as string,
-          headers: init?.headers,
-        }),
-      );
+    const spy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) =>
+      devFetch(new URL(new Request(input, init).url).pathname, {
+        method: "POST",
+        body: init?.body as string,
+        headers: init?.headers,
+      }),
+    );
     try {
       const first = await sendEmailBatch(
         config,

@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { runHandoffTick } from "../../src/jobs/handoff-tick";
 import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
-import { scoreEvents } from "../../src/services/scoring/apply-event";
+import { scoreAndQualify as scoreEvents } from "../../src/services/qualification/score-and-qualify";
 import { db } from "../support/fixtures";
 import { insertLead, waitFor, QUEUE_TIMEOUTS, QUEUE_WAIT_MS } from "../support/leads";
 import { makeEndpoint, receiver } from "../support/webhooks";
@@ -13,24 +13,44 @@ vi.setConfig(QUEUE_TIMEOUTS);
 
 const DAY = 86_400_000;
 /** 03:00 UTC, at least `days` from now: the decay pass's minute, far enough ahead for points to fade. */
-const threeAmIn = (days: number) => Math.ceil((Date.now() + days * DAY) / DAY) * DAY + 3 * 3_600_000;
+const threeAmIn = (days: number) =>
+  Math.ceil((Date.now() + days * DAY) / DAY) * DAY + 3 * 3_600_000;
 
 /** A lead with behaviour points (a gate submission and a click, now); returns its id and behaviour score. */
 async function engagedLead() {
   const id = await insertLead();
   const now = Date.now();
-  await scoreEvents({ db: db(), jobs: env.JOBS, threshold: 1000 }, id, [{ type: "gate_submitted", at: now, data: { new: true } }, { type: "email_clicked", at: now, data: null }], now);
-  const row = await env.DB.prepare("SELECT behaviour_score FROM leads WHERE id = ?").bind(id).first<{ behaviour_score: number }>();
+  await scoreEvents(
+    { db: db(), jobs: env.JOBS, threshold: 1000 },
+    id,
+    [
+      { type: "gate_submitted", at: now, data: { new: true } },
+      { type: "email_clicked", at: now, data: null },
+    ],
+    now,
+  );
+  const row = await env.DB.prepare("SELECT behaviour_score FROM leads WHERE id = ?")
+    .bind(id)
+    .first<{ behaviour_score: number }>();
   expect(row!.behaviour_score).toBeGreaterThan(0);
   return { id, before: row!.behaviour_score };
 }
 
 /** Waits until the real consumer has decayed each of these leads below the behaviour score it had. */
 async function decayed(leads: { id: number; before: number }[]) {
-  await waitFor(async () => {
-    const rows = await env.DB.prepare(`SELECT id, behaviour_score FROM leads WHERE id IN (${leads.map((l) => l.id).join(", ")})`).all<{ id: number; behaviour_score: number }>();
-    return rows.results.length === leads.length && rows.results.every((r) => r.behaviour_score < leads.find((l) => l.id === r.id)!.before);
-  }, `leads ${leads.map((l) => l.id).join(", ")} to be decayed`, QUEUE_WAIT_MS);
+  await waitFor(
+    async () => {
+      const rows = await env.DB.prepare(
+        `SELECT id, behaviour_score FROM leads WHERE id IN (${leads.map((l) => l.id).join(", ")})`,
+      ).all<{ id: number; behaviour_score: number }>();
+      return (
+        rows.results.length === leads.length &&
+        rows.results.every((r) => r.behaviour_score < leads.find((l) => l.id === r.id)!.before)
+      );
+    },
+    `leads ${leads.map((l) => l.id).join(", ")} to be decayed`,
+    QUEUE_WAIT_MS,
+  );
 }
 
 beforeAll(async () => void (await ensureDefaultRules(db())));
@@ -54,14 +74,27 @@ describe("the cron's scoring and handoff work", () => {
       const now = Date.now();
       const row = await env.DB.prepare(
         "INSERT INTO webhook_deliveries (message_id, endpoint_id, event_type, payload, status, attempts, next_attempt_at, created_at, updated_at) VALUES ('msg_x', ?, 'lead.qualified', '{}', 'pending', 2, ?, ?, ?) RETURNING id",
-      ).bind(endpoint.id, now - 3_600_000, now, now).first<{ id: number }>();
+      )
+        .bind(endpoint.id, now - 3_600_000, now, now)
+        .first<{ id: number }>();
       await runHandoffTick(env, now);
       await runHandoffTick(env, now + 60_000);
       // The first sweep's claim made it due now, so the next minute's sweep left it alone (a claim stamps the sweep's time).
-      const after = await env.DB.prepare("SELECT updated_at FROM webhook_deliveries WHERE id = ?").bind(row!.id).first<{ updated_at: number }>();
+      const after = await env.DB.prepare("SELECT updated_at FROM webhook_deliveries WHERE id = ?")
+        .bind(row!.id)
+        .first<{ updated_at: number }>();
       expect(after!.updated_at).not.toBe(now + 60_000);
       // Queued again: the real consumer delivers it, once.
-      await waitFor(() => env.DB.prepare("SELECT 1 AS ok FROM webhook_deliveries WHERE id = ? AND status = 'delivered' AND attempts = 3").bind(row!.id).first(), "the re-queued delivery", QUEUE_WAIT_MS);
+      await waitFor(
+        () =>
+          env.DB.prepare(
+            "SELECT 1 AS ok FROM webhook_deliveries WHERE id = ? AND status = 'delivered' AND attempts = 3",
+          )
+            .bind(row!.id)
+            .first(),
+        "the re-queued delivery",
+        QUEUE_WAIT_MS,
+      );
       expect(r.received.filter((x) => x.url === endpoint.url)).toHaveLength(1);
     } finally {
       r.restore();
@@ -72,7 +105,11 @@ describe("the cron's scoring and handoff work", () => {
   it("the scheduled handler runs it", async () => {
     const worker = (await import("../../src/index")).default;
     const lead = await engagedLead();
-    await worker.scheduled!(createScheduledController({ scheduledTime: threeAmIn(60), cron: "* * * * *" }), env, createExecutionContext());
+    await worker.scheduled!(
+      createScheduledController({ scheduledTime: threeAmIn(60), cron: "* * * * *" }),
+      env,
+      createExecutionContext(),
+    );
     await decayed([lead]);
   });
 });

@@ -29,9 +29,41 @@ describe("a rule's value at a moment", () => {
   it.each([
     ["one fresh award", [{ points: 10, at: now }], 14, null, 10, false],
     ["one award a half-life old", [{ points: 10, at: now - 14 * DAY }], 14, null, 5, false],
-    ["awards beyond the cap are held at the cap", [{ points: 10, at: now }, { points: 10, at: now }, { points: 10, at: now }], 14, 20, 20, true],
-    ["capped awards decay below the cap in time", [{ points: 10, at: now - 14 * DAY }, { points: 10, at: now - 14 * DAY }, { points: 10, at: now - 14 * DAY }], 14, 20, 15, false],
-    ["negative points are capped on their own side", [{ points: -10, at: now }, { points: -10, at: now }], null, 15, -15, true],
+    [
+      "awards beyond the cap are held at the cap",
+      [
+        { points: 10, at: now },
+        { points: 10, at: now },
+        { points: 10, at: now },
+      ],
+      14,
+      20,
+      20,
+      true,
+    ],
+    [
+      "capped awards decay below the cap in time",
+      [
+        { points: 10, at: now - 14 * DAY },
+        { points: 10, at: now - 14 * DAY },
+        { points: 10, at: now - 14 * DAY },
+      ],
+      14,
+      20,
+      15,
+      false,
+    ],
+    [
+      "negative points are capped on their own side",
+      [
+        { points: -10, at: now },
+        { points: -10, at: now },
+      ],
+      null,
+      15,
+      -15,
+      true,
+    ],
     ["long-gone awards are worth nothing", [{ points: 5, at: now - 365 * DAY }], 7, null, 0, false],
   ] as const)("%s", (_what, awards, halfLife, cap, value, capped) => {
     expect(ruleValue([...awards], halfLife, cap, now)).toEqual({ value, capped });

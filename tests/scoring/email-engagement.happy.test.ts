@@ -9,7 +9,9 @@ import { clickUrl, openPixelUrl } from "../../src/services/nurture/links";
 async function leadWithSend(email: string) {
   await ensureDefaultRules(db());
   const asset = await makeAsset();
-  const { lead_id } = await (await postJson(`/p/${asset.slug}`, { email, name: "E", company: "Acme" })).json<{ lead_id: number }>();
+  const { lead_id } = await (
+    await postJson(`/p/${asset.slug}`, { email, name: "E", company: "Acme" })
+  ).json<{ lead_id: number }>();
   const now = Date.now();
   const send = await env.DB.prepare(
     "INSERT INTO sends (enrolment_id, step_id, lead_id, asset_id, status, attempts, created_at, updated_at) VALUES (?, 1, ?, ?, 'sent', 1, ?, ?) RETURNING id",
@@ -19,28 +21,46 @@ async function leadWithSend(email: string) {
   return { leadId: lead_id, sendId: send!.id };
 }
 
-const reasons = (leadId: number) => env.DB.prepare("SELECT reason FROM score_ledger WHERE lead_id = ?").bind(leadId).all<{ reason: string }>().then((r) => r.results.map((x) => x.reason).join(" | "));
+const reasons = (leadId: number) =>
+  env.DB.prepare("SELECT reason FROM score_ledger WHERE lead_id = ?")
+    .bind(leadId)
+    .all<{ reason: string }>()
+    .then((r) => r.results.map((x) => x.reason).join(" | "));
 
 describe("email engagement feeds the score", () => {
   it("a tracked click on a pricing link scores as an email click and as a pricing visit", async () => {
     const { leadId, sendId } = await leadWithSend("pricing@acme.example");
-    const url = await clickUrl("https://lodestone.test", env.SIGNING_SECRET, { s: sendId, u: "https://www.example.com/pricing?plan=team" });
+    const url = await clickUrl("https://lodestone.test", env.SIGNING_SECRET, {
+      s: sendId,
+      u: "https://www.example.com/pricing?plan=team",
+    });
     expect((await fetchWorker(new URL(url).pathname)).status).toBe(302);
     const ledger = await waitFor(async () => {
       const r = await reasons(leadId);
-      return r.includes("Clicked a nurture email") && r.includes("Visited pricing or demo") ? r : null;
+      return r.includes("Clicked a nurture email") && r.includes("Visited pricing or demo")
+        ? r
+        : null;
     }, "click scoring");
     expect(ledger).toContain("Visited pricing or demo");
   });
 
   it("the first open of an email scores once; a second open adds nothing", async () => {
     const { leadId, sendId } = await leadWithSend("opener@acme.example");
-    const pixel = new URL(await openPixelUrl("https://lodestone.test", env.SIGNING_SECRET, { s: sendId })).pathname;
+    const pixel = new URL(
+      await openPixelUrl("https://lodestone.test", env.SIGNING_SECRET, { s: sendId }),
+    ).pathname;
     await fetchWorker(pixel);
-    await waitFor(async () => ((await reasons(leadId)).includes("Opened a nurture email") ? true : null), "open scoring");
+    await waitFor(
+      async () => ((await reasons(leadId)).includes("Opened a nurture email") ? true : null),
+      "open scoring",
+    );
     await fetchWorker(pixel);
     await new Promise((r) => setTimeout(r, 300));
-    const opens = (await env.DB.prepare("SELECT count(*) n FROM events WHERE lead_id = ? AND type = 'email_opened'").bind(leadId).first<{ n: number }>())!.n;
+    const opens = (await env.DB.prepare(
+      "SELECT count(*) n FROM events WHERE lead_id = ? AND type = 'email_opened'",
+    )
+      .bind(leadId)
+      .first<{ n: number }>())!.n;
     expect(opens).toBe(1);
   });
 
@@ -48,9 +68,20 @@ describe("email engagement feeds the score", () => {
     await ensureDefaultRules(db());
     const asset = await makeAsset({ kind: "course", fileKey: null });
     await makeSession(asset.id, Date.now() - 10 * 60_000);
-    const { lead_id, download_url } = await (await postJson(`/p/${asset.slug}`, { email: "joiner@acme.example", name: "J" })).json<{ lead_id: number; download_url: string }>();
+    const { lead_id, download_url } = await (
+      await postJson(`/p/${asset.slug}`, { email: "joiner@acme.example", name: "J" })
+    ).json<{ lead_id: number; download_url: string }>();
     expect((await fetchWorker(new URL(download_url).pathname)).status).toBe(302);
-    expect(await env.DB.prepare("SELECT count(*) n FROM events WHERE lead_id = ? AND type = 'session_joined'").bind(lead_id).first("n")).toBe(1);
-    await waitFor(async () => ((await reasons(lead_id)).includes("Joined a course session") ? true : null), "session scoring");
+    expect(
+      await env.DB.prepare(
+        "SELECT count(*) n FROM events WHERE lead_id = ? AND type = 'session_joined'",
+      )
+        .bind(lead_id)
+        .first("n"),
+    ).toBe(1);
+    await waitFor(
+      async () => ((await reasons(lead_id)).includes("Joined a course session") ? true : null),
+      "session scoring",
+    );
   });
 });

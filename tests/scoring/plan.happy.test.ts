@@ -1,23 +1,86 @@
 import { describe, it, expect } from "vitest";
-import { planScore, qualifiesNow, topReasons, type LedgerEntry } from "../../src/services/scoring/reconcile";
+import {
+  planScore,
+  qualifiesNow,
+  topReasons,
+  type LedgerEntry,
+} from "../../src/services/scoring/reconcile";
 import type { Profile, RuleDef, ScoringEvent } from "../../src/services/scoring/rules";
 import type { Stage } from "../../src/db/schema";
 
 const DAY = 86_400_000;
 const NOW = 1_000 * DAY;
-const rule = (over: Partial<RuleDef> & Pick<RuleDef, "id" | "kind" | "field">): RuleDef => ({ match: [], points: 10, cap: null, halfLifeDays: null, label: `rule ${over.id}`, active: true, ...over });
+const rule = (over: Partial<RuleDef> & Pick<RuleDef, "id" | "kind" | "field">): RuleDef => ({
+  match: [],
+  points: 10,
+  cap: null,
+  halfLifeDays: null,
+  label: `rule ${over.id}`,
+  active: true,
+  ...over,
+});
 
 const RULES: RuleDef[] = [
-  rule({ id: 1, kind: "fit", field: "job_title_keyword", match: ["director"], points: 15, label: "Senior title" }),
-  rule({ id: 2, kind: "fit", field: "free_mail", match: ["gmail.com"], points: -10, label: "Free mail" }),
-  rule({ id: 3, kind: "behaviour", field: "event", match: ["downloaded"], points: 10, cap: 20, halfLifeDays: 10, label: "Download" }),
-  rule({ id: 4, kind: "behaviour", field: "event", match: ["email_clicked"], points: 5, halfLifeDays: null, label: "Click" }),
+  rule({
+    id: 1,
+    kind: "fit",
+    field: "job_title_keyword",
+    match: ["director"],
+    points: 15,
+    label: "Senior title",
+  }),
+  rule({
+    id: 2,
+    kind: "fit",
+    field: "free_mail",
+    match: ["gmail.com"],
+    points: -10,
+    label: "Free mail",
+  }),
+  rule({
+    id: 3,
+    kind: "behaviour",
+    field: "event",
+    match: ["downloaded"],
+    points: 10,
+    cap: 20,
+    halfLifeDays: 10,
+    label: "Download",
+  }),
+  rule({
+    id: 4,
+    kind: "behaviour",
+    field: "event",
+    match: ["email_clicked"],
+    points: 5,
+    halfLifeDays: null,
+    label: "Click",
+  }),
 ];
-const ann: Profile = { email: "ann@acme.com", jobTitle: "Director", companySize: null, country: null, phone: null };
+const ann: Profile = {
+  email: "ann@acme.com",
+  jobTitle: "Director",
+  companySize: null,
+  country: null,
+  phone: null,
+};
 const fresh: { stage: Stage; mqlAt: number | null } = { stage: "lead", mqlAt: null };
 
-function apply(ledger: LedgerEntry[], events: ScoringEvent[], now: number, opts: { rules?: RuleDef[]; profile?: Profile; threshold?: number; lead?: typeof fresh } = {}) {
-  const plan = planScore({ rules: opts.rules ?? RULES, profile: opts.profile ?? ann, ledger, events, lead: opts.lead ?? fresh, threshold: opts.threshold ?? 1000, now });
+function apply(
+  ledger: LedgerEntry[],
+  events: ScoringEvent[],
+  now: number,
+  opts: { rules?: RuleDef[]; profile?: Profile; threshold?: number; lead?: typeof fresh } = {},
+) {
+  const plan = planScore({
+    rules: opts.rules ?? RULES,
+    profile: opts.profile ?? ann,
+    ledger,
+    events,
+    lead: opts.lead ?? fresh,
+    threshold: opts.threshold ?? 1000,
+    now,
+  });
   return { plan, ledger: [...ledger, ...plan.drafts] };
 }
 const sum = (l: LedgerEntry[]) => l.reduce((s, x) => s + x.points, 0);
@@ -27,7 +90,12 @@ describe("a lead's score is the sum of its ledger", () => {
     ["fit alone", ann, [], 15],
     ["a free-mail address takes points away", { ...ann, email: "ann@gmail.com" }, [], 5],
     ["a download adds its points", ann, [{ type: "downloaded", at: NOW }], 25],
-    ["downloads stop adding at the cap", ann, [1, 2, 3].map(() => ({ type: "downloaded", at: NOW })), 35],
+    [
+      "downloads stop adding at the cap",
+      ann,
+      [1, 2, 3].map(() => ({ type: "downloaded", at: NOW })),
+      35,
+    ],
     ["events no rule cares about change nothing", ann, [{ type: "email_sent", at: NOW }], 15],
   ] as const)("%s", (_what, profile, events, score) => {
     const { plan, ledger } = apply([], [...events], NOW, { profile });
@@ -37,7 +105,11 @@ describe("a lead's score is the sum of its ledger", () => {
   });
 
   it("every row carries its rule and a reason a person can read", () => {
-    const { plan } = apply([], [1, 2, 3].map(() => ({ type: "downloaded", at: NOW })), NOW);
+    const { plan } = apply(
+      [],
+      [1, 2, 3].map(() => ({ type: "downloaded", at: NOW })),
+      NOW,
+    );
     expect(plan.drafts.map((d) => [d.ruleId, d.kind, d.points])).toEqual([
       [1, "fit", 15],
       [3, "award", 10],
@@ -53,7 +125,7 @@ describe("a lead's score is the sum of its ledger", () => {
     for (const days of [10, 20, 30]) {
       const step = apply(ledger, [], NOW + days * DAY);
       ledger = step.ledger;
-      expect(step.plan.score).toBe(15 + Math.round(10 * Math.pow(0.5, days / 10)));
+      expect(step.plan.score).toBe(15 + Math.round(10 * 0.5 ** (days / 10)));
       expect(sum(ledger)).toBe(step.plan.score);
     }
     expect(ledger.filter((l) => l.kind === "decay").length).toBeGreaterThan(0);
@@ -96,7 +168,10 @@ describe("crossing the MQL threshold", () => {
   it("happens on the event that crosses, and not again on the next one", () => {
     const first = apply([], [{ type: "email_clicked", at: NOW }], NOW, { threshold: 20 });
     expect(first.plan.qualifies).toBe(true);
-    const second = apply(first.ledger, [{ type: "email_clicked", at: NOW }], NOW, { threshold: 20, lead: { stage: "mql", mqlAt: NOW } });
+    const second = apply(first.ledger, [{ type: "email_clicked", at: NOW }], NOW, {
+      threshold: 20,
+      lead: { stage: "mql", mqlAt: NOW },
+    });
     expect(second.plan.qualifies).toBe(false);
     expect(second.plan.score).toBe(25);
   });

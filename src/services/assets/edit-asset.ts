@@ -137,6 +137,7 @@ export async function saveAsset(
   forgetAsset();
   if (!file || file.size === 0) return { ok: true, asset };
   // A fresh key per upload: a download in flight keeps its bytes, and the old object is then removed.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
   const name = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(-120) || "file";
   const key = `assets/${asset.id}/${crypto.randomUUID()}/${name}`;
   await files.put(key, file.stream(), {

@@ -1,9 +1,17 @@
 // One delivery attempt: sign per Standard Webhooks, POST with a 10 s timeout, log it, decide what happens next.
-import { sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { Db } from "../../env";
 import type { Outcome } from "../../errors";
 import { batch } from "../../store/batch";
+import {
+  attemptInsert,
+  deliveryAttempted,
+  endpointDisabled,
+  endpointFailed,
+  endpointSucceeded,
+  parkDelivery,
+  readDeliveryAttempt,
+} from "../../store/webhooks";
 
 /**
  * Seconds to wait before each attempt, after the previous one (the Standard Webhooks schedule):
@@ -13,9 +21,6 @@ export const RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18000, 36000, 3600
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 /** Queues delay a message by at most 12 hours. */
 const MAX_DELAY_SECONDS = 43_200;
-
-type DeliveryRow = { id: number; message_id: string; endpoint_id: number; payload: string; status: string; attempts: number };
-type EndpointRow = { id: number; url: string; secret: string; active: number };
 
 export type AttemptResult = { delivered: boolean; statusCode: number | null };
 
@@ -28,7 +33,12 @@ export function retryAfterSeconds(header: string | null, now: number): number | 
 }
 
 /** Signs exactly the bytes that are sent: webhook-id, webhook-timestamp and a v1 HMAC-SHA256 signature. */
-export function signedHeaders(secret: string, messageId: string, now: number, payload: string): Record<string, string> {
+export function signedHeaders(
+  secret: string,
+  messageId: string,
+  now: number,
+  payload: string,
+): Record<string, string> {
   const at = new Date(now);
   return {
     "content-type": "application/json",
@@ -52,17 +62,17 @@ async function excerpt(res: Response): Promise<string> {
  * with attempts left returns retryable with the delay the schedule (or the receiver's Retry-After) asks for.
  * A 410 disables the endpoint; so does a delivery that failed for the whole schedule. Every attempt is logged.
  */
-export async function attemptDelivery(db: Db, deliveryId: number, now: number, fetchFn: typeof fetch = fetch): Promise<Outcome<AttemptResult | null>> {
-  const [deliveries, endpoints] = await batch(db, [
-    sql`SELECT id, message_id, endpoint_id, payload, status, attempts FROM webhook_deliveries WHERE id = ${deliveryId}`,
-    sql`SELECT e.id, e.url, e.secret, e.active FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id WHERE d.id = ${deliveryId}`,
-  ]);
-  const delivery = deliveries!.results[0] as DeliveryRow | undefined;
-  const endpoint = endpoints!.results[0] as EndpointRow | undefined;
-  if (!delivery || delivery.status !== "pending") return { ok: true, value: null }; // done already, or a duplicate message
-  if (!endpoint || !endpoint.active) {
+export async function attemptDelivery(
+  db: Db,
+  deliveryId: number,
+  now: number,
+  fetchFn: typeof fetch = fetch,
+): Promise<Outcome<AttemptResult | null>> {
+  const { delivery, endpoint } = await readDeliveryAttempt(db, deliveryId);
+  if (delivery?.status !== "pending") return { ok: true, value: null }; // done already, or a duplicate message
+  if (!endpoint?.active) {
     // Parked, not lost: turning the endpoint back on queues it again.
-    await db.run(sql`UPDATE webhook_deliveries SET next_attempt_at = NULL, updated_at = ${now} WHERE id = ${deliveryId}`);
+    await parkDelivery(db, deliveryId, now);
     return { ok: true, value: null };
   }
 
@@ -76,7 +86,7 @@ export async function attemptDelivery(db: Db, deliveryId: number, now: number, f
     const res = await fetchFn(endpoint.url, {
       method: "POST",
       body: delivery.payload,
-      headers: signedHeaders(endpoint.secret, delivery.message_id, now, delivery.payload),
+      headers: signedHeaders(endpoint.secret, delivery.messageId, now, delivery.payload),
       redirect: "manual",
       signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
     });
@@ -85,30 +95,66 @@ export async function attemptDelivery(db: Db, deliveryId: number, now: number, f
     if (res.status === 429) retryAfter = retryAfterSeconds(res.headers.get("retry-after"), now);
   } catch (err) {
     const e = err as Error;
-    error = e?.name === "TimeoutError" ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : String(e?.message ?? err).slice(0, 500);
+    error =
+      e?.name === "TimeoutError"
+        ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`
+        : String(e?.message ?? err).slice(0, 500);
   }
   const durationMs = Math.max(0, Date.now() - started);
   const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
   const gone = statusCode === 410;
   const exhausted = !delivered && attempt >= RETRY_SCHEDULE_SECONDS.length;
-  const delay = Math.min(MAX_DELAY_SECONDS, Math.max(retryAfter ?? 0, RETRY_SCHEDULE_SECONDS[Math.min(attempt, RETRY_SCHEDULE_SECONDS.length - 1)]!));
+  const delay = Math.min(
+    MAX_DELAY_SECONDS,
+    Math.max(
+      retryAfter ?? 0,
+      RETRY_SCHEDULE_SECONDS[Math.min(attempt, RETRY_SCHEDULE_SECONDS.length - 1)]!,
+    ),
+  );
   const status = delivered ? "delivered" : gone || exhausted ? "failed" : "pending";
   const nextAt = status === "pending" ? now + delay * 1000 : null;
   const what = statusCode === null ? error : `HTTP ${statusCode}`;
 
   const endpointUpdate = delivered
-    ? sql`UPDATE webhook_endpoints SET consecutive_failures = 0, updated_at = ${now} WHERE id = ${endpoint.id}`
+    ? endpointSucceeded(db, endpoint.id, now)
     : gone || exhausted
-      ? sql`UPDATE webhook_endpoints SET active = 0, consecutive_failures = consecutive_failures + 1, disabled_at = ${now}, updated_at = ${now},
-          disabled_reason = ${gone ? "The receiver answered 410 Gone" : `Delivery ${deliveryId} failed for the whole retry schedule (${attempt} attempts, last: ${what})`}
-          WHERE id = ${endpoint.id}`
-      : sql`UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1, updated_at = ${now} WHERE id = ${endpoint.id}`;
+      ? endpointDisabled(
+          db,
+          endpoint.id,
+          gone
+            ? "The receiver answered 410 Gone"
+            : `Delivery ${deliveryId} failed for the whole retry schedule (${attempt} attempts, last: ${what})`,
+          now,
+        )
+      : endpointFailed(db, endpoint.id, now);
   await batch(db, [
-    sql`INSERT INTO webhook_attempts (delivery_id, at, status_code, duration_ms, response_excerpt, error) VALUES (${deliveryId}, ${now}, ${statusCode}, ${durationMs}, ${responseText}, ${error})`,
-    sql`UPDATE webhook_deliveries SET status = ${status}, attempts = ${attempt}, last_status_code = ${statusCode}, next_attempt_at = ${nextAt}, updated_at = ${now} WHERE id = ${deliveryId}`,
+    attemptInsert({
+      deliveryId,
+      at: now,
+      statusCode,
+      durationMs,
+      responseExcerpt: responseText,
+      error,
+    }),
+    deliveryAttempted(
+      db,
+      deliveryId,
+      { status, attempts: attempt, lastStatusCode: statusCode, nextAttemptAt: nextAt },
+      now,
+    ),
     endpointUpdate,
   ]);
   if (delivered) return { ok: true, value: { delivered: true, statusCode } };
-  if (status === "failed") return { ok: false, retryable: false, message: `delivery ${deliveryId} failed for good: ${what}` };
-  return { ok: false, retryable: true, message: `delivery ${deliveryId} attempt ${attempt} failed: ${what}`, retryAfterSeconds: delay };
+  if (status === "failed")
+    return {
+      ok: false,
+      retryable: false,
+      message: `delivery ${deliveryId} failed for good: ${what}`,
+    };
+  return {
+    ok: false,
+    retryable: true,
+    message: `delivery ${deliveryId} attempt ${attempt} failed: ${what}`,
+    retryAfterSeconds: delay,
+  };
 }

@@ -1,33 +1,52 @@
 // Sales webhook endpoints and their deliveries: create (secret shown once), edit, switch on again, replay.
-import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
-import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../../db/schema";
+import {
+  attemptsOf,
+  claimOverdueDeliveries,
+  deleteEndpointRow,
+  findDelivery,
+  findEndpoint,
+  insertEndpoint,
+  listDeliveryRows,
+  listEndpointRows,
+  resetDelivery,
+  unparkDeliveries,
+  updateEndpointRow,
+  type DeliveryRecord,
+  type EndpointRecord,
+} from "../../store/webhooks";
 import type { WebhookEventType } from "./schemas";
-import { enqueueDeliveries } from "./emit";
+import { enqueueDeliveries } from "./dispatch";
 
-export type EndpointRecord = typeof webhookEndpoints.$inferSelect;
-export type DeliveryRecord = typeof webhookDeliveries.$inferSelect;
+export type { DeliveryRecord, EndpointRecord };
 
 /** A Standard Webhooks secret: whsec_ and 24 random bytes in base64. */
 export function newWebhookSecret(): string {
   return `whsec_${btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24))))}`;
 }
 
-export async function createEndpoint(db: Db, input: { url: string; eventTypes: WebhookEventType[] }, now: number): Promise<EndpointRecord> {
-  const [row] = await db
-    .insert(webhookEndpoints)
-    .values({ url: input.url, secret: newWebhookSecret(), eventTypes: [...new Set(input.eventTypes)], active: true, createdAt: now, updatedAt: now })
-    .returning();
-  return row!;
+export async function createEndpoint(
+  db: Db,
+  input: { url: string; eventTypes: WebhookEventType[] },
+  now: number,
+): Promise<EndpointRecord> {
+  return insertEndpoint(db, {
+    url: input.url,
+    secret: newWebhookSecret(),
+    eventTypes: [...new Set(input.eventTypes)],
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 export async function listEndpoints(db: Db): Promise<EndpointRecord[]> {
-  return db.select().from(webhookEndpoints).orderBy(webhookEndpoints.id);
+  return listEndpointRows(db);
 }
 
 export async function getEndpoint(db: Db, id: number): Promise<EndpointRecord> {
-  const row = await db.query.webhookEndpoints.findFirst({ where: eq(webhookEndpoints.id, id) });
+  const row = await findEndpoint(db, id);
   if (!row) throw new AppError("NOT_FOUND", "No webhook endpoint has this id");
   return row;
 }
@@ -36,54 +55,70 @@ export async function getEndpoint(db: Db, id: number): Promise<EndpointRecord> {
  * Edits an endpoint. Switching it on clears Lodestone's disable flag and queues every delivery parked
  * while it was off; switching it off (by a person) stops new deliveries for it.
  */
-export async function updateEndpoint(db: Db, jobs: Queue, id: number, patch: { url?: string; eventTypes?: WebhookEventType[]; active?: boolean }, now: number): Promise<EndpointRecord> {
+export async function updateEndpoint(
+  db: Db,
+  jobs: Queue,
+  id: number,
+  patch: { url?: string; eventTypes?: WebhookEventType[]; active?: boolean },
+  now: number,
+): Promise<EndpointRecord> {
   const current = await getEndpoint(db, id);
   const set: Partial<EndpointRecord> = { updatedAt: now };
   if (patch.url !== undefined) set.url = patch.url;
   if (patch.eventTypes !== undefined) set.eventTypes = [...new Set(patch.eventTypes)];
-  if (patch.active === true) Object.assign(set, { active: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 });
-  if (patch.active === false) Object.assign(set, { active: false, disabledReason: null, disabledAt: now });
-  const [row] = await db.update(webhookEndpoints).set(set).where(eq(webhookEndpoints.id, id)).returning();
-  if (patch.active === true && !current.active) {
-    const parked = await db.all<{ id: number }>(
-      sql`UPDATE webhook_deliveries SET next_attempt_at = ${now}, updated_at = ${now} WHERE endpoint_id = ${id} AND status = 'pending' AND next_attempt_at IS NULL RETURNING id`,
-    );
-    await enqueueDeliveries(jobs, parked.map((p) => p.id));
-  }
+  if (patch.active === true)
+    Object.assign(set, {
+      active: true,
+      disabledReason: null,
+      disabledAt: null,
+      consecutiveFailures: 0,
+    });
+  if (patch.active === false)
+    Object.assign(set, { active: false, disabledReason: null, disabledAt: now });
+  const row = await updateEndpointRow(db, id, set);
+  if (patch.active === true && !current.active)
+    await enqueueDeliveries(jobs, await unparkDeliveries(db, id, now));
   return row!;
 }
 
 export async function deleteEndpoint(db: Db, id: number): Promise<void> {
   await getEndpoint(db, id);
-  await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  await deleteEndpointRow(db, id);
 }
 
 /** Deliveries newest first; `before` is the last id of the previous page. */
-export async function listDeliveries(db: Db, endpointId: number, opts: { before?: number; limit: number; status?: DeliveryRecord["status"] }): Promise<DeliveryRecord[]> {
+export async function listDeliveries(
+  db: Db,
+  endpointId: number,
+  opts: { before?: number; limit: number; status?: DeliveryRecord["status"] },
+): Promise<DeliveryRecord[]> {
   await getEndpoint(db, endpointId);
-  const conds = [eq(webhookDeliveries.endpointId, endpointId)];
-  if (opts.before) conds.push(lt(webhookDeliveries.id, opts.before));
-  if (opts.status) conds.push(eq(webhookDeliveries.status, opts.status));
-  return db.select().from(webhookDeliveries).where(and(...conds)).orderBy(desc(webhookDeliveries.id)).limit(opts.limit);
+  return listDeliveryRows(db, endpointId, opts);
 }
 
 export async function getDelivery(db: Db, endpointId: number, deliveryId: number) {
-  const delivery = await db.query.webhookDeliveries.findFirst({ where: and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId)) });
+  const delivery = await findDelivery(db, endpointId, deliveryId);
   if (!delivery) throw new AppError("NOT_FOUND", "No delivery with this id for this endpoint");
-  const attempts = await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(webhookAttempts.id);
+  const attempts = await attemptsOf(db, deliveryId);
   return { delivery, attempts };
 }
 
 /** Sends a delivery again (same webhook-id and body, so receivers can tell it is the same event). */
-export async function replayDelivery(db: Db, jobs: Queue, endpointId: number, deliveryId: number, now: number): Promise<DeliveryRecord> {
+export async function replayDelivery(
+  db: Db,
+  jobs: Queue,
+  endpointId: number,
+  deliveryId: number,
+  now: number,
+): Promise<DeliveryRecord> {
   const endpoint = await getEndpoint(db, endpointId);
-  if (!endpoint.active) throw new AppError("CONFLICT", "The endpoint is switched off; switch it on (PATCH active: true) before replaying");
+  if (!endpoint.active)
+    throw new AppError(
+      "CONFLICT",
+      "The endpoint is switched off; switch it on (PATCH active: true) before replaying",
+    );
   await getDelivery(db, endpointId, deliveryId);
-  const [row] = await db
-    .update(webhookDeliveries)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: now, updatedAt: now })
-    .where(eq(webhookDeliveries.id, deliveryId))
-    .returning();
+  const row = await resetDelivery(db, deliveryId, now);
   await enqueueDeliveries(jobs, [deliveryId]);
   return row!;
 }
@@ -92,11 +127,14 @@ export async function replayDelivery(db: Db, jobs: Queue, endpointId: number, de
  * The cron's safety net: pending deliveries whose attempt is long overdue (their queue message went
  * missing, e.g. dead-lettered) are queued again. Bounded per tick.
  */
-export async function sweepStuckDeliveries(db: Db, jobs: Queue, now: number, graceMs = 15 * 60_000, limit = 100): Promise<number> {
-  const stuck = await db.all<{ id: number }>(
-    sql`UPDATE webhook_deliveries SET next_attempt_at = ${now}, updated_at = ${now}
-        WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at < ${now - graceMs} LIMIT ${limit}) RETURNING id`,
-  );
-  await enqueueDeliveries(jobs, stuck.map((s) => s.id));
+export async function sweepStuckDeliveries(
+  db: Db,
+  jobs: Queue,
+  now: number,
+  graceMs = 15 * 60_000,
+  limit = 100,
+): Promise<number> {
+  const stuck = await claimOverdueDeliveries(db, now, graceMs, limit);
+  await enqueueDeliveries(jobs, stuck);
   return stuck.length;
 }

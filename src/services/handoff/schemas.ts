@@ -18,7 +18,9 @@ export const touchSchema = z
   })
   .openapi("Touch");
 
-export const reasonSchema = z.object({ rule_id: z.number().int().nullable(), label: z.string(), points: z.number().int() }).openapi("ScoreReason");
+export const reasonSchema = z
+  .object({ rule_id: z.number().int().nullable(), label: z.string(), points: z.number().int() })
+  .openapi("ScoreReason");
 
 export const leadSummarySchema = z
   .object({
@@ -32,19 +34,32 @@ export const leadSummarySchema = z
     country: z.string().nullable(),
     locale: z.string(),
     stage: z.enum(STAGES),
-    score: z.object({ total: z.number().int(), fit: z.number().int(), behaviour: z.number().int(), top_reasons: z.array(reasonSchema) }),
+    score: z.object({
+      total: z.number().int(),
+      fit: z.number().int(),
+      behaviour: z.number().int(),
+      top_reasons: z.array(reasonSchema),
+    }),
     mql_at: iso.nullable(),
     created_at: iso,
     updated_at: iso,
     first_touch: touchSchema.nullable(),
     latest_touch: touchSchema.nullable(),
-    assets: z.array(z.object({ id: z.number().int(), slug: z.string(), title: z.string(), first_at: iso })),
-    referred_by: z.object({ id: z.number().int(), email: z.string(), name: z.string().nullable() }).nullable(),
+    assets: z.array(
+      z.object({ id: z.number().int(), slug: z.string(), title: z.string(), first_at: iso }),
+    ),
+    referred_by: z
+      .object({ id: z.number().int(), email: z.string(), name: z.string().nullable() })
+      .nullable(),
   })
   .openapi("LeadSummary");
 export type LeadSummary = z.infer<typeof leadSummarySchema>;
 
-export const WEBHOOK_EVENT_TYPES = ["lead.qualified", "lead.stage_changed", "lead.score_changed"] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  "lead.qualified",
+  "lead.stage_changed",
+  "lead.score_changed",
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** The body of every webhook: the Standard Webhooks envelope of type, timestamp and data. */
@@ -55,7 +70,13 @@ export const webhookPayloadSchema = z
     data: z.object({
       lead: leadSummarySchema,
       change: z
-        .object({ from_stage: z.enum(STAGES).optional(), to_stage: z.enum(STAGES).optional(), from_score: z.number().int().optional(), to_score: z.number().int().optional(), reason: z.string().optional() })
+        .object({
+          from_stage: z.enum(STAGES).optional(),
+          to_stage: z.enum(STAGES).optional(),
+          from_score: z.number().int().optional(),
+          to_score: z.number().int().optional(),
+          reason: z.string().optional(),
+        })
         .optional(),
     }),
   })

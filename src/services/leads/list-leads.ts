@@ -1,10 +1,15 @@
 // The sales list: leads in (updated_at, id) order behind an opaque cursor, read through indexes only.
-import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../env";
 import { STAGES, type Stage } from "../../db/schema";
 import { AppError } from "../../errors";
-import { batch } from "../../store/batch";
+import {
+  listedByEmail,
+  mergeRound,
+  scanPage,
+  scorePairs,
+  type ListedLead,
+} from "../../store/leads";
 import { normaliseEmail } from "../../domain/email-address";
 import { base64Url, fromBase64Url } from "../../domain/encoding";
 
@@ -18,16 +23,16 @@ export interface ListFilters {
   email?: string;
 }
 
-export type ListedLead = {
-  id: number; email: string; name: string | null; company: string | null; job_title: string | null; country: string | null;
-  stage: Stage; score: number; fit_score: number; behaviour_score: number; mql_at: number | null; created_at: number; updated_at: number;
-};
+export type { ListedLead };
 
 /**
  * A cursor is the (updated_at, id) of the last lead returned. A lead that changes moves past the cursor
  * and comes again on a later page: nothing is skipped while leads change; a changed lead is seen again.
  */
-const cursorSchema = z.object({ u: z.number().int().nonnegative(), i: z.number().int().nonnegative() });
+const cursorSchema = z.object({
+  u: z.number().int().nonnegative(),
+  i: z.number().int().nonnegative(),
+});
 type Cursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(c: Cursor): string {
@@ -39,49 +44,25 @@ export function decodeCursor(raw: string): Cursor {
     const json = new TextDecoder().decode(fromBase64Url(raw));
     return cursorSchema.parse(JSON.parse(json));
   } catch {
-    throw new AppError("BAD_REQUEST", "The cursor is not one this API handed out", { details: { fields: { cursor: ["Invalid cursor"] } } });
+    throw new AppError("BAD_REQUEST", "The cursor is not one this API handed out", {
+      details: { fields: { cursor: ["Invalid cursor"] } },
+    });
   }
 }
 
-const COLUMNS = sql.raw("id, email, name, company, job_title, country, stage, score, fit_score, behaviour_score, mql_at, created_at, updated_at");
 /** D1 allows at most 5 terms in a compound SELECT: each merged query covers 5 (stage, score) ranges. */
 const TERMS_PER_MERGE = 5;
 /** Past this many (stage, score) ranges the merge is not worth it: the list filters an index scan instead. */
 const MAX_RANGES = 400;
 
-/** Integers that go into SQL text are checked first (D1 allows 100 bound parameters; a merge needs more). */
-const int = (n: number) => {
-  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
-  return sql.raw(String(n));
-};
-const stageLit = (s: Stage) => {
-  if (!STAGES.includes(s)) throw new Error(`not a stage: ${s}`);
-  return sql.raw(`'${s}'`);
-};
-
 function lowerBound(f: ListFilters): Cursor {
   const c = f.cursor ? decodeCursor(f.cursor) : { u: 0, i: 0 };
-  if (f.updatedSince !== undefined && (f.updatedSince > c.u || (f.updatedSince === c.u && c.i === 0))) return { u: f.updatedSince, i: 0 };
+  if (
+    f.updatedSince !== undefined &&
+    (f.updatedSince > c.u || (f.updatedSince === c.u && c.i === 0))
+  )
+    return { u: f.updatedSince, i: 0 };
   return c;
-}
-
-function after(c: Cursor): SQL {
-  // The range on updated_at uses the index; the id tie-break filters the few rows at the same millisecond.
-  return sql`updated_at >= ${int(c.u)} AND (updated_at > ${int(c.u)} OR id > ${int(c.i)})`;
-}
-
-function assetFilter(assetId?: number): SQL {
-  return assetId === undefined ? sql`` : sql` AND EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = leads.id AND t.asset_id = ${int(assetId)})`;
-}
-
-/** Distinct scores at or above `min` within a stage, one index seek each (a skip scan). */
-export function distinctScores(stage: Stage, min: number): SQL {
-  return sql`
-    WITH RECURSIVE s(v) AS (
-      SELECT (SELECT min(score) FROM leads WHERE scored_at IS NOT NULL AND stage = ${stageLit(stage)} AND score >= ${int(min)})
-      UNION ALL
-      SELECT (SELECT min(score) FROM leads WHERE scored_at IS NOT NULL AND stage = ${stageLit(stage)} AND score > s.v) FROM s WHERE s.v IS NOT NULL
-    ) SELECT ${stageLit(stage)} AS stage, v FROM s WHERE v IS NOT NULL`;
 }
 
 /**
@@ -89,9 +70,12 @@ export function distinctScores(stage: Stage, min: number): SQL {
  * (stage, score) on leads_stage_score, merged by SQLite's compound-select merge, which pulls only as many
  * rows from each range as the page needs, so a page reads about what it returns.
  */
-export async function listLeads(db: Db, f: ListFilters): Promise<{ leads: ListedLead[]; nextCursor: string | null; hasMore: boolean }> {
+export async function listLeads(
+  db: Db,
+  f: ListFilters,
+): Promise<{ leads: ListedLead[]; nextCursor: string | null; hasMore: boolean }> {
   if (f.email !== undefined) {
-    const rows = await db.all<ListedLead>(sql`SELECT ${COLUMNS} FROM leads WHERE email = ${normaliseEmail(f.email)} AND erased_at IS NULL`);
+    const rows = await listedByEmail(db, normaliseEmail(f.email));
     return { leads: rows, nextCursor: null, hasMore: false };
   }
   const c = lowerBound(f);
@@ -100,56 +84,53 @@ export async function listLeads(db: Db, f: ListFilters): Promise<{ leads: Listed
   let pairs: { stage: Stage; v: number }[] = [];
   if (filtered) {
     const stages = f.stage ? [f.stage] : [...STAGES];
-    const found = await batch<{ stage: Stage; v: number }>(db, stages.map((s) => distinctScores(s, f.minScore ?? Number.MIN_SAFE_INTEGER)));
-    pairs = found.flatMap((r) => r.results);
+    pairs = await scorePairs(db, stages, f.minScore ?? Number.MIN_SAFE_INTEGER);
   }
-  if (filtered && pairs.length === 0) return { leads: [], nextCursor: f.cursor ?? null, hasMore: false };
+  if (filtered && pairs.length === 0)
+    return { leads: [], nextCursor: f.cursor ?? null, hasMore: false };
   let rows: ListedLead[];
   if (filtered && pairs.length <= MAX_RANGES) {
     rows = await mergedPage(db, pairs, c, f.assetId, take);
   } else {
-    rows = await db.all<ListedLead>(scanQuery(c, f, take));
+    rows = await scanPage(db, c, f, take);
   }
   const hasMore = rows.length > f.limit;
   const leads = rows.slice(0, f.limit);
   const last = leads[leads.length - 1];
   // The cursor is handed out at the end too: polling with it later returns what changed since.
-  const nextCursor = last ? encodeCursor({ u: last.updated_at, i: last.id }) : (f.cursor ?? (f.updatedSince !== undefined ? encodeCursor({ u: f.updatedSince, i: 0 }) : null));
+  const nextCursor = last
+    ? encodeCursor({ u: last.updated_at, i: last.id })
+    : (f.cursor ??
+      (f.updatedSince !== undefined ? encodeCursor({ u: f.updatedSince, i: 0 }) : null));
   return { leads, nextCursor, hasMore };
-}
-
-/** The unfiltered list (and the fallback for very many score groups): one range scan of leads_list. */
-export function scanQuery(c: Cursor, f: Pick<ListFilters, "stage" | "minScore" | "assetId">, take: number): SQL {
-  const stage = f.stage ? sql` AND stage = ${stageLit(f.stage)}` : sql``;
-  const min = f.minScore !== undefined ? sql` AND score >= ${int(f.minScore)}` : sql``;
-  return sql`SELECT ${COLUMNS} FROM leads INDEXED BY leads_list WHERE scored_at IS NOT NULL AND ${after(c)}${stage}${min}${assetFilter(f.assetId)} ORDER BY updated_at, id LIMIT ${int(take)}`;
 }
 
 const key = (l: ListedLead): Cursor => ({ u: l.updated_at, i: l.id });
 const before = (a: Cursor, b: Cursor) => a.u < b.u || (a.u === b.u && a.i < b.i);
 const notAfter = (a: Cursor, b: Cursor) => !before(b, a);
 
-/** One merged stream: up to 5 ordered index ranges, merged lazily by SQLite (MERGE (UNION ALL)). */
-export function mergeQuery(pairs: { stage: Stage; v: number }[], c: Cursor, assetId: number | undefined, limit: number): SQL {
-  const terms = pairs.map((p) => sql`SELECT ${COLUMNS} FROM leads WHERE scored_at IS NOT NULL AND stage = ${stageLit(p.stage)} AND score = ${int(p.v)} AND ${after(c)}${assetFilter(assetId)}`);
-  return sql`${sql.join(terms, sql` UNION ALL `)} ORDER BY updated_at, id LIMIT ${int(limit)}`;
-}
-
 /**
  * A k-way merge of the merged streams: each stream is read a little at a time, and only the streams that
  * hold the page back are read further, so a page reads roughly what it returns plus a few rows a stream.
  */
-async function mergedPage(db: Db, pairs: { stage: Stage; v: number }[], c: Cursor, assetId: number | undefined, take: number): Promise<ListedLead[]> {
+async function mergedPage(
+  db: Db,
+  pairs: { stage: Stage; v: number }[],
+  c: Cursor,
+  assetId: number | undefined,
+  take: number,
+): Promise<ListedLead[]> {
   const streams: { pairs: typeof pairs; last: Cursor; done: boolean; want: number }[] = [];
-  for (let i = 0; i < pairs.length; i += TERMS_PER_MERGE) streams.push({ pairs: pairs.slice(i, i + TERMS_PER_MERGE), last: c, done: false, want: 0 });
+  for (let i = 0; i < pairs.length; i += TERMS_PER_MERGE)
+    streams.push({ pairs: pairs.slice(i, i + TERMS_PER_MERGE), last: c, done: false, want: 0 });
   const first = Math.max(2, Math.ceil(take / streams.length) + 1);
-  streams.forEach((s) => (s.want = first));
+  for (const s of streams) s.want = first;
   const fetched: ListedLead[] = [];
   for (let round = 0; round < 32; round++) {
     const todo = streams.filter((s) => !s.done && s.want > 0);
-    const results = await batch<ListedLead>(db, todo.map((s) => mergeQuery(s.pairs, s.last, assetId, s.want)));
+    const results = await mergeRound(db, todo, assetId);
     todo.forEach((s, i) => {
-      const got = results[i]!.results;
+      const got = results[i]!;
       fetched.push(...got);
       if (got.length < s.want) s.done = true;
       if (got.length) s.last = key(got[got.length - 1]!);
@@ -163,7 +144,8 @@ async function mergedPage(db: Db, pairs: { stage: Stage; v: number }[], c: Curso
     const settled = fetched.filter((l) => notAfter(key(l), frontier));
     if (settled.length >= take) return settled.slice(0, take);
     const need = take - settled.length;
-    for (const s of open) if (s.last.u === frontier.u && s.last.i === frontier.i) s.want = Math.max(2, need + 1);
+    for (const s of open)
+      if (s.last.u === frontier.u && s.last.i === frontier.i) s.want = Math.max(2, need + 1);
   }
   throw new Error("merging the sales list did not settle");
 }

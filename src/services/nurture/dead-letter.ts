@@ -17,6 +17,6 @@ export async function failDeadSends(
     outOfRetriesEvents(ids, now),
     failSendsOutOfRetries(ids, now),
   ]);
-  items.forEach((i) => i.msg.ack());
+  for (const i of items) i.msg.ack();
   return updated!.meta.changes ?? 0;
 }

@@ -159,11 +159,9 @@ export async function deliverNurtureSends(
       }
     }
     if (configProblem) {
-      mine
-        .filter((r) => !updates.some((u) => u.id === r.id))
-        .forEach((r) =>
-          updates.push({ id: r.id, status: "queued", error: configProblem, tries: 1 }),
-        );
+      for (const r of mine.filter((r) => !updates.some((u) => u.id === r.id))) {
+        updates.push({ id: r.id, status: "queued", error: configProblem, tries: 1 });
+      }
       retryAfter.set(item, opts.backoff(item.msg.attempts));
       continue;
     }

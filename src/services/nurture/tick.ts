@@ -60,7 +60,7 @@ export async function runNurtureTick(
     const keyed = new Map<PlannedSend, string>();
     for (const group of groupSends(queued, EMAILS_PER_REQUEST)) {
       const key = await idempotencyKey(group.map((s) => ({ enrolmentId: s.e, stepId: s.st })));
-      group.forEach((s) => keyed.set(s, key));
+      for (const s of group) keyed.set(s, key);
     }
     const writes: SQL[] = [advanceEnrolments(plan.advances, now)];
     const read = new Map(plan.advances.map((a) => [a.e, a]));

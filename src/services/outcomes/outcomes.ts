@@ -1,14 +1,17 @@
 // Sales reports back: accepted, won (with amount), lost. Idempotent on external_id; moves the stage and credits the lead's touches.
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Config, Db } from "../../env";
 import { AppError } from "../../errors";
 import { batch } from "../../store/batch";
 import type { Stage } from "../../db/schema";
+import { recordEvent } from "../../store/events";
+import { isStaleGuard } from "../../store/guard";
+import { stageGuard, stageUpdate } from "../../store/leads";
+import { findOutcomeByExternalId, outcomeInsert, type OutcomeRecord } from "../../store/outcomes";
 import { creditConversion } from "../reports/credit";
 import { stageChangeStatements } from "../qualification/stage";
-import { staleGuard, isStaleGuard } from "../../store/guard";
-import { summaryFromRows, summaryQueries } from "../leads/lead-summary";
-import { deliveryStatements, dueDeliveryIds, enqueueDeliveries, loadEndpoints } from "../handoff/emit";
+import { announcementStatements, queueAnnounced, readEndpoints } from "../qualification/announce";
+import { loadSummaryRows, summaryFromRows } from "../leads/lead-summary";
 
 export type OutcomeStage = "accepted" | "won" | "lost";
 export interface OutcomeInput {
@@ -18,13 +21,29 @@ export interface OutcomeInput {
   reason?: string;
   externalId: string;
 }
-export type OutcomeRow = { id: number; lead_id: number; stage: OutcomeStage; amount_minor: number | null; currency: string | null; reason: string | null; external_id: string; at: number };
+export type OutcomeRow = {
+  id: number;
+  lead_id: number;
+  stage: OutcomeStage;
+  amount_minor: number | null;
+  currency: string | null;
+  reason: string | null;
+  external_id: string;
+  at: number;
+};
 
-export const STAGE_FOR: Record<OutcomeStage, Stage> = { accepted: "sql", won: "customer", lost: "disqualified" };
+export const STAGE_FOR: Record<OutcomeStage, Stage> = {
+  accepted: "sql",
+  won: "customer",
+  lost: "disqualified",
+};
 
 /** Digits after the decimal point in a currency's minor unit (2 for USD and EUR, 0 for JPY). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 /** A decimal amount in major units as integer minor units; null when it has more decimals than the currency. */
@@ -34,32 +53,71 @@ export function toMinor(amount: number, currency: string): number | null {
   return Math.abs(scaled - rounded) < 1e-6 ? rounded : null;
 }
 
-const bad = (field: string, message: string) => new AppError("BAD_REQUEST", message, { details: { fields: { [field]: [message] } } });
+const bad = (field: string, message: string) =>
+  new AppError("BAD_REQUEST", message, { details: { fields: { [field]: [message] } } });
 
 /** Checks money against the reporting currency; returns the amount in minor units (null when none). */
-export function moneyOf(input: OutcomeInput, config: Pick<Config, "REPORTING_CURRENCY">): number | null {
-  if (input.stage === "won" && input.amount === undefined) throw bad("amount", "A won outcome needs the deal's amount");
+export function moneyOf(
+  input: OutcomeInput,
+  config: Pick<Config, "REPORTING_CURRENCY">,
+): number | null {
+  if (input.stage === "won" && input.amount === undefined)
+    throw bad("amount", "A won outcome needs the deal's amount");
   if (input.amount === undefined) return null;
   const currency = (input.currency ?? "").toUpperCase();
   if (!currency) throw bad("currency", `Give the amount's currency (${config.REPORTING_CURRENCY})`);
   if (currency !== config.REPORTING_CURRENCY)
-    throw bad("currency", `Amounts are reported in ${config.REPORTING_CURRENCY}; convert ${currency} before sending (no exchange rates are applied)`);
+    throw bad(
+      "currency",
+      `Amounts are reported in ${config.REPORTING_CURRENCY}; convert ${currency} before sending (no exchange rates are applied)`,
+    );
   const minor = toMinor(input.amount, currency);
-  if (minor === null) throw bad("amount", `${currency} has ${minorDigits(currency)} decimal places`);
+  if (minor === null)
+    throw bad("amount", `${currency} has ${minorDigits(currency)} decimal places`);
   return minor;
 }
 
+const rowOf = (r: OutcomeRecord): OutcomeRow => ({
+  id: r.id,
+  lead_id: r.leadId,
+  stage: r.stage,
+  amount_minor: r.amountMinor,
+  currency: r.currency,
+  reason: r.reason,
+  external_id: r.externalId!,
+  at: r.at,
+});
+
 async function findByExternalId(db: Db, externalId: string): Promise<OutcomeRow | undefined> {
-  const [row] = await db.all<OutcomeRow>(sql`SELECT id, lead_id, stage, amount_minor, currency, reason, external_id, at FROM outcomes WHERE external_id = ${externalId}`);
-  return row;
+  const row = await findOutcomeByExternalId(db, externalId);
+  return row && rowOf(row);
 }
 
-function sameOutcome(row: OutcomeRow, leadId: number, input: OutcomeInput, amountMinor: number | null) {
+function sameOutcome(
+  row: OutcomeRow,
+  leadId: number,
+  input: OutcomeInput,
+  amountMinor: number | null,
+) {
   return row.lead_id === leadId && row.stage === input.stage && row.amount_minor === amountMinor;
 }
 
-function replayOf(row: OutcomeRow, leadId: number, input: OutcomeInput, amountMinor: number | null): { outcome: OutcomeRow; created: false } {
-  if (!sameOutcome(row, leadId, input, amountMinor)) throw new AppError("CONFLICT", `external_id ${input.externalId} was already reported with different details`, { details: { existing: { lead_id: row.lead_id, stage: row.stage, amount_minor: row.amount_minor } } });
+function replayOf(
+  row: OutcomeRow,
+  leadId: number,
+  input: OutcomeInput,
+  amountMinor: number | null,
+): { outcome: OutcomeRow; created: false } {
+  if (!sameOutcome(row, leadId, input, amountMinor))
+    throw new AppError(
+      "CONFLICT",
+      `external_id ${input.externalId} was already reported with different details`,
+      {
+        details: {
+          existing: { lead_id: row.lead_id, stage: row.stage, amount_minor: row.amount_minor },
+        },
+      },
+    );
   return { outcome: row, created: false };
 }
 
@@ -68,43 +126,71 @@ function replayOf(row: OutcomeRow, leadId: number, input: OutcomeInput, amountMi
  * different details are a 409. A new outcome moves the lead's stage, writes history, credits the rollup
  * (accepted; won with revenue, which implies accepted when sales skipped that step) and announces the stage change.
  */
-export async function recordOutcome(deps: { db: Db; jobs: Queue; config: Pick<Config, "REPORTING_CURRENCY"> }, leadId: number, input: OutcomeInput, now: number): Promise<{ outcome: OutcomeRow; created: boolean }> {
+export async function recordOutcome(
+  deps: { db: Db; jobs: Queue; config: Pick<Config, "REPORTING_CURRENCY"> },
+  leadId: number,
+  input: OutcomeInput,
+  now: number,
+): Promise<{ outcome: OutcomeRow; created: boolean }> {
   const { db } = deps;
   const amountMinor = moneyOf(input, deps.config);
   const existing = await findByExternalId(db, input.externalId);
   if (existing) return replayOf(existing, leadId, input, amountMinor);
 
-  const [summaryRows, endpoints] = await Promise.all([batch(db, summaryQueries(leadId)), loadEndpoints(db)]);
-  const rows = summaryRows.map((r) => r.results);
-  const lead = (rows[0] as { stage: Stage; erased_at: number | null }[])[0];
+  const [rows, endpoints] = await Promise.all([loadSummaryRows(db, leadId), readEndpoints(db)]);
+  const lead = rows.lead;
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
-  if (lead.erased_at !== null) throw new AppError("GONE", "This lead's personal data was erased");
+  if (lead.erasedAt !== null) throw new AppError("GONE", "This lead's personal data was erased");
 
   const from = lead.stage;
   const to = STAGE_FOR[input.stage];
   const moves = from !== to;
   const currency = amountMinor === null ? null : (input.currency ?? "").toUpperCase();
   const statements: SQL[] = [
-    staleGuard(sql`(SELECT stage FROM leads WHERE id = ${leadId}) = ${from}`),
-    sql`INSERT INTO outcomes (lead_id, stage, amount_minor, currency, reason, external_id, at) VALUES (${leadId}, ${input.stage}, ${amountMinor}, ${currency}, ${input.reason ?? null}, ${input.externalId}, ${now})`,
-    sql`INSERT INTO events (lead_id, type, at, data) VALUES (${leadId}, 'outcome_reported', ${now}, json_object('stage', ${input.stage}, 'external_id', ${input.externalId}, 'amount_minor', ${amountMinor}))`,
+    stageGuard(leadId, from),
+    outcomeInsert({
+      leadId,
+      stage: input.stage,
+      amountMinor,
+      currency,
+      reason: input.reason ?? null,
+      externalId: input.externalId,
+      at: now,
+    }),
+    recordEvent({
+      leadId,
+      type: "outcome_reported",
+      at: now,
+      data: { stage: input.stage, external_id: input.externalId, amount_minor: amountMinor },
+    }),
   ];
   const reason = `Sales reported ${input.stage}${input.reason ? `: ${input.reason.slice(0, 200)}` : ""}`;
   if (moves) {
-    statements.push(sql`UPDATE leads SET stage = ${to}, stage_changed_at = ${now}, updated_at = ${now} WHERE id = ${leadId}`);
+    statements.push(stageUpdate(db, leadId, to, now));
     statements.push(...stageChangeStatements({ leadId, from, to, reason, at: now }));
   }
   const wasAccepted = from === "sql" || from === "customer";
-  if (input.stage === "accepted" && moves && !wasAccepted) statements.push(...creditConversion(leadId, "accepted", 1, now));
+  if (input.stage === "accepted" && moves && !wasAccepted)
+    statements.push(...creditConversion(leadId, "accepted", 1, now));
   if (input.stage === "won") {
     if (!wasAccepted) statements.push(...creditConversion(leadId, "accepted", 1, now));
-    statements.push(...creditConversion(leadId, "won", 1, now), ...creditConversion(leadId, "revenue_minor", amountMinor!, now));
+    statements.push(
+      ...creditConversion(leadId, "won", 1, now),
+      ...creditConversion(leadId, "revenue_minor", amountMinor!, now),
+    );
   }
   const deliveryAt = statements.length;
   if (moves) {
     const summary = summaryFromRows(rows)!;
     const lead = { ...summary, stage: to, updated_at: new Date(now).toISOString() };
-    statements.push(...deliveryStatements(endpoints, "lead.stage_changed", leadId, { type: "lead.stage_changed", timestamp: new Date(now).toISOString(), data: { lead, change: { from_stage: from, to_stage: to, reason } } }, now));
+    statements.push(
+      ...announcementStatements(
+        endpoints,
+        lead,
+        [{ type: "lead.stage_changed", change: { from_stage: from, to_stage: to, reason } }],
+        now,
+      ),
+    );
   }
 
   let results: D1Result[];
@@ -114,10 +200,14 @@ export async function recordOutcome(deps: { db: Db; jobs: Queue; config: Pick<Co
     // Two reports at once: the same external_id lost the race to the unique index, or the stage moved under us.
     const raced = await findByExternalId(db, input.externalId);
     if (raced) return replayOf(raced, leadId, input, amountMinor);
-    if (isStaleGuard(err)) throw new AppError("CONFLICT", "The lead's stage changed while this outcome was being recorded; send it again");
+    if (isStaleGuard(err))
+      throw new AppError(
+        "CONFLICT",
+        "The lead's stage changed while this outcome was being recorded; send it again",
+      );
     throw err;
   }
-  await enqueueDeliveries(deps.jobs, dueDeliveryIds(results.slice(deliveryAt)));
+  await queueAnnounced(deps.jobs, results.slice(deliveryAt));
   const outcome = await findByExternalId(db, input.externalId);
   return { outcome: outcome!, created: true };
 }

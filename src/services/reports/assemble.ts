@@ -140,7 +140,10 @@ export function assembleReport(input: AssembleInput): { rows: ReportRow[]; total
     };
     const k = `${key.period}\u0000${key.asset_id}\u0000${key.channel}\u0000${key.campaign}`;
     let row = rows.get(k);
-    if (!row) rows.set(k, (row = { key, acc: empty() }));
+    if (!row) {
+      row = { key, acc: empty() };
+      rows.set(k, row);
+    }
     return row.acc;
   };
   for (const e of input.events) {

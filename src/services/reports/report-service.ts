@@ -131,11 +131,16 @@ export async function buildReport(
   const unowned = spendRecords.filter((s) => s.assetId === null);
   const leadCells: LeadCell[] = [];
   if (unowned.length) {
-    // Days are YYYY-MM-DD strings, compared as text (Math.min/max would turn them into NaN).
-    // biome-ignore lint/complexity/useMathMinMax: strings, not numbers
-    const from = unowned.reduce((m, s) => (s.dayFrom < m ? s.dayFrom : m), unowned[0]!.dayFrom).slice(0, 7);
-    // biome-ignore lint/complexity/useMathMinMax: strings, not numbers
-    const to = unowned.reduce((m, s) => (s.dayTo > m ? s.dayTo : m), unowned[0]!.dayTo).slice(0, 7);
+    // Days are YYYY-MM-DD strings: sorted as text, the first and last are the earliest and latest.
+    const from = unowned
+      .map((s) => s.dayFrom)
+      .sort()[0]!
+      .slice(0, 7);
+    const to = unowned
+      .map((s) => s.dayTo)
+      .sort()
+      .at(-1)!
+      .slice(0, 7);
     const cells = await campaignLeads(db, q.model, from, to);
     rowsRead += cells.rowsRead;
     for (const r of cells.rows)

@@ -1,7 +1,13 @@
 // What a scoring rule looks at, and whether a profile or an event matches it. Pure: no I/O.
 
 /** Fit rules read the lead's profile; behaviour rules read events. */
-export const FIT_FIELDS = ["job_title_keyword", "company_size", "country", "free_mail", "phone_given"] as const;
+export const FIT_FIELDS = [
+  "job_title_keyword",
+  "company_size",
+  "country",
+  "free_mail",
+  "phone_given",
+] as const;
 export const BEHAVIOUR_FIELDS = ["event", "event_url", "repeat_visit"] as const;
 export type FitField = (typeof FIT_FIELDS)[number];
 export type BehaviourField = (typeof BEHAVIOUR_FIELDS)[number];
@@ -32,7 +38,11 @@ export interface ScoringEvent {
   data?: Record<string, unknown> | null;
 }
 
-const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** A keyword matches whole words in order ("vp sales" matches "VP, Sales EMEA"; "cto" does not match "director"). */
 function titleHas(title: string, keyword: string): boolean {

@@ -75,17 +75,12 @@ const count = z
 
 /** One mapped CSV row, before money is parsed (that needs the row's currency). */
 export const importRow = z.object({
-  day: z
-    .string()
-    .transform(
-      (s, ctx) =>
-        normalizeDay(s) ??
-        (ctx.addIssue({
-          code: "custom",
-          message: `"${s.slice(0, 40)}" is not a date (use YYYY-MM-DD)`,
-        }),
-        z.NEVER),
-    ),
+  day: z.string().transform((s, ctx) => {
+    const day = normalizeDay(s);
+    if (day) return day;
+    ctx.addIssue({ code: "custom", message: `"${s.slice(0, 40)}" is not a date (use YYYY-MM-DD)` });
+    return z.NEVER;
+  }),
   campaign: z.string().trim().max(200, "campaign is longer than 200 characters"),
   cost: z.string().trim().min(1, "cost is empty"),
   currency: z.string().trim().toUpperCase(),

@@ -62,7 +62,7 @@ export async function importSpend(
   ctx: { now: number; reportingCurrency: string },
 ): Promise<ImportResult> {
   await assertAssetExists(db, req.target.asset_id);
-  let records;
+  let records: ReturnType<typeof parseCsv>;
   try {
     records = parseCsv(req.csv);
   } catch (err) {

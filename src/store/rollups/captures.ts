@@ -1,6 +1,6 @@
 // Submissions and downloads counted into asset_daily as the gate and the download link see them.
 import { sql, type SQL } from "drizzle-orm";
-import { capturedLeadFrom } from "../leads";
+import { capturedLeadFrom } from "../captured-lead";
 
 /** A submission on the captured lead's day, channel and campaign; new and referred leads count once. */
 export function countCaptureSubmission(

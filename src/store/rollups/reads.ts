@@ -1,12 +1,12 @@
 // The rollup reads behind every report: raw selects aliased to the schema's names, run in the report's metered batch.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../env";
-import {
-  type AttributionModel,
-  type assetDaily,
-  type assetModelDaily,
-  type attributedDaily,
-  type campaignMonthly,
+import type {
+  AttributionModel,
+  assetDaily,
+  assetModelDaily,
+  attributedDaily,
+  campaignMonthly,
 } from "../../db/schema";
 import { statement } from "../batch";
 

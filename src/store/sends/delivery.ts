@@ -1,7 +1,7 @@
 // Sends as the consumer delivers them and Resend reports on them: read, settle, track, and the events they log.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../env";
-import { type EventType, type Lead, type Send, type SendStatus } from "../../db/schema";
+import type { EventType, Lead, Send, SendStatus } from "../../db/schema";
 import { statement } from "../batch";
 import { recordEventsFrom } from "../events";
 import { idList } from "./shared";

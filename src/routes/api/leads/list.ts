@@ -41,12 +41,9 @@ const query = z.object({
 const page = z
   .object({
     data: z.array(listedLeadSchema),
-    next_cursor: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "Pass as cursor for the next page; also at the end, to poll for changes later",
-      }),
+    next_cursor: z.string().nullable().openapi({
+      description: "Pass as cursor for the next page; also at the end, to poll for changes later",
+    }),
     has_more: z.boolean(),
   })
   .openapi("LeadPage");

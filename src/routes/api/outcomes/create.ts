@@ -9,30 +9,20 @@ import { errorResponses, idParams, jsonBody, jsonContent, security } from "../..
 
 const body = z.object({
   stage: z.enum(OUTCOME_STAGES),
-  amount: z
-    .number()
-    .positive()
-    .max(1e12)
-    .optional()
-    .openapi({
-      description: "Deal amount in major units (e.g. 12500.50); required when won",
-      example: 12500,
-    }),
+  amount: z.number().positive().max(1e12).optional().openapi({
+    description: "Deal amount in major units (e.g. 12500.50); required when won",
+    example: 12500,
+  }),
   currency: z
     .string()
     .regex(/^[A-Za-z]{3}$/, "Use an ISO 4217 code such as USD")
     .optional()
     .openapi({ example: "USD" }),
   reason: z.string().trim().max(500).optional().openapi({ example: "Budget approved" }),
-  external_id: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .openapi({
-      description: "Your CRM's id for this outcome; repeats with the same id are ignored",
-      example: "opp_0065g00000XyZ",
-    }),
+  external_id: z.string().trim().min(1).max(200).openapi({
+    description: "Your CRM's id for this outcome; repeats with the same id are ignored",
+    example: "opp_0065g00000XyZ",
+  }),
 });
 export const outcomeSchema = z
   .object({

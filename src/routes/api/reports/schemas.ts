@@ -4,12 +4,10 @@ import { ATTRIBUTION_MODELS } from "../../../db/schema";
 
 const n = z.number();
 export const figures = z.object({
-  model: z
-    .enum(ATTRIBUTION_MODELS)
-    .openapi({
-      description:
-        "The attribution model every credited figure (leads, MQLs, accepted, won, revenue, spend spread, costs, ROI) is computed under",
-    }),
+  model: z.enum(ATTRIBUTION_MODELS).openapi({
+    description:
+      "The attribution model every credited figure (leads, MQLs, accepted, won, revenue, spend spread, costs, ROI) is computed under",
+  }),
   views: n,
   submissions: n,
   new_leads: n,

@@ -7,19 +7,17 @@ import { createRule } from "../../../services/scoring/rules-store";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
 
-const body = z
-  .object({ kind: z.enum(RULE_KINDS), ...ruleFields })
-  .openapi({
-    example: {
-      kind: "behaviour",
-      field: "event_url",
-      match: ["link_clicked", "/pricing"],
-      points: 20,
-      cap: 40,
-      half_life_days: 14,
-      label: "Visited pricing",
-    },
-  });
+const body = z.object({ kind: z.enum(RULE_KINDS), ...ruleFields }).openapi({
+  example: {
+    kind: "behaviour",
+    field: "event_url",
+    match: ["link_clicked", "/pricing"],
+    points: 20,
+    cap: 40,
+    half_life_days: 14,
+    label: "Visited pricing",
+  },
+});
 
 export const route = createRoute({
   method: "post",

@@ -7,12 +7,10 @@ export const ruleSchema = z
   .object({
     id: z.number().int(),
     kind: z.enum(RULE_KINDS),
-    field: z
-      .string()
-      .openapi({
-        description:
-          "fit: job_title_keyword, company_size, country, free_mail, phone_given; behaviour: event, event_url, repeat_visit",
-      }),
+    field: z.string().openapi({
+      description:
+        "fit: job_title_keyword, company_size, country, free_mail, phone_given; behaviour: event, event_url, repeat_visit",
+    }),
     match: z.array(z.string()),
     points: z.number().int(),
     cap: z.number().int().nullable(),

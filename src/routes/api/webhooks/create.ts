@@ -12,12 +12,10 @@ const body = z.object({
 });
 const created = endpointSchema
   .extend({
-    secret: z
-      .string()
-      .openapi({
-        description: "Verify signatures with this; shown once",
-        example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-      }),
+    secret: z.string().openapi({
+      description: "Verify signatures with this; shown once",
+      example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    }),
   })
   .openapi("CreatedWebhookEndpoint");
 

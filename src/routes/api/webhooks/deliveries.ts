@@ -9,14 +9,9 @@ import { deliveryOut, deliverySchema } from "./schemas";
 
 const query = z.object({
   status: z.enum(DELIVERY_STATUSES).optional(),
-  before: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({
-      description: "Only deliveries with a smaller id (the last id of the previous page)",
-    }),
+  before: z.coerce.number().int().positive().optional().openapi({
+    description: "Only deliveries with a smaller id (the last id of the previous page)",
+  }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 const page = z.object({ data: z.array(deliverySchema) });

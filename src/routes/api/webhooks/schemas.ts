@@ -31,13 +31,10 @@ export const endpointSchema = z
     url: z.string(),
     event_types: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
     active: z.boolean(),
-    disabled_reason: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          "Set when Lodestone switched the endpoint off (410 Gone, or failing for the whole retry schedule)",
-      }),
+    disabled_reason: z.string().nullable().openapi({
+      description:
+        "Set when Lodestone switched the endpoint off (410 Gone, or failing for the whole retry schedule)",
+    }),
     disabled_at: z.string().nullable(),
     consecutive_failures: z.number().int(),
     created_at: z.string(),

@@ -1,0 +1,25 @@
+// Queueing delivery attempts: one queue message per delivery; D1 keeps the delivery, so a lost message is swept up again.
+/**
+ * Queues delivery attempts. If the queue refuses, the deliveries stay pending in D1 and the cron's
+ * sweep (`sweepStuckDeliveries`) queues them again, so nothing is lost; the failure is still reported.
+ */
+export async function enqueueDeliveries(
+  jobs: Queue,
+  deliveryIds: number[],
+  delaySeconds = 0,
+): Promise<void> {
+  for (let i = 0; i < deliveryIds.length; i += 100) {
+    const chunk = deliveryIds.slice(i, i + 100);
+    try {
+      await jobs.sendBatch(
+        chunk.map((id) => ({ body: { type: "webhook.deliver", deliveryId: id }, delaySeconds })),
+      );
+    } catch (err) {
+      console.error(
+        "lodestone: queueing webhook deliveries failed; the cron sweep will retry them",
+        chunk,
+        err,
+      );
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The marketer's scoring rules: read by every scoring, edited through the API, seeded with the defaults.
+import { count, eq } from "drizzle-orm";
+import type { Db } from "../env";
+import { scoreRules } from "../db/schema";
+
+export type ScoreRuleRow = typeof scoreRules.$inferSelect;
+export type NewScoreRule = Omit<typeof scoreRules.$inferInsert, "id">;
+type RuleChange = Partial<Omit<NewScoreRule, "kind" | "createdAt">>;
+
+/** What scoring reads of every rule (all but created_at); put it in the caller's db.batch. */
+export function scoringRulesQuery(db: Db) {
+  const r = scoreRules;
+  return db
+    .select({
+      id: r.id,
+      kind: r.kind,
+      field: r.field,
+      match: r.match,
+      points: r.points,
+      cap: r.cap,
+      halfLifeDays: r.halfLifeDays,
+      label: r.label,
+      active: r.active,
+    })
+    .from(r);
+}
+
+export async function countRules(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(scoreRules);
+  return row?.n ?? 0;
+}
+
+/** Inserts rules in one batch, all or nothing; one row a statement keeps under D1's 100 bound parameters. */
+export async function insertRules(db: Db, rules: NewScoreRule[]): Promise<void> {
+  const [first, ...rest] = rules.map((r) => db.insert(scoreRules).values(r));
+  if (first) await db.batch([first, ...rest]);
+}
+
+export async function listRuleRows(db: Db): Promise<ScoreRuleRow[]> {
+  return db.select().from(scoreRules).orderBy(scoreRules.kind, scoreRules.id);
+}
+
+export async function findRule(db: Db, id: number): Promise<ScoreRuleRow | undefined> {
+  return db.query.scoreRules.findFirst({ where: eq(scoreRules.id, id) });
+}
+
+export async function insertRule(db: Db, rule: NewScoreRule): Promise<ScoreRuleRow> {
+  const [row] = await db.insert(scoreRules).values(rule).returning();
+  return row!;
+}
+
+export async function updateRuleRow(
+  db: Db,
+  id: number,
+  change: RuleChange,
+): Promise<ScoreRuleRow | undefined> {
+  const [row] = await db.update(scoreRules).set(change).where(eq(scoreRules.id, id)).returning();
+  return row;
+}
+
+/** Deletes a rule; false when there was none. */
+export async function deleteRuleRow(db: Db, id: number): Promise<boolean> {
+  const rows = await db
+    .delete(scoreRules)
+    .where(eq(scoreRules.id, id))
+    .returning({ id: scoreRules.id });
+  return rows.length > 0;
+}

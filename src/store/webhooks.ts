@@ -1,0 +1,263 @@
+// Sales webhooks: the endpoints sales systems registered, each event's deliveries to them, and every attempt.
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../env";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../db/schema";
+
+export type EndpointRecord = typeof webhookEndpoints.$inferSelect;
+export type DeliveryRecord = typeof webhookDeliveries.$inferSelect;
+export type AttemptRecord = typeof webhookAttempts.$inferSelect;
+type DeliveryStatus = DeliveryRecord["status"];
+
+const e = webhookEndpoints;
+const d = webhookDeliveries;
+
+// ── Endpoints ─────────────────────────────────────────────────────────────────
+
+/**
+ * Every endpoint, as emitting needs it; the table is small (a handful of sales systems). A batch of one:
+ * the D1 call scoring has always made here (a plain drizzle select would use raw(), which the bench meter runs twice).
+ */
+export async function endpointsForEmit(
+  db: Db,
+): Promise<Pick<EndpointRecord, "id" | "eventTypes" | "active" | "disabledReason">[]> {
+  const [rows] = await db.batch([
+    db
+      .select({
+        id: e.id,
+        eventTypes: e.eventTypes,
+        active: e.active,
+        disabledReason: e.disabledReason,
+      })
+      .from(e),
+  ]);
+  return rows;
+}
+
+export async function insertEndpoint(
+  db: Db,
+  row: Omit<typeof e.$inferInsert, "id">,
+): Promise<EndpointRecord> {
+  const [out] = await db.insert(e).values(row).returning();
+  return out!;
+}
+
+export async function listEndpointRows(db: Db): Promise<EndpointRecord[]> {
+  return db.select().from(e).orderBy(e.id);
+}
+
+export async function findEndpoint(db: Db, id: number): Promise<EndpointRecord | undefined> {
+  return db.query.webhookEndpoints.findFirst({ where: eq(e.id, id) });
+}
+
+export async function updateEndpointRow(
+  db: Db,
+  id: number,
+  set: Partial<EndpointRecord>,
+): Promise<EndpointRecord | undefined> {
+  const [row] = await db.update(e).set(set).where(eq(e.id, id)).returning();
+  return row;
+}
+
+export async function deleteEndpointRow(db: Db, id: number): Promise<void> {
+  await db.delete(e).where(eq(e.id, id));
+}
+
+/** After a delivered attempt: the endpoint is healthy again. */
+export function endpointSucceeded(db: Db, id: number, now: number): SQL {
+  return db.update(e).set({ consecutiveFailures: 0, updatedAt: now }).where(eq(e.id, id)).getSQL();
+}
+
+export function endpointFailed(db: Db, id: number, now: number): SQL {
+  return db
+    .update(e)
+    .set({ consecutiveFailures: sql`${e.consecutiveFailures} + 1`, updatedAt: now })
+    .where(eq(e.id, id))
+    .getSQL();
+}
+
+/** Lodestone switches the endpoint off itself, saying why (the marketer's flag). */
+export function endpointDisabled(db: Db, id: number, reason: string, now: number): SQL {
+  return db
+    .update(e)
+    .set({
+      active: false,
+      consecutiveFailures: sql`${e.consecutiveFailures} + 1`,
+      disabledAt: now,
+      updatedAt: now,
+      disabledReason: reason,
+    })
+    .where(eq(e.id, id))
+    .getSQL();
+}
+
+// ── Deliveries ────────────────────────────────────────────────────────────────
+
+/** Up to 11 deliveries per statement keeps under D1's 100 bound parameters. */
+const DELIVERIES_PER_STATEMENT = 11;
+
+/**
+ * INSERT … RETURNING id and due time for one event's deliveries, for the caller's batch. A parked
+ * delivery (endpoint disabled by Lodestone) gets no due time. Raw: the literal status and attempts keep
+ * 11 rows under D1's bound-parameter limit, which drizzle's insert (every value a parameter) would not.
+ */
+export function deliveryInserts(
+  ev: { messageId: string; leadId: number; eventType: string; payload: string },
+  to: { id: number; parked: boolean }[],
+  now: number,
+): SQL[] {
+  const out: SQL[] = [];
+  for (let i = 0; i < to.length; i += DELIVERIES_PER_STATEMENT) {
+    const rows = to
+      .slice(i, i + DELIVERIES_PER_STATEMENT)
+      .map(
+        (s) =>
+          sql`(${ev.messageId}, ${s.id}, ${ev.leadId}, ${ev.eventType}, ${ev.payload}, 'pending', 0, ${s.parked ? null : now}, ${now}, ${now})`,
+      );
+    out.push(sql`
+      INSERT INTO webhook_deliveries (message_id, endpoint_id, lead_id, event_type, payload, status, attempts, next_attempt_at, created_at, updated_at)
+      VALUES ${sql.join(rows, sql`, `)} RETURNING id, next_attempt_at AS "nextAttemptAt"`);
+  }
+  return out;
+}
+
+/** The ids to queue from the results of `deliveryInserts` (other results are skipped): rows with a due time. */
+export function dueDeliveryIds(results: D1Result[]): number[] {
+  return results.flatMap((r) =>
+    (r.results as { id?: number; nextAttemptAt?: number | null }[])
+      .filter(
+        (x) => x.id !== undefined && x.nextAttemptAt !== undefined && x.nextAttemptAt !== null,
+      )
+      .map((x) => x.id!),
+  );
+}
+
+/** What one attempt needs: the delivery and its endpoint, in one round trip. */
+export async function readDeliveryAttempt(db: Db, deliveryId: number) {
+  const [deliveries, endpoints] = await db.batch([
+    db
+      .select({
+        id: d.id,
+        messageId: d.messageId,
+        endpointId: d.endpointId,
+        payload: d.payload,
+        status: d.status,
+        attempts: d.attempts,
+      })
+      .from(d)
+      .where(eq(d.id, deliveryId)),
+    db
+      .select({ id: e.id, url: e.url, secret: e.secret, active: e.active })
+      .from(e)
+      .innerJoin(d, eq(d.endpointId, e.id))
+      .where(eq(d.id, deliveryId)),
+  ]);
+  return { delivery: deliveries[0], endpoint: endpoints[0] };
+}
+
+/** Parked, not lost: the delivery waits without a due time until its endpoint is switched back on. */
+export async function parkDelivery(db: Db, deliveryId: number, now: number): Promise<void> {
+  await db.update(d).set({ nextAttemptAt: null, updatedAt: now }).where(eq(d.id, deliveryId));
+}
+
+/** The delivery after an attempt, for the attempt's batch. */
+export function deliveryAttempted(
+  db: Db,
+  deliveryId: number,
+  r: {
+    status: DeliveryStatus;
+    attempts: number;
+    lastStatusCode: number | null;
+    nextAttemptAt: number | null;
+  },
+  now: number,
+): SQL {
+  return db
+    .update(d)
+    .set({ ...r, updatedAt: now })
+    .where(eq(d.id, deliveryId))
+    .getSQL();
+}
+
+/**
+ * Gives the endpoint's parked deliveries a due time now; returns their ids to queue. Raw: the literal
+ * status = 'pending' lets SQLite use the partial index on pending deliveries (a bound value would not).
+ */
+export async function unparkDeliveries(db: Db, endpointId: number, now: number): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    sql`UPDATE webhook_deliveries SET next_attempt_at = ${now}, updated_at = ${now} WHERE endpoint_id = ${endpointId} AND status = 'pending' AND next_attempt_at IS NULL RETURNING id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Deliveries of an endpoint newest first; `before` is the last id of the previous page. */
+export async function listDeliveryRows(
+  db: Db,
+  endpointId: number,
+  opts: { before?: number; limit: number; status?: DeliveryStatus },
+): Promise<DeliveryRecord[]> {
+  const conds = [eq(d.endpointId, endpointId)];
+  if (opts.before) conds.push(lt(d.id, opts.before));
+  if (opts.status) conds.push(eq(d.status, opts.status));
+  return db
+    .select()
+    .from(d)
+    .where(and(...conds))
+    .orderBy(desc(d.id))
+    .limit(opts.limit);
+}
+
+export async function findDelivery(
+  db: Db,
+  endpointId: number,
+  deliveryId: number,
+): Promise<DeliveryRecord | undefined> {
+  return db.query.webhookDeliveries.findFirst({
+    where: and(eq(d.id, deliveryId), eq(d.endpointId, endpointId)),
+  });
+}
+
+/** Sets a delivery to be sent again from the first attempt. */
+export async function resetDelivery(
+  db: Db,
+  deliveryId: number,
+  now: number,
+): Promise<DeliveryRecord | undefined> {
+  const [row] = await db
+    .update(d)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: now, updatedAt: now })
+    .where(eq(d.id, deliveryId))
+    .returning();
+  return row;
+}
+
+/**
+ * Pending deliveries whose attempt is overdue by more than `graceMs` get a due time now, at most `limit`
+ * of them; returns their ids. Raw: the literal status = 'pending' keeps the partial index on due deliveries usable.
+ */
+export async function claimOverdueDeliveries(
+  db: Db,
+  now: number,
+  graceMs: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    sql`UPDATE webhook_deliveries SET next_attempt_at = ${now}, updated_at = ${now}
+        WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at < ${now - graceMs} LIMIT ${limit}) RETURNING id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+// ── Attempts ──────────────────────────────────────────────────────────────────
+
+/** The log row of one attempt, for the attempt's batch. Raw: drizzle's insert also names id (as NULL), which D1 meters as one more row read a statement. */
+export function attemptInsert(r: Omit<AttemptRecord, "id">): SQL {
+  return sql`INSERT INTO webhook_attempts (delivery_id, at, status_code, duration_ms, response_excerpt, error) VALUES (${r.deliveryId}, ${r.at}, ${r.statusCode}, ${r.durationMs}, ${r.responseExcerpt}, ${r.error})`;
+}
+
+export async function attemptsOf(db: Db, deliveryId: number): Promise<AttemptRecord[]> {
+  return db
+    .select()
+    .from(webhookAttempts)
+    .where(eq(webhookAttempts.deliveryId, deliveryId))
+    .orderBy(webhookAttempts.id);
+}
