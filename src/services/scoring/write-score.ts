@@ -23,10 +23,10 @@ export function needsWrite(w: ScoreWrite): boolean {
   return w.plan.drafts.length > 0 || w.lead.scoredAt === null;
 }
 
-function scoreStatements(db: Db, w: ScoreWrite, now: number): SQL[] {
+function scoreStatements(w: ScoreWrite, now: number): SQL[] {
   const { lead, plan } = w;
   const touched = plan.score !== lead.score || lead.scoredAt === null;
-  return [scoreVersionGuard(lead.id, lead.scoreVersion), ...ledgerInserts(lead.id, plan.drafts), scoreTotalsUpdate(db, lead.id, plan, touched, now)];
+  return [scoreVersionGuard(lead.id, lead.scoreVersion), ...ledgerInserts(lead.id, plan.drafts), scoreTotalsUpdate(lead.id, plan, touched, now)];
 }
 
 /**
@@ -41,7 +41,7 @@ export async function writeScores(db: Db, writes: ScoreWrite[], now: number): Pr
   const statements: SQL[] = [];
   const alongsideAt: number[] = [];
   for (const w of todo) {
-    statements.push(...scoreStatements(db, w, now));
+    statements.push(...scoreStatements(w, now));
     for (const s of w.alongside ?? []) {
       alongsideAt.push(statements.length);
       statements.push(s);
