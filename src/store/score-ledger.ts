@@ -1,7 +1,6 @@
 // The score ledger: every change to a lead's score as a row with its rule and reason; the score is their sum.
-import { and, between, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../env";
-import { leads, scoreLedger } from "../db/schema";
+import { sql, type SQL } from "drizzle-orm";
+import type { scoreLedger } from "../db/schema";
 
 export type LedgerRow = typeof scoreLedger.$inferSelect;
 export type LedgerDraftRow = Pick<LedgerRow, "ruleId" | "kind" | "points" | "reason" | "at">;
@@ -11,35 +10,21 @@ const ROWS_PER_STATEMENT = 15;
 /** Reasons are kept readable, not unbounded. */
 const REASON_MAX = 500;
 
-const scoringColumns = {
-  leadId: scoreLedger.leadId,
-  ruleId: scoreLedger.ruleId,
-  kind: scoreLedger.kind,
-  points: scoreLedger.points,
-  at: scoreLedger.at,
-};
+export type LedgerForScoring = Pick<LedgerRow, "leadId" | "ruleId" | "kind" | "points" | "at">;
 
-/** What scoring reads of one lead's ledger; put it in the caller's db.batch. */
-export function ledgerForScoringQuery(db: Db, leadId: number) {
-  return db.select(scoringColumns).from(scoreLedger).where(eq(scoreLedger.leadId, leadId));
+/** What scoring reads of one lead's ledger, for the caller's raw batch (raw: see readDecayState). */
+export function ledgerForScoringStatement(leadId: number): SQL {
+  return sql`SELECT lead_id AS "leadId", rule_id AS "ruleId", kind, points, at FROM score_ledger WHERE lead_id = ${leadId}`;
 }
 
 /**
  * The ledger rows of the leads in an id range that have behaviour points, for the decay pass: joined
  * through leads so only leads with something to decay are read (the same filter as the range's lead rows in `readDecayState`).
  */
-export function ledgerForDecayQuery(db: Db, fromId: number, toId: number) {
-  return db
-    .select(scoringColumns)
-    .from(leads)
-    .innerJoin(scoreLedger, eq(scoreLedger.leadId, leads.id))
-    .where(
-      and(
-        between(leads.id, fromId, toId),
-        sql`${leads.behaviourScore} != 0`,
-        isNull(leads.erasedAt),
-      ),
-    );
+export function ledgerForDecayStatement(fromId: number, toId: number): SQL {
+  return sql`
+    SELECT s.lead_id AS "leadId", s.rule_id AS "ruleId", s.kind, s.points, s.at FROM leads d JOIN score_ledger s ON s.lead_id = d.id
+    WHERE d.id BETWEEN ${fromId} AND ${toId} AND d.behaviour_score != 0 AND d.erased_at IS NULL`;
 }
 
 /**

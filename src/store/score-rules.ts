@@ -1,5 +1,5 @@
 // The marketer's scoring rules: read by every scoring, edited through the API, seeded with the defaults.
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../env";
 import { scoreRules } from "../db/schema";
 
@@ -7,22 +7,24 @@ export type ScoreRuleRow = typeof scoreRules.$inferSelect;
 export type NewScoreRule = Omit<typeof scoreRules.$inferInsert, "id">;
 type RuleChange = Partial<Omit<NewScoreRule, "kind" | "createdAt">>;
 
-/** What scoring reads of every rule (all but created_at); put it in the caller's db.batch. */
-export function scoringRulesQuery(db: Db) {
-  const r = scoreRules;
-  return db
-    .select({
-      id: r.id,
-      kind: r.kind,
-      field: r.field,
-      match: r.match,
-      points: r.points,
-      cap: r.cap,
-      halfLifeDays: r.halfLifeDays,
-      label: r.label,
-      active: r.active,
-    })
-    .from(r);
+export type ScoringRule = Pick<
+  ScoreRuleRow,
+  "id" | "kind" | "field" | "match" | "points" | "cap" | "halfLifeDays" | "label" | "active"
+>;
+
+/**
+ * What scoring reads of every rule (all but created_at), for the caller's raw batch; turn the rows into
+ * rules with `scoringRulesFrom`. Raw: scoring's reads are on the decay pass's hot path (see readDecayState).
+ */
+export function scoringRulesStatement(): SQL {
+  return sql`SELECT id, kind, field, match, points, cap, half_life_days AS "halfLifeDays", label, active FROM score_rules`;
+}
+
+/** The rows of `scoringRulesStatement` as rules: match is stored as JSON text, active as 0/1. */
+export function scoringRulesFrom(rows: unknown[]): ScoringRule[] {
+  return (
+    rows as (Omit<ScoringRule, "match" | "active"> & { match: string; active: number })[]
+  ).map((r) => ({ ...r, match: JSON.parse(r.match) as string[], active: !!r.active }));
 }
 
 export async function countRules(db: Db): Promise<number> {

@@ -1,6 +1,11 @@
 // Reading what scoring needs: the rules, and each lead's profile, stage and ledger.
 import type { Db } from "../../env";
-import { readDecayState, readScoringState, type ScoringLead } from "../../store/leads";
+import {
+  readDecayState,
+  readScoringState,
+  type ScoringLead,
+  type ScoringState,
+} from "../../store/leads";
 import type { Profile, RuleDef } from "./rules";
 import type { LedgerEntry } from "./reconcile";
 
@@ -15,9 +20,7 @@ export interface LeadScoringState {
   ledger: LedgerEntry[];
 }
 
-type State = Awaited<ReturnType<typeof readScoringState>>;
-
-export function toRuleDef(r: State["rules"][number]): RuleDef {
+export function toRuleDef(r: ScoringState["rules"][number]): RuleDef {
   return {
     id: r.id,
     kind: r.kind,
@@ -31,7 +34,10 @@ export function toRuleDef(r: State["rules"][number]): RuleDef {
   };
 }
 
-function assemble(leads: State["leads"], ledger: State["ledger"]): Map<number, LeadScoringState> {
+function assemble(
+  leads: ScoringLead[],
+  ledger: ScoringState["ledger"],
+): Map<number, LeadScoringState> {
   const out = new Map<number, LeadScoringState>();
   for (const l of leads) {
     out.set(l.id, {

@@ -23,13 +23,13 @@ export function needsWrite(w: ScoreWrite): boolean {
   return w.plan.drafts.length > 0 || w.lead.scoredAt === null;
 }
 
-function scoreStatements(db: Db, w: ScoreWrite, now: number): SQL[] {
+function scoreStatements(w: ScoreWrite, now: number): SQL[] {
   const { lead, plan } = w;
   const touched = plan.score !== lead.score || lead.scoredAt === null;
   return [
     scoreVersionGuard(lead.id, lead.scoreVersion),
     ...ledgerInserts(lead.id, plan.drafts),
-    scoreTotalsUpdate(db, lead.id, plan, touched, now),
+    scoreTotalsUpdate(lead.id, plan, touched, now),
   ];
 }
 
@@ -49,7 +49,7 @@ export async function writeScores(
   const statements: SQL[] = [];
   const alongsideAt: number[] = [];
   for (const w of todo) {
-    statements.push(...scoreStatements(db, w, now));
+    statements.push(...scoreStatements(w, now));
     for (const s of w.alongside ?? []) {
       alongsideAt.push(statements.length);
       statements.push(s);
