@@ -1,5 +1,5 @@
 // Captured mail: what the local Resend-compatible sink kept instead of sending.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../env";
 import { capturedEmails, type CapturedEmail } from "../db/schema";
 
@@ -52,4 +52,13 @@ export async function capturedEmailsNewestFirst(
 
 export async function capturedEmailById(db: Db, id: string): Promise<CapturedEmail | undefined> {
   return db.query.capturedEmails.findFirst({ where: and(eq(capturedEmails.id, id)) });
+}
+
+/** The local sink's copies of mail to the address (json_each over the recipients). */
+export function deleteCapturedMailTo(email: string): SQL {
+  return sql`DELETE FROM captured_emails WHERE EXISTS (SELECT 1 FROM json_each(captured_emails."to") WHERE value = ${email})`;
+}
+
+export function capturedMailToAsStored(email: string): SQL {
+  return sql`SELECT id, subject, "to", created_at FROM captured_emails WHERE EXISTS (SELECT 1 FROM json_each(captured_emails."to") WHERE value = ${email}) ORDER BY created_at`;
 }

@@ -182,3 +182,12 @@ export function rewindEnrolments(rows: { s: number; e: number; st: number }[], n
             next_due_at = ${now}, status = CASE WHEN j.value ->> 'st' = 0 THEN 'pending_optin' ELSE 'active' END, updated_at = ${now}
           FROM json_each(${JSON.stringify(rows)}) j WHERE enrolments.id = j.value ->> 'e'`;
 }
+
+/** Erasure stops every enrolment of the person that is not stopped yet (completed ones too). */
+export function stopEnrolmentsOfErasedLead(leadId: number): SQL {
+  return sql`UPDATE enrolments SET status = 'stopped', stopped_reason = 'erased', next_due_at = NULL WHERE lead_id = ${leadId} AND status != 'stopped'`;
+}
+
+export function enrolmentsOfLeadAsStored(leadId: number): SQL {
+  return sql`SELECT * FROM enrolments WHERE lead_id = ${leadId} ORDER BY id`;
+}

@@ -40,3 +40,12 @@ export function timelineStatement(leadId: number, limit: number): SQL {
 export type TimelineEvent = Pick<LeadEvent, "id" | "type" | "at" | "assetId"> & {
   data: string | null;
 };
+
+/** Erasure keeps the events (counts, timeline) without their data. */
+export function scrubEventsOfLead(leadId: number): SQL {
+  return sql`UPDATE events SET data = NULL WHERE lead_id = ${leadId}`;
+}
+
+export function eventsOfLeadAsStored(leadId: number): SQL {
+  return sql`SELECT * FROM events WHERE lead_id = ${leadId} ORDER BY at, id`;
+}

@@ -26,3 +26,12 @@ export function outcomesOfLeadStatement(leadId: number): SQL {
   return sql`SELECT id, stage, amount_minor AS "amountMinor", currency, reason, external_id AS "externalId", at FROM outcomes WHERE lead_id = ${leadId} ORDER BY at, id`;
 }
 export type OutcomeOfLead = Omit<OutcomeRecord, "leadId">;
+
+/** Erasure drops sales' free-text notes; stage, amount and time stay for the revenue figures. */
+export function scrubOutcomesOfLead(leadId: number): SQL {
+  return sql`UPDATE outcomes SET reason = NULL WHERE lead_id = ${leadId}`;
+}
+
+export function outcomesOfLeadAsStored(leadId: number): SQL {
+  return sql`SELECT * FROM outcomes WHERE lead_id = ${leadId} ORDER BY at, id`;
+}

@@ -60,3 +60,12 @@ export function ledgerOfLeadStatement(leadId: number): SQL {
   return sql`SELECT id, rule_id AS "ruleId", kind, points, reason, at FROM score_ledger WHERE lead_id = ${leadId} ORDER BY at, id`;
 }
 export type LedgerOfLead = Pick<LedgerRow, "id" | "ruleId" | "kind" | "points" | "reason" | "at">;
+
+/** Erasure drops award reasons (they quote URLs and asset titles the person saw); points stay, so score = sum. */
+export function scrubLedgerOfLead(leadId: number): SQL {
+  return sql`UPDATE score_ledger SET reason = 'erased' WHERE lead_id = ${leadId} AND kind = 'award'`;
+}
+
+export function ledgerOfLeadAsStored(leadId: number): SQL {
+  return sql`SELECT * FROM score_ledger WHERE lead_id = ${leadId} ORDER BY at, id`;
+}

@@ -19,3 +19,7 @@ export function stageHistoryOfLeadStatement(leadId: number): SQL {
   return sql`SELECT from_stage AS "fromStage", to_stage AS "toStage", reason, at FROM stage_history WHERE lead_id = ${leadId} ORDER BY at, id`;
 }
 export type StageHistoryOfLead = Pick<StageHistoryRow, "fromStage" | "toStage" | "reason" | "at">;
+
+export function stageHistoryOfLeadAsStored(leadId: number): SQL {
+  return sql`SELECT * FROM stage_history WHERE lead_id = ${leadId} ORDER BY at, id`;
+}

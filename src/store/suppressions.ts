@@ -26,3 +26,13 @@ export function suppressionsAmong(
     sql`SELECT email_hash AS "emailHash", reason FROM suppressions WHERE email_hash IN (SELECT value FROM json_each(${JSON.stringify(hashes)}))`,
   ).all<Pick<Suppression, "emailHash" | "reason">>();
 }
+
+/** Erasure keeps the address suppressed by its hash, so a later capture of it is never mailed. */
+export function suppressErased(emailHash: string, at: number): SQL {
+  return sql`INSERT INTO suppressions (email_hash, reason, at) VALUES (${emailHash}, 'erased', ${at}) ON CONFLICT (email_hash) DO NOTHING`;
+}
+
+/** The person's suppression row, for their data export. */
+export function suppressionOfAddress(emailHash: string): SQL {
+  return sql`SELECT * FROM suppressions WHERE email_hash = ${emailHash}`;
+}

@@ -66,3 +66,12 @@ export type TouchWithAsset = Pick<
   | "country"
 > &
   Pick<Asset, "slug" | "title">;
+
+/** Erasure keeps a touch's asset, channel and day (the counts) and drops what could identify the person. */
+export function scrubTouchesOfLead(leadId: number): SQL {
+  return sql`UPDATE touches SET landing_url = NULL, utm_term = NULL, utm_content = NULL, country = NULL WHERE lead_id = ${leadId}`;
+}
+
+export function touchesOfLeadAsStored(leadId: number): SQL {
+  return sql`SELECT * FROM touches WHERE lead_id = ${leadId} ORDER BY id`;
+}

@@ -117,3 +117,20 @@ export async function leadLocaleOf(db: Db, leadId: number): Promise<string | nul
   const [row] = await db.select({ locale: leads.locale }).from(leads).where(eq(leads.id, leadId));
   return row?.locale ?? null;
 }
+
+/** Erasure: profile fields cleared, the email replaced by a placeholder (the unique index stays valid), off the sales list. */
+export function eraseLeadProfile(leadId: number, now: number): SQL {
+  return sql`UPDATE leads SET email = 'erased:' || id, name = NULL, company = NULL, job_title = NULL, phone = NULL, company_size = NULL, country = NULL,
+        consent_ip = NULL, erased_at = ${now}, scored_at = NULL, updated_at = ${now} WHERE id = ${leadId}`;
+}
+
+/** Every column of the lead, for their data export. */
+export async function leadAsStored(
+  db: Db,
+  leadId: number,
+): Promise<(Record<string, unknown> & { email: string; erased_at: number | null }) | undefined> {
+  const [row] = await db.all<Record<string, unknown> & { email: string; erased_at: number | null }>(
+    sql`SELECT * FROM leads WHERE id = ${leadId}`,
+  );
+  return row;
+}

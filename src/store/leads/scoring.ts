@@ -1,5 +1,5 @@
 // Leads as scoring and qualification see them: the scoring state, score totals, the MQL and stage moves under their guards.
-import { sql, type SQL, eq, and, between, isNull, max } from "drizzle-orm";
+import { sql, type SQL, eq, and, isNull, max } from "drizzle-orm";
 import type { Db } from "../../env";
 import { type Lead, type Stage, leads } from "../../db/schema";
 import { staleGuard } from "../guard";

@@ -187,3 +187,7 @@ export async function sendForResendEvent(
     WHERE s.resend_id = ${resendId} OR (s.id = ${taggedId} AND s.resend_id IS NULL) LIMIT 1`);
   return row;
 }
+
+export function sendsOfLeadAsStored(leadId: number): SQL {
+  return sql`SELECT * FROM sends WHERE lead_id = ${leadId} ORDER BY id`;
+}

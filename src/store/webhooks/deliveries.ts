@@ -1,99 +1,8 @@
-// Sales webhooks: the endpoints sales systems registered, each event's deliveries to them, and every attempt.
+// Webhook deliveries: one per event and endpoint, with its schedule; parked, replayed, swept and scrubbed.
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../env";
-import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../db/schema";
-import { batch } from "./batch";
+import type { Db } from "../../env";
+import { type DeliveryRecord, type DeliveryStatus, e, d } from "./shared";
 
-export type EndpointRecord = typeof webhookEndpoints.$inferSelect;
-export type DeliveryRecord = typeof webhookDeliveries.$inferSelect;
-export type AttemptRecord = typeof webhookAttempts.$inferSelect;
-type DeliveryStatus = DeliveryRecord["status"];
-
-const e = webhookEndpoints;
-const d = webhookDeliveries;
-
-// ── Endpoints ─────────────────────────────────────────────────────────────────
-
-export type EmitEndpoint = Pick<EndpointRecord, "id" | "eventTypes" | "active" | "disabledReason">;
-
-/**
- * Every endpoint, as emitting needs it; the table is small (a handful of sales systems). Read by every
- * scoring, as a batch of one (the D1 call scoring always made here). Raw: on that hot path drizzle's
- * select costs a few tenths of a millisecond more a call (measured), several per cent of a lead's scoring.
- */
-export async function endpointsForEmit(db: Db): Promise<EmitEndpoint[]> {
-  const [found] = await batch<
-    Omit<EmitEndpoint, "eventTypes" | "active"> & { eventTypes: string; active: number }
-  >(db, [
-    sql`SELECT id, event_types AS "eventTypes", active, disabled_reason AS "disabledReason" FROM webhook_endpoints`,
-  ]);
-  return found!.results.map((row) => ({
-    ...row,
-    eventTypes: JSON.parse(row.eventTypes) as string[],
-    active: !!row.active,
-  }));
-}
-
-export async function insertEndpoint(
-  db: Db,
-  row: Omit<typeof e.$inferInsert, "id">,
-): Promise<EndpointRecord> {
-  const [out] = await db.insert(e).values(row).returning();
-  return out!;
-}
-
-export async function listEndpointRows(db: Db): Promise<EndpointRecord[]> {
-  return db.select().from(e).orderBy(e.id);
-}
-
-export async function findEndpoint(db: Db, id: number): Promise<EndpointRecord | undefined> {
-  return db.query.webhookEndpoints.findFirst({ where: eq(e.id, id) });
-}
-
-export async function updateEndpointRow(
-  db: Db,
-  id: number,
-  set: Partial<EndpointRecord>,
-): Promise<EndpointRecord | undefined> {
-  const [row] = await db.update(e).set(set).where(eq(e.id, id)).returning();
-  return row;
-}
-
-export async function deleteEndpointRow(db: Db, id: number): Promise<void> {
-  await db.delete(e).where(eq(e.id, id));
-}
-
-/** After a delivered attempt: the endpoint is healthy again. */
-export function endpointSucceeded(db: Db, id: number, now: number): SQL {
-  return db.update(e).set({ consecutiveFailures: 0, updatedAt: now }).where(eq(e.id, id)).getSQL();
-}
-
-export function endpointFailed(db: Db, id: number, now: number): SQL {
-  return db
-    .update(e)
-    .set({ consecutiveFailures: sql`${e.consecutiveFailures} + 1`, updatedAt: now })
-    .where(eq(e.id, id))
-    .getSQL();
-}
-
-/** Lodestone switches the endpoint off itself, saying why (the marketer's flag). */
-export function endpointDisabled(db: Db, id: number, reason: string, now: number): SQL {
-  return db
-    .update(e)
-    .set({
-      active: false,
-      consecutiveFailures: sql`${e.consecutiveFailures} + 1`,
-      disabledAt: now,
-      updatedAt: now,
-      disabledReason: reason,
-    })
-    .where(eq(e.id, id))
-    .getSQL();
-}
-
-// ── Deliveries ────────────────────────────────────────────────────────────────
-
-/** Up to 11 deliveries per statement keeps under D1's 100 bound parameters. */
 const DELIVERIES_PER_STATEMENT = 11;
 
 /**
@@ -251,14 +160,15 @@ export async function claimOverdueDeliveries(
 // ── Attempts ──────────────────────────────────────────────────────────────────
 
 /** The log row of one attempt, for the attempt's batch. Raw: drizzle's insert also names id (as NULL), which D1 meters as one more row read a statement. */
-export function attemptInsert(r: Omit<AttemptRecord, "id">): SQL {
-  return sql`INSERT INTO webhook_attempts (delivery_id, at, status_code, duration_ms, response_excerpt, error) VALUES (${r.deliveryId}, ${r.at}, ${r.statusCode}, ${r.durationMs}, ${r.responseExcerpt}, ${r.error})`;
+
+export function scrubDeliveriesOfLead(leadId: number, now: number): SQL[] {
+  return [
+    sql`UPDATE webhook_attempts SET response_excerpt = NULL WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE lead_id = ${leadId})`,
+    sql`UPDATE webhook_deliveries SET payload = json_object('erased', json('true'), 'lead_id', lead_id),
+        status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, next_attempt_at = NULL, updated_at = ${now} WHERE lead_id = ${leadId}`,
+  ];
 }
 
-export async function attemptsOf(db: Db, deliveryId: number): Promise<AttemptRecord[]> {
-  return db
-    .select()
-    .from(webhookAttempts)
-    .where(eq(webhookAttempts.deliveryId, deliveryId))
-    .orderBy(webhookAttempts.id);
+export function deliveriesOfLeadAsStored(leadId: number): SQL {
+  return sql`SELECT id, message_id, endpoint_id, event_type, payload, status, attempts, created_at FROM webhook_deliveries WHERE lead_id = ${leadId} ORDER BY id`;
 }
