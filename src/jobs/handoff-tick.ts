@@ -12,6 +12,6 @@ export async function runHandoffTick(
   const decayMessages = isDecayTick(scheduledTime)
     ? await enqueueDecayPass(db, env.JOBS, scheduledTime)
     : 0;
-  const requeuedDeliveries = await sweepStuckDeliveries(db, env.JOBS, scheduledTime);
+  const requeuedDeliveries = await sweepStuckDeliveries(db, env.WEBHOOKS, scheduledTime);
   return { decayMessages, requeuedDeliveries };
 }

@@ -40,7 +40,7 @@ async function scheduledDelay(endpointId: number): Promise<number | null> {
 }
 
 /** A lead that turns MQL on one click; its deliveries go to `jobs` (the real queue unless a test injects a fault). */
-async function qualifiedLead(jobs: Queue = env.JOBS) {
+async function qualifiedLead(webhooks: Queue = env.WEBHOOKS) {
   const asset = await makeAsset();
   const leadId = await insertLead({
     job_title: "Chief Revenue Officer",
@@ -49,7 +49,7 @@ async function qualifiedLead(jobs: Queue = env.JOBS) {
   });
   await addTouch(leadId, asset.id, Date.now());
   const out = await scoreEvents(
-    { db: db(), jobs, threshold: 50 },
+    { db: db(), webhooks, threshold: 50 },
     leadId,
     [
       { type: "gate_submitted", at: Date.now(), data: { new: true } },
@@ -199,7 +199,7 @@ describe("webhooks to sales", () => {
       .all();
     expect(attempts.results).toEqual([
       { status_code: 429, error: null },
-      { status_code: null, error: "no answer within 10 s" },
+      { status_code: null, error: "no answer within 5 s" },
     ]);
   });
 
@@ -311,7 +311,7 @@ describe("webhooks to sales", () => {
     restore = r.restore;
     const leadId = await insertLead();
     await scoreEvents(
-      { db: db(), jobs: env.JOBS, threshold: 1000 },
+      { db: db(), webhooks: env.WEBHOOKS, threshold: 1000 },
       leadId,
       [{ type: "email_clicked", at: Date.now(), data: null }],
       Date.now(),

@@ -49,7 +49,7 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
     const endpoint = Number(c.req.param("endpoint"));
     await replayDelivery(
       c.get("db"),
-      c.env.JOBS,
+      c.env.WEBHOOKS,
       endpoint,
       Number(c.req.param("id")),
       c.get("now"),
@@ -62,7 +62,7 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
     const endpoint = Number(c.req.param("endpoint"));
     await updateEndpoint(
       c.get("db"),
-      c.env.JOBS,
+      c.env.WEBHOOKS,
       endpoint,
       { active: fields.active === "1" },
       c.get("now"),

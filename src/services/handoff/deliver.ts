@@ -1,4 +1,4 @@
-// One delivery attempt: sign per Standard Webhooks, POST with a 10 s timeout, log it, decide what happens next.
+// One delivery attempt: sign per Standard Webhooks, POST with a 5 s timeout, log it, decide what happens next.
 import { Webhook } from "standardwebhooks";
 import type { Db } from "../../env";
 import type { Outcome } from "../../errors";
@@ -18,7 +18,7 @@ import {
  * immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h — about 28 hours in all.
  */
 export const RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18000, 36000, 36000] as const;
-export const ATTEMPT_TIMEOUT_MS = 10_000;
+export const ATTEMPT_TIMEOUT_MS = 5_000;
 /** Queues delay a message by at most 12 hours. */
 const MAX_DELAY_SECONDS = 43_200;
 

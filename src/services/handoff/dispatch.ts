@@ -4,14 +4,14 @@
  * sweep (`sweepStuckDeliveries`) queues them again, so nothing is lost; the failure is still reported.
  */
 export async function enqueueDeliveries(
-  jobs: Queue,
+  webhooks: Queue,
   deliveryIds: number[],
   delaySeconds = 0,
 ): Promise<void> {
   for (let i = 0; i < deliveryIds.length; i += 100) {
     const chunk = deliveryIds.slice(i, i + 100);
     try {
-      await jobs.sendBatch(
+      await webhooks.sendBatch(
         chunk.map((id) => ({ body: { type: "webhook.deliver", deliveryId: id }, delaySeconds })),
       );
     } catch (err) {

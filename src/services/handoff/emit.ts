@@ -53,6 +53,6 @@ export function deliveryStatements(
 }
 
 /** Queues the deliveries that `deliveryStatements` created, from the batch's results (parked ones have no due time). */
-export async function queueEmitted(jobs: Queue, results: D1Result[]): Promise<void> {
-  await enqueueDeliveries(jobs, dueDeliveryIds(results));
+export async function queueEmitted(webhooks: Queue, results: D1Result[]): Promise<void> {
+  await enqueueDeliveries(webhooks, dueDeliveryIds(results));
 }

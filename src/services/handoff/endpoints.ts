@@ -57,7 +57,7 @@ export async function getEndpoint(db: Db, id: number): Promise<EndpointRecord> {
  */
 export async function updateEndpoint(
   db: Db,
-  jobs: Queue,
+  webhooks: Queue,
   id: number,
   patch: { url?: string; eventTypes?: WebhookEventType[]; active?: boolean },
   now: number,
@@ -77,7 +77,7 @@ export async function updateEndpoint(
     Object.assign(set, { active: false, disabledReason: null, disabledAt: now });
   const row = await updateEndpointRow(db, id, set);
   if (patch.active === true && !current.active)
-    await enqueueDeliveries(jobs, await unparkDeliveries(db, id, now));
+    await enqueueDeliveries(webhooks, await unparkDeliveries(db, id, now));
   return row!;
 }
 
@@ -106,7 +106,7 @@ export async function getDelivery(db: Db, endpointId: number, deliveryId: number
 /** Sends a delivery again (same webhook-id and body, so receivers can tell it is the same event). */
 export async function replayDelivery(
   db: Db,
-  jobs: Queue,
+  webhooks: Queue,
   endpointId: number,
   deliveryId: number,
   now: number,
@@ -119,7 +119,7 @@ export async function replayDelivery(
     );
   await getDelivery(db, endpointId, deliveryId);
   const row = await resetDelivery(db, deliveryId, now);
-  await enqueueDeliveries(jobs, [deliveryId]);
+  await enqueueDeliveries(webhooks, [deliveryId]);
   return row!;
 }
 
@@ -129,12 +129,12 @@ export async function replayDelivery(
  */
 export async function sweepStuckDeliveries(
   db: Db,
-  jobs: Queue,
+  webhooks: Queue,
   now: number,
   graceMs = 15 * 60_000,
   limit = 100,
 ): Promise<number> {
   const stuck = await claimOverdueDeliveries(db, now, graceMs, limit);
-  await enqueueDeliveries(jobs, stuck);
+  await enqueueDeliveries(webhooks, stuck);
   return stuck.length;
 }

@@ -127,7 +127,7 @@ function replayOf(
  * (accepted; won with revenue, which implies accepted when sales skipped that step) and announces the stage change.
  */
 export async function recordOutcome(
-  deps: { db: Db; jobs: Queue; config: Pick<Config, "REPORTING_CURRENCY"> },
+  deps: { db: Db; webhooks: Queue; config: Pick<Config, "REPORTING_CURRENCY"> },
   leadId: number,
   input: OutcomeInput,
   now: number,
@@ -207,7 +207,7 @@ export async function recordOutcome(
       );
     throw err;
   }
-  await queueAnnounced(deps.jobs, results.slice(deliveryAt));
+  await queueAnnounced(deps.webhooks, results.slice(deliveryAt));
   const outcome = await findByExternalId(db, input.externalId);
   return { outcome: outcome!, created: true };
 }

@@ -48,6 +48,6 @@ export function announcementStatements(
 }
 
 /** Queues the deliveries made by a batch; pass the results of exactly the `announcementStatements`. */
-export async function queueAnnounced(jobs: Queue, results: D1Result[]): Promise<void> {
-  await queueEmitted(jobs, results);
+export async function queueAnnounced(webhooks: Queue, results: D1Result[]): Promise<void> {
+  await queueEmitted(webhooks, results);
 }

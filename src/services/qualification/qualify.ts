@@ -22,7 +22,7 @@ import { queueAnnounced } from "./announce";
  *   the lead (its next event, a recompute, the decay pass) plans as "qualifies now": that scoring qualifies it.
  */
 export async function qualifyLead(
-  deps: { db: Db; jobs: Queue; threshold: number },
+  deps: { db: Db; webhooks: Queue; threshold: number },
   leadId: number,
   score: number,
   deliveries: SQL[],
@@ -56,6 +56,6 @@ export async function qualifyLead(
       retryAfterSeconds: 5,
     };
   }
-  await queueAnnounced(deps.jobs, results.slice(deliveryAt));
+  await queueAnnounced(deps.webhooks, results.slice(deliveryAt));
   return { ok: true, value: results[1]!.results.length > 0 };
 }

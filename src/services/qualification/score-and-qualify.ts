@@ -18,7 +18,8 @@ import {
 } from "./announce";
 import { qualifyLead } from "./qualify";
 
-type Deps = { db: Db; jobs: Queue; threshold: number };
+/** `webhooks`: the queue webhook deliveries go to (WEBHOOKS). */
+type Deps = { db: Db; webhooks: Queue; threshold: number };
 
 /** What a scoring announces: an MQL (qualified, stage changed) and, where asked for, the score change. */
 function announcementsOf(w: ScoreWrite, threshold: number): Announcement[] {
@@ -92,7 +93,7 @@ async function settle(
 
   const written = await writeScores(deps.db, scored, now);
   if (!written.ok) return written;
-  await queueAnnounced(deps.jobs, written.value.alongside);
+  await queueAnnounced(deps.webhooks, written.value.alongside);
 
   const qualified: number[] = [];
   const failures: string[] = [];

@@ -60,7 +60,7 @@ export function registerCreateOutcome(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
     const { outcome, created } = await recordOutcome(
-      { db: c.get("db"), jobs: c.env.JOBS, config: c.get("config") },
+      { db: c.get("db"), webhooks: c.env.WEBHOOKS, config: c.get("config") },
       c.req.valid("param").id,
       {
         stage: b.stage,

@@ -21,7 +21,9 @@ export function registerReplayDelivery(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const p = c.req.valid("param");
     return c.json(
-      deliveryOut(await replayDelivery(c.get("db"), c.env.JOBS, p.id, p.deliveryId, c.get("now"))),
+      deliveryOut(
+        await replayDelivery(c.get("db"), c.env.WEBHOOKS, p.id, p.deliveryId, c.get("now")),
+      ),
       202,
     );
   });

@@ -28,7 +28,7 @@ export function registerUpdateWebhook(app: OpenAPIHono<AppEnv>) {
     const b = c.req.valid("json");
     const row = await updateEndpoint(
       c.get("db"),
-      c.env.JOBS,
+      c.env.WEBHOOKS,
       c.req.valid("param").id,
       { url: b.url, eventTypes: b.event_types, active: b.active },
       c.get("now"),
