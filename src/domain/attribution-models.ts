@@ -1,13 +1,13 @@
 // Attribution models as pure functions: how one conversion's credit is shared among a lead's touches.
 import type { AttributionModel } from "./vocabulary";
 
-export interface CreditTouch {
+interface CreditTouch {
   id: number;
   assetId: number;
   channel: string;
   campaign: string;
 }
-export interface Credit extends Omit<CreditTouch, "id"> {
+interface Credit extends Omit<CreditTouch, "id"> {
   share: number;
 }
 

@@ -1,7 +1,7 @@
 // Channel rules: how a touch's UTM, referrer and referral code become one marketing channel.
 import type { Channel } from "./vocabulary";
 
-export interface ChannelInput {
+interface ChannelInput {
   utmSource?: string | null;
   utmMedium?: string | null;
   referrerHost?: string | null;

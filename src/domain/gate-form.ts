@@ -7,7 +7,7 @@ import { REFERRAL_CODE } from "./referral-code";
 import { gateMessage as t } from "./gate-messages";
 import type { FieldErrors } from "./vocabulary";
 
-export const COMPANY_SIZES = [
+const COMPANY_SIZES = [
   "1-10",
   "11-50",
   "51-200",
@@ -24,7 +24,7 @@ export const UTM_FIELDS = [
   "utm_content",
 ] as const;
 /** Hidden from people, tempting to bots: any value marks the submission as spam. */
-export const HONEYPOT_FIELD = "website";
+const HONEYPOT_FIELD = "website";
 
 /** What the gate's page needs to draw the form these rules read (views take data, not imports). */
 export const GATE_CHOICES = {
@@ -50,7 +50,7 @@ export interface GateSubmission {
   turnstileToken: string | null;
 }
 
-export type GateParse = { ok: true; value: GateSubmission } | { ok: false; fields: FieldErrors };
+type GateParse = { ok: true; value: GateSubmission } | { ok: false; fields: FieldErrors };
 
 /** Line breaks become spaces: nothing typed here can ever split an email header. */
 const oneLine = (s: string) =>
@@ -68,7 +68,7 @@ function text(max: number, locale: Locale) {
 }
 
 /** Builds the zod schema for one asset's form settings and locale. */
-export function gateSchema(form: FormSettings, locale: Locale) {
+function gateSchema(form: FormSettings, locale: Locale) {
   const profile = (
     max: number,
     key: keyof FormSettings["fields"],

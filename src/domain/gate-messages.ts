@@ -19,7 +19,7 @@ const zh: Record<keyof typeof en, string> = {
   consent_required: "请勾选同意后继续",
 };
 
-export type GateMessage = keyof typeof en;
+type GateMessage = keyof typeof en;
 
 export function gateMessage(locale: Locale, key: GateMessage): string {
   return (locale === "zh-CN" ? zh : en)[key];

@@ -1,5 +1,5 @@
 // An iCalendar (RFC 5545) file for a course session, so a prospect can add it to their calendar.
-export interface IcsEvent {
+interface IcsEvent {
   uid: string;
   startsAt: number;
   durationMinutes: number;

@@ -1,7 +1,7 @@
 // The links a lead is handed: a signed, expiring download link and a personal share link.
 import { signLink } from "./signed-link";
 
-export const DOWNLOAD_TTL_SECONDS = 7 * 24 * 3600;
+const DOWNLOAD_TTL_SECONDS = 7 * 24 * 3600;
 
 export interface DownloadClaims {
   l: number; // lead id

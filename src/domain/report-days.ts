@@ -4,7 +4,7 @@ export const GRAINS = ["day", "week", "month", "range"] as const;
 export type Grain = (typeof GRAINS)[number];
 
 const DAY_MS = 86_400_000;
-export const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function dayToMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);

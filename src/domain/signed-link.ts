@@ -3,9 +3,9 @@ import { base64Url, fromBase64Url } from "./encoding";
 
 const enc = new TextEncoder();
 
-export type LinkPurpose = "download" | "unsubscribe" | "click" | "open" | "optin";
+type LinkPurpose = "download" | "unsubscribe" | "click" | "open" | "optin";
 
-export type VerifyResult<P> =
+type VerifyResult<P> =
   | { ok: true; payload: P }
   | { ok: false; reason: "tampered" | "expired"; payload?: P };
 

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { checkCsrf } from "./admin-guard";
 import { at } from "../../templates/admin/messages";
 
-export interface AdminForm {
+interface AdminForm {
   fields: Record<string, string>;
   files: Record<string, File>;
 }

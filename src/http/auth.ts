@@ -6,7 +6,7 @@ import type { Scope } from "../db/schema";
 import { sha256Hex } from "../domain/encoding";
 import { findLiveToken, noteTokenUse } from "../services/access/tokens";
 
-export interface Principal {
+interface Principal {
   tokenId: number | null; // null for the bootstrap ADMIN_TOKEN
   scopes: Scope[];
 }

@@ -1,7 +1,7 @@
 // What every API route shares in the OpenAPI document: the bearer scheme, the error envelope, JSON helpers.
 import { z } from "@hono/zod-openapi";
 
-export const errorSchema = z
+const errorSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: "BAD_REQUEST" }),
@@ -41,7 +41,7 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   return { required: true, content: { "application/json": { schema } } };
 }
 
-export const pathId = (name: string) =>
+const pathId = (name: string) =>
   z.coerce
     .number()
     .int()

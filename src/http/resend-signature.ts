@@ -2,7 +2,7 @@
 // The deep import takes only the verifier; the package's main entry also loads Svix's whole API client.
 import { Webhook, WebhookVerificationError } from "svix/dist/webhook";
 
-export type ResendSignature = { ok: true } | { ok: false; reason: string };
+type ResendSignature = { ok: true } | { ok: false; reason: string };
 
 /** Checks the signature over the raw body and that the timestamp is within five minutes (Svix's tolerance). */
 export function verifyResendSignature(

@@ -3,7 +3,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../errors";
 
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
 export const securityHeaders = secureHeaders({
   contentSecurityPolicy: {

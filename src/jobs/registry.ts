@@ -16,7 +16,7 @@ type Handler<K extends JobKind> = (
   items: QueuedJob<Extract<JobMessage, { type: K }>>[],
 ) => Promise<void>;
 
-export interface JobPolicy<K extends JobKind> {
+interface JobPolicy<K extends JobKind> {
   /** The queue its producer sends to (the consumer still runs a message of this kind wherever it arrives). */
   queue: QueueName;
   /** Runs a batch's messages of this kind and acks or retries each one itself. */

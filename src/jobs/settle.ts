@@ -5,7 +5,7 @@ import { errorFields, log } from "../platform/logger";
 type Settleable = Pick<Message<unknown>, "ack" | "retry">;
 
 /** Acks on success and on failures retrying cannot fix; otherwise retries after the delay the work asked for. */
-export function settle(
+function settle(
   msgs: Settleable[],
   outcome: Outcome<unknown>,
   what: string,

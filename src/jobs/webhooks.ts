@@ -6,7 +6,7 @@ import { guarded, inParallel } from "./settle";
 import type { QueuedJob } from "./registry";
 
 /** Workers keep at most six outgoing connections open per invocation; more would only wait in line. */
-export const DELIVERY_CONCURRENCY = 6;
+const DELIVERY_CONCURRENCY = 6;
 
 export async function runDeliveries(
   ctx: Context,

@@ -2,7 +2,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export type LogFields = Record<string, unknown>;
-export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 type Level = (typeof LOG_LEVELS)[number];
 let threshold = 1; // info
 

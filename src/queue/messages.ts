@@ -38,8 +38,6 @@ export const webhookDeliverMessage = z.object({
 });
 export type WebhookDeliverMessage = z.infer<typeof webhookDeliverMessage>;
 
-export type HandoffMessage = ScoreEventMessage | ScoreDecayMessage | WebhookDeliverMessage;
-
 /** Send one Resend request's worth of nurture emails: the ledger rows queued under one Idempotency-Key. */
 export const nurtureSendMessage = z.object({
   type: z.literal("nurture.send"),

@@ -3,7 +3,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../env";
 import { adminSessions, type Locale } from "../db/schema";
 
-export type AdminSessionRow = typeof adminSessions.$inferSelect;
+type AdminSessionRow = typeof adminSessions.$inferSelect;
 
 /** Stores a new session and sweeps the expired ones, in one D1 batch. */
 export async function insertSession(

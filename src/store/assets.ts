@@ -4,7 +4,7 @@ import type { Db } from "../env";
 import { assets, type Asset, type NewAsset } from "../db/schema";
 import { statement } from "./batch";
 
-export type AssetTitle = Pick<Asset, "id" | "title" | "slug">;
+type AssetTitle = Pick<Asset, "id" | "title" | "slug">;
 
 /** Every asset's id, title and slug in id order, with the D1 rows read (raw: drizzle's select results carry no meta). */
 export async function assetTitles(db: Db): Promise<{ rows: AssetTitle[]; rowsRead: number }> {

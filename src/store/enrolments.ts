@@ -5,7 +5,7 @@ import type { CourseSession, EnrolmentStatus, Lead, SendWindow, SequenceStep } f
 import { statement } from "./batch";
 
 /** What enrolling needs in one indexed read: the lead, the sequence's first step and the asset's next session. */
-export type EnrolmentStart = Pick<Lead, "email" | "country" | "erasedAt"> & {
+type EnrolmentStart = Pick<Lead, "email" | "country" | "erasedAt"> & {
   anchor: SequenceStep["anchor"] | null;
   delayMinutes: SequenceStep["delayMinutes"] | null;
   sendWindow: SendWindow | null;
@@ -36,7 +36,7 @@ export async function enrolmentStart(
   );
 }
 
-export interface NewEnrolment {
+interface NewEnrolment {
   leadId: number;
   sequenceId: number;
   assetId: number;
@@ -64,7 +64,7 @@ export async function enrolUnlessSuppressed(
 }
 
 /** What confirming a double opt-in needs: the enrolment, its lead's country, the asset's timezone, step one, the session. */
-export type OptinFacts = {
+type OptinFacts = {
   status: EnrolmentStatus;
   leadId: number;
   assetId: number;
@@ -157,7 +157,7 @@ export function dueEnrolments(db: Db, now: number, limit: number): Promise<D1Res
 }
 
 /** Where a tick moves an enrolment: from the position and due time it read (op, od) to p, d and status s. */
-export interface EnrolmentAdvance {
+interface EnrolmentAdvance {
   e: number;
   op: number;
   od: number;

@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 
 /** Marker in the error D1 raises when the guard trips (SQLite's integer overflow from abs(min int64)). */
-export const STALE_GUARD_ERROR = /integer overflow/i;
+const STALE_GUARD_ERROR = /integer overflow/i;
 
 /**
  * A statement that fails, rolling back its D1 batch, unless the lead's score_version is still `version`.

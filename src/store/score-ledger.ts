@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { scoreLedger } from "../db/schema";
 
 export type LedgerRow = typeof scoreLedger.$inferSelect;
-export type LedgerDraftRow = Pick<LedgerRow, "ruleId" | "kind" | "points" | "reason" | "at">;
+type LedgerDraftRow = Pick<LedgerRow, "ruleId" | "kind" | "points" | "reason" | "at">;
 
 /** 6 bound parameters a row: 15 rows a statement stays under D1's limit of 100. */
 const ROWS_PER_STATEMENT = 15;

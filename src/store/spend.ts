@@ -4,7 +4,7 @@ import type { Db } from "../env";
 import { spend } from "../db/schema";
 
 export type Spend = typeof spend.$inferSelect;
-export type NewSpend = typeof spend.$inferInsert;
+type NewSpend = typeof spend.$inferInsert;
 
 export async function insertSpend(db: Db, row: NewSpend): Promise<Spend> {
   const [created] = await db.insert(spend).values(row).returning();

@@ -9,7 +9,7 @@ export function countTouchesBetween(a: number, b: number, guard: SQL): SQL {
   return sql`SELECT count(*) AS n FROM touches WHERE id > ${a} AND id <= ${b} AND ${guard}`;
 }
 
-export type CaptureTouchValues = Pick<
+type CaptureTouchValues = Pick<
   Touch,
   | "assetId"
   | "at"

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Server-rendered SVG charts: readable without JavaScript, every point titled for screen readers and hover.
 
-export const PALETTE = [
+const PALETTE = [
   "#2f5bea",
   "#e8590c",
   "#0ca678",
@@ -19,7 +19,7 @@ export interface Series {
 }
 
 /** Round axis maximum: 1, 2, 2.5 or 5 × 10^k at or above the data's maximum. */
-export function niceMax(v: number): number {
+function niceMax(v: number): number {
   if (v <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
   return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;

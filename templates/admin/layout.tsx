@@ -30,7 +30,7 @@ button.secondary,.button.secondary{background:#e8ecf6;color:var(--ink)}button.da
 .cols{display:grid;gap:20px;grid-template-columns:1fr}@media(min-width:1000px){.cols{grid-template-columns:1fr 1fr}}pre{white-space:pre-wrap;word-break:break-word}
 `;
 
-export const NAV: [string, AdminKey][] = [
+const NAV: [string, AdminKey][] = [
   ["/admin", "nav_overview"],
   ["/admin/reports", "nav_reports"],
   ["/admin/assets", "nav_assets"],
@@ -40,7 +40,7 @@ export const NAV: [string, AdminKey][] = [
   ["/admin/mail", "nav_mail"],
 ];
 
-export interface AdminLayoutProps {
+interface AdminLayoutProps {
   locale: Locale;
   title: string;
   /** Current path, for the active nav item; absent on the login page (no nav). */

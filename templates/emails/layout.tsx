@@ -3,7 +3,7 @@
 import type { Locale } from "../../src/db/schema";
 import type { EmailBlock } from "./types";
 
-export interface EmailShell {
+interface EmailShell {
   locale: Locale;
   subject: string;
   preheader: string;

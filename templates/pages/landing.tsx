@@ -8,7 +8,7 @@ import type { GateChoices } from "../../src/domain/gate-form";
 import type { FieldErrors } from "../../src/errors";
 import { formatSessionTime } from "./format";
 
-export interface LandingProps {
+interface LandingProps {
   asset: Asset;
   session: CourseSession | null;
   canonical: string;

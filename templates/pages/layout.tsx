@@ -4,7 +4,7 @@ import type { Child } from "hono/jsx";
 import { html, raw } from "hono/html";
 import type { Locale } from "../../src/db/schema";
 
-export interface LayoutProps {
+interface LayoutProps {
   locale: Locale;
   title: string;
   description?: string;

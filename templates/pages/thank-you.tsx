@@ -5,7 +5,7 @@ import { t } from "../i18n";
 import type { Asset, CourseSession } from "../../src/db/schema";
 import { formatSessionTime } from "./format";
 
-export interface ThankYouProps {
+interface ThankYouProps {
   asset: Asset;
   session: CourseSession | null;
   downloadUrl: string | null;

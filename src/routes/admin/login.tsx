@@ -20,7 +20,7 @@ import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "../../http/admin-form";
 
 /** The dashboard language: an explicit choice, else the browser's preference. */
-export function pickLocale(c: Context<AppEnv>, explicit?: string | null): Locale {
+function pickLocale(c: Context<AppEnv>, explicit?: string | null): Locale {
   if (explicit === "zh-CN" || explicit === "en") return explicit;
   return /^zh\b/i.test(c.req.header("accept-language") ?? "") ? "zh-CN" : "en";
 }

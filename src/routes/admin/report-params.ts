@@ -3,7 +3,7 @@ import { reportQuery, type ReportQuery } from "../../services/reports/query";
 import { addDays, msToDay } from "../../domain/report-days";
 import { fieldErrors } from "../../errors";
 
-export function defaultRange(now: number, days = 30): { from: string; to: string } {
+function defaultRange(now: number, days = 30): { from: string; to: string } {
   const to = msToDay(now);
   return { from: addDays(to, -(days - 1)), to };
 }

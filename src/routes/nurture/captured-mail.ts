@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { requireScopes } from "../../http/auth";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { errorResponses, security } from "../../http/openapi";
+import { isoTime as iso } from "../../domain/http-time";
 
 const summary = z
   .object({
@@ -66,8 +67,6 @@ const getRoute = createRoute({
     ...errorResponses(404),
   },
 });
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function registerCapturedMail(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {

@@ -10,7 +10,7 @@ import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { browserLocale, notFoundPage } from "./notices";
 
-export function isSessionLive(
+function isSessionLive(
   session: { startsAt: number; durationMinutes: number },
   now: number,
 ): boolean {
@@ -21,7 +21,7 @@ export function isSessionLive(
 }
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
-export function contentDisposition(fileName: string): string {
+function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

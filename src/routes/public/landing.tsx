@@ -10,7 +10,7 @@ import { LandingPage } from "../../../templates/pages/landing";
 import { notFoundPage } from "./notices";
 
 /** Attribution carried from the landing URL and Referer into the form's hidden fields. */
-export function attributionValues(url: URL, referer: string | null): Record<string, string> {
+function attributionValues(url: URL, referer: string | null): Record<string, string> {
   const values: Record<string, string> = {};
   for (const f of [...UTM_FIELDS, "ref"]) {
     const v = url.searchParams.get(f);

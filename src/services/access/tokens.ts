@@ -12,10 +12,10 @@ import {
 } from "../../store/api-tokens";
 import { randomBase64Url, sha256Hex } from "../../domain/encoding";
 
-export const TOKEN_PREFIX = "ldst_";
+const TOKEN_PREFIX = "ldst_";
 
 /** 32 random bytes after a recognisable prefix, so secret scanners and people can tell what it is. */
-export function newTokenSecret(): string {
+function newTokenSecret(): string {
   return TOKEN_PREFIX + randomBase64Url(32);
 }
 

@@ -20,7 +20,7 @@ import { forgetAsset } from "./find-asset";
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const assetForm = z.object({
+const assetForm = z.object({
   slug: z
     .string()
     .trim()
@@ -59,9 +59,9 @@ export const assetForm = z.object({
   consent_required: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
   consent_version: z.string().trim().max(40).default("v1"),
 });
-export type AssetFormValues = z.infer<typeof assetForm>;
+type AssetFormValues = z.infer<typeof assetForm>;
 
-export function formSettingsOf(v: AssetFormValues): FormSettings {
+function formSettingsOf(v: AssetFormValues): FormSettings {
   return {
     fields: Object.fromEntries(
       FORM_FIELDS.map((f) => [f, v[`field_${f}`]]),
@@ -92,7 +92,7 @@ export function valuesOf(a: Asset): Record<string, string> {
   };
 }
 
-export type SaveResult = { ok: true; asset: Asset } | { ok: false; errors: FieldErrors };
+type SaveResult = { ok: true; asset: Asset } | { ok: false; errors: FieldErrors };
 
 export async function saveAsset(
   db: Db,

@@ -16,7 +16,7 @@ import { deriveChannel, referrerHost } from "../../domain/channel";
 import { newReferralCode } from "../../domain/referral-code";
 import { utcDay } from "../../domain/calendar-day";
 
-export interface CaptureContext {
+interface CaptureContext {
   now: number;
   ip: string;
   country: string | null;

@@ -1,7 +1,7 @@
 // Cloudflare Turnstile verification, used when TURNSTILE_SECRET is set.
 import { z } from "zod";
 
-export const TURNSTILE_VERIFY_URL = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+const TURNSTILE_VERIFY_URL = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 const answer = z.object({ success: z.boolean() });
 
 export async function verifyTurnstile(

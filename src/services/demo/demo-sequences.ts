@@ -10,7 +10,7 @@ export const DEMO_COURSE_SLUG = "lead-scoring-open-class";
 
 const weekdays = { days: [1, 2, 3, 4, 5], startHour: 9, endHour: 18, timezone: "lead" as const };
 
-export const DEMO_SEQUENCES: Record<string, SequenceInput> = {
+const DEMO_SEQUENCES: Record<string, SequenceInput> = {
   [DEMO_WHITEPAPER_SLUG]: {
     name: "SaaS growth whitepaper: follow-up",
     steps: [

@@ -12,28 +12,21 @@ import {
   parkDelivery,
   readDeliveryAttempt,
 } from "../../store/webhooks";
+import { retryAfterSeconds } from "../../domain/http-time";
 
 /**
  * Seconds to wait before each attempt, after the previous one (the Standard Webhooks schedule):
  * immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h — about 28 hours in all.
  */
-export const RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18000, 36000, 36000] as const;
-export const ATTEMPT_TIMEOUT_MS = 5_000;
+const RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18000, 36000, 36000] as const;
+const ATTEMPT_TIMEOUT_MS = 5_000;
 /** Queues delay a message by at most 12 hours. */
 const MAX_DELAY_SECONDS = 43_200;
 
-export type AttemptResult = { delivered: boolean; statusCode: number | null };
-
-/** Retry-After as seconds (delta or HTTP date), or null when absent or unreadable. */
-export function retryAfterSeconds(header: string | null, now: number): number | null {
-  if (!header) return null;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim());
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
+type AttemptResult = { delivered: boolean; statusCode: number | null };
 
 /** Signs exactly the bytes that are sent: webhook-id, webhook-timestamp and a v1 HMAC-SHA256 signature. */
-export function signedHeaders(
+function signedHeaders(
   secret: string,
   messageId: string,
   now: number,

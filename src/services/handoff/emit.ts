@@ -26,7 +26,7 @@ export function subscribers(
     .map((e) => ({ id: e.id, parked: !e.active }));
 }
 
-export function newMessageId(): string {
+function newMessageId(): string {
   return `msg_${crypto.randomUUID().replace(/-/g, "")}`;
 }
 

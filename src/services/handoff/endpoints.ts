@@ -22,7 +22,7 @@ import { enqueueDeliveries } from "./dispatch";
 export type { DeliveryRecord, EndpointRecord };
 
 /** A Standard Webhooks secret: whsec_ and 24 random bytes in base64. */
-export function newWebhookSecret(): string {
+function newWebhookSecret(): string {
   return `whsec_${btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24))))}`;
 }
 

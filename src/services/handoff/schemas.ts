@@ -18,7 +18,7 @@ export const touchSchema = z
   })
   .openapi("Touch");
 
-export const reasonSchema = z
+const reasonSchema = z
   .object({ rule_id: z.number().int().nullable(), label: z.string(), points: z.number().int() })
   .openapi("ScoreReason");
 

@@ -3,10 +3,10 @@ import type { Db } from "../../env";
 import { AppError } from "../../errors";
 import { readDetailRows } from "../../store/leads";
 import { summaryFromRows, touchOut } from "./lead-summary";
+import { isoTime as iso } from "../../domain/http-time";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 /** The timeline shows the latest events; the export has all of them. */
-export const TIMELINE_LIMIT = 200;
+const TIMELINE_LIMIT = 200;
 
 export async function loadLeadDetail(db: Db, leadId: number) {
   const rows = await readDetailRows(db, leadId, TIMELINE_LIMIT);

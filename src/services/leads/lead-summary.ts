@@ -4,8 +4,7 @@ import { readSummaryRows, type SummaryRows } from "../../store/leads";
 import type { TouchWithAsset } from "../../store/touches";
 import { topReasons } from "../scoring/reconcile";
 import { leadSummarySchema, type LeadSummary } from "../handoff/schemas";
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { isoTime as iso } from "../../domain/http-time";
 
 export function touchOut(t: TouchWithAsset) {
   return {

@@ -13,7 +13,7 @@ import {
 import { normaliseEmail } from "../../domain/email-address";
 import { base64Url, fromBase64Url } from "../../domain/encoding";
 
-export interface ListFilters {
+interface ListFilters {
   minScore?: number;
   stage?: Stage;
   assetId?: number;
@@ -35,11 +35,11 @@ const cursorSchema = z.object({
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
-export function encodeCursor(c: Cursor): string {
+function encodeCursor(c: Cursor): string {
   return base64Url(new TextEncoder().encode(JSON.stringify(c)));
 }
 
-export function decodeCursor(raw: string): Cursor {
+function decodeCursor(raw: string): Cursor {
   try {
     const json = new TextDecoder().decode(fromBase64Url(raw));
     return cursorSchema.parse(JSON.parse(json));

@@ -6,7 +6,7 @@ import { stepsOfSequence } from "../../store/sequence-steps";
 import { findAssetById } from "../assets/find-asset";
 import { authorSequence } from "./author-sequence";
 
-export interface AssetSequence {
+interface AssetSequence {
   sequence_id: number;
   name: string;
   steps: {

@@ -23,7 +23,7 @@ const sendWindowSchema = z
     path: ["endHour"],
   });
 
-export const stepInput = z.object({
+const stepInput = z.object({
   template: z.string().min(1).max(100),
   anchor: z.enum(STEP_ANCHORS).default("enrolment"),
   delayMinutes: z
@@ -46,10 +46,10 @@ export const sequenceInput = z.object({
   steps: z.array(stepInput).min(1).max(20),
 });
 export type SequenceInput = z.input<typeof sequenceInput>;
-export type StepInput = z.infer<typeof stepInput>;
+type StepInput = z.infer<typeof stepInput>;
 
 /** What a step of an asset of this kind can hand its template at send time. */
-export function suppliedVariables(kind: AssetKind): Set<EmailVariable> {
+function suppliedVariables(kind: AssetKind): Set<EmailVariable> {
   const always: EmailVariable[] = [
     "name",
     "asset_title",

@@ -1,13 +1,13 @@
 // Step conditions: whether a due step is skipped for this lead, and why (recorded on the ledger).
 import type { StepConditions } from "../../db/schema";
 
-export interface LeadFacts {
+interface LeadFacts {
   downloaded: boolean;
   clickedEarlierStep: boolean;
   qualified: boolean;
 }
 
-export type SkipReason = "already_downloaded" | "already_clicked" | "already_qualified";
+type SkipReason = "already_downloaded" | "already_clicked" | "already_qualified";
 
 export function skipReason(conditions: StepConditions, facts: LeadFacts): SkipReason | null {
   if (conditions.skipIfDownloaded && facts.downloaded) return "already_downloaded";
@@ -17,6 +17,6 @@ export function skipReason(conditions: StepConditions, facts: LeadFacts): SkipRe
 }
 
 /** Stages at or past qualification. */
-export const QUALIFIED_STAGES = ["mql", "sql", "customer"] as const;
+const QUALIFIED_STAGES = ["mql", "sql", "customer"] as const;
 export const isQualified = (stage: string) =>
   (QUALIFIED_STAGES as readonly string[]).includes(stage);

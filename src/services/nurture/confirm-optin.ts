@@ -6,7 +6,7 @@ import { recordEvent } from "../../store/events";
 import { stepDueAt } from "./schedule";
 import { windowTimeZone } from "./lead-time-zone";
 
-export type OptinResult = "confirmed" | "already_confirmed" | "stopped" | "unknown";
+type OptinResult = "confirmed" | "already_confirmed" | "stopped" | "unknown";
 
 export async function confirmOptin(db: Db, enrolmentId: number, now: number): Promise<OptinResult> {
   const f = await optinFacts(db, enrolmentId);

@@ -5,8 +5,6 @@ import { batch } from "../../store/batch";
 import { failSendsOutOfRetries, outOfRetriesEvents } from "../../store/sends";
 import type { DeliveryItem } from "./deliver";
 
-export const DEAD_LETTER_QUEUE = "lodestone-dead";
-
 export async function failDeadSends(
   env: Bindings,
   items: DeliveryItem[],

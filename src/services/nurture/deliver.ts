@@ -15,7 +15,7 @@ import { unsubscribeUrl } from "./links";
 import { MailConfigError, sendEmailBatch, type OutgoingEmail } from "./resend-client";
 import { settleRequest, type LedgerUpdate } from "./settle-request";
 
-export interface DeliverOptions {
+interface DeliverOptions {
   /** Seconds to wait before attempt n+1 when Resend gave no retry-after; a parameter so tests can run the retry path. */
   backoff: (attempt: number) => number;
 }
@@ -29,7 +29,7 @@ export interface DeliveryItem {
   body: NurtureSendMessage;
 }
 
-export interface DeliveryReport {
+interface DeliveryReport {
   sent: number;
   failed: number;
   skipped: number;
@@ -40,7 +40,7 @@ export interface DeliveryReport {
 }
 
 /** Links in email need an absolute origin; sending for real without PUBLIC_BASE_URL would mail localhost links. */
-export function emailOrigin(config: Config): string {
+function emailOrigin(config: Config): string {
   if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL.replace(/\/+$/, "");
   if (config.RESEND_API_KEY && !config.RESEND_BASE_URL)
     throw new MailConfigError("PUBLIC_BASE_URL must be set before email is sent through Resend");

@@ -6,7 +6,7 @@ import { emailHash } from "../../domain/email-address";
 import { stepDueAt } from "./schedule";
 import { windowTimeZone } from "./lead-time-zone";
 
-export type EnrolResult =
+type EnrolResult =
   | { enrolled: true; enrolmentId: number; status: "active" | "pending_optin"; nextDueAt: number }
   | {
       enrolled: false;

@@ -1,7 +1,7 @@
 // The Idempotency-Key of a Resend request, derived from the (enrolment, step) pairs it carries.
 import { sha256Hex } from "../../domain/encoding";
 
-export interface SendPair {
+interface SendPair {
   enrolmentId: number;
   stepId: number;
 }

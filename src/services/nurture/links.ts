@@ -1,7 +1,7 @@
 // The signed links inside a nurture email: unsubscribe, tracked click, open pixel, opt-in confirmation.
 import { signLink } from "../../domain/signed-link";
 
-export const OPTIN_TTL_SECONDS = 30 * 24 * 3600;
+const OPTIN_TTL_SECONDS = 30 * 24 * 3600;
 
 export interface UnsubscribeClaims {
   l: number; // lead

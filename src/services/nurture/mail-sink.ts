@@ -23,7 +23,7 @@ const recipient = z
         "Invalid `to` field",
       ),
   );
-export const sinkEmail = z
+const sinkEmail = z
   .object({
     from: z.string().min(3).max(320),
     to: z.union([recipient, z.array(recipient).min(1).max(50)]),
@@ -42,7 +42,7 @@ export const sinkEmail = z
   })
   .refine((e) => e.html || e.text, "Provide `html` or `text`");
 
-export interface SinkAnswer {
+interface SinkAnswer {
   status: number;
   body: unknown;
 }

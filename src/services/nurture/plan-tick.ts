@@ -7,7 +7,6 @@ import { stepDueAt } from "./schedule";
 import { windowTimeZone } from "./lead-time-zone";
 
 /** One due enrolment as the tick reads it (store/enrolments.ts). */
-export type { DueEnrolment };
 
 export interface PlannedSend {
   e: number; // enrolment
@@ -18,7 +17,7 @@ export interface PlannedSend {
   err: string | null;
 }
 
-export interface PlannedAdvance {
+interface PlannedAdvance {
   e: number;
   op: number; // the position and due time read, so a concurrent tick's write wins once
   od: number;
@@ -27,7 +26,7 @@ export interface PlannedAdvance {
   s: EnrolmentStatus;
 }
 
-export interface TickPlan {
+interface TickPlan {
   sends: PlannedSend[];
   advances: PlannedAdvance[];
 }

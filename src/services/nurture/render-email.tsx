@@ -15,13 +15,13 @@ export class MissingVariableError extends Error {
   }
 }
 
-export interface RenderedEmail {
+interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
 }
 
-export interface RenderContext {
+interface RenderContext {
   origin: string;
   secret: string;
   sendId: number;

@@ -1,6 +1,7 @@
 // Sending a batch through the resend SDK, and what its answer means for the ledger: sent, failed, or retry.
 import { Resend } from "resend";
 import type { Config } from "../../env";
+import { retryAfterSeconds } from "../../domain/http-time";
 
 export interface OutgoingEmail {
   from: string;
@@ -22,12 +23,12 @@ export type RequestResult =
   | { kind: "retry"; message: string; afterSeconds: number | null };
 
 /** Used only for the local sink, which refuses to run when a real key is set. */
-export const SINK_PLACEHOLDER_KEY = "re_local_sink";
+const SINK_PLACEHOLDER_KEY = "re_local_sink";
 
 export class MailConfigError extends Error {}
 
 /** A client per call, from config: never at module load. */
-export function resendClient(config: Config): Resend {
+function resendClient(config: Config): Resend {
   if (config.RESEND_API_KEY)
     return new Resend(config.RESEND_API_KEY, {
       baseUrl: config.RESEND_BASE_URL ?? "https://api.resend.com",
@@ -39,13 +40,6 @@ export function resendClient(config: Config): Resend {
   );
 }
 
-export function retryAfterSeconds(value: string | undefined, now: number): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
 interface ResendError {
   statusCode?: number | null;
   name?: string;
@@ -53,7 +47,7 @@ interface ResendError {
 }
 
 /** Which Resend answers are worth trying again (see resend.com/docs/api-reference/errors). */
-export function classifyFailure(
+function classifyFailure(
   error: ResendError,
   headers: Record<string, string> | null,
   now: number,

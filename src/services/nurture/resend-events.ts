@@ -45,9 +45,9 @@ export const resendEvent = z.object({
     })
     .passthrough(),
 });
-export type ResendEvent = z.infer<typeof resendEvent>;
+type ResendEvent = z.infer<typeof resendEvent>;
 
-export type HookOutcome = "applied" | "duplicate" | "ignored" | "unmatched";
+type HookOutcome = "applied" | "duplicate" | "ignored" | "unmatched";
 
 const EVENT_LOG: Record<string, EventType> = {
   "email.delivered": "email_delivered",

@@ -4,9 +4,9 @@ import { zonedParts } from "../../domain/calendar-day";
 
 const MINUTE = 60_000;
 
-export type StepTiming = Pick<SequenceStep, "anchor" | "delayMinutes" | "sendWindow">;
+type StepTiming = Pick<SequenceStep, "anchor" | "delayMinutes" | "sendWindow">;
 
-export interface DripClock {
+interface DripClock {
   /** When the drip started (enrolment, or opt-in confirmation). */
   startedAt: number;
   /** The course session's start, when the enrolment has one. */

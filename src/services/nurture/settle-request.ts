@@ -14,7 +14,7 @@ export interface LedgerUpdate {
   tries: number;
 }
 
-export interface Settled {
+interface Settled {
   updates: LedgerUpdate[];
   requests: number;
   retry: { afterSeconds: number | null } | null;

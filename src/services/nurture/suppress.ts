@@ -8,7 +8,7 @@ import { leadEmail, leadLocaleOf } from "../../store/leads";
 import { unsubscribedEvent } from "../../store/sends";
 import { emailHash } from "../../domain/email-address";
 
-export type SuppressionReason = "unsubscribed" | "bounced" | "complained";
+type SuppressionReason = "unsubscribed" | "bounced" | "complained";
 
 /**
  * The statements that suppress a lead's address; callers put them in the same batch as whatever caused it,

@@ -33,15 +33,15 @@ export const GIVE_UP_AFTER_MS = 20 * 60 * 60 * 1000;
 const CURSOR = "nurture.stranded_sends";
 const QUEUE_BATCH = 100;
 
-export interface SweepOptions {
+interface SweepOptions {
   /** Ledger rows read per sweep, from the cursor on; more than a tick can queue (chunk × maxChunks), so the cursor keeps up. */
   scan: number;
   /** Sends queued again per sweep at most. */
   requeue: number;
 }
-export const DEFAULT_SWEEP: SweepOptions = { scan: 10_000, requeue: 1_000 };
+const DEFAULT_SWEEP: SweepOptions = { scan: 10_000, requeue: 1_000 };
 
-export interface SweepReport {
+interface SweepReport {
   scanned: number;
   requeued: number;
   gaveUp: number;

@@ -9,7 +9,7 @@ import type { NurtureSendMessage } from "../../queue/messages";
 import { planTick, groupSends, type PlannedSend } from "./plan-tick";
 import { idempotencyKey } from "./idempotency";
 
-export interface TickOptions {
+interface TickOptions {
   /** Enrolments read per chunk; reads scale with this, never with the backlog. */
   chunk: number;
   /** Chunks per tick: a tick's work is at most chunk × maxChunks whatever is due. */

@@ -12,16 +12,17 @@ import { creditConversion } from "../reports/credit";
 import { stageChangeStatements } from "../qualification/stage";
 import { announcementStatements, queueAnnounced, readEndpoints } from "../qualification/announce";
 import { loadSummaryRows, summaryFromRows } from "../leads/lead-summary";
+import { minorDigits } from "../../domain/money";
 
-export type OutcomeStage = "accepted" | "won" | "lost";
-export interface OutcomeInput {
+type OutcomeStage = "accepted" | "won" | "lost";
+interface OutcomeInput {
   stage: OutcomeStage;
   amount?: number;
   currency?: string;
   reason?: string;
   externalId: string;
 }
-export type OutcomeRow = {
+type OutcomeRow = {
   id: number;
   lead_id: number;
   stage: OutcomeStage;
@@ -32,22 +33,14 @@ export type OutcomeRow = {
   at: number;
 };
 
-export const STAGE_FOR: Record<OutcomeStage, Stage> = {
+const STAGE_FOR: Record<OutcomeStage, Stage> = {
   accepted: "sql",
   won: "customer",
   lost: "disqualified",
 };
 
-/** Digits after the decimal point in a currency's minor unit (2 for USD and EUR, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
-}
-
 /** A decimal amount in major units as integer minor units; null when it has more decimals than the currency. */
-export function toMinor(amount: number, currency: string): number | null {
+function toMinor(amount: number, currency: string): number | null {
   const scaled = amount * 10 ** minorDigits(currency);
   const rounded = Math.round(scaled);
   return Math.abs(scaled - rounded) < 1e-6 ? rounded : null;
@@ -57,10 +50,7 @@ const bad = (field: string, message: string) =>
   new AppError("BAD_REQUEST", message, { details: { fields: { [field]: [message] } } });
 
 /** Checks money against the reporting currency; returns the amount in minor units (null when none). */
-export function moneyOf(
-  input: OutcomeInput,
-  config: Pick<Config, "REPORTING_CURRENCY">,
-): number | null {
+function moneyOf(input: OutcomeInput, config: Pick<Config, "REPORTING_CURRENCY">): number | null {
   if (input.stage === "won" && input.amount === undefined)
     throw bad("amount", "A won outcome needs the deal's amount");
   if (input.amount === undefined) return null;

@@ -11,7 +11,7 @@ import {
 } from "../handoff/emit";
 import type { LeadSummary, WebhookEventType, WebhookPayload } from "../handoff/schemas";
 
-export type Endpoints = EndpointRow[];
+type Endpoints = EndpointRow[];
 export type Change = NonNullable<WebhookPayload["data"]["change"]>;
 export interface Announcement {
   type: WebhookEventType;

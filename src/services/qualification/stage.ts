@@ -4,7 +4,7 @@ import type { Stage } from "../../db/schema";
 import { recordEvent } from "../../store/events";
 import { stageHistoryInsert } from "../../store/stage-history";
 
-export interface StageChange {
+interface StageChange {
   leadId: number;
   from: Stage;
   to: Stage;

@@ -5,7 +5,7 @@ import { medianMinutes, mergeHistogram, type Histogram } from "./latency";
 import type { SpendCell } from "./spend-allocation";
 
 export const DIMENSIONS = ["asset", "channel", "campaign"] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+type Dimension = (typeof DIMENSIONS)[number];
 
 /** Counted events: the same under every model. */
 export interface EventCell {
@@ -90,7 +90,7 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const ratio = (a: number, b: number) => (b > 1e-9 ? r6(a / b) : null);
 const perUnit = (money: number, n: number) => (n > 1e-9 ? Math.round(money / n) : null);
 
-export function figures(a: Acc, model: AttributionModel): ReportFigures {
+function figures(a: Acc, model: AttributionModel): ReportFigures {
   const median = medianMinutes(a.hist);
   return {
     model,
@@ -113,7 +113,7 @@ export function figures(a: Acc, model: AttributionModel): ReportFigures {
   };
 }
 
-export interface AssembleInput {
+interface AssembleInput {
   model: AttributionModel;
   grain: Grain;
   by: Dimension[];

@@ -3,7 +3,7 @@ import type { Db } from "../../env";
 import { dayToMs, addDays } from "../../domain/report-days";
 import { scoreBandCounts } from "../../store/leads";
 
-export const BAND_WIDTH = 10;
+const BAND_WIDTH = 10;
 
 export interface CalibrationBand {
   band: string;
@@ -17,7 +17,7 @@ export interface CalibrationBand {
 }
 
 /** Band label for a score: "<0", "0–9", …, "90–99", "100+". */
-export function bandOf(score: number): { band: string; min: number | null; max: number | null } {
+function bandOf(score: number): { band: string; min: number | null; max: number | null } {
   if (score < 0) return { band: "<0", min: null, max: -1 };
   if (score >= 100) return { band: "100+", min: 100, max: null };
   const min = Math.floor(score / BAND_WIDTH) * BAND_WIDTH;

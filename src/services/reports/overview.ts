@@ -5,7 +5,7 @@ import { buildReport, type Report } from "./report-service";
 import { addDays, eachDay, msToDay, periodOf } from "../../domain/report-days";
 import type { Series } from "../../../templates/admin/charts";
 
-export const TOP_ASSETS = 6;
+const TOP_ASSETS = 6;
 
 export interface Overview {
   /** The last 30 days per asset, one row each. */
@@ -17,7 +17,7 @@ export interface Overview {
 }
 
 /** Pure: one series per asset (the most leads first, at most TOP_ASSETS), one value per period. */
-export function seriesOf(
+function seriesOf(
   report: Report,
   labels: string[],
   pick: (row: Report["rows"][number]) => number | null,

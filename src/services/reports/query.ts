@@ -4,7 +4,7 @@ import { ATTRIBUTION_MODELS } from "../../db/schema";
 import { DIMENSIONS } from "./assemble";
 import { GRAINS, isValidDay, daySpan } from "../../domain/report-days";
 
-export const MAX_REPORT_DAYS = 731;
+const MAX_REPORT_DAYS = 731;
 
 const day = z.string().refine(isValidDay, "Use a calendar day as YYYY-MM-DD");
 

@@ -13,9 +13,7 @@ function assetDayViews(groups: { view: ViewMessage; count: number }[]): Map<stri
   return out;
 }
 
-export function aggregateViews(
-  views: ViewMessage[],
-): Map<string, { view: ViewMessage; count: number }> {
+function aggregateViews(views: ViewMessage[]): Map<string, { view: ViewMessage; count: number }> {
   const groups = new Map<string, { view: ViewMessage; count: number }>();
   for (const v of views) {
     const key = JSON.stringify([v.assetId, v.day, v.channel, v.campaign]);

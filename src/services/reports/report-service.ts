@@ -41,7 +41,7 @@ export interface Report {
 }
 
 /** Coarse rollups answer per-asset reports (one row per asset-day); channel or campaign needs the fine ones. */
-export function needsFineRollups(q: ReportQuery): boolean {
+function needsFineRollups(q: ReportQuery): boolean {
   return (
     q.by.includes("channel") ||
     q.by.includes("campaign") ||

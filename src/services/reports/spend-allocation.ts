@@ -32,7 +32,7 @@ export interface SpendCell {
 }
 
 /** Does a lead cell fall under a spend record's channel/campaign (and asset) filters? */
-export function spendCovers(s: SpendRecord, c: LeadCell): boolean {
+function spendCovers(s: SpendRecord, c: LeadCell): boolean {
   return (
     (s.assetId === null || c.assetId === s.assetId) &&
     (s.channel === null || c.channel === s.channel) &&

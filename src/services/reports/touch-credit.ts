@@ -26,8 +26,3 @@ export async function rollUpTouches(db: Db, now: number, limit = 5000): Promise<
   ]);
   return (results.at(-1)!.results as { n: number }[])[0]?.n ?? 0;
 }
-
-/** Sweeps until nothing is left (bounded), so a report read right after a capture sees it. */
-export async function catchUpTouches(db: Db, now: number, maxRounds = 4): Promise<void> {
-  for (let i = 0; i < maxRounds; i++) if ((await rollUpTouches(db, now)) === 0) return;
-}

@@ -10,7 +10,7 @@ import type { ScoreWrite } from "./write-score";
 /** Leads per decay message: one message reads at most this many lead rows. */
 export const DECAY_RANGE = 500;
 /** The pass starts at 03:00 UTC; the cron ticks every minute and only this tick enqueues. */
-export const DECAY_MINUTE_OF_DAY = 3 * 60;
+const DECAY_MINUTE_OF_DAY = 3 * 60;
 
 export function isDecayTick(scheduledTime: number): boolean {
   return Math.floor((scheduledTime % 86_400_000) / 60_000) === DECAY_MINUTE_OF_DAY;

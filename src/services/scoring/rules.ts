@@ -9,8 +9,6 @@ export const FIT_FIELDS = [
   "phone_given",
 ] as const;
 export const BEHAVIOUR_FIELDS = ["event", "event_url", "repeat_visit"] as const;
-export type FitField = (typeof FIT_FIELDS)[number];
-export type BehaviourField = (typeof BEHAVIOUR_FIELDS)[number];
 
 export interface RuleDef {
   id: number;

@@ -13,7 +13,7 @@ export const IMPORT_FIELDS = [
   "clicks",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
-export const REQUIRED_FIELDS: ImportField[] = ["day", "cost"];
+const REQUIRED_FIELDS: ImportField[] = ["day", "cost"];
 
 /** Header names the common ad platforms use (Google Ads, Meta, LinkedIn, Baidu, WeChat exports), lower-cased. */
 const SYNONYMS: Record<ImportField, string[]> = {
@@ -74,7 +74,7 @@ const count = z
   .transform((s) => (s === "" ? null : Number(s)));
 
 /** One mapped CSV row, before money is parsed (that needs the row's currency). */
-export const importRow = z.object({
+const importRow = z.object({
   day: z.string().transform((s, ctx) => {
     const day = normalizeDay(s);
     if (day) return day;
@@ -88,7 +88,7 @@ export const importRow = z.object({
   clicks: count,
 });
 
-export interface ParsedSpendRow {
+interface ParsedSpendRow {
   line: number;
   day: string;
   campaign: string | null;

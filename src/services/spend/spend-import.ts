@@ -16,7 +16,7 @@ import { assertAssetExists, channelOf, toReporting } from "./spend-service";
 /** The largest cost report accepted in one import (API body or dashboard upload). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-export interface ImportRequest {
+interface ImportRequest {
   csv: string;
   mapping?: ColumnMapping;
   /** What every row is tied to besides its campaign: an asset, a channel, UTM source/medium. */

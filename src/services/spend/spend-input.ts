@@ -13,7 +13,7 @@ const text = (max: number) =>
   );
 
 /** What a spend is tied to: an asset and/or a channel and UTM source/medium/campaign. */
-export const spendTarget = z.object({
+const spendTarget = z.object({
   asset_id: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
     z.coerce.number().int().positive().optional(),

@@ -9,10 +9,6 @@ import type { SpendInput } from "./spend-input";
 
 export type SpendRow = Spend;
 
-export interface Conversion {
-  reportingMinor: number;
-}
-
 /** Reporting-currency amount, or a refusal that says exactly what is missing. */
 export function toReporting(
   amountMinor: number,

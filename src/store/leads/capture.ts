@@ -18,7 +18,7 @@ export async function leadsByEmailOrReferralCode(
   return rows.map((r) => ({ id: r.id, email: r.email, referralCode: r.referral_code }));
 }
 
-export type CapturedLeadValues = Pick<
+type CapturedLeadValues = Pick<
   Lead,
   | "email"
   | "name"

@@ -18,7 +18,7 @@ export interface LeadListRow {
   mql_at: Lead["mqlAt"];
 }
 
-export interface LeadListFilter {
+interface LeadListFilter {
   q?: string;
   stage?: Stage;
   min_score?: number;

@@ -71,7 +71,7 @@ export async function readSummaryRows(db: Db, leadId: number): Promise<SummaryRo
   return summaryRowsOf(await batch(db, summaryStatements(leadId)));
 }
 
-export interface DetailRows extends SummaryRows {
+interface DetailRows extends SummaryRows {
   timeline: TimelineEvent[];
   ledgerRows: LedgerOfLead[];
   stages: StageHistoryOfLead[];
@@ -120,7 +120,7 @@ export type ListedLead = {
   updated_at: number;
 };
 /** A position in (updated_at, id) order. */
-export type ListCursor = { u: number; i: number };
+type ListCursor = { u: number; i: number };
 
 const COLUMNS = sql.raw(
   "id, email, name, company, job_title, country, stage, score, fit_score, behaviour_score, mql_at, created_at, updated_at",

@@ -58,7 +58,7 @@ export type AssetCellRow = Pick<
   | "revenueMinor"
   | "mqlHist"
 > & { channel: string; campaign: string };
-export type CampaignLeadRow = Pick<
+type CampaignLeadRow = Pick<
   CampaignMonthly,
   "month" | "campaign" | "channel" | "assetId" | "leads"
 >;

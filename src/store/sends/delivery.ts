@@ -54,7 +54,7 @@ export function queuedSendsToDeliver(db: Db, ids: number[]): Promise<D1Result<Se
 }
 
 /** What one delivery attempt settled for a send; `key` is a new Idempotency-Key when a refused batch was split. */
-export interface SendSettlement {
+interface SendSettlement {
   id: number;
   status: Extract<SendStatus, "queued" | "sent" | "failed" | "skipped">;
   resendId?: string | null;

@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../env";
 
-export type StepPerformanceRow = {
+type StepPerformanceRow = {
   stepId: number;
   position: number | null;
   template: string | null;
@@ -27,7 +27,7 @@ export async function stepPerformanceRows(db: Db, assetId: number): Promise<Step
 // The nurture tick writes a send only while its enrolment still sits at the position and due time the tick read; the
 // advance that follows in the same batch (one transaction) moves it on, so an overlapping tick writes nothing for that
 // step. This guard is what keeps (enrolment, step) unique: there is no unique index to pay for on every insert.
-export interface PlannedSendRow {
+interface PlannedSendRow {
   e: number; // enrolment
   st: number; // step id (0 = opt-in confirmation)
   l: number;

@@ -4,7 +4,7 @@ import type { Db } from "../../env";
 import { batch } from "../batch";
 import { type EndpointRecord, e } from "./shared";
 
-export type EmitEndpoint = Pick<EndpointRecord, "id" | "eventTypes" | "active" | "disabledReason">;
+type EmitEndpoint = Pick<EndpointRecord, "id" | "eventTypes" | "active" | "disabledReason">;
 
 /**
  * Every endpoint, as emitting needs it; the table is small (a handful of sales systems). Read by every

@@ -16,7 +16,7 @@ const BYS: [string, AdminKey][] = [
   ["asset,channel,campaign", "by_asset_channel_campaign"],
 ];
 
-export function ReportFilters(p: {
+function ReportFilters(p: {
   locale: Locale;
   q: ReportQuery;
   action: string;

@@ -9,7 +9,7 @@ import { type AssetOption, Field, ImportForm, TargetFields } from "../components
 
 export type { AssetOption };
 
-export interface SpendPageProps {
+interface SpendPageProps {
   locale: Locale;
   csrf: string;
   currency: string;

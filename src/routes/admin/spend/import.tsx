@@ -18,7 +18,7 @@ import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../../../http/admin-form";
 
 /** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
-export function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
+function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
   const rates: Record<string, string> = {};
   const bad: string[] = [];
   for (const line of text

@@ -6,7 +6,7 @@ import { loadLeadDetail } from "../../../services/leads/lead-detail";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { leadDetailSchema } from "./schemas";
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/leads/{id}",
   tags: ["Leads"],

@@ -48,7 +48,7 @@ const page = z
   })
   .openapi("LeadPage");
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/leads",
   tags: ["Leads"],

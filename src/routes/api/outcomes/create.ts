@@ -24,7 +24,7 @@ const body = z.object({
     example: "opp_0065g00000XyZ",
   }),
 });
-export const outcomeSchema = z
+const outcomeSchema = z
   .object({
     id: z.number().int(),
     lead_id: z.number().int(),
@@ -38,7 +38,7 @@ export const outcomeSchema = z
   })
   .openapi("Outcome");
 
-export const route = createRoute({
+const route = createRoute({
   method: "post",
   path: "/api/v1/leads/{id}/outcomes",
   tags: ["Outcomes"],

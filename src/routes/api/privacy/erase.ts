@@ -9,7 +9,7 @@ const erased = z
   .object({ id: z.number().int(), erased_at: z.string(), already_erased: z.boolean() })
   .openapi("LeadErased");
 
-export const route = createRoute({
+const route = createRoute({
   method: "delete",
   path: "/api/v1/leads/{id}",
   tags: ["Privacy"],

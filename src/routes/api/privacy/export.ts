@@ -22,7 +22,7 @@ const exported = z
   })
   .openapi("LeadExport");
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/leads/{id}/export",
   tags: ["Privacy"],

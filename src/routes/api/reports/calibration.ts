@@ -13,7 +13,7 @@ const query = z
   .object({ from: day, to: day, format: z.enum(["json", "csv"]).default("json") })
   .refine((q) => q.to >= q.from, { path: ["to"], message: "`to` must be on or after `from`" });
 
-export const calibrationRoute = createRoute({
+const calibrationRoute = createRoute({
   method: "get",
   path: "/api/v1/reports/score-calibration",
   tags: ["reports"],

@@ -6,7 +6,7 @@ import { leadFilter, listLeads } from "../../../services/reports/lead-list";
 import { leadsCsv } from "../../../services/reports/export-csv";
 import { errorResponses, security } from "../../../http/openapi";
 
-export const leadsExportRoute = createRoute({
+const leadsExportRoute = createRoute({
   method: "get",
   path: "/api/v1/reports/leads.csv",
   tags: ["reports"],

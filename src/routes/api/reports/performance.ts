@@ -12,7 +12,7 @@ const query = reportQueryShape
   .extend({ format: z.enum(["json", "csv"]).default("json") })
   .superRefine(checkRange);
 
-export const performanceRoute = createRoute({
+const performanceRoute = createRoute({
   method: "get",
   path: "/api/v1/reports/performance",
   tags: ["reports"],

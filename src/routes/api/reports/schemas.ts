@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { ATTRIBUTION_MODELS } from "../../../db/schema";
 
 const n = z.number();
-export const figures = z.object({
+const figures = z.object({
   model: z.enum(ATTRIBUTION_MODELS).openapi({
     description:
       "The attribution model every credited figure (leads, MQLs, accepted, won, revenue, spend spread, costs, ROI) is computed under",
@@ -27,7 +27,7 @@ export const figures = z.object({
     .nullable()
     .openapi({ description: "Approximate (histogram buckets of ±9%)" }),
 });
-export const reportRow = figures.extend({
+const reportRow = figures.extend({
   period: z.string(),
   asset_id: z.number().int().nullable(),
   channel: z.string().nullable(),

@@ -19,7 +19,7 @@ const body = z.object({ kind: z.enum(RULE_KINDS), ...ruleFields }).openapi({
   },
 });
 
-export const route = createRoute({
+const route = createRoute({
   method: "post",
   path: "/api/v1/score-rules",
   tags: ["Scoring"],

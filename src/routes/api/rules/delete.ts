@@ -5,7 +5,7 @@ import { requireScopes } from "../../../http/auth";
 import { deleteRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, security } from "../../../http/openapi";
 
-export const route = createRoute({
+const route = createRoute({
   method: "delete",
   path: "/api/v1/score-rules/{id}",
   tags: ["Scoring"],

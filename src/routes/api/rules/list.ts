@@ -8,7 +8,7 @@ import { ruleOut, ruleSchema } from "./schemas";
 
 const list = z.object({ data: z.array(ruleSchema), mql_threshold: z.number().int() });
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/score-rules",
   tags: ["Scoring"],

@@ -8,7 +8,7 @@ import { ruleFields, ruleOut, ruleSchema } from "./schemas";
 
 const body = z.object(ruleFields).partial();
 
-export const route = createRoute({
+const route = createRoute({
   method: "patch",
   path: "/api/v1/score-rules/{id}",
   tags: ["Scoring"],

@@ -7,7 +7,7 @@ import { getAssetSequence } from "../../../services/nurture/asset-sequence";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { sequenceOut } from "./schemas";
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/assets/{id}/sequence",
   tags: ["Nurture"],

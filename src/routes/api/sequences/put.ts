@@ -7,7 +7,7 @@ import { replaceAssetSequence } from "../../../services/nurture/asset-sequence";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { sequenceBody, sequenceOut } from "./schemas";
 
-export const route = createRoute({
+const route = createRoute({
   method: "put",
   path: "/api/v1/assets/{id}/sequence",
   tags: ["Nurture"],

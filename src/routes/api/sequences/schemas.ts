@@ -1,7 +1,7 @@
 // The sequence shapes of the API, for validation and the OpenAPI document.
 import { z } from "@hono/zod-openapi";
 
-export const stepSchema = z.object({
+const stepSchema = z.object({
   template: z.string().openapi({ example: "whitepaper-follow-up" }),
   anchor: z.enum(["enrolment", "session_start"]).optional(),
   delayMinutes: z.number().int().openapi({ example: 2880 }),

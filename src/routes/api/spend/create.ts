@@ -7,7 +7,7 @@ import { createSpend } from "../../../services/spend/spend-service";
 import { spendJson, spendRecord } from "./schemas";
 import { errorResponses, security } from "../../../http/openapi";
 
-export const createSpendRoute = createRoute({
+const createSpendRoute = createRoute({
   method: "post",
   path: "/api/v1/spend",
   tags: ["spend"],

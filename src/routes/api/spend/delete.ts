@@ -5,7 +5,7 @@ import { requireScopes } from "../../../http/auth";
 import { deleteSpend } from "../../../services/spend/spend-service";
 import { errorResponses, security } from "../../../http/openapi";
 
-export const deleteSpendRoute = createRoute({
+const deleteSpendRoute = createRoute({
   method: "delete",
   path: "/api/v1/spend/{id}",
   tags: ["spend"],

@@ -10,7 +10,7 @@ import { importSpend, MAX_IMPORT_BYTES } from "../../../services/spend/spend-imp
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { errorResponses, security } from "../../../http/openapi";
 
-export const importBody = z.object({
+const importBody = z.object({
   csv: z.string().min(1, "The CSV is empty"),
   mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).optional(),
   asset_id: z.number().int().positive().optional(),
@@ -36,7 +36,7 @@ const rowError = z.object({
   field: z.string().nullable(),
   reason: z.string(),
 });
-export const importResult = z
+const importResult = z
   .object({
     headers: z.array(z.string()),
     mapping: z.record(z.string(), z.string()),
@@ -61,7 +61,7 @@ export const importResult = z
   })
   .openapi("SpendImport");
 
-export const importSpendRoute = createRoute({
+const importSpendRoute = createRoute({
   method: "post",
   path: "/api/v1/spend/import",
   tags: ["spend"],

@@ -13,7 +13,7 @@ const query = z.object({
 });
 const page = z.object({ data: z.array(spendRecord), next_cursor: z.number().int().nullable() });
 
-export const listSpendRoute = createRoute({
+const listSpendRoute = createRoute({
   method: "get",
   path: "/api/v1/spend",
   tags: ["spend"],

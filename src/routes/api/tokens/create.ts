@@ -19,7 +19,7 @@ const created = tokenSchema
   .extend({ token: z.string().openapi({ description: "The secret. Shown once: store it now." }) })
   .openapi("CreatedApiToken");
 
-export const route = createRoute({
+const route = createRoute({
   method: "post",
   path: "/api/v1/tokens",
   tags: ["Tokens"],

@@ -8,7 +8,7 @@ import { tokenSchema, tokenOut } from "./schemas";
 
 const list = z.object({ data: z.array(tokenSchema) });
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/tokens",
   tags: ["Tokens"],

@@ -7,7 +7,7 @@ import { revokeToken } from "../../../services/access/tokens";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { tokenSchema, tokenOut } from "./schemas";
 
-export const route = createRoute({
+const route = createRoute({
   method: "delete",
   path: "/api/v1/tokens/{id}",
   tags: ["Tokens"],

@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { SCOPES } from "../../../db/schema";
 import type { TokenRow } from "../../../services/access/tokens";
+import { isoTimeOrNull as iso } from "../../../domain/http-time";
 
 export const tokenSchema = z
   .object({
@@ -14,8 +15,6 @@ export const tokenSchema = z
     revoked_at: z.string().nullable(),
   })
   .openapi("ApiToken");
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function tokenOut(row: TokenRow) {
   return tokenSchema.parse({

@@ -19,7 +19,7 @@ const created = endpointSchema
   })
   .openapi("CreatedWebhookEndpoint");
 
-export const route = createRoute({
+const route = createRoute({
   method: "post",
   path: "/api/v1/webhooks",
   tags: ["Webhooks"],

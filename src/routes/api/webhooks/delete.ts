@@ -5,7 +5,7 @@ import { requireScopes } from "../../../http/auth";
 import { deleteEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, security } from "../../../http/openapi";
 
-export const route = createRoute({
+const route = createRoute({
   method: "delete",
   path: "/api/v1/webhooks/{id}",
   tags: ["Webhooks"],

@@ -16,7 +16,7 @@ const query = z.object({
 });
 const page = z.object({ data: z.array(deliverySchema) });
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/webhooks/{id}/deliveries",
   tags: ["Webhooks"],

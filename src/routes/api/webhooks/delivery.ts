@@ -17,7 +17,7 @@ const detail = deliverySchema
   .extend({ payload: z.unknown(), attempt_log: z.array(attempt) })
   .openapi("WebhookDeliveryDetail");
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/webhooks/{id}/deliveries/{deliveryId}",
   tags: ["Webhooks"],

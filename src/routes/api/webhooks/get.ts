@@ -6,7 +6,7 @@ import { getEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema } from "./schemas";
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/webhooks/{id}",
   tags: ["Webhooks"],

@@ -8,7 +8,7 @@ import { endpointOut, endpointSchema } from "./schemas";
 
 const list = z.object({ data: z.array(endpointSchema) });
 
-export const route = createRoute({
+const route = createRoute({
   method: "get",
   path: "/api/v1/webhooks",
   tags: ["Webhooks"],

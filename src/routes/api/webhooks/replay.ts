@@ -6,7 +6,7 @@ import { replayDelivery } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
 
-export const route = createRoute({
+const route = createRoute({
   method: "post",
   path: "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay",
   tags: ["Webhooks"],

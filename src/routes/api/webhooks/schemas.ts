@@ -3,8 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { DELIVERY_STATUSES } from "../../../db/schema";
 import { WEBHOOK_EVENT_TYPES } from "../../../services/handoff/schemas";
 import type { DeliveryRecord, EndpointRecord } from "../../../services/handoff/endpoints";
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+import { isoTimeOrNull as iso } from "../../../domain/http-time";
 
 /** https everywhere; plain http only to this machine, for local receivers. */
 export const endpointUrl = z

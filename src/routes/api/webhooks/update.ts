@@ -12,7 +12,7 @@ const body = z.object({
   active: z.boolean().optional(),
 });
 
-export const route = createRoute({
+const route = createRoute({
   method: "patch",
   path: "/api/v1/webhooks/{id}",
   tags: ["Webhooks"],
