@@ -13,7 +13,7 @@ import {
 } from "../../db/schema";
 import { assetById, assetIdBySlug, assetPage, insertAsset, updateAsset } from "../../store/assets";
 import { sequenceExists, sequencePickerRows } from "../../store/sequences";
-import { stepPerformanceRows } from "../../store/sends";
+import { stepPerformanceRows, type StepPerformanceRow } from "../../store/sends";
 import { isValidTimeZone } from "../../domain/calendar-day";
 import { forgetAsset } from "./find-asset";
 
@@ -183,16 +183,7 @@ export async function sequenceOptions(db: Db): Promise<{ id: number; name: strin
   return sequencePickerRows(db);
 }
 
-export interface StepPerformance {
-  stepId: number;
-  position: number | null;
-  template: string | null;
-  sent: number;
-  delivered: number;
-  opened: number;
-  clicked: number;
-  bounced: number;
-}
+export type StepPerformance = StepPerformanceRow;
 
 /** Email steps of an asset's sends, from the send ledger (one row per enrolment × step). */
 export async function stepPerformance(db: Db, assetId: number): Promise<StepPerformance[]> {

@@ -2,7 +2,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../env";
 
-type StepPerformanceRow = {
+/** One email step of an asset's drip, counted from the send ledger. */
+export type StepPerformanceRow = {
   stepId: number;
   position: number | null;
   template: string | null;
