@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { toAppError } from "../../http/on-error";
+import { errorFields, log } from "../../platform/logger";
 import { requireAdmin, sameOrigin } from "../../http/admin-guard";
 import { AdminNotice } from "../../../templates/admin/pages/notice";
 import { registerLogin } from "./login";
@@ -47,7 +48,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   // Pages answer errors as pages; a 5xx is still logged as a bug.
   admin.onError((err, c) => {
     const e = toAppError(err);
-    if (e.status >= 500) console.error("lodestone: dashboard error", err);
+    if (e.status >= 500) log.error("dashboard error", errorFields(err));
     const s = c.var.admin;
     return c.html(
       <AdminNotice

@@ -1,4 +1,6 @@
 // Queueing delivery attempts: one queue message per delivery; D1 keeps the delivery, so a lost message is swept up again.
+import { errorFields, log } from "../../platform/logger";
+
 /**
  * Queues delivery attempts. If the queue refuses, the deliveries stay pending in D1 and the cron's
  * sweep (`sweepStuckDeliveries`) queues them again, so nothing is lost; the failure is still reported.
@@ -15,11 +17,10 @@ export async function enqueueDeliveries(
         chunk.map((id) => ({ body: { type: "webhook.deliver", deliveryId: id }, delaySeconds })),
       );
     } catch (err) {
-      console.error(
-        "lodestone: queueing webhook deliveries failed; the cron sweep will retry them",
-        chunk,
-        err,
-      );
+      log.error("queueing webhook deliveries failed; the cron sweep will retry them", {
+        delivery_ids: chunk,
+        ...errorFields(err),
+      });
     }
   }
 }

@@ -17,6 +17,7 @@ import {
   type Announcement,
 } from "./announce";
 import { qualifyLead } from "./qualify";
+import { log } from "../../platform/logger";
 
 /** `webhooks`: the queue webhook deliveries go to (WEBHOOKS). */
 type Deps = { db: Db; webhooks: Queue; threshold: number };
@@ -122,8 +123,12 @@ export async function scoreAndQualify(
   if (!out.ok) return out;
   // The score is committed: retrying the message would award its events twice. An MQL that did not
   // commit is made by the lead's next scoring (see qualifyLead), so it is reported, not retried.
-  for (const f of out.value.failures)
-    console.error(`lodestone: ${f}; the lead's next scoring qualifies it`);
+  for (const f of out.value.failures) {
+    log.error("qualification did not commit; the lead's next scoring qualifies it", {
+      lead_id: leadId,
+      problem: f,
+    });
+  }
   return {
     ok: true,
     value: { score: planned.write.plan.score, qualified: out.value.qualified.includes(leadId) },
