@@ -1,6 +1,6 @@
 // The app factory: context, security headers, the error handler, every route, the OpenAPI document.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./http/app-env";
 import { badRequest } from "./errors";
 import { requestContext } from "./http/context";
 import { onError } from "./http/on-error";

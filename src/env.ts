@@ -1,8 +1,6 @@
 // The typed environment: bindings from wrangler.toml, secrets validated with zod at start-up.
 import { z } from "zod";
-import type { DrizzleD1Database } from "drizzle-orm/d1";
-import type * as schema from "./db/schema";
-import type { Context } from "./platform/context";
+import type { Db } from "./db/client";
 
 /** Empty strings in .dev.vars mean "not set". */
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
@@ -55,13 +53,7 @@ export type Bindings = Omit<CloudflareBindings, "REPORTING_CURRENCY" | "EMAIL_FR
   EMAIL_FROM?: string;
 } & Partial<Record<SecretNames, string>>;
 
-export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
-
-export type AppEnv = {
-  Bindings: Bindings;
-  /** Set once per request by src/http/context.ts: the context and, for brevity, its parts. */
-  Variables: { ctx: Context; config: Config; db: Db; now: number; requestId: string };
-};
+export type { Db };
 
 export class ConfigError extends Error {}
 

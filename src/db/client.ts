@@ -1,7 +1,9 @@
 // One drizzle client per D1 binding.
-import { drizzle } from "drizzle-orm/d1";
+import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import * as schema from "./schema";
-import type { Db } from "../env";
+
+/** The database as services and the store see it: drizzle over D1, with the raw binding for batches. */
+export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
 
 const clients = new WeakMap<D1Database, Db>();
 

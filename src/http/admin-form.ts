@@ -1,6 +1,6 @@
 // Reading a dashboard form post: the body as strings (files kept apart), after the per-session CSRF check.
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "./app-env";
 import { AppError } from "../errors";
 import { checkCsrf } from "./admin-guard";
 import { at } from "../../templates/admin/messages";

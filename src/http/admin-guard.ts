@@ -2,7 +2,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "./app-env";
 import { hasScope } from "./auth";
 import { findSession, SESSION_COOKIE, type AdminSession } from "../services/access/sessions";
 import { sameSecret } from "./auth";

@@ -1,6 +1,6 @@
 // Bearer-token auth for the JSON API: scoped tokens stored as SHA-256 hashes; ADMIN_TOKEN bootstraps.
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "./app-env";
 import { AppError } from "../errors";
 import type { Scope } from "../db/schema";
 import { sha256Hex } from "../domain/encoding";

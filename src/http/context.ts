@@ -1,7 +1,7 @@
 // Per request: the context built once (db, config, clock, logger), the x-request-id, and one JSON log line.
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "./app-env";
 import { createContext, requestIdOf } from "../platform/context";
 import { addLogFields, log, withLogScope } from "../platform/logger";
 

@@ -1,7 +1,7 @@
 // The one place that turns errors into HTTP answers: the JSON envelope, or a small page for browsers.
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "./app-env";
 import { ConfigError } from "../env";
 import { AppError, errorBody, type ErrorCode } from "../errors";
 import { errorFields, log } from "../platform/logger";

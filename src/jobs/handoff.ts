@@ -4,7 +4,7 @@ import type { Bindings } from "../env";
 import type { ScoreDecayMessage, ScoreEventMessage } from "../queue/messages";
 import { decayAndQualify, scoreAndQualify } from "../services/qualification/score-and-qualify";
 import { guarded } from "./settle";
-import type { QueuedJob } from "./registry";
+import type { QueuedJob } from "./queued-job";
 
 export async function runScoreEvents(
   ctx: Context,

@@ -5,7 +5,7 @@ import type { NurtureSendMessage } from "../queue/messages";
 import { deliverNurtureSends } from "../services/nurture/deliver";
 import { failDeadSends } from "../services/nurture/dead-letter";
 import { errorFields, log } from "../platform/logger";
-import type { QueuedJob } from "./registry";
+import type { QueuedJob } from "./queued-job";
 
 export async function runNurtureSends(
   _ctx: Context,

@@ -3,13 +3,14 @@ import type { Bindings } from "../env";
 import type { Context } from "../platform/context";
 import type { JobMessage } from "../queue/messages";
 import { QUEUE, type QueueName } from "../queue/names";
+import type { QueuedJob } from "./queued-job";
 import { runDecayRanges, runScoreEvents } from "./handoff";
 import { failNurtureSends, runNurtureSends } from "./nurture";
 import { runViews } from "./views";
 import { runDeliveries } from "./webhooks";
 
 export type JobKind = JobMessage["type"];
-export type QueuedJob<B> = { msg: Message<unknown>; body: B };
+export type { QueuedJob };
 type Handler<K extends JobKind> = (
   ctx: Context,
   env: Bindings,

@@ -3,7 +3,7 @@ import type { Context } from "../platform/context";
 import type { ViewMessage } from "../queue/messages";
 import { recordViews } from "../services/reports/record-views";
 import { errorFields, log } from "../platform/logger";
-import type { QueuedJob } from "./registry";
+import type { QueuedJob } from "./queued-job";
 
 export async function runViews(ctx: Context, items: QueuedJob<ViewMessage>[]): Promise<void> {
   try {

@@ -3,7 +3,7 @@ import type { Context } from "../platform/context";
 import type { WebhookDeliverMessage } from "../queue/messages";
 import { attemptDelivery } from "../services/handoff/deliver";
 import { guarded, inParallel } from "./settle";
-import type { QueuedJob } from "./registry";
+import type { QueuedJob } from "./queued-job";
 
 /** Workers keep at most six outgoing connections open per invocation; more would only wait in line. */
 const DELIVERY_CONCURRENCY = 6;

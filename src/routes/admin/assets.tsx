@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // /admin/assets: list, create, edit (with file upload to R2), publish, and the asset's detail page.
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import { limitBody } from "../../http/security";
 import { findAssetById } from "../../services/assets/find-asset";

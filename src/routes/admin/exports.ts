@@ -1,6 +1,6 @@
 // GET /admin/export/*.csv: the dashboard's CSV downloads (report, calibration, lead list), cookie-authenticated.
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { AppError, badRequest } from "../../errors";
 import { buildReport } from "../../services/reports/report-service";
 import { checkRange, reportQuery, reportQueryShape } from "../../services/reports/query";

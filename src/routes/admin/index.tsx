@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The marketer dashboard at /admin: same-origin form posts, session login, then every page.
 import { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { toAppError } from "../../http/on-error";
 import { errorFields, log } from "../../platform/logger";
 import { requireAdmin, sameOrigin } from "../../http/admin-guard";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /admin/leads (filters, pages) and GET /admin/leads/{id} (timeline, why this score).
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { badRequest } from "../../errors";
 import { leadFilter, listLeads } from "../../services/reports/lead-list";
 import { loadLeadDetail } from "../../services/leads/lead-detail";

@@ -2,7 +2,7 @@
 // GET/POST /admin/login and POST /admin/logout: a token becomes a session cookie; logout ends it.
 import type { Context, Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import type { Locale } from "../../db/schema";
 import { hasScope, resolveToken } from "../../http/auth";
 import { clientIp } from "../../http/context";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // /admin/mail: the local mail sink's emails (the nurture service lists and reads them).
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { MailDetailPage, MailPage } from "../../../templates/admin/pages/mail";

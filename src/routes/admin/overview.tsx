@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /admin: the overview a marketer opens every morning.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { ATTRIBUTION_MODELS, type AttributionModel } from "../../db/schema";
 import { loadOverview } from "../../services/reports/overview";
 import { OverviewPage } from "../../../templates/admin/pages/overview";

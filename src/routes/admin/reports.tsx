@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /admin/reports: the performance report and score calibration, from the same services as the API.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { buildReport } from "../../services/reports/report-service";
 import { scoreCalibration } from "../../services/reports/calibration";
 import { ReportsPage } from "../../../templates/admin/pages/reports";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // /admin/webhooks: endpoints and deliveries through the handoff's webhook services; replay and on/off.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import {
   getEndpoint,
   listDeliveries,

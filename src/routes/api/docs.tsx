@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /api/v1/docs: the OpenAPI document rendered as a readable reference page, server-side, no CDN.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 
 type Op = {
   summary?: string;

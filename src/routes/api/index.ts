@@ -1,6 +1,6 @@
 // The JSON API for sales and operators: tokens, leads, outcomes, webhooks, score rules, privacy, reference.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { registerCreateToken } from "./tokens/create";
 import { registerListTokens } from "./tokens/list";
 import { registerRevokeToken } from "./tokens/revoke";

@@ -1,6 +1,6 @@
 // GET /api/v1/captured-mail[/{id}[/html]]: what the local sink kept, for marketers checking a sequence.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import { requireScopes } from "../../http/auth";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";

@@ -1,6 +1,6 @@
 // POST /dev/resend/emails and /dev/resend/emails/batch: the local sink, served only when no RESEND_API_KEY is set.
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import { acceptEmails } from "../../services/nurture/mail-sink";
 

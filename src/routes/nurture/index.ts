@@ -1,6 +1,6 @@
 // Nurture's HTTP surface: unsubscribe, click and open tracking, opt-in, the Resend webhook, the local mail sink.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { registerUnsubscribe } from "./unsubscribe";
 import { registerTracking } from "./tracking";
 import { registerOptin } from "./optin";

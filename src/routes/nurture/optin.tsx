@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /optin/{token}: the double opt-in confirmation; the drip starts from step one.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { verifyLink } from "../../domain/signed-link";
 import type { OptinClaims } from "../../services/nurture/links";
 import { confirmOptin } from "../../services/nurture/confirm-optin";

@@ -1,6 +1,6 @@
 // POST /hooks/resend: Svix-signed delivery events from Resend; bad signatures 401 and change nothing, replays are ignored.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { AppError, badRequest } from "../../errors";
 import { limitBody } from "../../http/security";
 import { verifyResendSignature } from "../../http/resend-signature";

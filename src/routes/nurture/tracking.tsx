@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /t/c/{token}: tracked click, redirecting only to the link the email carried. GET /t/o/{token}: open pixel.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { verifyLink } from "../../domain/signed-link";
 import type { ClickClaims, OpenClaims } from "../../services/nurture/links";
 import { recordClick, recordOpen } from "../../services/nurture/track";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /u/{token}: the confirm page. POST /u/{token}: RFC 8058 one-click unsubscribe — 200, no CSRF check, no login.
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { verifyLink } from "../../domain/signed-link";
 import type { UnsubscribeClaims } from "../../services/nurture/links";
 import { leadLocale, unsubscribeLead } from "../../services/nurture/suppress";

@@ -1,6 +1,6 @@
 // GET /p/{slug}/calendar.ics: the next session of a course as a calendar file.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
 import { buildIcs } from "../../domain/ics";
 import { publicOrigin } from "../../http/context";

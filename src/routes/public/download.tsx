@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /d/{token}: streams the asset's file from R2 (or opens the course room) for a valid, unexpired link.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { verifyLink } from "../../domain/signed-link";
 import { findAssetById, upcomingSession } from "../../services/assets/find-asset";
 import { recordDownload } from "../../services/capture/record-download";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // POST /p/{slug}: the gate. Form posts get pages (errors re-render the form); JSON clients get JSON.
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import type { Asset } from "../../db/schema";
 import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";

@@ -1,6 +1,6 @@
 // The public paths a prospect meets: landing page, gate, download, share link, calendar file.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { registerLanding } from "./landing";
 import { registerGate } from "./gate";
 import { registerDownload } from "./download";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /p/{slug}: the landing page. The view is counted through the queue, off the critical path.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
 import { deriveChannel, referrerHost } from "../../domain/channel";
 import { utcDay } from "../../domain/calendar-day";

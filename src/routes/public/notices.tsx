@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Refusal pages for prospects, in the asset's language when it is known.
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import type { Locale } from "../../db/schema";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";

@@ -1,6 +1,6 @@
 // GET /r/{code}: a lead's share link. Sends the colleague to the asset with the sharer attributed.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { AppEnv } from "../../http/app-env";
 import { referralTarget } from "../../services/capture/referral-target";
 import { notFoundPage } from "./notices";
 

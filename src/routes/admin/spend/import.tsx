@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // POST /admin/spend/import: upload or paste a cost CSV, map columns, preview, then import.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { AppError } from "../../../errors";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";

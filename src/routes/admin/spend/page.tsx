@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // GET /admin/spend (records and forms), POST /admin/spend (add one), POST /admin/spend/{id}/delete.
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { AppError, fieldErrors } from "../../../errors";
 import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";

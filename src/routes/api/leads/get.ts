@@ -1,6 +1,6 @@
 // GET /api/v1/leads/{id} (sales, marketing): the lead, why it scores what it does, and everything that happened.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { loadLeadDetail } from "../../../services/leads/lead-detail";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";

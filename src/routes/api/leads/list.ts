@@ -1,6 +1,6 @@
 // GET /api/v1/leads (sales, marketing): scored leads with filters and a cursor; ?email= looks one up.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { STAGES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { listLeads } from "../../../services/leads/list-leads";

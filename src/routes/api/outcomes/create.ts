@@ -1,6 +1,6 @@
 // POST /api/v1/leads/{id}/outcomes (sales): accepted, won with amount, lost with reason; idempotent on external_id.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { OUTCOME_STAGES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { limitBody } from "../../../http/security";

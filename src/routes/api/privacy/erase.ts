@@ -1,6 +1,6 @@
 // DELETE /api/v1/leads/{id} (admin): erases a person's data; counts and rollups stay, the address stays suppressed.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { eraseLead } from "../../../services/privacy/privacy";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";

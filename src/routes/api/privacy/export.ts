@@ -1,6 +1,6 @@
 // GET /api/v1/leads/{id}/export (admin): everything Lodestone holds about a person, as JSON.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { exportLead } from "../../../services/privacy/privacy";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";

@@ -1,6 +1,6 @@
 // GET /api/v1/reports/score-calibration: leads, MQLs and won deals per score band; JSON or CSV.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { isValidDay } from "../../../domain/report-days";
 import { scoreCalibration } from "../../../services/reports/calibration";

@@ -1,6 +1,6 @@
 // GET /api/v1/reports/leads.csv: the lead list as CSV, with the dashboard's filters.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { leadFilter, listLeads } from "../../../services/reports/lead-list";
 import { leadsCsv } from "../../../services/reports/export-csv";

@@ -1,6 +1,6 @@
 // GET /api/v1/reports/performance: per asset × channel/campaign × period, under an attribution model; JSON or CSV.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { checkRange, reportQueryShape } from "../../../services/reports/query";
 import { buildReport } from "../../../services/reports/report-service";

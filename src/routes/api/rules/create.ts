@@ -1,6 +1,6 @@
 // POST /api/v1/score-rules (marketing): adds a fit or behaviour rule.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { RULE_KINDS } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { createRule } from "../../../services/scoring/rules-store";

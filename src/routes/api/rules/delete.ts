@@ -1,6 +1,6 @@
 // DELETE /api/v1/score-rules/{id} (marketing): removes a rule; its points are taken back at each lead's next scoring.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { deleteRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, security } from "../../../http/openapi";

@@ -1,6 +1,6 @@
 // GET /api/v1/score-rules (marketing, sales): the rules that make up every score.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { listRules } from "../../../services/scoring/rules-store";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";

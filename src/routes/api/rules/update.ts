@@ -1,6 +1,6 @@
 // PATCH /api/v1/score-rules/{id} (marketing): edits a rule; each lead picks it up at its next scoring.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { updateRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";

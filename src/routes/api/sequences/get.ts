@@ -1,6 +1,6 @@
 // GET /api/v1/assets/{id}/sequence (marketing): the drip a lead starts when passing this asset's gate.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
 import { getAssetSequence } from "../../../services/nurture/asset-sequence";

@@ -1,7 +1,7 @@
 // PUT /api/v1/assets/{id}/sequence (marketing): authors a new drip for the asset; steps whose
 // templates need what the asset cannot supply are refused with field details, before anything is stored.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { replaceAssetSequence } from "../../../services/nurture/asset-sequence";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";

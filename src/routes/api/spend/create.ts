@@ -1,6 +1,6 @@
 // POST /api/v1/spend: record spend for a day or a range, tied to an asset and/or channel/UTM.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend } from "../../../services/spend/spend-service";

@@ -1,6 +1,6 @@
 // DELETE /api/v1/spend/{id}: remove a spend record (an imported row can then be imported again).
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { deleteSpend } from "../../../services/spend/spend-service";
 import { errorResponses, security } from "../../../http/openapi";

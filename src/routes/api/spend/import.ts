@@ -1,6 +1,6 @@
 // POST /api/v1/spend/import: preview or import an ad platform's cost CSV, idempotently.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
 import { limitBody } from "../../../http/security";

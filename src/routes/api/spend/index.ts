@@ -1,6 +1,6 @@
 // The spend API: one file per operation.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { registerCreateSpend } from "./create";
 import { registerListSpend } from "./list";
 import { registerDeleteSpend } from "./delete";

@@ -1,6 +1,6 @@
 // GET /api/v1/spend: spend records, newest first, with a cursor.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { listSpend } from "../../../services/spend/spend-service";
 import { spendJson, spendRecord } from "./schemas";

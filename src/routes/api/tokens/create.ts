@@ -1,6 +1,6 @@
 // POST /api/v1/tokens (admin): creates a scoped token; the secret is in this answer and nowhere else.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { SCOPES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { createToken } from "../../../services/access/tokens";

@@ -1,6 +1,6 @@
 // GET /api/v1/tokens (admin): every token with its scopes, last use and revocation; never a secret.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { listTokens } from "../../../services/access/tokens";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";

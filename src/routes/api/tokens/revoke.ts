@@ -1,6 +1,6 @@
 // DELETE /api/v1/tokens/{id} (admin): revokes a token at once; it answers 401 from then on.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
 import { revokeToken } from "../../../services/access/tokens";

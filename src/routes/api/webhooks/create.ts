@@ -1,6 +1,6 @@
 // POST /api/v1/webhooks: adds a sales endpoint; the signing secret (whsec_…) is in this answer only.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { createEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";

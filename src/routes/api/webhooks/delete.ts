@@ -1,6 +1,6 @@
 // DELETE /api/v1/webhooks/{id}: removes an endpoint; nothing more is sent to it.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { deleteEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, security } from "../../../http/openapi";

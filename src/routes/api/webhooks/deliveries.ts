@@ -1,6 +1,6 @@
 // GET /api/v1/webhooks/{id}/deliveries: what was sent to an endpoint, newest first, with status and attempts.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { DELIVERY_STATUSES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
 import { listDeliveries } from "../../../services/handoff/endpoints";

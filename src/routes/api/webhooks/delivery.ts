@@ -1,6 +1,6 @@
 // GET /api/v1/webhooks/{id}/deliveries/{deliveryId}: one delivery, its payload and every attempt.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { getDelivery } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";

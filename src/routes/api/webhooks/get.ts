@@ -1,6 +1,6 @@
 // GET /api/v1/webhooks/{id}: one endpoint.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { getEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";

@@ -1,6 +1,6 @@
 // GET /api/v1/webhooks: every endpoint, with the flag Lodestone sets when it had to switch one off.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { listEndpoints } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";

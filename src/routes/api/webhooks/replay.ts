@@ -1,6 +1,6 @@
 // POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay: sends a delivery again, same webhook-id and body.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { replayDelivery } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";

@@ -1,6 +1,6 @@
 // PATCH /api/v1/webhooks/{id}: change URL or events, or switch on/off; switching on sends what was parked.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../env";
+import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
 import { updateEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
