@@ -7,7 +7,7 @@ import type { OptinClaims } from "../../services/nurture/links";
 import { confirmOptin } from "../../services/nurture/confirm-optin";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
-import { browserLocale } from "../public/notices";
+import { browserLocale, invalidLinkPage } from "../public/notices";
 
 export function registerOptin(app: Hono<AppEnv>) {
   app.get("/optin/:token", async (c) => {
@@ -28,25 +28,10 @@ export function registerOptin(app: Hono<AppEnv>) {
             />,
             410,
           )
-        : c.html(
-            <NoticePage
-              locale={L}
-              title={t(L, "invalid_link_title")}
-              text={t(L, "invalid_link_text")}
-            />,
-            403,
-          );
+        : invalidLinkPage(c, 403, L);
     }
     const result = await confirmOptin(c.get("db"), verified.payload.e, c.get("now"));
-    if (result === "unknown")
-      return c.html(
-        <NoticePage
-          locale={L}
-          title={t(L, "invalid_link_title")}
-          text={t(L, "invalid_link_text")}
-        />,
-        404,
-      );
+    if (result === "unknown") return invalidLinkPage(c, 404, L);
     // A stopped enrolment (unsubscribed meanwhile) stays stopped; the page does not pretend otherwise.
     if (result === "stopped")
       return c.html(

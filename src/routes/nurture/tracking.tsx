@@ -6,9 +6,7 @@ import { verifyLink } from "../../domain/signed-link";
 import type { ClickClaims, OpenClaims } from "../../services/nurture/links";
 import { recordClick, recordOpen } from "../../services/nurture/track";
 import { enqueueScoreEvent } from "../../services/scoring/apply-event";
-import { NoticePage } from "../../../templates/pages/notice";
-import { t } from "../../../templates/i18n";
-import { browserLocale } from "../public/notices";
+import { invalidLinkPage } from "../public/notices";
 
 // The smallest transparent GIF.
 const PIXEL = Uint8Array.from(
@@ -35,15 +33,7 @@ export function registerTracking(app: Hono<AppEnv>) {
     );
     // The target is inside the signature: only a link we put in an email can be a destination.
     if (!verified.ok || !isWebUrl(verified.payload.u) || !Number.isInteger(verified.payload.s)) {
-      const L = browserLocale(c);
-      return c.html(
-        <NoticePage
-          locale={L}
-          title={t(L, "invalid_link_title")}
-          text={t(L, "invalid_link_text")}
-        />,
-        403,
-      );
+      return invalidLinkPage(c);
     }
     const now = c.get("now");
     const leadId = await recordClick(c.get("db"), verified.payload.s, verified.payload.u, now);

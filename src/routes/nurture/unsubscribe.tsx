@@ -8,7 +8,7 @@ import { leadLocale, unsubscribeLead } from "../../services/nurture/suppress";
 import { NoticePage } from "../../../templates/pages/notice";
 import { UnsubscribePage } from "../../../templates/pages/unsubscribe";
 import { isLocale, t } from "../../../templates/i18n";
-import { browserLocale } from "../public/notices";
+import { browserLocale, invalidLinkPage } from "../public/notices";
 import { limitBody } from "../../http/security";
 
 async function claims(c: Context<AppEnv>) {
@@ -26,18 +26,10 @@ async function localeFor(c: Context<AppEnv>, leadId: number) {
   return isLocale(locale) ? locale : browserLocale(c);
 }
 
-function invalid(c: Context<AppEnv>) {
-  const L = browserLocale(c);
-  return c.html(
-    <NoticePage locale={L} title={t(L, "invalid_link_title")} text={t(L, "invalid_link_text")} />,
-    403,
-  );
-}
-
 export function registerUnsubscribe(app: Hono<AppEnv>) {
   app.get("/u/:token", async (c) => {
     const claim = await claims(c);
-    if (!claim) return invalid(c);
+    if (!claim) return invalidLinkPage(c);
     c.header("Cache-Control", "no-store");
     // A GET never unsubscribes: link scanners open every link in a mailbox.
     return c.html(
@@ -47,7 +39,7 @@ export function registerUnsubscribe(app: Hono<AppEnv>) {
   });
   app.post("/u/:token", limitBody(), async (c) => {
     const claim = await claims(c);
-    if (!claim) return invalid(c);
+    if (!claim) return invalidLinkPage(c);
     await unsubscribeLead(c.get("db"), claim.l, claim.s, c.get("now"));
     const L = await localeFor(c, claim.l);
     return c.html(

@@ -8,7 +8,7 @@ import { recordDownload } from "../../services/capture/record-download";
 import type { DownloadClaims } from "../../domain/lead-links";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
-import { browserLocale, notFoundPage } from "./notices";
+import { notFoundPage, invalidLinkPage } from "./notices";
 
 function isSessionLive(
   session: { startsAt: number; durationMinutes: number },
@@ -37,15 +37,7 @@ export function registerDownload(app: Hono<AppEnv>) {
       now,
     );
     if (!verified.ok && verified.reason === "tampered") {
-      const L = browserLocale(c);
-      return c.html(
-        <NoticePage
-          locale={L}
-          title={t(L, "invalid_link_title")}
-          text={t(L, "invalid_link_text")}
-        />,
-        403,
-      );
+      return invalidLinkPage(c);
     }
     const claims = verified.payload!;
     const asset = await findAssetById(db, claims.a);

@@ -21,3 +21,19 @@ export function notFoundPage(c: Context<AppEnv>, locale = browserLocale(c)) {
     404,
   );
 }
+
+/** A link that is not one Lodestone signed (tampered, cut short, or for something that no longer exists). */
+export function invalidLinkPage(
+  c: Context<AppEnv>,
+  status: 403 | 404 = 403,
+  locale = browserLocale(c),
+) {
+  return c.html(
+    <NoticePage
+      locale={locale}
+      title={t(locale, "invalid_link_title")}
+      text={t(locale, "invalid_link_text")}
+    />,
+    status,
+  );
+}
