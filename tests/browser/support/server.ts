@@ -1,10 +1,11 @@
-// A live Lodestone for browser tests: fresh local D1/R2 in a temp dir, migrations applied, `wrangler dev` on 8793.
+// A live Lodestone for browser tests: fresh local D1/R2 in a temp dir, migrations applied, `wrangler dev` on
+// 8793 (BROWSER_PORT overrides it, so two checkouts can run their journeys side by side).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export const PORT = 8793;
+export const PORT = Number(process.env.BROWSER_PORT ?? 8793);
 export const ORIGIN = `http://localhost:${PORT}`;
 export const ADMIN_TOKEN = "browser-admin-token-0123456789";
 
