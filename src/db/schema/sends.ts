@@ -2,7 +2,7 @@
 // step_id 0 is the double opt-in confirmation of the enrolment (it has no sequence step).
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
-import { id, createdAt, updatedAt } from "./columns";
+import { idNeverReused, createdAt, updatedAt } from "./columns";
 import { SEND_STATUSES, type SendStatus } from "../../domain/vocabulary";
 
 export { SEND_STATUSES, type SendStatus };
@@ -10,7 +10,7 @@ export { SEND_STATUSES, type SendStatus };
 export const sends = sqliteTable(
   "sends",
   {
-    id: id(),
+    id: idNeverReused(),
     enrolmentId: integer("enrolment_id").notNull(),
     stepId: integer("step_id").notNull(),
     leadId: integer("lead_id").notNull(),

@@ -99,6 +99,25 @@ export async function unparkDeliveries(db: Db, endpointId: number, now: number):
   return rows.map((r) => r.id);
 }
 
+/**
+ * The endpoint's deliveries that failed for good since `since` (when its run of failures began) are set to be
+ * sent again from the first attempt; an erased lead's scrubbed payload never is. Returns their ids to queue.
+ * Reads the endpoint's deliveries through webhook_deliveries_endpoint: a person's action, not a hot path.
+ */
+export async function resendFailedDeliveries(
+  db: Db,
+  endpointId: number,
+  since: number,
+  now: number,
+): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    sql`UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ${now}, updated_at = ${now}
+        WHERE endpoint_id = ${endpointId} AND status = 'failed' AND updated_at >= ${since} AND json_extract(payload, '$.erased') IS NULL
+        RETURNING id`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Deliveries of an endpoint newest first; `before` is the last id of the previous page. */
 export async function listDeliveryRows(
   db: Db,
