@@ -124,6 +124,15 @@ export async function getDelivery(db: Db, endpointId: number, deliveryId: number
   return { delivery, attempts };
 }
 
+/** Erasure replaces a lead's own payloads with `{"erased": true, …}`. */
+function isErasedPayload(payload: string): boolean {
+  try {
+    return (JSON.parse(payload) as { erased?: unknown }).erased === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Sends a delivery again (same webhook-id and body, so receivers can tell it is the same event). */
 export async function replayDelivery(
   db: Db,
@@ -138,7 +147,9 @@ export async function replayDelivery(
       "CONFLICT",
       "The endpoint is switched off; switch it on (PATCH active: true) before replaying",
     );
-  await getDelivery(db, endpointId, deliveryId);
+  const { delivery } = await getDelivery(db, endpointId, deliveryId);
+  if (isErasedPayload(delivery.payload))
+    throw new AppError("GONE", "This delivery's lead was erased; there is nothing left to send");
   const row = await resetDelivery(db, deliveryId, now);
   await enqueueDeliveries(webhooks, [deliveryId]);
   return row!;

@@ -49,7 +49,15 @@ export const leadSummarySchema = z
       z.object({ id: z.number().int(), slug: z.string(), title: z.string(), first_at: iso }),
     ),
     referred_by: z
-      .object({ id: z.number().int(), email: z.string(), name: z.string().nullable() })
+      .object({
+        id: z.number().int(),
+        email: z.string().nullable(),
+        name: z.string().nullable(),
+        erased: z.boolean().openapi({
+          description:
+            "The referrer's personal data was erased: email and name are null, here and in every stored payload",
+        }),
+      })
       .nullable(),
   })
   .openapi("LeadSummary");

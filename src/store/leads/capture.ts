@@ -120,7 +120,7 @@ export async function leadLocaleOf(db: Db, leadId: number): Promise<string | nul
 
 /** Erasure: profile fields cleared, the email replaced by a placeholder (the unique index stays valid), off the sales list. */
 export function eraseLeadProfile(leadId: number, now: number): SQL {
-  return sql`UPDATE leads SET email = 'erased:' || id, name = NULL, company = NULL, job_title = NULL, phone = NULL, company_size = NULL, country = NULL,
+  return sql`UPDATE leads SET email = 'erased:' || id, referral_code = 'erased:' || id, name = NULL, company = NULL, job_title = NULL, phone = NULL, company_size = NULL, country = NULL,
         consent_ip = NULL, erased_at = ${now}, scored_at = NULL, updated_at = ${now} WHERE id = ${leadId}`;
 }
 

@@ -188,6 +188,17 @@ export function scrubDeliveriesOfLead(leadId: number, now: number): SQL[] {
   ];
 }
 
+/**
+ * Other leads' payloads that name this lead as their referrer get `replacement` there instead (erasure).
+ * Finds them through the leads it referred (a scan of leads by referred_by_lead_id: erasure is rare and
+ * an index would cost a row on every referred capture), then webhook_deliveries_lead.
+ */
+export function scrubReferrerInDeliveries(leadId: number, replacement: object): SQL {
+  return sql`UPDATE webhook_deliveries SET payload = json_set(payload, '$.data.lead.referred_by', json(${JSON.stringify(replacement)}))
+    WHERE lead_id IN (SELECT id FROM leads WHERE referred_by_lead_id = ${leadId})
+      AND json_extract(payload, '$.data.lead.referred_by.id') = ${leadId}`;
+}
+
 export function deliveriesOfLeadAsStored(leadId: number): SQL {
   return sql`SELECT id, message_id, endpoint_id, event_type, payload, status, attempts, created_at FROM webhook_deliveries WHERE lead_id = ${leadId} ORDER BY id`;
 }
