@@ -3,6 +3,7 @@ import { copyFileSync, existsSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
 
 const port = process.env.PORT || "8787";
+const origin = `http://localhost:${port}`;
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, CI: "true" } });
   if (r.status !== 0) {
@@ -19,7 +20,7 @@ run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
 run("npx", ["tsx", "scripts/seed.ts"]);
 
 console.log(
-  `\nLodestone on http://localhost:${port}  —  try /p/saas-growth-whitepaper and /p/lead-scoring-open-class\n`,
+  `\nLodestone on ${origin}  —  try /p/saas-growth-whitepaper and /p/lead-scoring-open-class\n`,
 );
 const dev = spawn(
   "npx",
@@ -28,8 +29,11 @@ const dev = spawn(
     "dev",
     "--port",
     port,
+    // Links in email (download, tracking, unsubscribe, opt-in) point at this server, and mail goes to its sink.
     "--var",
-    `RESEND_BASE_URL:http://localhost:${port}/dev/resend`,
+    `PUBLIC_BASE_URL:${origin}`,
+    "--var",
+    `RESEND_BASE_URL:${origin}/dev/resend`,
   ],
   { stdio: "inherit" },
 );
