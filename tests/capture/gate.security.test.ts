@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
 import { createApp } from "../../src/app";
 import { makeAsset } from "../support/fixtures";
-import { BASE, fetchWorker, postForm, postJson } from "../support/http";
+import { BASE, fetchWorker, postForm, postJson, submitForm } from "../support/http";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -65,7 +65,7 @@ describe("gate submission, security and abuse", () => {
 
   it("a filled honeypot looks like success to the bot but stores nothing and hands out no link", async () => {
     const asset = await makeAsset();
-    const res = await postForm(`/p/${asset.slug}`, {
+    const res = await submitForm(`/p/${asset.slug}`, {
       email: "bot@example.com",
       name: "Bot",
       website: "http://spam.example",

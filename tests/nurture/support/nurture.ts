@@ -155,14 +155,21 @@ let msgId = 0;
  * The real queue handler on a batch of these bodies (Cloudflare's createMessageBatch); returns what it acked and retried,
  * with the delay each retry asked for (getQueueResult leaves it out, so the messages' retry calls are watched).
  */
-export async function consume(bodies: unknown[], { attempts = 1, queue = "lodestone-jobs" } = {}) {
+export async function consume(
+  bodies: unknown[],
+  {
+    attempts = 1,
+    queue = "lodestone-jobs",
+    target = env as Bindings,
+  }: { attempts?: number; queue?: string; target?: Bindings } = {},
+) {
   const batch = createMessageBatch(
     queue,
     bodies.map((body) => ({ id: `n${++msgId}`, timestamp: new Date(), attempts, body })),
   );
   const retries = new Map(batch.messages.map((m) => [m.id, vi.spyOn(m, "retry")]));
   const ctx = createExecutionContext();
-  await worker.queue!(batch, env);
+  await worker.queue!(batch, target);
   const result = await getQueueResult(batch, ctx);
   return {
     ...result,
