@@ -13,7 +13,8 @@ export type { MachineReason };
 /** What a tracked request tells about who made it. */
 export interface TrafficSignals {
   kind: "open" | "click";
-  userAgent: string | null;
+  /** The User-Agent header; null or empty when the request had none, undefined when not known (Resend's opens). */
+  userAgent?: string | null;
   ip: string | null;
   /** HTTP method: a HEAD only checks that a link works. */
   method?: string;
@@ -23,10 +24,12 @@ export interface TrafficSignals {
   secondsSinceSent: number | null;
   /** The hidden link that no person sees: only machines follow it. */
   honeypot?: boolean;
-  /** Distinct links of the same message clicked in the last BURST_WINDOW_SECONDS, this one not counted. */
-  recentDistinctLinks?: number;
+  /** The message's earlier clicks in the last BURST_WINDOW_SECONDS (the hidden link not among them). */
+  recentClicks?: { url: string; secondsAgo: number }[];
   /** Whether the message's hidden link was followed in the last BURST_WINDOW_SECONDS. */
   honeypotRecently?: boolean;
+  /** The link clicked now. */
+  url?: string | null;
   /** How many tracked links the message has (the hidden one not counted); null when not known. */
   linksInMessage?: number | null;
 }
@@ -38,10 +41,11 @@ export type Verdict = { by: "human" } | { by: "machine"; reason: MachineReason }
  * arrival, or a scanner following its links. Kept short for opens, where a person can be quick.
  */
 export const TOO_SOON_SECONDS = { open: 2, click: 10 } as const;
-/** Clicks on several links of one message within this many seconds are a scanner walking the message. */
+/** A person does not open BURST_DISTINCT_LINKS different links of one message within this many seconds. */
 export const BURST_WINDOW_SECONDS = 30;
-/** A person does not open this many different links of one message within the window. */
 export const BURST_DISTINCT_LINKS = 3;
+/** Nor every link of a message (two or more) within this many: scanners walk them all at once. */
+export const ALL_LINKS_WINDOW_SECONDS = 5;
 
 const human: Verdict = { by: "human" };
 const machine = (reason: MachineReason): Verdict => ({ by: "machine", reason });
@@ -60,12 +64,23 @@ function agentVerdict(kind: TrafficSignals["kind"], raw: string | null): Verdict
   return null;
 }
 
+/** How many different links of the message were clicked within `seconds`, this click included. */
+function distinctWithin(s: TrafficSignals, seconds: number): number {
+  const urls = new Set(
+    (s.recentClicks ?? []).filter((c) => c.secondsAgo <= seconds).map((c) => c.url),
+  );
+  if (s.url) urls.add(s.url);
+  return urls.size;
+}
+
 function burstVerdict(s: TrafficSignals): Verdict | null {
   if (s.kind !== "click") return null;
   if (s.honeypotRecently) return machine("honeypot");
-  const distinct = (s.recentDistinctLinks ?? 0) + 1;
-  const all = (s.linksInMessage ?? 0) >= 2 && distinct >= s.linksInMessage!;
-  return distinct >= BURST_DISTINCT_LINKS || (distinct >= 2 && all) ? machine("link_burst") : null;
+  if (distinctWithin(s, BURST_WINDOW_SECONDS) >= BURST_DISTINCT_LINKS) return machine("link_burst");
+  const all = s.linksInMessage ?? 0;
+  return all >= 2 && distinctWithin(s, ALL_LINKS_WINDOW_SECONDS) >= all
+    ? machine("link_burst")
+    : null;
 }
 
 /** The verdict on one open or click; the first rule that matches gives the reason. */
@@ -73,7 +88,7 @@ export function classifyTraffic(s: TrafficSignals): Verdict {
   if (s.honeypot) return machine("honeypot");
   if (s.method?.toUpperCase() === "HEAD" || /prefetch|preview/i.test(s.purpose ?? ""))
     return machine("prefetch");
-  const byAgent = agentVerdict(s.kind, s.userAgent);
+  const byAgent = s.userAgent === undefined ? null : agentVerdict(s.kind, s.userAgent);
   if (byAgent) return byAgent;
   if (scannerNetworkOf(s.ip)) return machine("scanner_network");
   if (s.secondsSinceSent !== null && s.secondsSinceSent < TOO_SOON_SECONDS[s.kind])

@@ -20,6 +20,11 @@ const WECHAT_ANDROID =
 const HEADLESS =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.6099.71 Safari/537.36";
 
+const at = (path: string, secondsAgo: number) => ({
+  url: `https://acme.example${path}`,
+  secondsAgo,
+});
+
 const open = (over: Partial<TrafficSignals>): TrafficSignals => ({
   kind: "open",
   userAgent: IPHONE_SAFARI,
@@ -32,7 +37,8 @@ const click = (over: Partial<TrafficSignals>): TrafficSignals => ({
   userAgent: CHROME_WINDOWS,
   ip: "198.51.100.20",
   secondsSinceSent: 600,
-  recentDistinctLinks: 0,
+  url: "https://acme.example/report",
+  recentClicks: [],
   linksInMessage: 3,
   ...over,
 });
@@ -105,6 +111,15 @@ describe("opens", () => {
   ])("%s is a person", (_name, signals) => {
     expect(classifyTraffic(signals)).toEqual({ by: "human" });
   });
+
+  it("an open reported without its agent or address (Resend's) is judged by its timing alone", () => {
+    const resend = { kind: "open", userAgent: undefined, ip: null } as const;
+    expect(classifyTraffic({ ...resend, secondsSinceSent: 1 })).toEqual({
+      by: "machine",
+      reason: "too_soon",
+    });
+    expect(classifyTraffic({ ...resend, secondsSinceSent: 900 })).toEqual({ by: "human" });
+  });
 });
 
 describe("clicks", () => {
@@ -113,12 +128,12 @@ describe("clicks", () => {
     ["a link after the hidden one was followed", click({ honeypotRecently: true }), "honeypot"],
     [
       "the third different link within seconds",
-      click({ recentDistinctLinks: 2, linksInMessage: 5 }),
+      click({ recentClicks: [at("/a", 2), at("/b", 20)], linksInMessage: 5 }),
       "link_burst",
     ],
     [
       "both links of a two-link message within seconds",
-      click({ recentDistinctLinks: 1, linksInMessage: 2 }),
+      click({ recentClicks: [at("/a", 1)], linksInMessage: 2 }),
       "link_burst",
     ],
     ["a HEAD request checking the link", click({ method: "HEAD" }), "prefetch"],
@@ -149,12 +164,20 @@ describe("clicks", () => {
     ["one link a minute after sending", click({ secondsSinceSent: 60 })],
     [
       "a second, different link of a three-link message",
-      click({ recentDistinctLinks: 1, linksInMessage: 3 }),
+      click({ recentClicks: [at("/a", 8)], linksInMessage: 3 }),
+    ],
+    [
+      "the second link of a two-link message twenty seconds after the first",
+      click({ recentClicks: [at("/a", 20)], linksInMessage: 2 }),
+    ],
+    [
+      "the same link clicked three times",
+      click({ url: "https://acme.example/a", recentClicks: [at("/a", 1), at("/a", 2)] }),
     ],
     ["the only link of a one-link message", click({ linksInMessage: 1 })],
     [
       "a link of a message whose link count is not known",
-      click({ linksInMessage: null, recentDistinctLinks: 1 }),
+      click({ linksInMessage: null, recentClicks: [at("/a", 1)] }),
     ],
     ["WeChat's browser", click({ userAgent: WECHAT_ANDROID, ip: "101.227.12.8" })],
     ["Safari from an Apple office address", click({ userAgent: IPHONE_SAFARI, ip: "17.100.4.2" })],
@@ -164,7 +187,9 @@ describe("clicks", () => {
 
   it("a burst or the hidden link shows the clicks just before it were a machine's too; a slow agent does not", () => {
     expect(revealsEarlierClicks(classifyTraffic(click({ honeypot: true })))).toBe(true);
-    expect(revealsEarlierClicks(classifyTraffic(click({ recentDistinctLinks: 2 })))).toBe(true);
+    expect(
+      revealsEarlierClicks(classifyTraffic(click({ recentClicks: [at("/a", 1), at("/b", 2)] }))),
+    ).toBe(true);
     expect(revealsEarlierClicks(classifyTraffic(click({ userAgent: OUTLOOK_DESKTOP })))).toBe(
       false,
     );

@@ -15,6 +15,7 @@ import {
   QUEUE_TIMEOUTS,
 } from "./support/nurture";
 import { fetchWorker } from "../support/http";
+import { CHROME, timePasses } from "../support/people";
 import { emailHash } from "../../src/domain/email-address";
 
 vi.setConfig(QUEUE_TIMEOUTS);
@@ -200,9 +201,17 @@ describe("Resend events on the ledger and the event log", () => {
 
   it("opened and clicked set the first time on the send and land in the event log for scoring", async () => {
     const send = await sentEmail("engaged@example.com");
+    await timePasses(send.id, 3600);
     await postHook(event("email.opened", send.resend_id));
     await postHook(
-      event("email.clicked", send.resend_id, { click: { link: "https://example.com/pricing" } }),
+      event("email.clicked", send.resend_id, {
+        click: {
+          link: "https://example.com/pricing",
+          ipAddress: "198.51.100.20",
+          userAgent: CHROME,
+          timestamp: new Date().toISOString(),
+        },
+      }),
     );
     const [row] = await sendRows(`id = ${send.id}`);
     expect(row!.opened_at).toBeTypeOf("number");
