@@ -34,6 +34,9 @@ export interface TrafficSignals {
   linksInMessage?: number | null;
 }
 
+/** What a request says about who made it (the rest of TrafficSignals comes from the send). */
+export type RequestSignals = Pick<TrafficSignals, "userAgent" | "ip" | "method" | "purpose">;
+
 export type Verdict = { by: "human" } | { by: "machine"; reason: MachineReason };
 
 /**
@@ -95,6 +98,19 @@ export function classifyTraffic(s: TrafficSignals): Verdict {
     return machine("too_soon");
   return burstVerdict(s) ?? human;
 }
+
+/**
+ * A gated download or course room opened from a link: nothing tells its timing, so only what the request itself
+ * says (a scanner's agent or network, a bot, a prefetch) makes it a machine's. A missing agent proves nothing here:
+ * the link is also on the thank-you page, for anyone's download tool.
+ */
+export const classifyVisit = (r: RequestSignals): Verdict =>
+  classifyTraffic({
+    kind: "click",
+    ...r,
+    userAgent: r.userAgent || undefined,
+    secondsSinceSent: null,
+  });
 
 /** A verdict that shows the clicks just before it were the same machine's (they are marked so too). */
 export const revealsEarlierClicks = (v: Verdict): boolean =>

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import {
   classifyTraffic,
+  classifyVisit,
   revealsEarlierClicks,
   type TrafficSignals,
 } from "../../src/domain/machine-traffic";
@@ -194,5 +195,30 @@ describe("clicks", () => {
       false,
     );
     expect(revealsEarlierClicks(classifyTraffic(click({})))).toBe(false);
+  });
+});
+
+describe("downloads opened from a link", () => {
+  it.each([
+    [
+      "Barracuda following the link to the file",
+      { userAgent: "Barracuda Sentinel (EE)", ip: "198.51.100.9" },
+      "scanner_agent",
+    ],
+    [
+      "Exchange Online Protection fetching the file",
+      { userAgent: CHROME_WINDOWS, ip: "40.92.3.14" },
+      "scanner_network",
+    ],
+    ["a HEAD check", { userAgent: CHROME_WINDOWS, ip: "198.51.100.9", method: "HEAD" }, "prefetch"],
+  ])("%s is a machine (%s)", (_name, signals, reason) => {
+    expect(classifyVisit(signals)).toEqual({ by: "machine", reason });
+  });
+
+  it.each([
+    ["a browser", { userAgent: CHROME_WINDOWS, ip: "198.51.100.9" }],
+    ["a request without an agent (a download tool)", { userAgent: null, ip: "198.51.100.9" }],
+  ])("%s is a person", (_name, signals) => {
+    expect(classifyVisit(signals)).toEqual({ by: "human" });
   });
 });

@@ -139,6 +139,24 @@ describe("clicks", () => {
     expect((await tracked(leadId, "email_clicked")).map((e) => e.machine)).toEqual([reason]);
   });
 
+  it("a scanner following the link on to the file gets it, but the download is a machine's: not counted, not scored", async () => {
+    const { asset, leadId, html } = await welcomed("fetched@example.com");
+    const [download] = paths(html, "c");
+    const scanner = { headers: { "user-agent": "Barracuda Sentinel (EE)" } };
+    const hop = await fetchWorker(download!, scanner);
+    const file = await fetchWorker(new URL(hop.headers.get("location")!).pathname, scanner);
+    expect(file.status).toBe(200);
+    expect((await tracked(leadId, "downloaded")).map((e) => e.machine)).toEqual(["scanner_agent"]);
+    const counted = await env.DB.prepare(
+      "SELECT coalesce(sum(downloads), 0) AS n FROM asset_daily WHERE asset_id = ?",
+    )
+      .bind(asset.id)
+      .first("n");
+    expect(counted).toBe(0);
+    await scoringHadItsChance();
+    expect(await awards(leadId, "Downloaded content")).toBe(0);
+  });
+
   it("a person's click a minute after delivery counts: it marks the send and scores", async () => {
     const { leadId, sendId, html } = await welcomed("reader@example.com");
     await timePasses(sendId, 60);

@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
 // GET /t/c/{token}: tracked click, redirecting only to the link the email carried. GET /t/o/{token}: open pixel.
 // Each is judged a person's or a machine's (Apple's mail proxy, link scanners); a machine's is kept but never scored.
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
-import { clientIp } from "../../http/context";
+import { requestSignals } from "../../http/request-signals";
 import { verifyLink } from "../../domain/signed-link";
 import type { ClickClaims, OpenClaims } from "../../services/nurture/links";
-import { recordClick, recordOpen, type RequestSignals } from "../../services/nurture/track";
+import { recordClick, recordOpen } from "../../services/nurture/track";
 import { enqueueScoreEvent } from "../../services/scoring/apply-event";
 import { invalidLinkPage } from "../public/notices";
 
@@ -24,16 +24,6 @@ const isWebUrl = (u: unknown): u is string => {
     return false;
   }
 };
-
-/** Who is asking, as far as the request tells: a person's browser, Apple's mail proxy, a link scanner. */
-function signalsOf(c: Context<AppEnv>): RequestSignals {
-  return {
-    userAgent: c.req.header("user-agent") ?? null,
-    ip: clientIp(c.req.raw),
-    method: c.req.method,
-    purpose: c.req.header("sec-purpose") ?? c.req.header("purpose") ?? null,
-  };
-}
 
 const count = (n: unknown) => (Number.isInteger(n) && (n as number) > 0 ? (n as number) : null);
 
@@ -54,7 +44,7 @@ export function registerTracking(app: Hono<AppEnv>) {
     const tracked = await recordClick(
       c.get("db"),
       { sendId, url: honeypot ? null : url!, honeypot, linksInMessage: count(n) },
-      signalsOf(c),
+      requestSignals(c),
       now,
     );
     if (tracked?.verdict.by === "human") {
@@ -82,7 +72,7 @@ export function registerTracking(app: Hono<AppEnv>) {
     // A bad token still gets the image (a broken image helps nobody) but records nothing.
     if (verified.ok && Number.isInteger(verified.payload.s)) {
       const now = c.get("now");
-      const tracked = await recordOpen(c.get("db"), verified.payload.s, signalsOf(c), now);
+      const tracked = await recordOpen(c.get("db"), verified.payload.s, requestSignals(c), now);
       // Apple's mail proxy fetching the pixel on delivery is not someone reading: it scores nothing.
       if (tracked?.eventId && tracked.verdict.by === "human")
         await enqueueScoreEvent(

@@ -13,17 +13,11 @@ import {
   BURST_WINDOW_SECONDS,
   classifyTraffic,
   revealsEarlierClicks,
+  type RequestSignals,
   type Verdict,
 } from "../../domain/machine-traffic";
 
-/** What the request (or Resend, for its own tracking) says about who made it. */
-export interface RequestSignals {
-  /** Undefined when the source does not say (Resend's opens carry no agent). */
-  userAgent?: string | null;
-  ip: string | null;
-  method?: string;
-  purpose?: string | null;
-}
+export type { RequestSignals };
 
 export interface TrackedClick {
   sendId: number;
