@@ -92,10 +92,10 @@ export function AssetDetailPage(p: {
                   <th rowspan={2} class="n">
                     {at(L, "delivered")}
                   </th>
-                  <th colspan={2} class="n">
+                  <th colspan={2} style="text-align:center">
                     {at(L, "opened")}
                   </th>
-                  <th colspan={2} class="n">
+                  <th colspan={2} style="text-align:center">
                     {at(L, "clicked")}
                   </th>
                   <th rowspan={2} class="n">

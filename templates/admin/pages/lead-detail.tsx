@@ -100,7 +100,7 @@ export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: Detail }
                 <tr>
                   <td>{dateTime(e.at, L)}</td>
                   <td>
-                    {e.type}
+                    {e.type}{" "}
                     {e.machine ? (
                       <span class="pill" title={at(L, `machine_${e.machine}`)}>
                         {at(L, "machine_event")}
