@@ -47,11 +47,22 @@ export const configSchema = z.object({
     .min(1)
     .max(100_000)
     .default(50),
+  /**
+   * Seconds a tracked click waits before it is scored: long enough for a link scanner walking the message to show
+   * itself with its next clicks (then none of them count). Tests shorten it.
+   */
+  CLICK_SCORE_DELAY_SECONDS: z.coerce
+    .number({ error: "CLICK_SCORE_DELAY_SECONDS must be a whole number of seconds" })
+    .int()
+    .min(0)
+    .max(600)
+    .default(30),
 });
 export type Config = z.infer<typeof configSchema>;
 
 type SecretNames =
   | "MQL_THRESHOLD"
+  | "CLICK_SCORE_DELAY_SECONDS"
   | "LOG_LEVEL"
   | "ADMIN_TOKEN"
   | "SIGNING_SECRET"

@@ -70,6 +70,22 @@ export const CHANNELS = [
   "direct",
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+/**
+ * Why an email open or click was a machine's and not a person's (see src/domain/machine-traffic.ts). An event with
+ * one of these adds no score, counts apart in the figures, and confirms nothing.
+ */
+export const MACHINE_REASONS = [
+  "apple_mpp",
+  "scanner_agent",
+  "scanner_network",
+  "bot_agent",
+  "no_agent",
+  "prefetch",
+  "honeypot",
+  "too_soon",
+  "link_burst",
+] as const;
+export type MachineReason = (typeof MACHINE_REASONS)[number];
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 
 /** Field-level problems: `{ field: ["message", …] }`. */

@@ -23,8 +23,13 @@ export const sends = sqliteTable(
     batchKey: text("batch_key"),
     /** Times the stranded-send sweep queued this send again because its queue message was lost (src/nurture/sweep-stranded.ts). */
     requeues: integer("requeues").notNull().default(0),
+    /** When Resend took the email: opens and clicks are timed from here (see src/domain/machine-traffic.ts). */
+    sentAt: integer("sent_at"),
+    /** The first open and click by a person; a machine's (Apple's mail proxy, a link scanner) are kept apart. */
     openedAt: integer("opened_at"),
     clickedAt: integer("clicked_at"),
+    machineOpenedAt: integer("machine_opened_at"),
+    machineClickedAt: integer("machine_clicked_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

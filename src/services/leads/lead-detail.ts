@@ -23,6 +23,7 @@ export async function loadLeadDetail(db: Db, leadId: number) {
       at: iso(e.at),
       asset_id: e.assetId,
       data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
+      machine: e.machine ?? null,
     })),
     score_ledger: rows.ledgerRows.map((l) => ({
       id: l.id,

@@ -1,7 +1,7 @@
 // Leads as the gate captures them: the one-batch upsert and its lookups, and the reads nurture and share links need.
 import { sql, type SQL, eq } from "drizzle-orm";
 import type { Db } from "../../env";
-import { type Lead, leads } from "../../db/schema";
+import { type Lead, type MachineReason, leads } from "../../db/schema";
 import { recordEventsFrom } from "../events";
 import { capturedLeadFrom } from "../captured-lead";
 
@@ -88,7 +88,12 @@ export function capturedLeadByEmail(email: string): SQL {
 /** A download or session join of a lead who still exists. */
 export function leadAssetEvent(
   leadId: number,
-  e: { assetId: number; type: "downloaded" | "session_joined"; at: number },
+  e: {
+    assetId: number;
+    type: "downloaded" | "session_joined";
+    at: number;
+    machine?: MachineReason | null;
+  },
 ): SQL {
   return recordEventsFrom({
     type: e.type,
@@ -97,6 +102,7 @@ export function leadAssetEvent(
     assetId: sql`${e.assetId}`,
     data: null,
     from: sql`FROM leads WHERE id = ${leadId}`,
+    machine: e.machine,
   });
 }
 

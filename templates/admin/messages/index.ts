@@ -11,6 +11,7 @@ import { spendEn, spendZh } from "./spend";
 import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
 import { setupEn, setupZh } from "./setup";
+import { machineEn, machineZh } from "./machine";
 
 const en = {
   ...commonEn,
@@ -24,6 +25,7 @@ const en = {
   ...webhooksEn,
   ...mailEn,
   ...setupEn,
+  ...machineEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -38,6 +40,7 @@ const zhCN: Record<AdminKey, string> = {
   ...webhooksZh,
   ...mailZh,
   ...setupZh,
+  ...machineZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

@@ -99,7 +99,14 @@ export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: Detail }
               {d.timeline.map((e) => (
                 <tr>
                   <td>{dateTime(e.at, L)}</td>
-                  <td>{e.type}</td>
+                  <td>
+                    {e.type}{" "}
+                    {e.machine ? (
+                      <span class="pill" title={at(L, `machine_${e.machine}`)}>
+                        {at(L, "machine_event")}
+                      </span>
+                    ) : null}
+                  </td>
                   <td class="muted">{e.data ? JSON.stringify(e.data).slice(0, 160) : ""}</td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 // Lead shapes in the API: the list item, and the full lead with timeline and ledger.
 import { z } from "@hono/zod-openapi";
-import { STAGES, OUTCOME_STAGES, LEDGER_KINDS } from "../../../db/schema";
+import { STAGES, OUTCOME_STAGES, LEDGER_KINDS, MACHINE_REASONS } from "../../../db/schema";
 import { leadSummarySchema, touchSchema } from "../../../services/handoff/schemas";
 import type { ListedLead } from "../../../services/leads/list-leads";
 
@@ -39,6 +39,10 @@ export const leadDetailSchema = leadSummarySchema
         at: iso,
         asset_id: z.number().int().nullable(),
         data: z.record(z.string(), z.unknown()).nullable(),
+        machine: z.enum(MACHINE_REASONS).nullable().openapi({
+          description:
+            "Why a machine made this open or click (apple_mpp: Apple Mail Privacy Protection's image proxy; scanner_agent, scanner_network, link_burst, honeypot: a mail security scanner; …); null when a person did. Machine events add no score.",
+        }),
       }),
     ),
     score_ledger: z.array(
