@@ -24,6 +24,12 @@ type CaptureTouchValues = Pick<
   | "country"
   | "landingUrl"
   | "channel"
+  | "consentMarketing"
+  | "consentMode"
+  | "consentVersion"
+  | "consentPrivacy"
+  | "consentTextHash"
+  | "consentIpHash"
 >;
 
 /** The touch of the lead the same capture batch has just upserted (found by email, so no id round trip). */
@@ -31,9 +37,12 @@ export function insertCaptureTouch(email: string, t: CaptureTouchValues): SQL {
   // Raw: INSERT…SELECT from the lead upserted earlier in the batch.
   return sql`
       INSERT INTO touches (lead_id, asset_id, at, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-        referrer_host, ref_code, referrer_lead_id, country, landing_url, channel)
+        referrer_host, ref_code, referrer_lead_id, country, landing_url, channel,
+        consent_marketing, consent_mode, consent_version, consent_privacy, consent_text_hash, consent_ip_hash)
       SELECT id, ${t.assetId}, ${t.at}, ${t.utmSource}, ${t.utmMedium}, ${t.utmCampaign}, ${t.utmTerm}, ${t.utmContent},
-        ${t.referrerHost}, ${t.refCode}, ${t.referrerLeadId}, ${t.country}, ${t.landingUrl}, ${t.channel} ${capturedLeadFrom(email)}`;
+        ${t.referrerHost}, ${t.refCode}, ${t.referrerLeadId}, ${t.country}, ${t.landingUrl}, ${t.channel},
+        ${t.consentMarketing}, ${t.consentMode}, ${t.consentVersion}, ${t.consentPrivacy === null ? null : Number(t.consentPrivacy)},
+        ${t.consentTextHash}, ${t.consentIpHash} ${capturedLeadFrom(email)}`;
 }
 
 /** The slug of the asset a lead most recently came through (a share link without a target goes there). */
@@ -69,7 +78,7 @@ export type TouchWithAsset = Pick<
 
 /** Erasure keeps a touch's asset, channel and day (the counts) and drops what could identify the person. */
 export function scrubTouchesOfLead(leadId: number): SQL {
-  return sql`UPDATE touches SET landing_url = NULL, utm_term = NULL, utm_content = NULL, country = NULL WHERE lead_id = ${leadId}`;
+  return sql`UPDATE touches SET landing_url = NULL, utm_term = NULL, utm_content = NULL, country = NULL, consent_ip_hash = NULL WHERE lead_id = ${leadId}`;
 }
 
 export function touchesOfLeadAsStored(leadId: number): SQL {

@@ -10,6 +10,7 @@ import { leadsEn, leadsZh } from "./leads";
 import { spendEn, spendZh } from "./spend";
 import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
+import { consentEn, consentZh } from "./consent";
 
 const en = {
   ...commonEn,
@@ -22,6 +23,7 @@ const en = {
   ...spendEn,
   ...webhooksEn,
   ...mailEn,
+  ...consentEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -35,6 +37,7 @@ const zhCN: Record<AdminKey, string> = {
   ...spendZh,
   ...webhooksZh,
   ...mailZh,
+  ...consentZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };
