@@ -184,7 +184,8 @@ export function parseGate(
       companySize,
       consentMode: mode,
       marketing: capturedMarketing(mode, isTicked(v.consent), optedOut),
-      privacyAccepted: form.privacy.required ? true : isTicked(v.privacy) || null,
+      // Only a box the visitor was shown is recorded; the notice without a box is null whatever a client sends.
+      privacyAccepted: form.privacy.required ? true : null,
       utm: Object.fromEntries(
         UTM_FIELDS.map((f) => [
           f,

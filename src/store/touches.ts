@@ -84,3 +84,23 @@ export function scrubTouchesOfLead(leadId: number): SQL {
 export function touchesOfLeadAsStored(leadId: number): SQL {
   return sql`SELECT * FROM touches WHERE lead_id = ${leadId} ORDER BY id`;
 }
+
+/** The consent record of each capture of a lead, newest first, with the words shown (raw: aliased for a raw batch). */
+export function consentRecordsStatement(leadId: number, limit: number): SQL {
+  return sql`SELECT t.id, t.at, t.asset_id AS "assetId", a.title AS "assetTitle", t.consent_marketing AS "marketing",
+    t.consent_mode AS "mode", t.consent_version AS "version", t.consent_privacy AS "privacy", t.consent_text_hash AS "textHash",
+    ct.text FROM touches t JOIN assets a ON a.id = t.asset_id LEFT JOIN consent_texts ct ON ct.hash = t.consent_text_hash
+    WHERE t.lead_id = ${leadId} ORDER BY t.id DESC LIMIT ${limit}`;
+}
+export type ConsentRecordRow = {
+  id: number;
+  at: number;
+  assetId: number;
+  assetTitle: string;
+  marketing: Touch["consentMarketing"];
+  mode: Touch["consentMode"];
+  version: string | null;
+  privacy: number | null;
+  textHash: string | null;
+  text: string | null;
+};
