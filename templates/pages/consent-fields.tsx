@@ -47,7 +47,7 @@ function Box(p: {
         <span>{p.children}</span>
       </label>
       {p.note ? (
-        <p class="hint consent-note" id={`${p.name}-note`}>
+        <p class="hint consent-note" id={`${p.name}-note`} style="margin:2px 0 0 28px">
           {p.note}
         </p>
       ) : null}

@@ -30,6 +30,9 @@ describe("the settings page", () => {
     expect(html).toContain('href="/admin/settings" aria-current="page"');
     const zh = await login(env.ADMIN_TOKEN, "zh-CN");
     expect(await (await zh.get("/admin/settings")).text()).toContain("隐私政策链接（中文页面）");
+    const refused = await zh.post("/admin/settings", { privacy_policy_url_en: "ftp://x.example" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("请填写以 https:// 开头");
   });
 
   it("is for admins only: a marketer's session can neither see nor change it", async () => {
@@ -78,6 +81,7 @@ describe("the settings page", () => {
     expect(html).toMatch(
       /name="privacy_policy_url_zh"[^>]*aria-invalid="true"[\s\S]*?<span class="field-error">[^<]+<\/span>/,
     );
+    expect(html).toContain("Use an https:// link of at most 2,048 characters");
     expect(html).not.toMatch(/name="privacy_policy_url_en"[^>]*aria-invalid/);
     expect(await stored()).toEqual(before);
   });

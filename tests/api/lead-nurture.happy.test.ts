@@ -172,7 +172,7 @@ describe("the lead page", () => {
     expect(after).toContain("Enrolled");
     expect(after).toContain("Consented (ticked the box)");
     expect(after).toMatch(/data-state="enrolled"/);
-    expect(after).toContain("kept only as a keyed hash");
+    expect(after).toContain("Kept only as a keyed hash");
     const zhAfter = await (
       await (await login(undefined, "zh-CN")).get(`/admin/leads/${leadId}`)
     ).text();

@@ -39,8 +39,12 @@ export function registerSettings(app: Hono<AppEnv>) {
     const { fields } = await readAdminForm(c);
     const result = await saveSettings(c.get("db"), fields, c.get("now"));
     if (result.ok) return c.redirect("/admin/settings?saved=1", 303);
+    // Every setting today is a link: one message, in the marketer's language.
+    const errors = Object.fromEntries(
+      Object.keys(result.errors).map((k) => [k, [at(s.locale, "settings_url_invalid")]]),
+    );
     return c.html(
-      <SettingsPage locale={s.locale} csrf={s.csrf} values={fields} errors={result.errors} />,
+      <SettingsPage locale={s.locale} csrf={s.csrf} values={fields} errors={errors} />,
       400,
     );
   });

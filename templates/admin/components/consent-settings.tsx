@@ -18,18 +18,24 @@ export function ConsentSettings(p: {
   return (
     <fieldset class="consent-settings" style="border:0;padding:0;margin:16px 0 0">
       <h2>{at(L, "consent_title")}</h2>
+      <label>
+        {at(L, "consent_mode")}
+        <br />
+        <select
+          name="consent_mode"
+          aria-invalid={invalid("consent_mode")}
+          style="width:100%;max-width:36em;margin-top:4px"
+        >
+          {MODES.map((m) => (
+            <option value={m} selected={(v.consent_mode ?? "optional") === m}>
+              {at(L, `consent_mode_${m}`)}
+            </option>
+          ))}
+        </select>
+        <Errors errors={p.errors} name="consent_mode" />
+      </label>
+      <p class="muted">{at(L, "consent_mode_help")}</p>
       <div class="grid">
-        <label>
-          {at(L, "consent_mode")}
-          <select name="consent_mode" aria-invalid={invalid("consent_mode")}>
-            {MODES.map((m) => (
-              <option value={m} selected={(v.consent_mode ?? "optional") === m}>
-                {at(L, `consent_mode_${m}`)}
-              </option>
-            ))}
-          </select>
-          <Errors errors={p.errors} name="consent_mode" />
-        </label>
         <label>
           {at(L, "consent_version")}
           <input
@@ -40,7 +46,6 @@ export function ConsentSettings(p: {
           <Errors errors={p.errors} name="consent_version" />
         </label>
       </div>
-      <p class="muted">{at(L, "consent_mode_help")}</p>
       <label>
         {at(L, "consent_text_label")}
         <textarea name="consent_text" rows={2} aria-invalid={invalid("consent_text")}>

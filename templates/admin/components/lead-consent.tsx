@@ -13,13 +13,14 @@ function answer(r: ConsentRecord, L: Locale): string {
   const marketing = at(L, `consent_state_${r.marketing ?? "none"}` as AdminKey);
   const privacy =
     r.privacy_accepted === null ? at(L, "consent_privacy_notice") : at(L, "consent_privacy_ticked");
-  return `${marketing}; ${privacy}`;
+  return `${marketing}${L === "zh-CN" ? "；" : "; "}${privacy}`;
 }
 
 export function LeadConsent(p: { locale: Locale; consent: Consent }) {
   const L = p.locale;
   const c = p.consent;
   const recorded = c.records.filter((r) => r.marketing !== null);
+  const colon = L === "zh-CN" ? "：" : ": ";
   return (
     <div class="card lead-consent">
       <h2>{at(L, "lead_consent")}</h2>
@@ -57,20 +58,23 @@ export function LeadConsent(p: { locale: Locale; consent: Consent }) {
           <thead>
             <tr>
               <th>{at(L, "at")}</th>
-              <th>{at(L, "asset")}</th>
-              <th>{at(L, "consent_mode")}</th>
               <th>{at(L, "consent_boxes")}</th>
-              <th>{at(L, "consent_version_label")}</th>
             </tr>
           </thead>
           <tbody>
             {recorded.map((r) => (
-              <tr>
-                <td>{dateTime(r.at, L)}</td>
-                <td>{r.asset.title}</td>
-                <td>{r.mode ? at(L, `consent_mode_short_${r.mode}` as AdminKey) : "—"}</td>
-                <td style="white-space:normal">
+              <tr data-touch-id={r.touch_id}>
+                <td style="white-space:normal;vertical-align:top">
+                  {dateTime(r.at, L)}
+                  <br />
+                  <span class="muted">{r.asset.title}</span>
+                </td>
+                <td style="white-space:normal;vertical-align:top">
                   {answer(r, L)}
+                  <br />
+                  <span class="muted">
+                    {`${at(L, "consent_mode")}${colon}${r.mode ? at(L, `consent_mode_short_${r.mode}` as AdminKey) : "—"} · ${at(L, "consent_version_label")}${colon}${r.version ?? "—"}`}
+                  </span>
                   {r.text ? (
                     <details>
                       <summary class="muted">{at(L, "consent_words")}</summary>
@@ -78,7 +82,6 @@ export function LeadConsent(p: { locale: Locale; consent: Consent }) {
                     </details>
                   ) : null}
                 </td>
-                <td>{r.version ?? "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -24,8 +24,8 @@ export function LeadNurture(p: { locale: Locale; nurture: Nurture }) {
           <tbody>
             {p.nurture.map((n) => (
               <tr data-sequence-id={n.sequence_id} data-state={n.state}>
-                <td>{n.sequence_name}</td>
-                <td style="white-space:normal">
+                <td style="white-space:normal">{n.sequence_name}</td>
+                <td style="white-space:normal;min-width:9em">
                   {at(L, `nurture_state_${n.state}` as AdminKey)}
                   {n.reason ? (
                     <span class="muted">

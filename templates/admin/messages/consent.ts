@@ -26,7 +26,7 @@ export const consentEn = {
   consent_since: "Since",
   consent_version_label: "Words version",
   consent_ip: "IP address",
-  consent_ip_hashed: "kept only as a keyed hash",
+  consent_ip_hashed: "Kept only as a keyed hash",
   consent_records: "What each capture showed and was answered",
   consent_boxes: "Answer",
   consent_mode_short_optional: "optional",
@@ -61,6 +61,8 @@ export const consentEn = {
   settings_privacy_en: "Privacy policy URL (English pages)",
   settings_privacy_zh: "Privacy policy URL (Chinese pages)",
   settings_admin_only: "Only admins can change settings.",
+  settings_url_invalid:
+    "Use an https:// link of at most 2,048 characters, such as https://example.com/privacy",
   nav_settings: "Settings",
 } as const;
 
@@ -122,5 +124,7 @@ export const consentZh: Record<keyof typeof consentEn, string> = {
   settings_privacy_en: "隐私政策链接（英文页面）",
   settings_privacy_zh: "隐私政策链接（中文页面）",
   settings_admin_only: "只有管理员可以修改设置。",
+  settings_url_invalid:
+    "请填写以 https:// 开头、不超过 2048 个字符的链接，例如 https://example.com/privacy",
   nav_settings: "设置",
 };

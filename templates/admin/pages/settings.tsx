@@ -31,11 +31,13 @@ export function SettingsPage(p: {
         <Csrf token={p.csrf} />
         <h2>{at(L, "settings_privacy")}</h2>
         <p class="muted">{at(L, "settings_privacy_help")}</p>
-        <div class="grid">
+        <div>
           {URL_FIELDS.map(([name, key]) => (
-            <label>
+            <label style="margin-top:12px">
               {at(L, key)}
+              <br />
               <input
+                style="width:100%;max-width:40em;margin-top:4px"
                 name={name}
                 type="url"
                 inputmode="url"
