@@ -6,6 +6,7 @@ import { rollUpTouches } from "../services/reports/touch-credit";
 import { runNurtureTick } from "../services/nurture/tick";
 import { sweepStrandedSends } from "../services/nurture/sweep-stranded";
 import { runHandoffTick } from "./handoff-tick";
+import { hashLegacyConsentIps } from "../services/consent/legacy-ip";
 
 export async function runScheduled(
   controller: ScheduledController,
@@ -32,6 +33,9 @@ export async function runScheduled(
       // The touch-credit sweep (reports) works inline: one bounded batch of set-based SQL, cheaper than a job.
       // Last, so a failure here never holds up the work above; the next tick (or report read) catches up.
       await rollUpTouches(ctx.db, at);
+      // Raw consent IPs from before they were hashed: a bounded chunk inline (one indexed read, one update);
+      // once none is left the read finds nothing. A queue message would cost more than the work.
+      await hashLegacyConsentIps(ctx.db, ctx.config.SIGNING_SECRET);
       log.info("cron tick", { duration_ms: Date.now() - started });
     } catch (err) {
       log.error("cron tick failed", { ...errorFields(err), duration_ms: Date.now() - started });

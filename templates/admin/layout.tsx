@@ -38,6 +38,7 @@ const NAV: [string, AdminKey][] = [
   ["/admin/spend", "nav_spend"],
   ["/admin/webhooks", "nav_webhooks"],
   ["/admin/mail", "nav_mail"],
+  ["/admin/settings", "nav_settings"],
 ];
 
 interface AdminLayoutProps {

@@ -130,33 +130,6 @@ describe("gate submission, happy paths", () => {
     expect(lead).toEqual({ name: "李雷", phone: "+8613812345678", locale: "zh-CN" });
   });
 
-  it("records consent with its time, IP and text version where the asset asks for it", async () => {
-    const asset = await makeAsset({
-      form: {
-        fields: {
-          name: "optional",
-          company: "hidden",
-          job_title: "hidden",
-          phone: "hidden",
-          company_size: "hidden",
-        },
-        consent: { text: "I agree", required: true, version: "2026-03" },
-      },
-    });
-    const before = Date.now();
-    await postForm(
-      `/p/${asset.slug}`,
-      { email: "fay@example.com", consent: "on" },
-      { ip: "198.51.100.7" },
-    );
-    const lead = await env.DB.prepare(
-      "SELECT consent_at, consent_ip, consent_version FROM leads WHERE email = 'fay@example.com'",
-    ).first<{ consent_at: number; consent_ip: string; consent_version: string }>();
-    expect(lead!.consent_ip).toBe("198.51.100.7");
-    expect(lead!.consent_version).toBe("2026-03");
-    expect(lead!.consent_at).toBeGreaterThanOrEqual(before);
-  });
-
   it("counts submissions and new leads in the daily rollup per asset and channel", async () => {
     const asset = await makeAsset();
     await postJson(`/p/${asset.slug}`, {

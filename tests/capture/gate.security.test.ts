@@ -2,7 +2,7 @@ import { describe, it, expect, vi, afterEach } from "vitest";
 import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
 import { createApp } from "../../src/app";
-import { makeAsset } from "../support/fixtures";
+import { makeAsset, STANDARD_FORM } from "../support/fixtures";
 import { BASE, fetchWorker, postForm, postJson, submitForm } from "../support/http";
 
 afterEach(() => vi.restoreAllMocks());
@@ -18,7 +18,8 @@ describe("gate submission, security and abuse", () => {
           phone: "hidden",
           company_size: "hidden",
         },
-        consent: null,
+        consent: STANDARD_FORM.consent,
+        privacy: STANDARD_FORM.privacy,
       },
     });
     const evil = `<script>alert("x")</script><img src=x onerror=alert(1)>`;

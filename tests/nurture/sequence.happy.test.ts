@@ -139,7 +139,7 @@ describe("conditions skip a step and say why", () => {
     const asset = await assetWithSequence(withConditions({ skipIfDownloaded: true }));
     const res = await fetchWorker(`/p/${asset.slug}`, {
       method: "POST",
-      body: JSON.stringify({ email: "reader@example.com", name: "Ann" }),
+      body: JSON.stringify({ email: "reader@example.com", name: "Ann", consent: true }),
       headers: { "content-type": "application/json" },
     });
     const { lead_id, download_url } = (await res.json()) as {

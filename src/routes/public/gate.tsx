@@ -10,7 +10,9 @@ import { captureLead } from "../../services/capture/capture-lead";
 import { downloadUrl, shareUrl, thanksPath } from "../../domain/lead-links";
 import { verifyTurnstile } from "../../services/capture/turnstile";
 import { afterCapture } from "../../services/capture/after-capture";
-import { clientIp, publicOrigin } from "../../http/context";
+import { clientIp, publicOrigin, requestCountry } from "../../http/context";
+import { loadSettings } from "../../services/settings/settings";
+import { consentShown } from "../../services/consent/consent-shown";
 import { limitBody } from "../../http/security";
 import { LandingPage } from "../../../templates/pages/landing";
 import { NoticePage } from "../../../templates/pages/notice";
@@ -123,7 +125,9 @@ export function registerGate(app: Hono<AppEnv>) {
     }
 
     const body = await readBody(c);
-    const parsed = parseGate(body, asset.form, asset.locale);
+    const country = requestCountry(c.req.raw);
+    const consent = await consentShown(asset, await loadSettings(db, c.get("now")), country);
+    const parsed = parseGate(body, asset.form, asset.locale, consent.mode);
     const config = c.get("config");
     let fields = parsed.ok ? null : parsed.fields;
     if (parsed.ok && parsed.value.honeypot) return thankYou(c, asset, null);
@@ -141,6 +145,7 @@ export function registerGate(app: Hono<AppEnv>) {
       return c.html(
         <LandingPage
           choices={GATE_CHOICES}
+          consent={consent.copy}
           asset={asset}
           session={
             asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null
@@ -154,12 +159,13 @@ export function registerGate(app: Hono<AppEnv>) {
       );
     }
 
-    const cf = (c.req.raw as Request & { cf?: { country?: string } }).cf;
     const lead = await captureLead(db, asset, parsed.value, {
       now: c.get("now"),
       ip,
-      country: cf?.country ?? null,
+      country,
       ownHost: new URL(c.req.url).hostname,
+      consent,
+      signingSecret: config.SIGNING_SECRET,
     });
     await afterCapture(c.env, asset, lead, c.get("now"));
     return thankYou(c, asset, {

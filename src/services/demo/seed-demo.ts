@@ -6,6 +6,7 @@ import { insertCourseSession, latestSession } from "../../store/course-sessions"
 import { demoPdf } from "./demo-pdf";
 import { ensureDemoSequences } from "./demo-sequences";
 import { ensureDefaultRules } from "../scoring/default-rules";
+import { seedSettings } from "../settings/settings";
 
 export const DEMO_WHITEPAPER_SLUG = "saas-growth-whitepaper";
 export const DEMO_COURSE_SLUG = "lead-scoring-open-class";
@@ -32,11 +33,14 @@ const whitepaper = (now: number): NewAsset => ({
       phone: "required",
       company_size: "optional",
     },
+    // Marketing consent and the privacy policy are two boxes: only the privacy one is needed to get the paper.
     consent: {
-      text: "我同意接收相关资料与活动邀请，并已阅读隐私政策。",
-      required: true,
-      version: "2026-01",
+      mode: "optional",
+      text: "我愿意接收相关资料与活动邀请邮件，可随时退订。",
+      version: "2026-02",
+      basis: null,
     },
+    privacy: { required: true },
   },
   fileKey: DEMO_PDF_KEY,
   fileName: "2026-SaaS-增长白皮书.pdf",
@@ -68,10 +72,12 @@ const course = (now: number): NewAsset => ({
       company_size: "optional",
     },
     consent: {
-      text: "Email me the joining link, reminders and the replay.",
-      required: false,
-      version: "2026-01",
+      mode: "optional",
+      text: "Email me reminders before the class, the replay and related content.",
+      version: "2026-02",
+      basis: null,
     },
+    privacy: { required: false },
   },
   status: "published",
   createdAt: now,
@@ -85,7 +91,7 @@ async function ensureAsset(db: Db, values: NewAsset) {
 
 /**
  * Creates the demo assets, the PDF in R2, a course session a week ahead, a 3-step sequence per
- * demo asset and the default scoring rules; safe to run again.
+ * demo asset, the default scoring rules and demo privacy policy links; safe to run again.
  */
 export async function seedDemo(db: Db, files: R2Bucket, now: number) {
   const paper = await ensureAsset(db, whitepaper(now));
@@ -114,5 +120,13 @@ export async function seedDemo(db: Db, files: R2Bucket, now: number) {
   }
   await ensureDemoSequences(db, now);
   await ensureDefaultRules(db, now);
+  await seedSettings(
+    db,
+    {
+      privacy_policy_url_en: "https://example.com/privacy",
+      privacy_policy_url_zh: "https://example.com/zh-cn/privacy",
+    },
+    now,
+  );
   return { whitepaper: paper, course: openClass };
 }

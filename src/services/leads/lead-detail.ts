@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { readDetailRows } from "../../store/leads";
 import { summaryFromRows, touchOut } from "./lead-summary";
 import { isoTime as iso } from "../../domain/http-time";
+import { loadConsentAndNurture } from "./lead-consent";
 
 /** The timeline shows the latest events; the export has all of them. */
 const TIMELINE_LIMIT = 200;
@@ -14,8 +15,11 @@ export async function loadLeadDetail(db: Db, leadId: number) {
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erasedAt !== null) throw new AppError("GONE", "This lead's personal data was erased");
   const summary = summaryFromRows(rows)!;
+  const { consent, nurture } = await loadConsentAndNurture(db, leadId, lead.email);
   return {
     ...summary,
+    consent,
+    nurture,
     touches: rows.touches.map(touchOut),
     timeline: rows.timeline.map((e) => ({
       id: e.id,

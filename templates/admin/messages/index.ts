@@ -12,6 +12,7 @@ import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
 import { setupEn, setupZh } from "./setup";
 import { machineEn, machineZh } from "./machine";
+import { consentEn, consentZh } from "./consent";
 
 const en = {
   ...commonEn,
@@ -26,6 +27,7 @@ const en = {
   ...mailEn,
   ...setupEn,
   ...machineEn,
+  ...consentEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -41,6 +43,7 @@ const zhCN: Record<AdminKey, string> = {
   ...mailZh,
   ...setupZh,
   ...machineZh,
+  ...consentZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

@@ -5,6 +5,8 @@ import type { loadLeadDetail } from "../../../src/services/leads/lead-detail";
 import { AdminLayout } from "../layout";
 import { at } from "../messages";
 import { dateTime, money } from "../format";
+import { LeadConsent } from "../components/lead-consent";
+import { LeadNurture } from "../components/lead-nurture";
 
 type Detail = Awaited<ReturnType<typeof loadLeadDetail>>;
 
@@ -61,6 +63,10 @@ export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: Detail }
             <p class="empty">{at(L, "why_score_empty")}</p>
           )}
         </div>
+      </div>
+      <div class="cols">
+        <LeadConsent locale={L} consent={d.consent} />
+        <LeadNurture locale={L} nurture={d.nurture} />
       </div>
       <div class="card">
         <h2>{at(L, "touches")}</h2>

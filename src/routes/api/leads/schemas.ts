@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { STAGES, OUTCOME_STAGES, LEDGER_KINDS, MACHINE_REASONS } from "../../../db/schema";
 import { leadSummarySchema, touchSchema } from "../../../services/handoff/schemas";
 import type { ListedLead } from "../../../services/leads/list-leads";
+import { leadConsentSchema, nurtureEntrySchema } from "./consent-schemas";
 
 const iso = z.string().openapi({ format: "date-time" });
 
@@ -31,6 +32,8 @@ export function listedLeadOut(l: ListedLead) {
 
 export const leadDetailSchema = leadSummarySchema
   .extend({
+    consent: leadConsentSchema,
+    nurture: z.array(nurtureEntrySchema),
     touches: z.array(touchSchema),
     timeline: z.array(
       z.object({
