@@ -23,3 +23,6 @@ export * from "./asset-model-daily";
 export * from "./rollup-cursors";
 export * from "./campaign-monthly";
 export * from "./captured-emails";
+export * from "./people";
+export * from "./sign-in-links";
+export * from "./audit-log";

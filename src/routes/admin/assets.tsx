@@ -2,6 +2,7 @@
 // /admin/assets: list, create, edit (with file upload to R2), publish, and the asset's detail page.
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import { AppError } from "../../errors";
 import { limitBody } from "../../http/security";
 import { findAssetById } from "../../services/assets/find-asset";
@@ -38,7 +39,13 @@ export function registerAssets(app: Hono<AppEnv>) {
     });
     const s = c.get("admin");
     return c.html(
-      <AssetsPage locale={s.locale} csrf={s.csrf} rows={rows} nextCursor={nextCursor} />,
+      <AssetsPage
+        locale={s.locale}
+        csrf={s.csrf}
+        chrome={chromeOf(s)}
+        rows={rows}
+        nextCursor={nextCursor}
+      />,
     );
   });
 
@@ -50,6 +57,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         formFields={FORM_FIELDS}
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         asset={null}
         values={{ ...STANDARD_FORM_VALUES, locale: s.locale }}
         sequences={await sequenceOptions(c.get("db"))}
@@ -66,6 +74,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         formFields={FORM_FIELDS}
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         asset={asset}
         values={valuesOf(asset)}
         sequences={await sequenceOptions(c.get("db"))}
@@ -87,6 +96,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         formFields={FORM_FIELDS}
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         asset={asset}
         values={fields}
         errors={result.errors}
@@ -135,6 +145,7 @@ export function registerAssets(app: Hono<AppEnv>) {
       <AssetDetailPage
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         asset={asset}
         funnel={funnel}
         channels={channels}

@@ -2,6 +2,7 @@
 // /admin/mail: the local mail sink's emails (the nurture service lists and reads them).
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import { AppError } from "../../errors";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { MailDetailPage, MailPage } from "../../../templates/admin/pages/mail";
@@ -20,6 +21,7 @@ export function registerMailPage(app: Hono<AppEnv>) {
       <MailPage
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         rows={page}
         next={rows.length > PAGE ? page.at(-1)!.createdAt : null}
       />,
@@ -30,7 +32,9 @@ export function registerMailPage(app: Hono<AppEnv>) {
     const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
     if (!mail) throw new AppError("NOT_FOUND", "No captured email has this id");
     const s = c.get("admin");
-    return c.html(<MailDetailPage locale={s.locale} csrf={s.csrf} mail={mail} />);
+    return c.html(
+      <MailDetailPage locale={s.locale} csrf={s.csrf} chrome={chromeOf(s)} mail={mail} />,
+    );
   });
 
   // The email's own HTML as rendered for the recipient. The app-wide CSP (securityHeaders) applies to

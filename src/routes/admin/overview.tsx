@@ -2,6 +2,7 @@
 // GET /admin: the overview a marketer opens every morning.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import { ATTRIBUTION_MODELS, type AttributionModel } from "../../db/schema";
 import { loadOverview } from "../../services/reports/overview";
 import { OverviewPage } from "../../../templates/admin/pages/overview";
@@ -17,6 +18,14 @@ export function registerOverview(app: Hono<AppEnv>) {
       currency: c.get("config").REPORTING_CURRENCY,
     });
     const s = c.get("admin");
-    return c.html(<OverviewPage locale={s.locale} csrf={s.csrf} model={model} data={data} />);
+    return c.html(
+      <OverviewPage
+        locale={s.locale}
+        csrf={s.csrf}
+        chrome={chromeOf(s)}
+        model={model}
+        data={data}
+      />,
+    );
   });
 }

@@ -2,6 +2,7 @@
 // /admin/webhooks: endpoints and deliveries through the handoff's webhook services; replay and on/off.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import {
   getEndpoint,
   listDeliveries,
@@ -35,6 +36,7 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
       <WebhooksPage
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         endpoints={endpoints}
         selected={selected}
         deliveries={page}

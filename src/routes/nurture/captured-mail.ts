@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
-import { requireScopes } from "../../http/auth";
+import { requirePermission } from "../../http/auth";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { errorResponses, security } from "../../http/openapi";
 import { isoTime as iso } from "../../domain/http-time";
@@ -37,7 +37,7 @@ const listRoute = createRoute({
   tags: ["nurture"],
   summary: "Mail kept by the local Resend sink, newest first",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("mail.read")] as const,
   request: {
     query: z.object({
       limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -60,7 +60,7 @@ const getRoute = createRoute({
   tags: ["nurture"],
   summary: "One captured email with its HTML, text and headers",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("mail.read")] as const,
   request: { params: idParam },
   responses: {
     200: { description: "The email", content: { "application/json": { schema: full } } },
@@ -83,7 +83,7 @@ export function registerCapturedMail(app: OpenAPIHono<AppEnv>) {
     return c.json(full.parse({ ...mail, created_at: iso(mail.createdAt) }), 200);
   });
   // The rendered email as a browser would show it; CSP from the app keeps its links inert.
-  app.get("/api/v1/captured-mail/:id/html", requireScopes("marketing"), async (c) => {
+  app.get("/api/v1/captured-mail/:id/html", requirePermission("mail.read"), async (c) => {
     const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
     if (!mail?.html) throw new AppError("NOT_FOUND", "No captured email with HTML has this id");
     return c.html(mail.html);

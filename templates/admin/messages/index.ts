@@ -10,6 +10,8 @@ import { leadsEn, leadsZh } from "./leads";
 import { spendEn, spendZh } from "./spend";
 import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
+import { peopleEn, peopleZh } from "./people";
+import { auditEn, auditZh } from "./audit";
 
 const en = {
   ...commonEn,
@@ -22,6 +24,8 @@ const en = {
   ...spendEn,
   ...webhooksEn,
   ...mailEn,
+  ...peopleEn,
+  ...auditEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -35,6 +39,8 @@ const zhCN: Record<AdminKey, string> = {
   ...spendZh,
   ...webhooksZh,
   ...mailZh,
+  ...peopleZh,
+  ...auditZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

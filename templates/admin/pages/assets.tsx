@@ -1,18 +1,25 @@
 /** @jsxImportSource hono/jsx */
 // The assets list: every asset with its status and landing page, newest first.
 import type { Asset, Locale } from "../../../src/db/schema";
-import { AdminLayout } from "../layout";
+import { AdminLayout, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 
 export function AssetsPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   rows: Asset[];
   nextCursor: number | null;
 }) {
   const L = p.locale;
   return (
-    <AdminLayout locale={L} title={at(L, "assets_title")} path="/admin/assets" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "assets_title")}
+      path="/admin/assets"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <div class="row" style="justify-content:space-between">
         <h1>{at(L, "assets_title")}</h1>
         <a class="button" href="/admin/assets/new">

@@ -2,7 +2,7 @@
 // The spend page: records, a form to add one, and the CSV upload that leads to the import preview.
 import type { Channel, Locale } from "../../../src/db/schema";
 import type { SpendRow } from "../../../src/services/spend/spend-service";
-import { AdminLayout, Csrf } from "../layout";
+import { AdminLayout, Csrf, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { money, num } from "../format";
 import { type AssetOption, Field, ImportForm, TargetFields } from "../components/spend-fields";
@@ -12,6 +12,7 @@ export type { AssetOption };
 interface SpendPageProps {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   currency: string;
   assets: AssetOption[];
   rows: SpendRow[];
@@ -29,7 +30,13 @@ export function SpendPage(p: SpendPageProps) {
   const title = (id: number | null) =>
     id === null ? at(L, "any") : (p.assets.find((a) => a.id === id)?.title ?? `#${id}`);
   return (
-    <AdminLayout locale={L} title={at(L, "spend_title")} path="/admin/spend" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "spend_title")}
+      path="/admin/spend"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1>{at(L, "spend_title")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}
       <div class="cols">

@@ -2,13 +2,14 @@
 // Webhooks: sales endpoints, their recent deliveries, and replay.
 import type { Locale } from "../../../src/db/schema";
 import type { DeliveryRecord, EndpointRecord } from "../../../src/services/handoff/endpoints";
-import { AdminLayout, Csrf } from "../layout";
+import { AdminLayout, Csrf, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";
 
 export function WebhooksPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   endpoints: EndpointRecord[];
   selected: EndpointRecord | null;
   deliveries: DeliveryRecord[];
@@ -17,7 +18,13 @@ export function WebhooksPage(p: {
 }) {
   const L = p.locale;
   return (
-    <AdminLayout locale={L} title={at(L, "webhooks_title")} path="/admin/webhooks" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "webhooks_title")}
+      path="/admin/webhooks"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1>{at(L, "webhooks_title")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}
       <p class="muted">{at(L, "webhooks_unavailable")}</p>

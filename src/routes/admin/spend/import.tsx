@@ -2,6 +2,7 @@
 // POST /admin/spend/import: upload or paste a cost CSV, map columns, preview, then import.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
+import { chromeOf } from "../../../http/admin-guard";
 import { AppError } from "../../../errors";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
@@ -52,6 +53,7 @@ export function registerSpendImport(app: Hono<AppEnv>) {
           channels={CHANNELS}
           importFields={IMPORT_FIELDS}
           csrf={s.csrf}
+          chrome={chromeOf(s)}
           currency={c.get("config").REPORTING_CURRENCY}
           assets={assets}
           values={values}

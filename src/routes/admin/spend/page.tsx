@@ -2,6 +2,7 @@
 // GET /admin/spend (records and forms), POST /admin/spend (add one), POST /admin/spend/{id}/delete.
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
+import { chromeOf } from "../../../http/admin-guard";
 import { AppError, fieldErrors } from "../../../errors";
 import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";
@@ -29,6 +30,7 @@ async function render(
       channels={CHANNELS}
       locale={s.locale}
       csrf={s.csrf}
+      chrome={chromeOf(s)}
       currency={c.get("config").REPORTING_CURRENCY}
       assets={assets}
       rows={rows}

@@ -1,7 +1,7 @@
 // DELETE /api/v1/leads/{id} (admin): erases a person's data; counts and rollups stay, the address stays suppressed.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { eraseLead } from "../../../services/privacy/privacy";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 
@@ -15,7 +15,7 @@ const route = createRoute({
   tags: ["Privacy"],
   summary: "Erase a lead's personal data",
   security,
-  middleware: [requireScopes("admin")] as const,
+  middleware: [requirePermission("privacy.manage")] as const,
   request: { params: idParams },
   responses: { 200: jsonContent(erased, "Erased (or erased before)"), ...errorResponses(400, 404) },
 });

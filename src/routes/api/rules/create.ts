@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { RULE_KINDS } from "../../../db/schema";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { createRule } from "../../../services/scoring/rules-store";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
@@ -25,7 +25,7 @@ const route = createRoute({
   tags: ["Scoring"],
   summary: "Add a score rule",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("score_rules.write")] as const,
   request: { body: jsonBody(body) },
   responses: { 201: jsonContent(ruleSchema, "The rule"), ...errorResponses(400) },
 });

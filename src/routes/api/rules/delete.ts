@@ -1,7 +1,7 @@
 // DELETE /api/v1/score-rules/{id} (marketing): removes a rule; its points are taken back at each lead's next scoring.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { deleteRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, security } from "../../../http/openapi";
 
@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Scoring"],
   summary: "Remove a score rule",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("score_rules.write")] as const,
   request: { params: idParams },
   responses: { 204: { description: "Removed" }, ...errorResponses(400, 404) },
 });

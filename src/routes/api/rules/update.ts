@@ -1,7 +1,7 @@
 // PATCH /api/v1/score-rules/{id} (marketing): edits a rule; each lead picks it up at its next scoring.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { updateRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
@@ -14,7 +14,7 @@ const route = createRoute({
   tags: ["Scoring"],
   summary: "Edit a score rule (kind cannot change)",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("score_rules.write")] as const,
   request: { params: idParams, body: jsonBody(body) },
   responses: { 200: jsonContent(ruleSchema, "The rule"), ...errorResponses(400, 404) },
 });

@@ -2,7 +2,7 @@
 // templates need what the asset cannot supply are refused with field details, before anything is stored.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { replaceAssetSequence } from "../../../services/nurture/asset-sequence";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { sequenceBody, sequenceOut } from "./schemas";
@@ -15,7 +15,7 @@ const route = createRoute({
   description:
     "New gate submissions enrol in the new sequence; leads already enrolled finish the one they started.",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("sequences.write")] as const,
   request: { params: idParams, body: jsonBody(sequenceBody) },
   responses: {
     201: jsonContent(sequenceOut, "The sequence as stored"),

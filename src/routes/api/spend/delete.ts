@@ -1,7 +1,7 @@
 // DELETE /api/v1/spend/{id}: remove a spend record (an imported row can then be imported again).
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { deleteSpend } from "../../../services/spend/spend-service";
 import { errorResponses, security } from "../../../http/openapi";
 
@@ -11,7 +11,7 @@ const deleteSpendRoute = createRoute({
   tags: ["spend"],
   summary: "Delete a spend record",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("spend.write")] as const,
   request: { params: z.object({ id: z.coerce.number().int().positive() }) },
   responses: {
     204: { description: "Deleted" },

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { AppError } from "../../../errors";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS } from "../../../services/spend/import-rows";
@@ -69,7 +69,7 @@ const importSpendRoute = createRoute({
   description:
     "Columns day, campaign, cost, currency, impressions, clicks are found by common ad-platform header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Rows already imported are skipped, so the same file twice adds nothing.",
   security,
-  middleware: [requireScopes("marketing"), limitBody(MAX_IMPORT_BYTES)] as const,
+  middleware: [requirePermission("spend.write"), limitBody(MAX_IMPORT_BYTES)] as const,
   request: { body: { required: true, content: { "application/json": { schema: importBody } } } },
   responses: {
     200: {

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { SCOPES } from "../../../db/schema";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { createToken } from "../../../services/access/tokens";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { tokenSchema, tokenOut } from "./schemas";
@@ -25,7 +25,7 @@ const route = createRoute({
   tags: ["Tokens"],
   summary: "Create a scoped API token",
   security,
-  middleware: [requireScopes("admin")] as const,
+  middleware: [requirePermission("tokens.manage")] as const,
   request: { body: jsonBody(body) },
   responses: {
     201: jsonContent(created, "The token, with its secret shown this once"),

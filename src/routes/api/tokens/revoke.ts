@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { AppError } from "../../../errors";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { revokeToken } from "../../../services/access/tokens";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { tokenSchema, tokenOut } from "./schemas";
@@ -13,7 +13,7 @@ const route = createRoute({
   tags: ["Tokens"],
   summary: "Revoke an API token",
   security,
-  middleware: [requireScopes("admin")] as const,
+  middleware: [requirePermission("tokens.manage")] as const,
   request: { params: idParams },
   responses: { 200: jsonContent(tokenSchema, "The revoked token"), ...errorResponses(400, 404) },
 });

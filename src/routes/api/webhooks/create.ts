@@ -1,7 +1,7 @@
 // POST /api/v1/webhooks: adds a sales endpoint; the signing secret (whsec_…) is in this answer only.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { createEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
@@ -25,7 +25,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Add a webhook endpoint",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.write")] as const,
   request: { body: jsonBody(body) },
   responses: { 201: jsonContent(created, "The endpoint with its secret"), ...errorResponses(400) },
 });

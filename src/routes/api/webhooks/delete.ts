@@ -1,7 +1,7 @@
 // DELETE /api/v1/webhooks/{id}: removes an endpoint; nothing more is sent to it.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { deleteEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, security } from "../../../http/openapi";
 
@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Remove a webhook endpoint",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.write")] as const,
   request: { params: idParams },
   responses: { 204: { description: "Removed" }, ...errorResponses(400, 404) },
 });

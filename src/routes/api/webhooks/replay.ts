@@ -1,7 +1,7 @@
 // POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay: sends a delivery again, same webhook-id and body.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { replayDelivery } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Replay a delivery",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.write")] as const,
   request: { params: endpointDeliveryParams },
   responses: {
     202: jsonContent(deliverySchema, "Queued again"),

@@ -2,7 +2,7 @@
 // with resend_failed what failed for good while the receiver was down.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { updateEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
@@ -23,7 +23,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Edit a webhook endpoint or switch it on or off",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.write")] as const,
   request: { params: idParams, body: jsonBody(body) },
   responses: { 200: jsonContent(endpointSchema, "The endpoint"), ...errorResponses(400, 404, 409) },
 });

@@ -1,0 +1,59 @@
+/** @jsxImportSource hono/jsx */
+// Mail to teammates through the same Resend path as every other mail (the local sink under `npm start`):
+// untracked, no unsubscribe, tagged `category=team` so the captured-mail pages show it to admins only.
+import type { Config } from "../../env";
+import type { Locale } from "../../db/schema";
+import type { EmailContent } from "../../../templates/emails/types";
+import { EmailHtml, emailText } from "../../../templates/emails/layout";
+import { MailConfigError, sendEmailBatch } from "../nurture/resend-client";
+import { errorFields, log } from "../../platform/logger";
+
+/** The tag that marks a teammate's mail (a sign-in link is a key: only admins may read it in the sink). */
+export const TEAM_MAIL_TAG = { name: "category", value: "team" } as const;
+
+/** Sends one mail; true when Resend (or the sink) accepted it. Failures are logged with their reason. */
+export async function sendTeamMail(
+  config: Config,
+  mail: { to: string; locale: Locale; kind: "invitation" | "sign_in"; content: EmailContent },
+  idempotencyKey: string,
+  now: number,
+): Promise<boolean> {
+  const shell = {
+    locale: mail.locale,
+    subject: mail.content.subject,
+    preheader: mail.content.preheader,
+    blocks: mail.content.blocks,
+    unsubscribeUrl: null,
+    openPixelUrl: null,
+  };
+  const html = `<!doctype html>${await (<EmailHtml {...shell} />).toString()}`;
+  try {
+    const result = await sendEmailBatch(
+      config,
+      [
+        {
+          from: config.EMAIL_FROM,
+          to: mail.to,
+          subject: mail.content.subject,
+          html,
+          text: emailText(shell),
+          headers: {},
+          tags: [TEAM_MAIL_TAG, { name: "kind", value: mail.kind }],
+        },
+      ],
+      idempotencyKey,
+      now,
+    );
+    if (result.kind === "accepted" && result.ids[0]) return true;
+    log.error("team mail was not accepted", {
+      kind: mail.kind,
+      result: result.kind,
+      reason: result.kind === "accepted" ? result.errors.get(0) : result.message,
+    });
+    return false;
+  } catch (err) {
+    if (!(err instanceof MailConfigError)) throw err;
+    log.error("team mail cannot be sent", { kind: mail.kind, ...errorFields(err) });
+    return false;
+  }
+}
