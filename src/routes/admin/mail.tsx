@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
-// /admin/mail: the local mail sink's emails (the nurture service lists and reads them).
+// /admin/mail: the local mail sink's emails (the nurture service lists and reads them); teammates' mail
+// (sign-in links are keys to accounts) only for admins.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
-import { chromeOf } from "../../http/admin-guard";
+import { can, chromeOf } from "../../http/admin-guard";
 import { AppError } from "../../errors";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { MailDetailPage, MailPage } from "../../../templates/admin/pages/mail";
@@ -12,6 +13,7 @@ const PAGE = 50;
 export function registerMailPage(app: Hono<AppEnv>) {
   app.get("/mail", async (c) => {
     const rows = await listCapturedMail(c.get("db"), {
+      withTeamMail: can(c, "people.manage"),
       limit: PAGE + 1,
       before: Number(c.req.query("before")) || undefined,
     });
@@ -29,7 +31,9 @@ export function registerMailPage(app: Hono<AppEnv>) {
   });
 
   app.get("/mail/:id", async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
+    const mail = await getCapturedMail(c.get("db"), c.req.param("id"), {
+      withTeamMail: can(c, "people.manage"),
+    });
     if (!mail) throw new AppError("NOT_FOUND", "No captured email has this id");
     const s = c.get("admin");
     return c.html(
@@ -40,7 +44,9 @@ export function registerMailPage(app: Hono<AppEnv>) {
   // The email's own HTML as rendered for the recipient. The app-wide CSP (securityHeaders) applies to
   // it too: no inline or foreign script runs, and it cannot be framed.
   app.get("/mail/:id/html", async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
+    const mail = await getCapturedMail(c.get("db"), c.req.param("id"), {
+      withTeamMail: can(c, "people.manage"),
+    });
     if (!mail?.html) throw new AppError("NOT_FOUND", "No HTML for this email");
     return c.body(mail.html, 200, { "content-type": "text/html; charset=utf-8" });
   });

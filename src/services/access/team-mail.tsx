@@ -6,10 +6,8 @@ import type { Locale } from "../../db/schema";
 import type { EmailContent } from "../../../templates/emails/types";
 import { EmailHtml, emailText } from "../../../templates/emails/layout";
 import { MailConfigError, sendEmailBatch } from "../nurture/resend-client";
+import { TEAM_MAIL_TAG } from "../nurture/mail-sink";
 import { errorFields, log } from "../../platform/logger";
-
-/** The tag that marks a teammate's mail (a sign-in link is a key: only admins may read it in the sink). */
-export const TEAM_MAIL_TAG = { name: "category", value: "team" } as const;
 
 /** Sends one mail; true when Resend (or the sink) accepted it. Failures are logged with their reason. */
 export async function sendTeamMail(

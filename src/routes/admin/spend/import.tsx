@@ -17,6 +17,7 @@ import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../../../http/admin-form";
+import { audit, noChange } from "../../../http/audit";
 
 /** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
 function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
@@ -105,6 +106,20 @@ export function registerSpendImport(app: Hono<AppEnv>) {
       }
       throw err;
     }
+    if (confirm && result.imported)
+      await audit(c, {
+        action: "spend.import",
+        subject: { type: "spend_import", id: null },
+        before: null,
+        after: {
+          imported: result.imported,
+          duplicates: result.duplicates,
+          currency: isCurrencyCode(currency) ? currency : null,
+          target: { asset_id: assetId ?? null, channel: channel ?? null },
+        },
+      });
+    // A preview, or an import of rows that were all there already, changes nothing.
+    else noChange(c);
     if (confirm && !result.errors.length && !result.missing.length) {
       const message = result.imported
         ? at(L, "import_done", { n: result.imported, d: result.duplicates })

@@ -5,7 +5,14 @@ import type { AppEnv } from "../../../http/app-env";
 import { chromeOf } from "../../../http/admin-guard";
 import { AppError, fieldErrors } from "../../../errors";
 import { spendInput } from "../../../services/spend/spend-input";
-import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";
+import {
+  createSpend,
+  deleteSpend,
+  getSpend,
+  listSpend,
+} from "../../../services/spend/spend-service";
+import { audit } from "../../../http/audit";
+import { spendRecord } from "../../../http/audit-records";
 import { isCurrencyCode, parseAmount } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
 import { CHANNELS } from "../../../db/schema";
@@ -67,9 +74,15 @@ export function registerSpendPage(app: Hono<AppEnv>) {
       return render(c, { values: fields, errors }, 400);
     }
     try {
-      await createSpend(c.get("db"), parsed.data, {
+      const row = await createSpend(c.get("db"), parsed.data, {
         now: c.get("now"),
         reportingCurrency: c.get("config").REPORTING_CURRENCY,
+      });
+      await audit(c, {
+        action: "spend.create",
+        subject: { type: "spend", id: row.id },
+        before: null,
+        after: spendRecord(row),
       });
     } catch (err) {
       const details =
@@ -84,7 +97,15 @@ export function registerSpendPage(app: Hono<AppEnv>) {
 
   app.post("/spend/:id{[0-9]+}/delete", async (c) => {
     await readAdminForm(c);
-    await deleteSpend(c.get("db"), Number(c.req.param("id")));
+    const id = Number(c.req.param("id"));
+    const before = await getSpend(c.get("db"), id);
+    await deleteSpend(c.get("db"), id);
+    await audit(c, {
+      action: "spend.delete",
+      subject: { type: "spend", id },
+      before: before && spendRecord(before),
+      after: null,
+    });
     return c.redirect("/admin/spend", 303);
   });
 }

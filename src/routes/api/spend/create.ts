@@ -1,6 +1,8 @@
 // POST /api/v1/spend: record spend for a day or a range, tied to an asset and/or channel/UTM.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
+import { audit } from "../../../http/audit";
+import { spendRecord as spendAudit } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
 import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend } from "../../../services/spend/spend-service";
@@ -31,6 +33,12 @@ export function registerCreateSpend(app: OpenAPIHono<AppEnv>) {
     const row = await createSpend(c.get("db"), c.req.valid("json"), {
       now: c.get("now"),
       reportingCurrency: c.get("config").REPORTING_CURRENCY,
+    });
+    await audit(c, {
+      action: "spend.create",
+      subject: { type: "spend", id: row.id },
+      before: null,
+      after: spendAudit(row),
     });
     return c.json(spendJson(row), 201);
   });

@@ -1,6 +1,7 @@
 // POST /api/v1/spend/import: preview or import an ad platform's cost CSV, idempotently.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
+import { audit, noChange } from "../../../http/audit";
 import { AppError } from "../../../errors";
 import { requirePermission } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
@@ -110,6 +111,19 @@ export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
         `${result.errors.length} row(s) have problems; nothing was imported`,
         { details: { rows: result.errors } },
       );
+    if (result.imported)
+      await audit(c, {
+        action: "spend.import",
+        subject: { type: "spend_import", id: null },
+        before: null,
+        after: {
+          imported: result.imported,
+          duplicates: result.duplicates,
+          currency: b.currency ?? null,
+          target: { asset_id: b.asset_id ?? null, channel: b.channel ?? null },
+        },
+      });
+    else noChange(c);
     return c.json(importResult.parse(result), 200);
   });
 }

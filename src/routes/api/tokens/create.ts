@@ -1,6 +1,8 @@
 // POST /api/v1/tokens (admin): creates a scoped token; the secret is in this answer and nowhere else.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
+import { audit } from "../../../http/audit";
+import { tokenRecord } from "../../../http/audit-records";
 import { SCOPES } from "../../../db/schema";
 import { requirePermission } from "../../../http/auth";
 import { createToken } from "../../../services/access/tokens";
@@ -36,6 +38,12 @@ const route = createRoute({
 export function registerCreateToken(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { row, secret } = await createToken(c.get("db"), c.req.valid("json"), c.get("now"));
+    await audit(c, {
+      action: "token.create",
+      subject: { type: "api_token", id: row.id },
+      before: null,
+      after: tokenRecord(row),
+    });
     c.header("Cache-Control", "no-store");
     return c.json(created.parse({ ...tokenOut(row), token: secret }), 201);
   });

@@ -1,6 +1,8 @@
 // POST /api/v1/webhooks: adds a sales endpoint; the signing secret (whsec_…) is in this answer only.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
+import { audit } from "../../../http/audit";
+import { endpointRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
 import { createEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
@@ -38,6 +40,12 @@ export function registerCreateWebhook(app: OpenAPIHono<AppEnv>) {
       { url: b.url, eventTypes: b.event_types },
       c.get("now"),
     );
+    await audit(c, {
+      action: "webhook.create",
+      subject: { type: "webhook_endpoint", id: row.id },
+      before: null,
+      after: endpointRecord(row),
+    });
     c.header("Cache-Control", "no-store");
     return c.json(created.parse({ ...endpointOut(row), secret: row.secret }), 201);
   });
