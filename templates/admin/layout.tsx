@@ -11,7 +11,7 @@ const STYLE = `
 a{color:var(--brand)}header.top{background:#111827;color:#fff;display:flex;align-items:center;gap:18px;padding:0 20px;flex-wrap:wrap}
 header.top .brand{font-weight:700;letter-spacing:.02em;padding:12px 0}header.top nav{display:flex;gap:4px;flex-wrap:wrap;flex:1}
 header.top nav a{color:#cbd2e0;text-decoration:none;padding:14px 10px;border-bottom:2px solid transparent}header.top nav a[aria-current=page]{color:#fff;border-color:#8ea8ff}
-header.top form{display:inline}header.top .who{color:#cbd2e0;font-size:.85rem;max-width:280px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}header.top button.link{background:none;border:0;color:#cbd2e0;cursor:pointer;font:inherit;padding:6px}
+header.top form{display:inline}header.top .who{color:#cbd2e0;font-size:.85rem;display:flex;gap:4px;white-space:nowrap}header.top .who .name{max-width:240px;overflow:hidden;text-overflow:ellipsis}header.top button.link{background:none;border:0;color:#cbd2e0;cursor:pointer;font:inherit;padding:6px}
 main{max-width:1280px;margin:0 auto;padding:24px 20px;display:grid;gap:20px}
 h1{font-size:1.5rem;margin:0}h2{font-size:1.1rem;margin:0 0 12px}.card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px;overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
@@ -98,8 +98,8 @@ export function AdminLayout(p: AdminLayoutProps) {
                 </nav>
                 {p.chrome ? (
                   <span class="who" title={p.chrome.who}>
-                    {p.chrome.who} ·{" "}
-                    {p.chrome.roles.map((r) => at(p.locale, `role_${r}`)).join(", ")}
+                    <span class="name">{p.chrome.who}</span>
+                    <span>· {p.chrome.roles.map((r) => at(p.locale, `role_${r}`)).join(", ")}</span>
                   </span>
                 ) : null}
                 <form method="post" action="/admin/locale">
@@ -128,6 +128,11 @@ export function AdminLayout(p: AdminLayoutProps) {
       </html>
     </>
   );
+}
+
+/** Whether the session holds a permission: pages leave out the forms it could not use (the guard refuses them anyway). */
+export function allows(chrome: AdminChrome | undefined, permission: string): boolean {
+  return !chrome || chrome.permissions.includes(permission);
 }
 
 /** The hidden CSRF field every dashboard form carries. */

@@ -94,3 +94,15 @@ describe("the navigation shows a role only what it may open", () => {
     for (const href of hidden) expect(html).not.toContain(`href="${href}"`);
   });
 });
+
+describe("pages leave out what a role cannot use", () => {
+  it.each([
+    ["/admin/spend", 'action="/admin/spend"'],
+    ["/admin/assets", 'href="/admin/assets/new"'],
+  ] as const)("%s shows its forms to a marketer, not to a viewer", async (path, control) => {
+    expect(await (await people.marketer.get(path)).text()).toContain(control);
+    const viewer = await people.viewer.get(path);
+    expect(viewer.status).toBe(200);
+    expect(await viewer.text()).not.toContain(control);
+  });
+});

@@ -22,8 +22,7 @@ export const peopleEn = {
     "Role changed. Their sessions were ended; they sign in again with the new role.",
   people_removed: "Removed. Their sessions and unused sign-in links were ended.",
   people_roles_title: "What each role may do",
-  people_role_admin_help:
-    "Everything, including people, API tokens, settings, erasure and the audit log.",
+  people_role_admin_help: "Everything, including people, API tokens, erasure and the audit log.",
   people_role_marketer_help:
     "Assets, sequences, score rules, spend, reports and webhooks; reads and exports leads.",
   people_role_sales_help: "Leads (read and export), outcomes and webhooks; reads score rules.",
@@ -51,7 +50,7 @@ export const peopleZh: Record<keyof typeof peopleEn, string> = {
   people_role_saved: "角色已修改。该成员的会话已结束，需以新角色重新登录。",
   people_removed: "已移除。该成员的会话和未使用的登录链接均已失效。",
   people_roles_title: "各角色的权限",
-  people_role_admin_help: "全部权限，包括成员、API 令牌、设置、数据删除和操作日志。",
+  people_role_admin_help: "全部权限，包括成员、API 令牌、数据删除和操作日志。",
   people_role_marketer_help:
     "内容资产、培育序列、评分规则、投放花费、报表和 Webhook；可查看和导出线索。",
   people_role_sales_help: "线索（查看和导出）、销售结果和 Webhook；可查看评分规则。",

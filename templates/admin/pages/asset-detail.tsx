@@ -3,7 +3,7 @@
 import type { Asset, Locale } from "../../../src/db/schema";
 import type { Report } from "../../../src/services/reports/report-service";
 import type { StepPerformance } from "../../../src/services/assets/edit-asset";
-import { AdminLayout, Csrf, type AdminChrome } from "../layout";
+import { AdminLayout, Csrf, allows, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { num, pct } from "../format";
 import { FunnelChart } from "../charts";
@@ -36,19 +36,23 @@ export function AssetDetailPage(p: {
               {at(L, "view_page")}
             </a>
           ) : null}
-          <a class="button secondary" href={`/admin/assets/${a.id}/edit`}>
-            {at(L, "edit")}
-          </a>
-          <form method="post" action={`/admin/assets/${a.id}/status`}>
-            <Csrf token={p.csrf} />
-            <button
-              type="submit"
-              name="status"
-              value={a.status === "published" ? "draft" : "published"}
-            >
-              {at(L, a.status === "published" ? "unpublish" : "publish")}
-            </button>
-          </form>
+          {allows(p.chrome, "assets.write") ? (
+            <>
+              <a class="button secondary" href={`/admin/assets/${a.id}/edit`}>
+                {at(L, "edit")}
+              </a>
+              <form method="post" action={`/admin/assets/${a.id}/status`}>
+                <Csrf token={p.csrf} />
+                <button
+                  type="submit"
+                  name="status"
+                  value={a.status === "published" ? "draft" : "published"}
+                >
+                  {at(L, a.status === "published" ? "unpublish" : "publish")}
+                </button>
+              </form>
+            </>
+          ) : null}
         </div>
       </div>
       {p.error ? <p class="alert">{p.error}</p> : null}

@@ -16,7 +16,7 @@ export function AdminNotice(p: {
         <h1>{p.title}</h1>
         <p>{p.text}</p>
         <p>
-          <a href="/admin">← Lodestone</a>
+          <a href={p.chrome?.nav[0] ?? "/admin"}>← Lodestone</a>
         </p>
       </div>
     </AdminLayout>
