@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { DASHBOARD_ROUTES } from "../../src/domain/dashboard-access";
 import { fakeResend, type ResendFake } from "../nurture/support/resend-fake";
+import { postJson } from "../support/http";
 import { login, type Session } from "./support/browser-like";
 import { invite, memberSignedIn, signInByLink, teammate } from "./support/people";
 
@@ -158,6 +159,19 @@ describe("the people page's forms", () => {
       });
       expect(res.status).toBe(400);
     }
+  });
+
+  it("fold a line break in the inviter's name out of the invitation's subject", async () => {
+    const res = await postJson(
+      "/api/v1/tokens",
+      { name: "CRM\r\nBcc: all@evil.test", scopes: ["admin"] },
+      { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } },
+    );
+    const bot = await login(((await res.json()) as { token: string }).token);
+    const email = teammate("folded");
+    await invite(bot, email, "viewer");
+    const mail = resend.delivered.find((d) => d.to === email)!;
+    expect(mail.subject).toBe("token CRM Bcc: all@evil.test invited you to Lodestone");
   });
 
   it("refuse a bad address or role with the form and its errors", async () => {

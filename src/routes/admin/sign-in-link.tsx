@@ -4,6 +4,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { limitBody } from "../../http/security";
+import { errorFields, log } from "../../platform/logger";
 import { publicOrigin } from "../../http/context";
 import { requestSignInLink, signInLinkIsLive, useSignInLink } from "../../services/access/sign-in";
 import { landingPath } from "../../domain/dashboard-access";
@@ -37,7 +38,12 @@ export function registerSignInLink(app: Hono<AppEnv>) {
     // The lookup and the mail run after the answer: member or not, the page and its timing are the same.
     const linkBase = `${publicOrigin(c.get("config").PUBLIC_BASE_URL, c.req.url)}${LINK_PATH}`;
     c.executionCtx.waitUntil(
-      requestSignInLink(c.get("db"), c.get("config"), { email, locale: L, linkBase }, c.get("now")),
+      requestSignInLink(
+        c.get("db"),
+        c.get("config"),
+        { email, locale: L, linkBase },
+        c.get("now"),
+      ).catch((err) => log.error("sign-in link request failed", errorFields(err))),
     );
     privatePage(c);
     return c.html(<CheckInboxPage locale={L} email={email} />);

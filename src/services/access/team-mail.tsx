@@ -16,9 +16,12 @@ export async function sendTeamMail(
   idempotencyKey: string,
   now: number,
 ): Promise<boolean> {
+  // The subject names the inviter (a person's or a token's name): no line break may reach the header.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this folds
+  const subject = mail.content.subject.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ");
   const shell = {
     locale: mail.locale,
-    subject: mail.content.subject,
+    subject,
     preheader: mail.content.preheader,
     blocks: mail.content.blocks,
     unsubscribeUrl: null,
@@ -32,7 +35,7 @@ export async function sendTeamMail(
         {
           from: config.EMAIL_FROM,
           to: mail.to,
-          subject: mail.content.subject,
+          subject,
           html,
           text: emailText(shell),
           headers: {},
