@@ -51,14 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "leads.export",
     "webhooks.write",
   ],
-  sales: [
-    "leads.read",
-    "leads.export",
-    "outcomes.write",
-    "webhooks.read",
-    "webhooks.write",
-    "score_rules.read",
-  ],
+  sales: ["leads.read", "outcomes.write", "webhooks.read", "webhooks.write", "score_rules.read"],
   viewer: READ_ONLY,
 };
 

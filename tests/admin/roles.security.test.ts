@@ -31,7 +31,7 @@ const MATRIX: [string, Call, Role[]][] = [
   ["overview", ["GET", "/admin"], [A, M, V]],
   ["reports", ["GET", "/admin/reports"], [A, M, V]],
   ["report export", ["GET", "/admin/export/report.csv?from=2026-01-01&to=2026-01-31"], [A, M, V]],
-  ["lead list export", ["GET", "/admin/export/leads.csv"], [A, M, S]],
+  ["lead list export", ["GET", "/admin/export/leads.csv"], [A, M]],
   ["assets", ["GET", "/admin/assets"], [A, M, V]],
   ["new asset", ["GET", "/admin/assets/new"], [A, M]],
   ["saving an asset", ["POST", "/admin/assets/new", { title: "" }], [A, M]],

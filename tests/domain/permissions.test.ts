@@ -28,7 +28,7 @@ describe("what each role may do", () => {
     "spend.read": { admin: true, marketer: true, sales: false, viewer: true },
     "spend.write": { admin: true, marketer: true, sales: false, viewer: false },
     "leads.read": { admin: true, marketer: true, sales: true, viewer: true },
-    "leads.export": { admin: true, marketer: true, sales: true, viewer: false },
+    "leads.export": { admin: true, marketer: true, sales: false, viewer: false },
     "outcomes.write": { admin: true, marketer: false, sales: true, viewer: false },
     "webhooks.read": { admin: true, marketer: true, sales: true, viewer: true },
     "webhooks.write": { admin: true, marketer: true, sales: true, viewer: false },

@@ -196,7 +196,7 @@ export const API_ROUTES: ApiRouteCase[] = [
     method: "GET",
     path: "/api/v1/reports/leads.csv",
     template: "/api/v1/reports/leads.csv",
-    scopes: ["marketing", "sales"],
+    scopes: ["marketing"],
   },
 ];
 

@@ -25,7 +25,7 @@ export const peopleEn = {
   people_role_admin_help: "Everything, including people, API tokens, erasure and the audit log.",
   people_role_marketer_help:
     "Assets, sequences, score rules, spend, reports and webhooks; reads and exports leads.",
-  people_role_sales_help: "Leads (read and export), outcomes and webhooks; reads score rules.",
+  people_role_sales_help: "Leads, outcomes and webhooks; reads score rules.",
   people_role_viewer_help:
     "Reads every page a marketer reads; changes nothing, exports no lead lists.",
 } as const;
@@ -53,6 +53,6 @@ export const peopleZh: Record<keyof typeof peopleEn, string> = {
   people_role_admin_help: "全部权限，包括成员、API 令牌、数据删除和操作日志。",
   people_role_marketer_help:
     "内容资产、培育序列、评分规则、投放花费、报表和 Webhook；可查看和导出线索。",
-  people_role_sales_help: "线索（查看和导出）、销售结果和 Webhook；可查看评分规则。",
+  people_role_sales_help: "线索、销售结果和 Webhook；可查看评分规则。",
   people_role_viewer_help: "可查看市场角色能看的所有页面；不能修改任何内容，不能导出线索名单。",
 };
