@@ -2,6 +2,12 @@
 
 export const SCOPES = ["admin", "marketing", "sales"] as const;
 export type Scope = (typeof SCOPES)[number];
+/** What a teammate signed in as a person may do (src/domain/permissions.ts says what each holds). */
+export const ROLES = ["admin", "marketer", "sales", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+/** Who made a change the audit log records: a teammate, an API token, or the bootstrap ADMIN_TOKEN. */
+export const ACTOR_KINDS = ["person", "token", "bootstrap"] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 export const ASSET_KINDS = ["whitepaper", "course"] as const;
 export const LOCALES = ["zh-CN", "en"] as const;
 export const ASSET_STATUSES = ["draft", "published"] as const;

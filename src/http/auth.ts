@@ -1,14 +1,19 @@
-// Bearer-token auth for the JSON API: scoped tokens stored as SHA-256 hashes; ADMIN_TOKEN bootstraps.
+// Bearer-token auth for the JSON API: scoped tokens stored as SHA-256 hashes; ADMIN_TOKEN bootstraps. A token's
+// scopes are roles (src/domain/permissions.ts): each route asks for one permission of that same table.
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
 import { AppError } from "../errors";
 import type { Scope } from "../db/schema";
 import { sha256Hex } from "../domain/encoding";
+import { permissionsOfScopes, type Permission } from "../domain/permissions";
+import { BOOTSTRAP_ACTOR, tokenActor, type Actor } from "../domain/audit";
 import { findLiveToken, noteTokenUse } from "../services/access/tokens";
 
-interface Principal {
+export interface Principal {
   tokenId: number | null; // null for the bootstrap ADMIN_TOKEN
   scopes: Scope[];
+  /** Who the audit log names for what this token changes. */
+  actor: Actor;
 }
 
 declare module "hono" {
@@ -29,7 +34,7 @@ export async function sameSecret(a: string, b: string): Promise<boolean> {
 export async function resolveToken(c: Context<AppEnv>, token: string): Promise<Principal | null> {
   if (!token || token.length > 256) return null;
   if (await sameSecret(token, c.get("config").ADMIN_TOKEN))
-    return { tokenId: null, scopes: ["admin"] };
+    return { tokenId: null, scopes: ["admin"], actor: BOOTSTRAP_ACTOR };
   const db = c.get("db");
   const row = await findLiveToken(db, token);
   if (!row) return null;
@@ -37,18 +42,14 @@ export async function resolveToken(c: Context<AppEnv>, token: string): Promise<P
   if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) {
     c.executionCtx.waitUntil(noteTokenUse(db, row.id, now));
   }
-  return { tokenId: row.id, scopes: row.scopes };
-}
-
-export function hasScope(p: Principal, allowed: readonly Scope[]): boolean {
-  return p.scopes.includes("admin") || p.scopes.some((s) => allowed.includes(s));
+  return { tokenId: row.id, scopes: row.scopes, actor: tokenActor(row) };
 }
 
 /**
- * Requires a bearer token with one of `allowed` scopes (admin passes everywhere).
- * 401 without a valid token, 403 with the wrong scope, 429 past the per-token rate limit.
+ * Requires a bearer token whose scopes hold `permission`.
+ * 401 without a valid token, 403 without the permission, 429 past the per-token rate limit.
  */
-export function requireScopes(...allowed: Scope[]): MiddlewareHandler<AppEnv> {
+export function requirePermission(permission: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -62,10 +63,10 @@ export function requireScopes(...allowed: Scope[]): MiddlewareHandler<AppEnv> {
           : "An API token is required (Authorization: Bearer …)",
       );
     }
-    if (!hasScope(principal, allowed))
+    if (!permissionsOfScopes(principal.scopes).has(permission))
       throw new AppError(
         "FORBIDDEN",
-        `This token lacks the scope for this route (needs one of: ${allowed.join(", ")})`,
+        `This token's scopes (${principal.scopes.join(", ")}) do not include ${permission}`,
       );
     const { success } = await c.env.API_LIMITER.limit({
       key: `api:${principal.tokenId ?? "bootstrap"}`,

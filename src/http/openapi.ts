@@ -14,7 +14,7 @@ const errorSchema = z
 const DESCRIPTIONS = {
   400: "Invalid input; details.fields names each problem",
   401: "No valid API token",
-  403: "The token lacks the scope for this route",
+  403: "The token's scopes do not include the permission this route needs",
   404: "Not found",
   409: "Conflicts with the current state",
   410: "The lead's personal data was erased",

@@ -1,7 +1,8 @@
-// Dashboard sessions (admin_sessions): a signed-in marketer's cookie, stored as a hash, with its scopes, CSRF secret and language.
+// Dashboard sessions (admin_sessions): a signed-in teammate's or token's cookie, stored as a hash, with its
+// scopes or role, CSRF secret and language.
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../env";
-import { adminSessions, apiTokens, type Locale } from "../db/schema";
+import { adminSessions, apiTokens, people, type Locale, type Role } from "../db/schema";
 
 type AdminSessionRow = typeof adminSessions.$inferSelect;
 
@@ -17,34 +18,69 @@ export async function insertSession(
   ]);
 }
 
+/** What a live session was made from, as it is now. */
+export type SessionSource =
+  | { kind: "bootstrap" }
+  | { kind: "token"; id: number; name: string; scopes: string[] }
+  | { kind: "person"; id: number; email: string; name: string | null; role: Role };
+
 /**
- * The session with this id hash, unless it has expired or the token it was made from is revoked; with the
- * token's scopes as they are now (null for a session made from the bootstrap ADMIN_TOKEN).
+ * The session with this id hash, with what it was made from as that is now; undefined when the session
+ * expired, or its token was revoked or deleted, or its person was removed.
  */
 export async function liveSession(
   db: Db,
   idHash: string,
   now: number,
-): Promise<(AdminSessionRow & { tokenScopes: string[] | null }) | undefined> {
+): Promise<{ session: AdminSessionRow; source: SessionSource } | undefined> {
   const [row] = await db
     .select({
       session: adminSessions,
+      tokenId: apiTokens.id,
+      tokenName: apiTokens.name,
       tokenScopes: apiTokens.scopes,
       revokedAt: apiTokens.revokedAt,
-      tokenFound: apiTokens.id,
+      personId: people.id,
+      email: people.email,
+      name: people.name,
+      role: people.role,
+      removedAt: people.removedAt,
     })
     .from(adminSessions)
     .leftJoin(apiTokens, eq(apiTokens.id, adminSessions.tokenId))
+    .leftJoin(people, eq(people.id, adminSessions.personId))
     .where(and(eq(adminSessions.idHash, idHash), gt(adminSessions.expiresAt, now)));
   if (!row) return undefined;
-  if (row.session.tokenId === null) return { ...row.session, tokenScopes: null };
-  if (row.tokenFound === null || row.revokedAt !== null) return undefined;
-  return { ...row.session, tokenScopes: row.tokenScopes ?? [] };
+  const { session } = row;
+  if (session.personId !== null) {
+    if (row.personId === null || row.removedAt !== null) return undefined;
+    return {
+      session,
+      source: {
+        kind: "person",
+        id: row.personId,
+        email: row.email!,
+        name: row.name,
+        role: row.role!,
+      },
+    };
+  }
+  if (session.tokenId === null) return { session, source: { kind: "bootstrap" } };
+  if (row.tokenId === null || row.revokedAt !== null) return undefined;
+  return {
+    session,
+    source: { kind: "token", id: row.tokenId, name: row.tokenName!, scopes: row.tokenScopes ?? [] },
+  };
 }
 
 /** Ends every session made from this token (it was revoked). */
 export async function deleteSessionsOfToken(db: Db, tokenId: number): Promise<void> {
   await db.delete(adminSessions).where(eq(adminSessions.tokenId, tokenId));
+}
+
+/** Ends every session of this person (they were removed, or their role changed). */
+export async function deleteSessionsOfPerson(db: Db, personId: number): Promise<void> {
+  await db.delete(adminSessions).where(eq(adminSessions.personId, personId));
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {

@@ -30,10 +30,14 @@ export type CapturedEmailSummary = Pick<
   "id" | "from" | "to" | "subject" | "tags" | "createdAt"
 >;
 
-/** Newest first, `before` a created_at to page back. */
+/** Mail that carries this tag (json_each over the tags). */
+const tagged = (tag: { name: string; value: string }) =>
+  sql`EXISTS (SELECT 1 FROM json_each(${capturedEmails.tags}) WHERE json_extract(value, '$.name') = ${tag.name} AND json_extract(value, '$.value') = ${tag.value})`;
+
+/** Newest first, `before` a created_at to page back; `withoutTag` leaves out the mail carrying it. */
 export async function capturedEmailsNewestFirst(
   db: Db,
-  opts: { limit: number; before?: number },
+  opts: { limit: number; before?: number; withoutTag?: { name: string; value: string } },
 ): Promise<CapturedEmailSummary[]> {
   return db
     .select({
@@ -45,13 +49,24 @@ export async function capturedEmailsNewestFirst(
       createdAt: capturedEmails.createdAt,
     })
     .from(capturedEmails)
-    .where(opts.before ? lt(capturedEmails.createdAt, opts.before) : undefined)
+    .where(
+      and(
+        opts.before ? lt(capturedEmails.createdAt, opts.before) : undefined,
+        opts.withoutTag ? sql`NOT ${tagged(opts.withoutTag)}` : undefined,
+      ),
+    )
     .orderBy(desc(capturedEmails.createdAt))
     .limit(opts.limit);
 }
 
-export async function capturedEmailById(db: Db, id: string): Promise<CapturedEmail | undefined> {
-  return db.query.capturedEmails.findFirst({ where: and(eq(capturedEmails.id, id)) });
+export async function capturedEmailById(
+  db: Db,
+  id: string,
+  withoutTag?: { name: string; value: string },
+): Promise<CapturedEmail | undefined> {
+  return db.query.capturedEmails.findFirst({
+    where: and(eq(capturedEmails.id, id), withoutTag ? sql`NOT ${tagged(withoutTag)}` : undefined),
+  });
 }
 
 /** The local sink's copies of mail to the address (json_each over the recipients). */

@@ -28,6 +28,11 @@ export async function spendPage(
     .limit(opts.limit + 1);
 }
 
+export async function spendById(db: Db, id: number): Promise<Spend | undefined> {
+  const [row] = await db.select().from(spend).where(eq(spend.id, id));
+  return row;
+}
+
 /** Deletes a spend record; false when there was none. */
 export async function deleteSpendById(db: Db, id: number): Promise<boolean> {
   const res = await db.delete(spend).where(eq(spend.id, id)).returning({ id: spend.id });

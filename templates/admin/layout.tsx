@@ -2,7 +2,7 @@
 // The dashboard shell: navigation, language switch, logout, and a stylesheet that needs no script.
 import type { Child } from "hono/jsx";
 import { html, raw } from "hono/html";
-import type { Locale } from "../../src/db/schema";
+import type { Locale, Role } from "../../src/db/schema";
 import { at, type AdminKey } from "./messages";
 
 const STYLE = `
@@ -11,7 +11,7 @@ const STYLE = `
 a{color:var(--brand)}header.top{background:#111827;color:#fff;display:flex;align-items:center;gap:18px;padding:0 20px;flex-wrap:wrap}
 header.top .brand{font-weight:700;letter-spacing:.02em;padding:12px 0}header.top nav{display:flex;gap:4px;flex-wrap:wrap;flex:1}
 header.top nav a{color:#cbd2e0;text-decoration:none;padding:14px 10px;border-bottom:2px solid transparent}header.top nav a[aria-current=page]{color:#fff;border-color:#8ea8ff}
-header.top form{display:inline}header.top button.link{background:none;border:0;color:#cbd2e0;cursor:pointer;font:inherit;padding:6px}
+header.top form{display:inline}header.top .who{color:#cbd2e0;font-size:.85rem;display:flex;gap:4px;white-space:nowrap}header.top .who .name{max-width:240px;overflow:hidden;text-overflow:ellipsis}header.top button.link{background:none;border:0;color:#cbd2e0;cursor:pointer;font:inherit;padding:6px}
 main{max-width:1280px;margin:0 auto;padding:24px 20px;display:grid;gap:20px}
 h1{font-size:1.5rem;margin:0}h2{font-size:1.1rem;margin:0 0 12px}.card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px;overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
@@ -39,7 +39,20 @@ const NAV: [string, AdminKey][] = [
   ["/admin/webhooks", "nav_webhooks"],
   ["/admin/mail", "nav_mail"],
   ["/admin/settings", "nav_settings"],
+  ["/admin/people", "nav_people"],
+  ["/admin/audit", "nav_audit"],
 ];
+
+/** What the shell shows of the signed-in session (src/http/admin-guard.ts chromeOf). */
+export interface AdminChrome {
+  /** The pages this session may open; the navigation lists only these. */
+  nav: string[];
+  /** Who is signed in, e.g. "Ann <ann@acme.test>" or "token CRM sync". */
+  who: string;
+  roles: Role[];
+  /** Its permissions, for pages that hide what it cannot use. */
+  permissions: string[];
+}
 
 interface AdminLayoutProps {
   locale: Locale;
@@ -47,10 +60,14 @@ interface AdminLayoutProps {
   /** Current path, for the active nav item; absent on the login page (no nav). */
   path?: string;
   csrf?: string;
+  chrome?: AdminChrome;
+  /** Pages whose URL holds a secret (a sign-in link): send no Referer anywhere. */
+  noReferrer?: boolean;
   children?: Child;
 }
 
 export function AdminLayout(p: AdminLayoutProps) {
+  const nav = p.chrome ? NAV.filter(([href]) => p.chrome!.nav.includes(href)) : NAV;
   const active = p.path
     ? (NAV.filter(
         ([href]) => p.path === href || (href !== "/admin" && p.path!.startsWith(href)),
@@ -64,6 +81,7 @@ export function AdminLayout(p: AdminLayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
+          {p.noReferrer ? <meta name="referrer" content="no-referrer" /> : null}
           <title>{`${p.title} · Lodestone`}</title>
           <style>{raw(STYLE)}</style>
         </head>
@@ -73,12 +91,18 @@ export function AdminLayout(p: AdminLayoutProps) {
             {p.csrf ? (
               <>
                 <nav>
-                  {NAV.map(([href, key]) => (
+                  {nav.map(([href, key]) => (
                     <a href={href} aria-current={active === href ? "page" : undefined}>
                       {at(p.locale, key)}
                     </a>
                   ))}
                 </nav>
+                {p.chrome ? (
+                  <span class="who" title={p.chrome.who}>
+                    <span class="name">{p.chrome.who}</span>
+                    <span>· {p.chrome.roles.map((r) => at(p.locale, `role_${r}`)).join(", ")}</span>
+                  </span>
+                ) : null}
                 <form method="post" action="/admin/locale">
                   <input type="hidden" name="_csrf" value={p.csrf} />
                   <input type="hidden" name="next" value={p.path ?? "/admin"} />
@@ -105,6 +129,11 @@ export function AdminLayout(p: AdminLayoutProps) {
       </html>
     </>
   );
+}
+
+/** Whether the session holds a permission: pages leave out the forms it could not use (the guard refuses them anyway). */
+export function allows(chrome: AdminChrome | undefined, permission: string): boolean {
+  return !chrome || chrome.permissions.includes(permission);
 }
 
 /** The hidden CSRF field every dashboard form carries. */

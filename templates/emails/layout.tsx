@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// The HTML and plain-text shell of every nurture email: preheader, blocks, footer with unsubscribe, hidden machine-only link, open pixel.
+// The HTML and plain-text shell of every email: preheader, blocks, footer (with unsubscribe for nurture mail),
+// a hidden machine-only link and the open pixel.
 import type { Locale } from "../../src/db/schema";
 import type { EmailBlock } from "./types";
 
@@ -8,7 +9,8 @@ interface EmailShell {
   subject: string;
   preheader: string;
   blocks: EmailBlock[];
-  unsubscribeUrl: string;
+  /** Null for mail to teammates (invitations, sign-in links): they are not on a list to leave. */
+  unsubscribeUrl: string | null;
   openPixelUrl: string | null;
   /** A link hidden from people (and from screen readers): only machines follow it. */
   honeypotUrl?: string | null;
@@ -20,6 +22,11 @@ const FOOTER = {
     unsubscribe: "Unsubscribe",
   },
   "zh-CN": { why: "您收到此邮件是因为您曾向我们索取内容。", unsubscribe: "退订" },
+} as const;
+
+const TEAM_FOOTER = {
+  en: "A service message from your team's Lodestone dashboard.",
+  "zh-CN": "这是团队 Lodestone 控制台发出的服务邮件。",
 } as const;
 
 const text =
@@ -79,10 +86,16 @@ export function EmailHtml(e: EmailShell) {
                       <Block block={b} />
                     ))}
                     <p style="font:13px/1.5 sans-serif;color:#5b6475;margin:24px 0 0">
-                      {f.why}{" "}
-                      <a href={e.unsubscribeUrl} style="color:#5b6475">
-                        {f.unsubscribe}
-                      </a>
+                      {e.unsubscribeUrl ? (
+                        <>
+                          {f.why}{" "}
+                          <a href={e.unsubscribeUrl} style="color:#5b6475">
+                            {f.unsubscribe}
+                          </a>
+                        </>
+                      ) : (
+                        TEAM_FOOTER[e.locale]
+                      )}
                     </p>
                   </td>
                 </tr>
@@ -110,5 +123,8 @@ export function emailText(e: EmailShell): string {
   const lines = e.blocks.map((b) =>
     "p" in b ? b.p : "button" in b ? `${b.button.label}: ${b.button.href}` : b.link.href,
   );
-  return `${[...lines, "", `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}`].join("\n\n").replace(/\n{3,}/g, "\n\n")}\n`;
+  const footer = e.unsubscribeUrl
+    ? `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}`
+    : TEAM_FOOTER[e.locale];
+  return `${[...lines, "", footer].join("\n\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }

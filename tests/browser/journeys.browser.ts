@@ -56,10 +56,11 @@ describe.skipIf(!hasChromium())("in a real browser", () => {
     marketer = await watch(await browser.context.newPage());
     // The marketer logs in with a token and publishes a whitepaper through the dashboard.
     await marketer.goto(`${ORIGIN}/admin`);
+    await marketer.click("summary"); // "Sign in with a token"
     await marketer.fill("#token", ADMIN_TOKEN);
     await Promise.all([
       marketer.waitForURL(`${ORIGIN}/admin`),
-      marketer.click("button[type=submit]"),
+      marketer.click("form[action='/admin/login'] button[type=submit]"),
     ]);
     await marketer.goto(`${ORIGIN}/admin/assets/new`);
     await marketer.fill("input[name=title]", "Browser Guide 2026");

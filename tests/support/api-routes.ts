@@ -146,6 +146,7 @@ export const API_ROUTES: ApiRouteCase[] = [
     scopes: [],
   },
   { method: "DELETE", path: "/api/v1/leads/999999", template: "/api/v1/leads/{id}", scopes: [] },
+  { method: "GET", path: "/api/v1/audit-log", template: "/api/v1/audit-log", scopes: [] },
   // Other areas' routes (nurture, spend, reports): marketing-only.
   {
     method: "GET",

@@ -25,3 +25,6 @@ export * from "./campaign-monthly";
 export * from "./captured-emails";
 export * from "./settings";
 export * from "./consent-texts";
+export * from "./people";
+export * from "./sign-in-links";
+export * from "./audit-log";

@@ -2,6 +2,7 @@
 // /admin/assets: list, create, edit (with file upload to R2), publish, and the asset's detail page.
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import { AppError } from "../../errors";
 import { limitBody } from "../../http/security";
 import { findAssetById } from "../../services/assets/find-asset";
@@ -20,7 +21,9 @@ import { STANDARD_FORM_VALUES } from "../../services/assets/asset-defaults";
 import { AssetsPage } from "../../../templates/admin/pages/assets";
 import { AssetFormPage } from "../../../templates/admin/pages/asset-form";
 import { AssetDetailPage } from "../../../templates/admin/pages/asset-detail";
-import { FORM_FIELDS, LOCALES } from "../../db/schema";
+import { FORM_FIELDS, LOCALES, type Asset } from "../../db/schema";
+import { audit } from "../../http/audit";
+import { assetRecord } from "../../http/audit-records";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "../../http/admin-form";
 import { loadSettings } from "../../services/settings/settings";
@@ -46,7 +49,13 @@ export function registerAssets(app: Hono<AppEnv>) {
     });
     const s = c.get("admin");
     return c.html(
-      <AssetsPage locale={s.locale} csrf={s.csrf} rows={rows} nextCursor={nextCursor} />,
+      <AssetsPage
+        locale={s.locale}
+        csrf={s.csrf}
+        chrome={chromeOf(s)}
+        rows={rows}
+        nextCursor={nextCursor}
+      />,
     );
   });
 
@@ -58,6 +67,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         formFields={FORM_FIELDS}
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         asset={null}
         values={{ ...STANDARD_FORM_VALUES, locale: s.locale }}
         sequences={await sequenceOptions(c.get("db"))}
@@ -75,6 +85,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         formFields={FORM_FIELDS}
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         asset={asset}
         values={valuesOf(asset)}
         sequences={await sequenceOptions(c.get("db"))}
@@ -84,11 +95,20 @@ export function registerAssets(app: Hono<AppEnv>) {
     );
   });
 
-  const save = async (c: Context<AppEnv>, id: number | null) => {
+  const save = async (c: Context<AppEnv>, before: Asset | null) => {
     const { fields, files } = await readAdminForm(c);
     const db = c.get("db");
+    const id = before?.id ?? null;
     const result = await saveAsset(db, id, fields, files.file ?? null, c.env.FILES, c.get("now"));
-    if (result.ok) return c.redirect(`/admin/assets/${result.asset.id}/edit?saved=1`, 303);
+    if (result.ok) {
+      await audit(c, {
+        action: before ? "asset.update" : "asset.create",
+        subject: { type: "asset", id: result.asset.id },
+        before: before && assetRecord(before),
+        after: assetRecord(result.asset),
+      });
+      return c.redirect(`/admin/assets/${result.asset.id}/edit?saved=1`, 303);
+    }
     const s = c.get("admin");
     const asset = id === null ? null : await findAssetById(db, id);
     return c.html(
@@ -97,6 +117,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         formFields={FORM_FIELDS}
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         asset={asset}
         values={fields}
         errors={result.errors}
@@ -108,18 +129,24 @@ export function registerAssets(app: Hono<AppEnv>) {
   };
   app.post("/assets/new", limitBody(MAX_FILE_BYTES + 64 * 1024), (c) => save(c, null));
   app.post("/assets/:id{[0-9]+}/edit", limitBody(MAX_FILE_BYTES + 64 * 1024), async (c) =>
-    save(c, (await assetOr404(c)).id),
+    save(c, await assetOr404(c)),
   );
 
   app.post("/assets/:id{[0-9]+}/status", async (c) => {
     const { fields } = await readAdminForm(c);
     const asset = await assetOr404(c);
-    await setAssetStatus(
+    const after = await setAssetStatus(
       c.get("db"),
       asset.id,
       fields.status === "published" ? "published" : "draft",
       c.get("now"),
     );
+    await audit(c, {
+      action: after.status === "published" ? "asset.publish" : "asset.unpublish",
+      subject: { type: "asset", id: asset.id },
+      before: { status: asset.status },
+      after: { status: after.status },
+    });
     return c.redirect(`/admin/assets/${asset.id}`, 303);
   });
 
@@ -146,6 +173,7 @@ export function registerAssets(app: Hono<AppEnv>) {
       <AssetDetailPage
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         asset={asset}
         funnel={funnel}
         channels={channels}

@@ -1,12 +1,16 @@
 /** @jsxImportSource hono/jsx */
-// The marketer dashboard at /admin: same-origin form posts, session login, then every page.
+// The dashboard at /admin: same-origin form posts, then the guard (every route's permission), then every page.
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { toAppError } from "../../http/on-error";
 import { errorFields, log } from "../../platform/logger";
-import { requireAdmin, sameOrigin } from "../../http/admin-guard";
+import { chromeOf, dashboardGuard, sameOrigin } from "../../http/admin-guard";
+import { auditTrail } from "../../http/audit";
 import { AdminNotice } from "../../../templates/admin/pages/notice";
 import { registerLogin } from "./login";
+import { registerSignInLink } from "./sign-in-link";
+import { registerPeople } from "./people";
+import { registerAuditPage } from "./audit";
 import { registerOverview } from "./overview";
 import { registerReports } from "./reports";
 import { registerExports } from "./exports";
@@ -21,10 +25,10 @@ import { registerSettings } from "./settings";
 export function registerAdminRoutes(app: Hono<AppEnv>) {
   const admin = new Hono<AppEnv>();
   admin.use("*", sameOrigin);
+  admin.use("*", dashboardGuard);
+  admin.use("*", auditTrail);
   registerLogin(admin);
-  admin.use("*", async (c, next) =>
-    c.req.path === "/admin/login" ? next() : requireAdmin(c, next),
-  );
+  registerSignInLink(admin);
   registerOverview(admin);
   registerReports(admin);
   registerExports(admin);
@@ -35,12 +39,15 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerWebhooksPage(admin);
   registerMailPage(admin);
   registerSettings(admin);
+  registerPeople(admin);
+  registerAuditPage(admin);
   admin.notFound((c) => {
     const s = c.var.admin;
     return c.html(
       <AdminNotice
         locale={s?.locale ?? "en"}
         csrf={s?.csrf}
+        chrome={chromeOf(s)}
         title="404"
         text="This page does not exist."
       />,
@@ -56,6 +63,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
       <AdminNotice
         locale={s?.locale ?? "en"}
         csrf={s?.csrf}
+        chrome={chromeOf(s)}
         title={String(e.status)}
         text={e.message}
       />,

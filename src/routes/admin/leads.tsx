@@ -2,6 +2,7 @@
 // GET /admin/leads (filters, pages) and GET /admin/leads/{id} (timeline, why this score).
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import { badRequest } from "../../errors";
 import { leadFilter, listLeads } from "../../services/reports/lead-list";
 import { loadLeadDetail } from "../../services/leads/lead-detail";
@@ -26,6 +27,7 @@ export function registerLeads(app: Hono<AppEnv>) {
         stages={STAGES}
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         filter={parsed.data}
         rows={rows}
         nextCursor={nextCursor}
@@ -38,6 +40,8 @@ export function registerLeads(app: Hono<AppEnv>) {
   app.get("/leads/:id{[0-9]+}", async (c) => {
     const lead = await loadLeadDetail(c.get("db"), Number(c.req.param("id")));
     const s = c.get("admin");
-    return c.html(<LeadDetailPage locale={s.locale} csrf={s.csrf} lead={lead} />);
+    return c.html(
+      <LeadDetailPage locale={s.locale} csrf={s.csrf} chrome={chromeOf(s)} lead={lead} />,
+    );
   });
 }

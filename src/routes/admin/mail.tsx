@@ -1,7 +1,9 @@
 /** @jsxImportSource hono/jsx */
-// /admin/mail: the local mail sink's emails (the nurture service lists and reads them).
+// /admin/mail: the local mail sink's emails (the nurture service lists and reads them); teammates' mail
+// (sign-in links are keys to accounts) only for admins.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { can, chromeOf } from "../../http/admin-guard";
 import { AppError } from "../../errors";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { linkOrigin } from "../../env";
@@ -12,6 +14,7 @@ const PAGE = 50;
 export function registerMailPage(app: Hono<AppEnv>) {
   app.get("/mail", async (c) => {
     const rows = await listCapturedMail(c.get("db"), {
+      withTeamMail: can(c, "people.manage"),
       limit: PAGE + 1,
       before: Number(c.req.query("before")) || undefined,
     });
@@ -21,6 +24,7 @@ export function registerMailPage(app: Hono<AppEnv>) {
       <MailPage
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         rows={page}
         next={rows.length > PAGE ? page.at(-1)!.createdAt : null}
         sendingPaused={!linkOrigin(c.get("config")).ok}
@@ -29,16 +33,22 @@ export function registerMailPage(app: Hono<AppEnv>) {
   });
 
   app.get("/mail/:id", async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
+    const mail = await getCapturedMail(c.get("db"), c.req.param("id"), {
+      withTeamMail: can(c, "people.manage"),
+    });
     if (!mail) throw new AppError("NOT_FOUND", "No captured email has this id");
     const s = c.get("admin");
-    return c.html(<MailDetailPage locale={s.locale} csrf={s.csrf} mail={mail} />);
+    return c.html(
+      <MailDetailPage locale={s.locale} csrf={s.csrf} chrome={chromeOf(s)} mail={mail} />,
+    );
   });
 
   // The email's own HTML as rendered for the recipient. The app-wide CSP (securityHeaders) applies to
   // it too: no inline or foreign script runs, and it cannot be framed.
   app.get("/mail/:id/html", async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
+    const mail = await getCapturedMail(c.get("db"), c.req.param("id"), {
+      withTeamMail: can(c, "people.manage"),
+    });
     if (!mail?.html) throw new AppError("NOT_FOUND", "No HTML for this email");
     return c.body(mail.html, 200, { "content-type": "text/html; charset=utf-8" });
   });

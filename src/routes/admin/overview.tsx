@@ -2,6 +2,7 @@
 // GET /admin: the overview a marketer opens every morning.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import { ATTRIBUTION_MODELS, type AttributionModel } from "../../db/schema";
 import { loadOverview } from "../../services/reports/overview";
 import { linkOrigin } from "../../env";
@@ -22,6 +23,7 @@ export function registerOverview(app: Hono<AppEnv>) {
       <OverviewPage
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         model={model}
         data={data}
         sendingPaused={!linkOrigin(c.get("config")).ok}

@@ -2,6 +2,7 @@
 // GET /admin/reports: the performance report and score calibration, from the same services as the API.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import { buildReport } from "../../services/reports/report-service";
 import { scoreCalibration } from "../../services/reports/calibration";
 import { ReportsPage } from "../../../templates/admin/pages/reports";
@@ -20,6 +21,7 @@ export function registerReports(app: Hono<AppEnv>) {
       <ReportsPage
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         q={q}
         report={report}
         calibration={calibration}

@@ -2,6 +2,7 @@
 // /admin/webhooks: endpoints and deliveries through the handoff's webhook services; replay and on/off.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { chromeOf } from "../../http/admin-guard";
 import {
   getEndpoint,
   listDeliveries,
@@ -12,6 +13,8 @@ import {
 import { WebhooksPage } from "../../../templates/admin/pages/webhooks";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "../../http/admin-form";
+import { audit } from "../../http/audit";
+import { endpointRecord } from "../../http/audit-records";
 
 const PAGE = 50;
 
@@ -35,6 +38,7 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
       <WebhooksPage
         locale={s.locale}
         csrf={s.csrf}
+        chrome={chromeOf(s)}
         endpoints={endpoints}
         selected={selected}
         deliveries={page}
@@ -47,26 +51,35 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
   app.post("/webhooks/:endpoint{[0-9]+}/deliveries/:id{[0-9]+}/replay", async (c) => {
     await readAdminForm(c);
     const endpoint = Number(c.req.param("endpoint"));
-    await replayDelivery(
-      c.get("db"),
-      c.env.WEBHOOKS,
-      endpoint,
-      Number(c.req.param("id")),
-      c.get("now"),
-    );
+    const id = Number(c.req.param("id"));
+    const row = await replayDelivery(c.get("db"), c.env.WEBHOOKS, endpoint, id, c.get("now"));
+    await audit(c, {
+      action: "webhook.delivery_replay",
+      subject: { type: "webhook_delivery", id },
+      before: null,
+      after: { endpoint_id: endpoint, event_type: row.eventType },
+    });
     return c.redirect(`/admin/webhooks?endpoint=${endpoint}&replayed=1`, 303);
   });
 
   app.post("/webhooks/:endpoint{[0-9]+}/active", async (c) => {
     const { fields } = await readAdminForm(c);
     const endpoint = Number(c.req.param("endpoint"));
-    await updateEndpoint(
+    const resendFailed = fields.resend_failed === "1";
+    const before = await getEndpoint(c.get("db"), endpoint);
+    const after = await updateEndpoint(
       c.get("db"),
       c.env.WEBHOOKS,
       endpoint,
-      { active: fields.active === "1", resendFailed: fields.resend_failed === "1" },
+      { active: fields.active === "1", resendFailed },
       c.get("now"),
     );
+    await audit(c, {
+      action: "webhook.update",
+      subject: { type: "webhook_endpoint", id: endpoint },
+      before: endpointRecord(before),
+      after: { ...endpointRecord(after), ...(resendFailed ? { resend_failed: true } : {}) },
+    });
     return c.redirect(`/admin/webhooks?endpoint=${endpoint}`, 303);
   });
 }

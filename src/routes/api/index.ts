@@ -1,4 +1,4 @@
-// The JSON API for sales and operators: tokens, leads, outcomes, webhooks, score rules, privacy, reference.
+// The JSON API for sales and operators: tokens, leads, outcomes, webhooks, score rules, privacy, audit, reference.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/app-env";
 import { registerCreateToken } from "./tokens/create";
@@ -23,6 +23,7 @@ import { registerExportLead } from "./privacy/export";
 import { registerEraseLead } from "./privacy/erase";
 import { registerGetSequence } from "./sequences/get";
 import { registerPutSequence } from "./sequences/put";
+import { registerListAuditLog } from "./audit/list";
 import { registerDocsPage } from "./docs";
 import { webhookPayloadSchema } from "../../services/handoff/schemas";
 
@@ -56,6 +57,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerEraseLead(app);
   registerGetSequence(app);
   registerPutSequence(app);
+  registerListAuditLog(app);
   registerDocsPage(app, {
     title: "Lodestone API",
     version: "1.0.0",

@@ -1,8 +1,10 @@
 // GET /api/v1/captured-mail[/{id}[/html]]: what the local sink kept, for marketers checking a sequence.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { permissionsOfScopes } from "../../domain/permissions";
 import { AppError } from "../../errors";
-import { requireScopes } from "../../http/auth";
+import { requirePermission } from "../../http/auth";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { errorResponses, security } from "../../http/openapi";
 import { isoTime as iso } from "../../domain/http-time";
@@ -37,7 +39,7 @@ const listRoute = createRoute({
   tags: ["nurture"],
   summary: "Mail kept by the local Resend sink, newest first",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("mail.read")] as const,
   request: {
     query: z.object({
       limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -60,7 +62,7 @@ const getRoute = createRoute({
   tags: ["nurture"],
   summary: "One captured email with its HTML, text and headers",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("mail.read")] as const,
   request: { params: idParam },
   responses: {
     200: { description: "The email", content: { "application/json": { schema: full } } },
@@ -68,23 +70,31 @@ const getRoute = createRoute({
   },
 });
 
+/** Teammates' mail holds sign-in links: only a token that manages people reads it. */
+const mayReadTeamMail = (c: Context<AppEnv>) =>
+  permissionsOfScopes(c.get("principal").scopes).has("people.manage");
+
 export function registerCapturedMail(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid("query");
-    const rows = await listCapturedMail(c.get("db"), q);
+    const rows = await listCapturedMail(c.get("db"), { ...q, withTeamMail: mayReadTeamMail(c) });
     return c.json(
       { data: rows.map((r) => summary.parse({ ...r, created_at: iso(r.createdAt) })) },
       200,
     );
   });
   app.openapi(getRoute, async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.valid("param").id);
+    const mail = await getCapturedMail(c.get("db"), c.req.valid("param").id, {
+      withTeamMail: mayReadTeamMail(c),
+    });
     if (!mail) throw new AppError("NOT_FOUND", "No captured email has this id");
     return c.json(full.parse({ ...mail, created_at: iso(mail.createdAt) }), 200);
   });
   // The rendered email as a browser would show it; CSP from the app keeps its links inert.
-  app.get("/api/v1/captured-mail/:id/html", requireScopes("marketing"), async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
+  app.get("/api/v1/captured-mail/:id/html", requirePermission("mail.read"), async (c) => {
+    const mail = await getCapturedMail(c.get("db"), c.req.param("id"), {
+      withTeamMail: mayReadTeamMail(c),
+    });
     if (!mail?.html) throw new AppError("NOT_FOUND", "No captured email with HTML has this id");
     return c.html(mail.html);
   });

@@ -122,18 +122,29 @@ export async function acceptEmails(
 
 export type { CapturedEmailSummary };
 
-/** Newest first; `before` (a created_at) pages back. For the dashboard and the admin JSON route. */
+/** Mail to teammates (invitations, sign-in links) is tagged so: a sign-in link is a key to an account. */
+export const TEAM_MAIL_TAG = { name: "category", value: "team" } as const;
+
+/**
+ * Newest first; `before` (a created_at) pages back. For the dashboard and the admin JSON route. Without
+ * `withTeamMail` (only admins may), teammates' mail is left out.
+ */
 export async function listCapturedMail(
   db: Db,
-  opts: { limit: number; before?: number; to?: string },
+  opts: { limit: number; before?: number; to?: string; withTeamMail?: boolean },
 ): Promise<CapturedEmailSummary[]> {
   const rows = await capturedEmailsNewestFirst(db, {
     limit: opts.to ? opts.limit * 10 : opts.limit,
     before: opts.before,
+    withoutTag: opts.withTeamMail ? undefined : TEAM_MAIL_TAG,
   });
   return (opts.to ? rows.filter((r) => r.to.includes(opts.to!)) : rows).slice(0, opts.limit);
 }
 
-export async function getCapturedMail(db: Db, id: string): Promise<CapturedEmail | null> {
-  return (await capturedEmailById(db, id)) ?? null;
+export async function getCapturedMail(
+  db: Db,
+  id: string,
+  opts: { withTeamMail?: boolean } = {},
+): Promise<CapturedEmail | null> {
+  return (await capturedEmailById(db, id, opts.withTeamMail ? undefined : TEAM_MAIL_TAG)) ?? null;
 }

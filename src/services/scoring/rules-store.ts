@@ -42,6 +42,11 @@ function checkRule(r: RuleInput): void {
     throw bad("half_life_days", "Only behaviour points decay");
 }
 
+/** One rule, or null. */
+export async function getRule(db: Db, id: number): Promise<RuleRecord | null> {
+  return (await findRule(db, id)) ?? null;
+}
+
 export async function listRules(db: Db): Promise<RuleRecord[]> {
   return listRuleRows(db);
 }

@@ -2,7 +2,7 @@
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
 import { assetIdExists } from "../../store/assets";
-import { deleteSpendById, insertSpend, spendPage, type Spend } from "../../store/spend";
+import { deleteSpendById, insertSpend, spendById, spendPage, type Spend } from "../../store/spend";
 import { deriveChannel } from "../../domain/channel";
 import { convertMinor, parseRate } from "../../domain/money";
 import type { SpendInput } from "./spend-input";
@@ -90,6 +90,11 @@ export async function listSpend(
   const more = rows.length > opts.limit;
   const page = rows.slice(0, opts.limit);
   return { rows: page, nextCursor: more ? page.at(-1)!.id : null };
+}
+
+/** One spend record, or null. */
+export async function getSpend(db: Db, id: number): Promise<SpendRow | null> {
+  return (await spendById(db, id)) ?? null;
 }
 
 export async function deleteSpend(db: Db, id: number): Promise<void> {

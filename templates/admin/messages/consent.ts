@@ -60,7 +60,6 @@ export const consentEn = {
     "The consent words on every gate link here. Use https links. A page in one language falls back to the other's link.",
   settings_privacy_en: "Privacy policy URL (English pages)",
   settings_privacy_zh: "Privacy policy URL (Chinese pages)",
-  settings_admin_only: "Only admins can change settings.",
   settings_url_invalid:
     "Use an https:// link of at most 2,048 characters, such as https://example.com/privacy",
   nav_settings: "Settings",
@@ -123,7 +122,6 @@ export const consentZh: Record<keyof typeof consentEn, string> = {
     "所有表单的同意文字都链接到这里。请使用 https 链接。某一语言未设置时使用另一语言的链接。",
   settings_privacy_en: "隐私政策链接（英文页面）",
   settings_privacy_zh: "隐私政策链接（中文页面）",
-  settings_admin_only: "只有管理员可以修改设置。",
   settings_url_invalid:
     "请填写以 https:// 开头、不超过 2048 个字符的链接，例如 https://example.com/privacy",
   nav_settings: "设置",

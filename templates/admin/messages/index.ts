@@ -13,6 +13,8 @@ import { mailEn, mailZh } from "./mail";
 import { setupEn, setupZh } from "./setup";
 import { machineEn, machineZh } from "./machine";
 import { consentEn, consentZh } from "./consent";
+import { peopleEn, peopleZh } from "./people";
+import { auditEn, auditZh } from "./audit";
 
 const en = {
   ...commonEn,
@@ -28,6 +30,8 @@ const en = {
   ...setupEn,
   ...machineEn,
   ...consentEn,
+  ...peopleEn,
+  ...auditEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -44,6 +48,8 @@ const zhCN: Record<AdminKey, string> = {
   ...setupZh,
   ...machineZh,
   ...consentZh,
+  ...peopleZh,
+  ...auditZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

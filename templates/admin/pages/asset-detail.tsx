@@ -3,7 +3,7 @@
 import type { Asset, Locale } from "../../../src/db/schema";
 import type { Report } from "../../../src/services/reports/report-service";
 import type { StepPerformance } from "../../../src/services/assets/edit-asset";
-import { AdminLayout, Csrf } from "../layout";
+import { AdminLayout, Csrf, allows, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { num, pct } from "../format";
 import { FunnelChart } from "../charts";
@@ -12,6 +12,7 @@ import { ModelNote, ReportTable } from "../report-table";
 export function AssetDetailPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   asset: Asset;
   funnel: Report;
   channels: Report;
@@ -22,7 +23,7 @@ export function AssetDetailPage(p: {
   const a = p.asset;
   const t = p.funnel.totals;
   return (
-    <AdminLayout locale={L} title={a.title} path="/admin/assets" csrf={p.csrf}>
+    <AdminLayout locale={L} title={a.title} path="/admin/assets" csrf={p.csrf} chrome={p.chrome}>
       <div class="row" style="justify-content:space-between">
         <div>
           <h1>{a.title}</h1>
@@ -35,19 +36,23 @@ export function AssetDetailPage(p: {
               {at(L, "view_page")}
             </a>
           ) : null}
-          <a class="button secondary" href={`/admin/assets/${a.id}/edit`}>
-            {at(L, "edit")}
-          </a>
-          <form method="post" action={`/admin/assets/${a.id}/status`}>
-            <Csrf token={p.csrf} />
-            <button
-              type="submit"
-              name="status"
-              value={a.status === "published" ? "draft" : "published"}
-            >
-              {at(L, a.status === "published" ? "unpublish" : "publish")}
-            </button>
-          </form>
+          {allows(p.chrome, "assets.write") ? (
+            <>
+              <a class="button secondary" href={`/admin/assets/${a.id}/edit`}>
+                {at(L, "edit")}
+              </a>
+              <form method="post" action={`/admin/assets/${a.id}/status`}>
+                <Csrf token={p.csrf} />
+                <button
+                  type="submit"
+                  name="status"
+                  value={a.status === "published" ? "draft" : "published"}
+                >
+                  {at(L, a.status === "published" ? "unpublish" : "publish")}
+                </button>
+              </form>
+            </>
+          ) : null}
         </div>
       </div>
       {p.error ? <p class="alert">{p.error}</p> : null}

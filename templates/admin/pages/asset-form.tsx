@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Creating or editing an asset: landing copy, file upload, gate fields, consent and the drip it starts.
 import type { Asset, Locale, FormField } from "../../../src/db/schema";
-import { AdminLayout, Csrf } from "../layout";
+import { AdminLayout, Csrf, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { Errors } from "../components/field-errors";
 import { ConsentSettings } from "../components/consent-settings";
@@ -11,6 +11,7 @@ export function AssetFormPage(p: {
   locales: readonly Locale[];
   formFields: readonly FormField[];
   csrf: string;
+  chrome?: AdminChrome;
   asset: Asset | null;
   values: Record<string, string>;
   errors?: Record<string, string[]>;
@@ -41,6 +42,7 @@ export function AssetFormPage(p: {
       title={p.asset ? p.asset.title : at(L, "assets_new")}
       path="/admin/assets"
       csrf={p.csrf}
+      chrome={p.chrome}
     >
       <h1>{p.asset ? p.asset.title : at(L, "assets_new")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}

@@ -1,23 +1,32 @@
 /** @jsxImportSource hono/jsx */
 // The assets list: every asset with its status and landing page, newest first.
 import type { Asset, Locale } from "../../../src/db/schema";
-import { AdminLayout } from "../layout";
+import { AdminLayout, allows, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 
 export function AssetsPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   rows: Asset[];
   nextCursor: number | null;
 }) {
   const L = p.locale;
   return (
-    <AdminLayout locale={L} title={at(L, "assets_title")} path="/admin/assets" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "assets_title")}
+      path="/admin/assets"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <div class="row" style="justify-content:space-between">
         <h1>{at(L, "assets_title")}</h1>
-        <a class="button" href="/admin/assets/new">
-          {at(L, "assets_new")}
-        </a>
+        {allows(p.chrome, "assets.write") ? (
+          <a class="button" href="/admin/assets/new">
+            {at(L, "assets_new")}
+          </a>
+        ) : null}
       </div>
       <div class="card">
         {p.rows.length ? (
@@ -49,7 +58,9 @@ export function AssetsPage(p: {
                   <td>{a.locale}</td>
                   <td>{a.fileName ?? (a.kind === "course" ? (a.roomUrl ?? "") : "—")}</td>
                   <td>
-                    <a href={`/admin/assets/${a.id}/edit`}>{at(L, "edit")}</a>
+                    {allows(p.chrome, "assets.write") ? (
+                      <a href={`/admin/assets/${a.id}/edit`}>{at(L, "edit")}</a>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -2,7 +2,7 @@
 // One lead in full: profile, touches, timeline, and why it scores what it does.
 import type { Locale } from "../../../src/db/schema";
 import type { loadLeadDetail } from "../../../src/services/leads/lead-detail";
-import { AdminLayout } from "../layout";
+import { AdminLayout, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { dateTime, money } from "../format";
 import { LeadConsent } from "../components/lead-consent";
@@ -10,7 +10,12 @@ import { LeadNurture } from "../components/lead-nurture";
 
 type Detail = Awaited<ReturnType<typeof loadLeadDetail>>;
 
-export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: Detail }) {
+export function LeadDetailPage(p: {
+  locale: Locale;
+  csrf: string;
+  chrome?: AdminChrome;
+  lead: Detail;
+}) {
   const L = p.locale;
   const d = p.lead;
   const profile: [string, string | null][] = [
@@ -23,7 +28,13 @@ export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: Detail }
     [at(L, "created"), dateTime(d.created_at, L)],
   ];
   return (
-    <AdminLayout locale={L} title={d.name || d.email} path="/admin/leads" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={d.name || d.email}
+      path="/admin/leads"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1 class="lead-name">{d.name || d.email}</h1>
       <div class="cols">
         <div class="card">

@@ -2,7 +2,7 @@
 // The lead list: filters, pages and the CSV export of what is shown.
 import type { Locale, Stage } from "../../../src/db/schema";
 import type { LeadFilter, LeadListRow } from "../../../src/services/reports/lead-list";
-import { AdminLayout } from "../layout";
+import { AdminLayout, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { dateTime, num } from "../format";
 import type { AssetOption } from "./spend";
@@ -11,6 +11,7 @@ export function LeadsPage(p: {
   locale: Locale;
   stages: readonly Stage[];
   csrf: string;
+  chrome?: AdminChrome;
   filter: LeadFilter;
   rows: LeadListRow[];
   nextCursor: number | null;
@@ -27,7 +28,13 @@ export function LeadsPage(p: {
   const exportQ = new URLSearchParams(p.query);
   exportQ.delete("cursor");
   return (
-    <AdminLayout locale={L} title={at(L, "leads_title")} path="/admin/leads" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "leads_title")}
+      path="/admin/leads"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1>{at(L, "leads_title")}</h1>
       <div class="card">
         <form class="filters" method="get" action="/admin/leads">

@@ -3,7 +3,7 @@
 import type { Locale } from "../../../src/db/schema";
 import type { CapturedEmail } from "../../../src/db/schema";
 import type { CapturedEmailSummary } from "../../../src/services/nurture/mail-sink";
-import { AdminLayout } from "../layout";
+import { AdminLayout, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";
 import { SendingPausedAlert } from "../components/setup-alert";
@@ -11,6 +11,7 @@ import { SendingPausedAlert } from "../components/setup-alert";
 export function MailPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   rows: CapturedEmailSummary[];
   next: number | null;
   /** Nurture email is held back until PUBLIC_BASE_URL is set. */
@@ -18,7 +19,13 @@ export function MailPage(p: {
 }) {
   const L = p.locale;
   return (
-    <AdminLayout locale={L} title={at(L, "mail_title")} path="/admin/mail" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "mail_title")}
+      path="/admin/mail"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <SendingPausedAlert locale={L} paused={!!p.sendingPaused} />
       <h1>{at(L, "mail_title")}</h1>
       <p class="muted">{at(L, "mail_help")}</p>
@@ -57,11 +64,16 @@ export function MailPage(p: {
   );
 }
 
-export function MailDetailPage(p: { locale: Locale; csrf: string; mail: CapturedEmail }) {
+export function MailDetailPage(p: {
+  locale: Locale;
+  csrf: string;
+  chrome?: AdminChrome;
+  mail: CapturedEmail;
+}) {
   const L = p.locale;
   const m = p.mail;
   return (
-    <AdminLayout locale={L} title={m.subject} path="/admin/mail" csrf={p.csrf}>
+    <AdminLayout locale={L} title={m.subject} path="/admin/mail" csrf={p.csrf} chrome={p.chrome}>
       <h1>{m.subject}</h1>
       <div class="card">
         <p>

@@ -2,7 +2,7 @@
 // The overview: headline figures, leads per day and cost per lead per week by asset, as SVG.
 import type { Locale, AttributionModel } from "../../../src/db/schema";
 import type { Overview } from "../../../src/services/reports/overview";
-import { AdminLayout } from "../layout";
+import { AdminLayout, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { money, num, pct } from "../format";
 import { LineChart } from "../charts";
@@ -12,6 +12,7 @@ import { SendingPausedAlert } from "../components/setup-alert";
 export function OverviewPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   model: AttributionModel;
   data: Overview;
   /** Nurture email is held back until PUBLIC_BASE_URL is set. */
@@ -32,7 +33,13 @@ export function OverviewPage(p: {
     [at(L, "revenue"), money(t.revenue_minor, currency, L)],
   ];
   return (
-    <AdminLayout locale={L} title={at(L, "overview_title")} path="/admin" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "overview_title")}
+      path="/admin"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <SendingPausedAlert locale={L} paused={!!p.sendingPaused} />
       <div class="row" style="justify-content:space-between">
         <h1>{at(L, "overview_title")}</h1>

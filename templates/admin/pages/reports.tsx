@@ -4,7 +4,7 @@ import type { Locale } from "../../../src/db/schema";
 import type { Report } from "../../../src/services/reports/report-service";
 import type { ReportQuery } from "../../../src/services/reports/query";
 import type { CalibrationBand } from "../../../src/services/reports/calibration";
-import { AdminLayout } from "../layout";
+import { AdminLayout, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { num, pct } from "../format";
 import { ModelNote, ReportTable } from "../report-table";
@@ -73,6 +73,7 @@ function ReportFilters(p: {
 export function ReportsPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   q: ReportQuery;
   report: Report;
   calibration: CalibrationBand[];
@@ -81,7 +82,13 @@ export function ReportsPage(p: {
 }) {
   const L = p.locale;
   return (
-    <AdminLayout locale={L} title={at(L, "reports_title")} path="/admin/reports" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "reports_title")}
+      path="/admin/reports"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1>{at(L, "reports_title")}</h1>
       <div class="card">
         <ReportFilters locale={L} q={p.q} action="/admin/reports" />

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Settings (admins): the privacy policy links the gates' consent words point to.
 import type { Locale } from "../../../src/db/schema";
-import { AdminLayout, Csrf } from "../layout";
+import { AdminLayout, Csrf, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { Errors } from "../components/field-errors";
 
@@ -13,13 +13,20 @@ const URL_FIELDS: [string, AdminKey][] = [
 export function SettingsPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   values: Record<string, string>;
   errors?: Record<string, string[]>;
   message?: string;
 }) {
   const L = p.locale;
   return (
-    <AdminLayout locale={L} title={at(L, "settings_title")} path="/admin/settings" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "settings_title")}
+      path="/admin/settings"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1>{at(L, "settings_title")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}
       {p.errors ? (

@@ -3,7 +3,7 @@
 import type { Channel, Locale } from "../../../src/db/schema";
 import type { ImportResult } from "../../../src/services/spend/spend-import";
 import type { ImportField } from "../../../src/services/spend/import-rows";
-import { AdminLayout, Csrf } from "../layout";
+import { AdminLayout, Csrf, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { money, num } from "../format";
 import { type AssetOption, ImportForm } from "../components/spend-fields";
@@ -14,6 +14,7 @@ export function SpendImportPage(p: {
   channels: readonly Channel[];
   importFields: readonly ImportField[];
   csrf: string;
+  chrome?: AdminChrome;
   currency: string;
   assets: AssetOption[];
   values: Record<string, string>;
@@ -26,7 +27,13 @@ export function SpendImportPage(p: {
   const fresh = r ? r.rows.filter((x) => !x.duplicate).length : 0;
   const keep = ["csv", "asset_id", "channel", "utm_source", "utm_medium", "currency", "rates"];
   return (
-    <AdminLayout locale={L} title={at(L, "spend_import")} path="/admin/spend" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "spend_import")}
+      path="/admin/spend"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1>{at(L, "spend_import")}</h1>
       {p.message ? (
         <p class="ok" role="status">

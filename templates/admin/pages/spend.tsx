@@ -2,7 +2,7 @@
 // The spend page: records, a form to add one, and the CSV upload that leads to the import preview.
 import type { Channel, Locale } from "../../../src/db/schema";
 import type { SpendRow } from "../../../src/services/spend/spend-service";
-import { AdminLayout, Csrf } from "../layout";
+import { AdminLayout, Csrf, allows, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { money, num } from "../format";
 import { type AssetOption, Field, ImportForm, TargetFields } from "../components/spend-fields";
@@ -12,6 +12,7 @@ export type { AssetOption };
 interface SpendPageProps {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   currency: string;
   assets: AssetOption[];
   rows: SpendRow[];
@@ -29,84 +30,92 @@ export function SpendPage(p: SpendPageProps) {
   const title = (id: number | null) =>
     id === null ? at(L, "any") : (p.assets.find((a) => a.id === id)?.title ?? `#${id}`);
   return (
-    <AdminLayout locale={L} title={at(L, "spend_title")} path="/admin/spend" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "spend_title")}
+      path="/admin/spend"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1>{at(L, "spend_title")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}
-      <div class="cols">
-        <form class="card" method="post" action="/admin/spend">
-          <h2>{at(L, "spend_new")}</h2>
-          <Csrf token={p.csrf} />
-          {p.errors ? <p class="alert">{at(L, "fix_errors")}</p> : null}
-          <div class="grid">
-            <Field
-              label={at(L, "day_from")}
-              name="day_from"
-              type="date"
-              value={v.day_from}
-              errors={p.errors}
-              required
-            />
-            <Field
-              label={at(L, "day_to")}
-              name="day_to"
-              type="date"
-              value={v.day_to}
-              errors={p.errors}
-            />
-            <Field
-              label={at(L, "amount")}
-              name="amount"
-              value={v.amount}
-              errors={p.errors}
-              required
-            />
-            <Field
-              label={at(L, "currency")}
-              name="currency"
-              value={v.currency ?? p.currency}
-              errors={p.errors}
-              required
-            />
-            <Field
-              label={at(L, "fx_rate", { currency: p.currency })}
-              name="fx_rate"
-              value={v.fx_rate}
-              errors={p.errors}
-            />
-            <TargetFields
-              L={L}
-              channels={p.channels}
-              assets={p.assets}
-              values={v}
-              errors={p.errors}
-            />
-            <Field
-              label={at(L, "utm_campaign")}
-              name="utm_campaign"
-              value={v.utm_campaign}
-              errors={p.errors}
-            />
-            <Field
-              label={at(L, "impressions")}
-              name="impressions"
-              value={v.impressions}
-              errors={p.errors}
-            />
-            <Field label={at(L, "clicks")} name="clicks" value={v.clicks} errors={p.errors} />
-          </div>
-          <p>
-            <button type="submit">{at(L, "save")}</button>
-          </p>
-        </form>
-        <ImportForm
-          L={L}
-          channels={p.channels}
-          csrf={p.csrf}
-          currency={p.currency}
-          assets={p.assets}
-          values={{}}
-        />
-      </div>
+      {allows(p.chrome, "spend.write") ? (
+        <div class="cols">
+          <form class="card" method="post" action="/admin/spend">
+            <h2>{at(L, "spend_new")}</h2>
+            <Csrf token={p.csrf} />
+            {p.errors ? <p class="alert">{at(L, "fix_errors")}</p> : null}
+            <div class="grid">
+              <Field
+                label={at(L, "day_from")}
+                name="day_from"
+                type="date"
+                value={v.day_from}
+                errors={p.errors}
+                required
+              />
+              <Field
+                label={at(L, "day_to")}
+                name="day_to"
+                type="date"
+                value={v.day_to}
+                errors={p.errors}
+              />
+              <Field
+                label={at(L, "amount")}
+                name="amount"
+                value={v.amount}
+                errors={p.errors}
+                required
+              />
+              <Field
+                label={at(L, "currency")}
+                name="currency"
+                value={v.currency ?? p.currency}
+                errors={p.errors}
+                required
+              />
+              <Field
+                label={at(L, "fx_rate", { currency: p.currency })}
+                name="fx_rate"
+                value={v.fx_rate}
+                errors={p.errors}
+              />
+              <TargetFields
+                L={L}
+                channels={p.channels}
+                assets={p.assets}
+                values={v}
+                errors={p.errors}
+              />
+              <Field
+                label={at(L, "utm_campaign")}
+                name="utm_campaign"
+                value={v.utm_campaign}
+                errors={p.errors}
+              />
+              <Field
+                label={at(L, "impressions")}
+                name="impressions"
+                value={v.impressions}
+                errors={p.errors}
+              />
+              <Field label={at(L, "clicks")} name="clicks" value={v.clicks} errors={p.errors} />
+            </div>
+            <p>
+              <button type="submit">{at(L, "save")}</button>
+            </p>
+          </form>
+          <ImportForm
+            L={L}
+            channels={p.channels}
+            csrf={p.csrf}
+            currency={p.currency}
+            assets={p.assets}
+            values={{}}
+          />
+        </div>
+      ) : null}
       <div class="card">
         {p.rows.length ? (
           <table>
@@ -137,12 +146,14 @@ export function SpendPage(p: SpendPageProps) {
                   <td class="n">{num(r.impressions, L)}</td>
                   <td class="n">{num(r.clicks, L)}</td>
                   <td>
-                    <form method="post" action={`/admin/spend/${r.id}/delete`}>
-                      <Csrf token={p.csrf} />
-                      <button class="danger" type="submit">
-                        {at(L, "delete")}
-                      </button>
-                    </form>
+                    {allows(p.chrome, "spend.write") ? (
+                      <form method="post" action={`/admin/spend/${r.id}/delete`}>
+                        <Csrf token={p.csrf} />
+                        <button class="danger" type="submit">
+                          {at(L, "delete")}
+                        </button>
+                      </form>
+                    ) : null}
                   </td>
                 </tr>
               ))}

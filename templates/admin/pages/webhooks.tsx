@@ -2,13 +2,14 @@
 // Webhooks: sales endpoints, their recent deliveries, and replay.
 import type { Locale } from "../../../src/db/schema";
 import type { DeliveryRecord, EndpointRecord } from "../../../src/services/handoff/endpoints";
-import { AdminLayout, Csrf } from "../layout";
+import { AdminLayout, Csrf, allows, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";
 
 export function WebhooksPage(p: {
   locale: Locale;
   csrf: string;
+  chrome?: AdminChrome;
   endpoints: EndpointRecord[];
   selected: EndpointRecord | null;
   deliveries: DeliveryRecord[];
@@ -16,8 +17,15 @@ export function WebhooksPage(p: {
   message?: string;
 }) {
   const L = p.locale;
+  const write = allows(p.chrome, "webhooks.write");
   return (
-    <AdminLayout locale={L} title={at(L, "webhooks_title")} path="/admin/webhooks" csrf={p.csrf}>
+    <AdminLayout
+      locale={L}
+      title={at(L, "webhooks_title")}
+      path="/admin/webhooks"
+      csrf={p.csrf}
+      chrome={p.chrome}
+    >
       <h1>{at(L, "webhooks_title")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}
       <p class="muted">{at(L, "webhooks_unavailable")}</p>
@@ -47,7 +55,7 @@ export function WebhooksPage(p: {
                     <span class="muted">{e.disabledReason ?? ""}</span>
                   </td>
                   <td>
-                    {e.active && e.failedDeliveries > 0 ? (
+                    {write && e.active && e.failedDeliveries > 0 ? (
                       <form method="post" action={`/admin/webhooks/${e.id}/active`}>
                         <Csrf token={p.csrf} />
                         <input type="hidden" name="active" value="1" />
@@ -56,23 +64,25 @@ export function WebhooksPage(p: {
                         </button>
                       </form>
                     ) : null}
-                    <form method="post" action={`/admin/webhooks/${e.id}/active`}>
-                      <Csrf token={p.csrf} />
-                      {!e.active && e.failedDeliveries > 0 ? (
-                        <label>
-                          <input type="checkbox" name="resend_failed" value="1" checked />{" "}
-                          {at(L, "resend_failed").replace("{n}", String(e.failedDeliveries))}
-                        </label>
-                      ) : null}
-                      <button
-                        class="secondary"
-                        type="submit"
-                        name="active"
-                        value={e.active ? "0" : "1"}
-                      >
-                        {at(L, e.active ? "switch_off" : "switch_on")}
-                      </button>
-                    </form>
+                    {write ? (
+                      <form method="post" action={`/admin/webhooks/${e.id}/active`}>
+                        <Csrf token={p.csrf} />
+                        {!e.active && e.failedDeliveries > 0 ? (
+                          <label>
+                            <input type="checkbox" name="resend_failed" value="1" checked />{" "}
+                            {at(L, "resend_failed").replace("{n}", String(e.failedDeliveries))}
+                          </label>
+                        ) : null}
+                        <button
+                          class="secondary"
+                          type="submit"
+                          name="active"
+                          value={e.active ? "0" : "1"}
+                        >
+                          {at(L, e.active ? "switch_off" : "switch_on")}
+                        </button>
+                      </form>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -111,15 +121,17 @@ export function WebhooksPage(p: {
                   <td class="n">{d.lastStatusCode ?? "—"}</td>
                   <td>{dateTime(d.updatedAt, L)}</td>
                   <td>
-                    <form
-                      method="post"
-                      action={`/admin/webhooks/${d.endpointId}/deliveries/${d.id}/replay`}
-                    >
-                      <Csrf token={p.csrf} />
-                      <button class="secondary" type="submit">
-                        {at(L, "replay")}
-                      </button>
-                    </form>
+                    {write ? (
+                      <form
+                        method="post"
+                        action={`/admin/webhooks/${d.endpointId}/deliveries/${d.id}/replay`}
+                      >
+                        <Csrf token={p.csrf} />
+                        <button class="secondary" type="submit">
+                          {at(L, "replay")}
+                        </button>
+                      </form>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,4 @@
-// A tiny browser for dashboard tests: logs in with a token, keeps the cookie, posts forms with Origin and CSRF.
+// A tiny browser for dashboard tests: signs in with a token, keeps the cookie, posts forms with Origin and CSRF.
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { BASE, fetchWorker } from "../../support/http";
@@ -28,7 +28,11 @@ export async function login(token = env.ADMIN_TOKEN, locale = "en"): Promise<Ses
     headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
   });
   expect(res.status, await res.clone().text()).toBe(303);
-  const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+  return sessionOf(res.headers.get("set-cookie")!.split(";")[0]!);
+}
+
+/** A browser holding this session cookie. */
+export function sessionOf(cookie: string): Session {
   const session: Session = {
     cookie,
     get: (path) => fetchWorker(path, { headers: { cookie } }),

@@ -2,6 +2,7 @@
 // POST /admin/spend/import: upload or paste a cost CSV, map columns, preview, then import.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
+import { chromeOf } from "../../../http/admin-guard";
 import { AppError } from "../../../errors";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
@@ -16,6 +17,7 @@ import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../../../http/admin-form";
+import { audit, noChange } from "../../../http/audit";
 
 /** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
 function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
@@ -52,6 +54,7 @@ export function registerSpendImport(app: Hono<AppEnv>) {
           channels={CHANNELS}
           importFields={IMPORT_FIELDS}
           csrf={s.csrf}
+          chrome={chromeOf(s)}
           currency={c.get("config").REPORTING_CURRENCY}
           assets={assets}
           values={values}
@@ -103,6 +106,20 @@ export function registerSpendImport(app: Hono<AppEnv>) {
       }
       throw err;
     }
+    if (confirm && result.imported)
+      await audit(c, {
+        action: "spend.import",
+        subject: { type: "spend_import", id: null },
+        before: null,
+        after: {
+          imported: result.imported,
+          duplicates: result.duplicates,
+          currency: isCurrencyCode(currency) ? currency : null,
+          target: { asset_id: assetId ?? null, channel: channel ?? null },
+        },
+      });
+    // A preview, or an import of rows that were all there already, changes nothing.
+    else noChange(c);
     if (confirm && !result.errors.length && !result.missing.length) {
       const message = result.imported
         ? at(L, "import_done", { n: result.imported, d: result.duplicates })

@@ -2,9 +2,17 @@
 // GET /admin/spend (records and forms), POST /admin/spend (add one), POST /admin/spend/{id}/delete.
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
+import { chromeOf } from "../../../http/admin-guard";
 import { AppError, fieldErrors } from "../../../errors";
 import { spendInput } from "../../../services/spend/spend-input";
-import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";
+import {
+  createSpend,
+  deleteSpend,
+  getSpend,
+  listSpend,
+} from "../../../services/spend/spend-service";
+import { audit } from "../../../http/audit";
+import { spendRecord } from "../../../http/audit-records";
 import { isCurrencyCode, parseAmount } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
 import { CHANNELS } from "../../../db/schema";
@@ -29,6 +37,7 @@ async function render(
       channels={CHANNELS}
       locale={s.locale}
       csrf={s.csrf}
+      chrome={chromeOf(s)}
       currency={c.get("config").REPORTING_CURRENCY}
       assets={assets}
       rows={rows}
@@ -65,9 +74,15 @@ export function registerSpendPage(app: Hono<AppEnv>) {
       return render(c, { values: fields, errors }, 400);
     }
     try {
-      await createSpend(c.get("db"), parsed.data, {
+      const row = await createSpend(c.get("db"), parsed.data, {
         now: c.get("now"),
         reportingCurrency: c.get("config").REPORTING_CURRENCY,
+      });
+      await audit(c, {
+        action: "spend.create",
+        subject: { type: "spend", id: row.id },
+        before: null,
+        after: spendRecord(row),
       });
     } catch (err) {
       const details =
@@ -82,7 +97,15 @@ export function registerSpendPage(app: Hono<AppEnv>) {
 
   app.post("/spend/:id{[0-9]+}/delete", async (c) => {
     await readAdminForm(c);
-    await deleteSpend(c.get("db"), Number(c.req.param("id")));
+    const id = Number(c.req.param("id"));
+    const before = await getSpend(c.get("db"), id);
+    await deleteSpend(c.get("db"), id);
+    await audit(c, {
+      action: "spend.delete",
+      subject: { type: "spend", id },
+      before: before && spendRecord(before),
+      after: null,
+    });
     return c.redirect("/admin/spend", 303);
   });
 }

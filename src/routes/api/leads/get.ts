@@ -1,7 +1,7 @@
 // GET /api/v1/leads/{id} (sales, marketing): the lead, why it scores what it does, and everything that happened.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { loadLeadDetail } from "../../../services/leads/lead-detail";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { leadDetailSchema } from "./schemas";
@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Leads"],
   summary: "One lead with timeline, touches, score ledger, stage history and outcomes",
   security,
-  middleware: [requireScopes("sales", "marketing")] as const,
+  middleware: [requirePermission("leads.read")] as const,
   request: { params: idParams },
   responses: { 200: jsonContent(leadDetailSchema, "The lead"), ...errorResponses(400, 404, 410) },
 });

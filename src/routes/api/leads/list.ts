@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { STAGES } from "../../../db/schema";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { listLeads } from "../../../services/leads/list-leads";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { listedLeadOut, listedLeadSchema } from "./schemas";
@@ -56,7 +56,7 @@ const route = createRoute({
   description:
     "Leads appear once scored (seconds after capture). A lead that changes moves to the end of the order, so paging never skips a lead; it may show a changed lead again.",
   security,
-  middleware: [requireScopes("sales", "marketing")] as const,
+  middleware: [requirePermission("leads.read")] as const,
   request: { query },
   responses: { 200: jsonContent(page, "A page of leads"), ...errorResponses(400) },
 });

@@ -1,8 +1,9 @@
 // POST /api/v1/leads/{id}/outcomes (sales): accepted, won with amount, lost with reason; idempotent on external_id.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
+import { audit, noChange } from "../../../http/audit";
 import { OUTCOME_STAGES } from "../../../db/schema";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
 import { recordOutcome } from "../../../services/outcomes/outcomes";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
@@ -44,7 +45,7 @@ const route = createRoute({
   tags: ["Outcomes"],
   summary: "Report what sales did with a lead",
   security,
-  middleware: [requireScopes("sales"), limitBody()] as const,
+  middleware: [requirePermission("outcomes.write"), limitBody()] as const,
   request: { params: idParams, body: jsonBody(body) },
   responses: {
     201: jsonContent(
@@ -71,6 +72,20 @@ export function registerCreateOutcome(app: OpenAPIHono<AppEnv>) {
       },
       c.get("now"),
     );
+    // A repeat of an outcome already recorded changes nothing. Sales' free-text reason stays out of the log.
+    if (created)
+      await audit(c, {
+        action: "outcome.record",
+        subject: { type: "lead", id: c.req.valid("param").id },
+        before: null,
+        after: {
+          stage: outcome.stage,
+          amount_minor: outcome.amount_minor,
+          currency: outcome.currency,
+          external_id: outcome.external_id,
+        },
+      });
+    else noChange(c);
     return c.json(
       outcomeSchema.parse({ ...outcome, at: new Date(outcome.at).toISOString(), created }),
       created ? 201 : 200,

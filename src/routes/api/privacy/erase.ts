@@ -1,7 +1,8 @@
 // DELETE /api/v1/leads/{id} (admin): erases a person's data; counts and rollups stay, the address stays suppressed.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { audit, noChange } from "../../../http/audit";
+import { requirePermission } from "../../../http/auth";
 import { eraseLead } from "../../../services/privacy/privacy";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 
@@ -15,7 +16,7 @@ const route = createRoute({
   tags: ["Privacy"],
   summary: "Erase a lead's personal data",
   security,
-  middleware: [requireScopes("admin")] as const,
+  middleware: [requirePermission("privacy.manage")] as const,
   request: { params: idParams },
   responses: { 200: jsonContent(erased, "Erased (or erased before)"), ...errorResponses(400, 404) },
 });
@@ -24,6 +25,15 @@ export function registerEraseLead(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const id = c.req.valid("param").id;
     const out = await eraseLead(c.get("db"), id, c.get("now"));
+    // The entry names the lead by id only: nothing of the person erased is kept here.
+    if (!out.already)
+      await audit(c, {
+        action: "lead.erase",
+        subject: { type: "lead", id },
+        before: null,
+        after: { erased_at: new Date(out.erasedAt).toISOString() },
+      });
+    else noChange(c);
     return c.json(
       erased.parse({
         id,

@@ -1,7 +1,7 @@
 // GET /api/v1/leads/{id}/export (admin): everything Lodestone holds about a person, as JSON.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { exportLead } from "../../../services/privacy/privacy";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 
@@ -28,7 +28,7 @@ const route = createRoute({
   tags: ["Privacy"],
   summary: "Export everything held about a lead",
   security,
-  middleware: [requireScopes("admin")] as const,
+  middleware: [requirePermission("privacy.manage")] as const,
   request: { params: idParams },
   responses: {
     200: jsonContent(exported, "Every stored row about the person"),

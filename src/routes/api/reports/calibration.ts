@@ -1,7 +1,7 @@
 // GET /api/v1/reports/score-calibration: leads, MQLs and won deals per score band; JSON or CSV.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { isValidDay } from "../../../domain/report-days";
 import { scoreCalibration } from "../../../services/reports/calibration";
 import { calibrationCsv } from "../../../services/reports/export-csv";
@@ -21,7 +21,7 @@ const calibrationRoute = createRoute({
   description:
     "The cohort is the leads created between `from` and `to`, banded by current score in bands of 10.",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("reports.read")] as const,
   request: { query },
   responses: {
     200: {

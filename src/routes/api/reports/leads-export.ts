@@ -1,7 +1,7 @@
 // GET /api/v1/reports/leads.csv: the lead list as CSV, with the dashboard's filters.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { leadFilter, listLeads } from "../../../services/reports/lead-list";
 import { leadsCsv } from "../../../services/reports/export-csv";
 import { errorResponses, security } from "../../../http/openapi";
@@ -14,7 +14,7 @@ const leadsExportRoute = createRoute({
   description:
     "Filters: q (email, name, company), stage, min_score, max_score, asset_id. Up to 10,000 leads per file, newest first; `X-Next-Cursor` gives the next page.",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("leads.export")] as const,
   request: { query: leadFilter.omit({ limit: true }) },
   responses: {
     200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },

@@ -1,7 +1,7 @@
 // GET /api/v1/reports/performance: per asset × channel/campaign × period, under an attribution model; JSON or CSV.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { checkRange, reportQueryShape } from "../../../services/reports/query";
 import { buildReport } from "../../../services/reports/report-service";
 import { reportCsv } from "../../../services/reports/export-csv";
@@ -20,7 +20,7 @@ const performanceRoute = createRoute({
   description:
     "Reads rollups only. `by` is a comma list of asset, channel, campaign; `grain` is day, week (ISO, Monday), month or range. Spend tied to a campaign or channel is spread over the assets its leads came through under the same `model`. Rows add up to `totals` exactly.",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("reports.read")] as const,
   request: { query },
   responses: {
     200: {

@@ -1,8 +1,10 @@
 // POST /api/v1/score-rules (marketing): adds a fit or behaviour rule.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
+import { audit } from "../../../http/audit";
+import { ruleRecord } from "../../../http/audit-records";
 import { RULE_KINDS } from "../../../db/schema";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { createRule } from "../../../services/scoring/rules-store";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
@@ -25,7 +27,7 @@ const route = createRoute({
   tags: ["Scoring"],
   summary: "Add a score rule",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("score_rules.write")] as const,
   request: { body: jsonBody(body) },
   responses: { 201: jsonContent(ruleSchema, "The rule"), ...errorResponses(400) },
 });
@@ -38,6 +40,12 @@ export function registerCreateRule(app: OpenAPIHono<AppEnv>) {
       { ...b, halfLifeDays: b.half_life_days },
       c.get("now"),
     );
+    await audit(c, {
+      action: "score_rule.create",
+      subject: { type: "score_rule", id: row.id },
+      before: null,
+      after: ruleRecord(row),
+    });
     return c.json(ruleOut(row), 201);
   });
 }

@@ -1,7 +1,7 @@
 // GET /api/v1/score-rules (marketing, sales): the rules that make up every score.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { listRules } from "../../../services/scoring/rules-store";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { ruleOut, ruleSchema } from "./schemas";
@@ -14,7 +14,7 @@ const route = createRoute({
   tags: ["Scoring"],
   summary: "List score rules and the MQL threshold",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("score_rules.read")] as const,
   responses: { 200: jsonContent(list, "Rules"), ...errorResponses() },
 });
 

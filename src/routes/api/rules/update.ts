@@ -1,8 +1,10 @@
 // PATCH /api/v1/score-rules/{id} (marketing): edits a rule; each lead picks it up at its next scoring.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
-import { updateRule } from "../../../services/scoring/rules-store";
+import { audit } from "../../../http/audit";
+import { ruleRecord } from "../../../http/audit-records";
+import { requirePermission } from "../../../http/auth";
+import { getRule, updateRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
 
@@ -14,7 +16,7 @@ const route = createRoute({
   tags: ["Scoring"],
   summary: "Edit a score rule (kind cannot change)",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("score_rules.write")] as const,
   request: { params: idParams, body: jsonBody(body) },
   responses: { 200: jsonContent(ruleSchema, "The rule"), ...errorResponses(400, 404) },
 });
@@ -22,9 +24,17 @@ const route = createRoute({
 export function registerUpdateRule(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
-    const row = await updateRule(c.get("db"), c.req.valid("param").id, {
+    const id = c.req.valid("param").id;
+    const before = await getRule(c.get("db"), id);
+    const row = await updateRule(c.get("db"), id, {
       ...b,
       halfLifeDays: b.half_life_days,
+    });
+    await audit(c, {
+      action: "score_rule.update",
+      subject: { type: "score_rule", id },
+      before: before && ruleRecord(before),
+      after: ruleRecord(row),
     });
     return c.json(ruleOut(row), 200);
   });

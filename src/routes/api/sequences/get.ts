@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { AppError } from "../../../errors";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { getAssetSequence } from "../../../services/nurture/asset-sequence";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { sequenceOut } from "./schemas";
@@ -13,7 +13,7 @@ const route = createRoute({
   tags: ["Nurture"],
   summary: "Read an asset's drip sequence",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("sequences.read")] as const,
   request: { params: idParams },
   responses: {
     200: jsonContent(sequenceOut, "The sequence and its steps"),

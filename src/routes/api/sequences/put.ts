@@ -2,8 +2,9 @@
 // templates need what the asset cannot supply are refused with field details, before anything is stored.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
-import { replaceAssetSequence } from "../../../services/nurture/asset-sequence";
+import { audit } from "../../../http/audit";
+import { requirePermission } from "../../../http/auth";
+import { getAssetSequence, replaceAssetSequence } from "../../../services/nurture/asset-sequence";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { sequenceBody, sequenceOut } from "./schemas";
 
@@ -15,7 +16,7 @@ const route = createRoute({
   description:
     "New gate submissions enrol in the new sequence; leads already enrolled finish the one they started.",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("sequences.write")] as const,
   request: { params: idParams, body: jsonBody(sequenceBody) },
   responses: {
     201: jsonContent(sequenceOut, "The sequence as stored"),
@@ -25,12 +26,15 @@ const route = createRoute({
 
 export function registerPutSequence(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    const sequence = await replaceAssetSequence(
-      c.get("db"),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-      c.get("now"),
-    );
+    const id = c.req.valid("param").id;
+    const before = await getAssetSequence(c.get("db"), id);
+    const sequence = await replaceAssetSequence(c.get("db"), id, c.req.valid("json"), c.get("now"));
+    await audit(c, {
+      action: "sequence.replace",
+      subject: { type: "asset", id },
+      before: before && { name: before.name, steps: before.steps },
+      after: { name: sequence.name, steps: sequence.steps },
+    });
     return c.json(sequenceOut.parse(sequence), 201);
   });
 }

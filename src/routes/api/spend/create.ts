@@ -1,7 +1,9 @@
 // POST /api/v1/spend: record spend for a day or a range, tied to an asset and/or channel/UTM.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { audit } from "../../../http/audit";
+import { spendRecord as spendAudit } from "../../../http/audit-records";
+import { requirePermission } from "../../../http/auth";
 import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend } from "../../../services/spend/spend-service";
 import { spendJson, spendRecord } from "./schemas";
@@ -15,7 +17,7 @@ const createSpendRoute = createRoute({
   description:
     "Amounts are integer minor units. A currency other than the reporting currency needs `fx_rate` (reporting units per one unit of `currency`) or is refused.",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("spend.write")] as const,
   request: { body: { required: true, content: { "application/json": { schema: spendInput } } } },
   responses: {
     201: {
@@ -31,6 +33,12 @@ export function registerCreateSpend(app: OpenAPIHono<AppEnv>) {
     const row = await createSpend(c.get("db"), c.req.valid("json"), {
       now: c.get("now"),
       reportingCurrency: c.get("config").REPORTING_CURRENCY,
+    });
+    await audit(c, {
+      action: "spend.create",
+      subject: { type: "spend", id: row.id },
+      before: null,
+      after: spendAudit(row),
     });
     return c.json(spendJson(row), 201);
   });

@@ -1,8 +1,10 @@
 // DELETE /api/v1/spend/{id}: remove a spend record (an imported row can then be imported again).
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
-import { deleteSpend } from "../../../services/spend/spend-service";
+import { audit } from "../../../http/audit";
+import { spendRecord } from "../../../http/audit-records";
+import { requirePermission } from "../../../http/auth";
+import { deleteSpend, getSpend } from "../../../services/spend/spend-service";
 import { errorResponses, security } from "../../../http/openapi";
 
 const deleteSpendRoute = createRoute({
@@ -11,7 +13,7 @@ const deleteSpendRoute = createRoute({
   tags: ["spend"],
   summary: "Delete a spend record",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("spend.write")] as const,
   request: { params: z.object({ id: z.coerce.number().int().positive() }) },
   responses: {
     204: { description: "Deleted" },
@@ -21,7 +23,15 @@ const deleteSpendRoute = createRoute({
 
 export function registerDeleteSpend(app: OpenAPIHono<AppEnv>) {
   app.openapi(deleteSpendRoute, async (c) => {
-    await deleteSpend(c.get("db"), c.req.valid("param").id);
+    const id = c.req.valid("param").id;
+    const before = await getSpend(c.get("db"), id);
+    await deleteSpend(c.get("db"), id);
+    await audit(c, {
+      action: "spend.delete",
+      subject: { type: "spend", id },
+      before: before && spendRecord(before),
+      after: null,
+    });
     return c.body(null, 204);
   });
 }

@@ -1,8 +1,9 @@
 // POST /api/v1/spend/import: preview or import an ad platform's cost CSV, idempotently.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
+import { audit, noChange } from "../../../http/audit";
 import { AppError } from "../../../errors";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS } from "../../../services/spend/import-rows";
@@ -69,7 +70,7 @@ const importSpendRoute = createRoute({
   description:
     "Columns day, campaign, cost, currency, impressions, clicks are found by common ad-platform header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Rows already imported are skipped, so the same file twice adds nothing.",
   security,
-  middleware: [requireScopes("marketing"), limitBody(MAX_IMPORT_BYTES)] as const,
+  middleware: [requirePermission("spend.write"), limitBody(MAX_IMPORT_BYTES)] as const,
   request: { body: { required: true, content: { "application/json": { schema: importBody } } } },
   responses: {
     200: {
@@ -110,6 +111,19 @@ export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
         `${result.errors.length} row(s) have problems; nothing was imported`,
         { details: { rows: result.errors } },
       );
+    if (result.imported)
+      await audit(c, {
+        action: "spend.import",
+        subject: { type: "spend_import", id: null },
+        before: null,
+        after: {
+          imported: result.imported,
+          duplicates: result.duplicates,
+          currency: b.currency ?? null,
+          target: { asset_id: b.asset_id ?? null, channel: b.channel ?? null },
+        },
+      });
+    else noChange(c);
     return c.json(importResult.parse(result), 200);
   });
 }

@@ -1,7 +1,7 @@
 // GET /api/v1/spend: spend records, newest first, with a cursor.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { listSpend } from "../../../services/spend/spend-service";
 import { spendJson, spendRecord } from "./schemas";
 import { errorResponses, security } from "../../../http/openapi";
@@ -19,7 +19,7 @@ const listSpendRoute = createRoute({
   tags: ["spend"],
   summary: "List spend records",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requirePermission("spend.read")] as const,
   request: { query },
   responses: {
     200: {

@@ -1,7 +1,7 @@
 // GET /api/v1/tokens (admin): every token with its scopes, last use and revocation; never a secret.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { listTokens } from "../../../services/access/tokens";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { tokenSchema, tokenOut } from "./schemas";
@@ -14,7 +14,7 @@ const route = createRoute({
   tags: ["Tokens"],
   summary: "List API tokens",
   security,
-  middleware: [requireScopes("admin")] as const,
+  middleware: [requirePermission("tokens.manage")] as const,
   responses: { 200: jsonContent(list, "Tokens, newest first"), ...errorResponses() },
 });
 

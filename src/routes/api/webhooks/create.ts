@@ -1,7 +1,9 @@
 // POST /api/v1/webhooks: adds a sales endpoint; the signing secret (whsec_…) is in this answer only.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { audit } from "../../../http/audit";
+import { endpointRecord } from "../../../http/audit-records";
+import { requirePermission } from "../../../http/auth";
 import { createEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
@@ -25,7 +27,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Add a webhook endpoint",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.write")] as const,
   request: { body: jsonBody(body) },
   responses: { 201: jsonContent(created, "The endpoint with its secret"), ...errorResponses(400) },
 });
@@ -38,6 +40,12 @@ export function registerCreateWebhook(app: OpenAPIHono<AppEnv>) {
       { url: b.url, eventTypes: b.event_types },
       c.get("now"),
     );
+    await audit(c, {
+      action: "webhook.create",
+      subject: { type: "webhook_endpoint", id: row.id },
+      before: null,
+      after: endpointRecord(row),
+    });
     c.header("Cache-Control", "no-store");
     return c.json(created.parse({ ...endpointOut(row), secret: row.secret }), 201);
   });

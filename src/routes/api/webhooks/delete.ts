@@ -1,8 +1,10 @@
 // DELETE /api/v1/webhooks/{id}: removes an endpoint; nothing more is sent to it.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
-import { deleteEndpoint } from "../../../services/handoff/endpoints";
+import { audit } from "../../../http/audit";
+import { endpointRecord } from "../../../http/audit-records";
+import { requirePermission } from "../../../http/auth";
+import { deleteEndpoint, getEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, security } from "../../../http/openapi";
 
 const route = createRoute({
@@ -11,14 +13,22 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Remove a webhook endpoint",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.write")] as const,
   request: { params: idParams },
   responses: { 204: { description: "Removed" }, ...errorResponses(400, 404) },
 });
 
 export function registerDeleteWebhook(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    await deleteEndpoint(c.get("db"), c.req.valid("param").id, c.get("now"));
+    const id = c.req.valid("param").id;
+    const before = await getEndpoint(c.get("db"), id);
+    await deleteEndpoint(c.get("db"), id, c.get("now"));
+    await audit(c, {
+      action: "webhook.delete",
+      subject: { type: "webhook_endpoint", id },
+      before: endpointRecord(before),
+      after: null,
+    });
     return c.body(null, 204);
   });
 }

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { DELIVERY_STATUSES } from "../../../db/schema";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { listDeliveries } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema } from "./schemas";
@@ -22,7 +22,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Deliveries to an endpoint",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.read")] as const,
   request: { params: idParams, query },
   responses: { 200: jsonContent(page, "Deliveries"), ...errorResponses(400, 404) },
 });

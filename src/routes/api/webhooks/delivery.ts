@@ -1,7 +1,7 @@
 // GET /api/v1/webhooks/{id}/deliveries/{deliveryId}: one delivery, its payload and every attempt.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { getDelivery } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
@@ -23,7 +23,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "One delivery with every attempt",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.read")] as const,
   request: { params: endpointDeliveryParams },
   responses: { 200: jsonContent(detail, "The delivery"), ...errorResponses(400, 404) },
 });

@@ -1,7 +1,7 @@
 // GET /api/v1/webhooks/{id}: one endpoint.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { getEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema } from "./schemas";
@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "One webhook endpoint",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.read")] as const,
   request: { params: idParams },
   responses: { 200: jsonContent(endpointSchema, "The endpoint"), ...errorResponses(400, 404) },
 });

@@ -1,7 +1,7 @@
 // GET /api/v1/webhooks: every endpoint, with the flag Lodestone sets when it had to switch one off.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { requirePermission } from "../../../http/auth";
 import { listEndpoints } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema } from "./schemas";
@@ -14,7 +14,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "List webhook endpoints",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.read")] as const,
   responses: { 200: jsonContent(list, "Endpoints"), ...errorResponses() },
 });
 

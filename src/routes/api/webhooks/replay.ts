@@ -1,7 +1,8 @@
 // POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay: sends a delivery again, same webhook-id and body.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
+import { audit } from "../../../http/audit";
+import { requirePermission } from "../../../http/auth";
 import { replayDelivery } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
@@ -12,7 +13,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Replay a delivery",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.write")] as const,
   request: { params: endpointDeliveryParams },
   responses: {
     202: jsonContent(deliverySchema, "Queued again"),
@@ -23,11 +24,13 @@ const route = createRoute({
 export function registerReplayDelivery(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const p = c.req.valid("param");
-    return c.json(
-      deliveryOut(
-        await replayDelivery(c.get("db"), c.env.WEBHOOKS, p.id, p.deliveryId, c.get("now")),
-      ),
-      202,
-    );
+    const row = await replayDelivery(c.get("db"), c.env.WEBHOOKS, p.id, p.deliveryId, c.get("now"));
+    await audit(c, {
+      action: "webhook.delivery_replay",
+      subject: { type: "webhook_delivery", id: p.deliveryId },
+      before: null,
+      after: { endpoint_id: p.id, event_type: row.eventType },
+    });
+    return c.json(deliveryOut(row), 202);
   });
 }

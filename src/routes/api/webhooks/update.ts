@@ -2,8 +2,10 @@
 // with resend_failed what failed for good while the receiver was down.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
-import { requireScopes } from "../../../http/auth";
-import { updateEndpoint } from "../../../services/handoff/endpoints";
+import { audit } from "../../../http/audit";
+import { endpointRecord } from "../../../http/audit-records";
+import { requirePermission } from "../../../http/auth";
+import { getEndpoint, updateEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
@@ -23,7 +25,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Edit a webhook endpoint or switch it on or off",
   security,
-  middleware: [requireScopes("marketing", "sales")] as const,
+  middleware: [requirePermission("webhooks.write")] as const,
   request: { params: idParams, body: jsonBody(body) },
   responses: { 200: jsonContent(endpointSchema, "The endpoint"), ...errorResponses(400, 404, 409) },
 });
@@ -31,13 +33,21 @@ const route = createRoute({
 export function registerUpdateWebhook(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
+    const id = c.req.valid("param").id;
+    const before = await getEndpoint(c.get("db"), id);
     const row = await updateEndpoint(
       c.get("db"),
       c.env.WEBHOOKS,
-      c.req.valid("param").id,
+      id,
       { url: b.url, eventTypes: b.event_types, active: b.active, resendFailed: b.resend_failed },
       c.get("now"),
     );
+    await audit(c, {
+      action: "webhook.update",
+      subject: { type: "webhook_endpoint", id },
+      before: endpointRecord(before),
+      after: { ...endpointRecord(row), ...(b.resend_failed ? { resend_failed: true } : {}) },
+    });
     return c.json(endpointOut(row), 200);
   });
 }

@@ -1,0 +1,67 @@
+// What the audit log keeps of each kind of record: the fields a person changes, never a secret (webhook
+// secrets, token hashes) and never free text about a lead (outcome reasons), so an erasure leaves nothing.
+import type { Asset, ScoreRule } from "../db/schema";
+import type { EndpointRecord } from "../services/handoff/endpoints";
+import type { SpendRow } from "../services/spend/spend-service";
+import type { TokenRow } from "../services/access/tokens";
+
+export function assetRecord(a: Asset) {
+  return {
+    slug: a.slug,
+    kind: a.kind,
+    title: a.title,
+    summary: a.summary,
+    outline: a.outline,
+    locale: a.locale,
+    timezone: a.timezone,
+    form: a.form,
+    file_name: a.fileName,
+    room_url: a.roomUrl,
+    status: a.status,
+    sequence_id: a.sequenceId,
+    double_opt_in: a.doubleOptIn,
+  };
+}
+
+export function endpointRecord(e: EndpointRecord) {
+  return {
+    url: e.url,
+    event_types: e.eventTypes,
+    active: e.active,
+    disabled_reason: e.disabledReason,
+  };
+}
+
+export function tokenRecord(t: TokenRow) {
+  return { name: t.name, prefix: t.prefix, scopes: t.scopes, revoked_at: t.revokedAt };
+}
+
+export function ruleRecord(r: ScoreRule) {
+  return {
+    kind: r.kind,
+    field: r.field,
+    match: r.match,
+    points: r.points,
+    cap: r.cap,
+    half_life_days: r.halfLifeDays,
+    label: r.label,
+    active: r.active,
+  };
+}
+
+export function spendRecord(s: SpendRow) {
+  return {
+    asset_id: s.assetId,
+    channel: s.channel,
+    utm_source: s.utmSource,
+    utm_medium: s.utmMedium,
+    utm_campaign: s.utmCampaign,
+    day_from: s.dayFrom,
+    day_to: s.dayTo,
+    amount_minor: s.amountMinor,
+    currency: s.currency,
+    reporting_minor: s.reportingMinor,
+    impressions: s.impressions,
+    clicks: s.clicks,
+  };
+}

@@ -1,0 +1,318 @@
+// Every route that can change something records who changed what. The route list comes from the app itself:
+// a new mutating route fails here until it has a recipe below (a successful change) and writes its entry.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { env } from "cloudflare:workers";
+import { createApp } from "../../src/app";
+import { api, captureViaGate, makeToken } from "../support/api";
+import { makeAsset } from "../support/fixtures";
+import { makeEndpoint } from "../support/webhooks";
+import { fakeResend, type ResendFake } from "../nurture/support/resend-fake";
+import { login, type Session } from "../admin/support/browser-like";
+import { invite, memberSignedIn, teammate } from "../admin/support/people";
+
+let resend: ResendFake;
+let crm: { restore(): void };
+let admin: Session & { email: string };
+beforeAll(async () => {
+  crm = answering("https://crm.example/"); // replays go out through the real queue to this receiver
+  resend = fakeResend();
+  admin = await memberSignedIn(resend, await login(), "admin");
+});
+afterAll(() => {
+  resend.restore();
+  crm.restore();
+});
+
+/** The sales receiver at the HTTP boundary: every POST under `base` gets 200; anything else goes on. */
+function answering(base: string) {
+  const original = globalThis.fetch;
+  const spy = vi
+    .spyOn(globalThis, "fetch")
+    .mockImplementation((input, init) =>
+      new Request(input, init).url.startsWith(base)
+        ? Promise.resolve(new Response("ok"))
+        : original(input, init),
+    );
+  return { restore: () => spy.mockRestore() };
+}
+
+const MUTATING = ["POST", "PUT", "PATCH", "DELETE"];
+/** Hono's `:id{[0-9]+}` and OpenAPI's `{id}` both as `{id}`, so the two kinds of route read alike. */
+const shape = (path: string) => path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}");
+
+function mutatingRoutes(): string[] {
+  const keys = createApp()
+    .routes.filter((r) => MUTATING.includes(r.method))
+    .filter((r) => r.path.startsWith("/api/") || r.path.startsWith("/admin"))
+    .map((r) => `${r.method} ${shape(r.path)}`);
+  return [...new Set(keys)].sort();
+}
+
+/** Routes that change nothing the audit log keeps, and why. */
+const EXEMPT: Record<string, string> = {
+  "POST /admin/login": "signing in with a token starts a session, changes no record",
+  "POST /admin/login/email": "asks for a sign-in link; nobody is signed in yet",
+  "POST /admin/login/link/{secret}": "uses a sign-in link up and starts a session",
+  "POST /admin/logout": "ends the caller's own session",
+  "POST /admin/locale": "the caller's own dashboard language",
+};
+
+const id = async (res: Response, key = "id") =>
+  ((await res.json()) as Record<string, number>)[key]!;
+const lead = async () => {
+  const asset = await makeAsset();
+  return captureViaGate(asset.slug, { email: `${teammate("lead")}`, name: "Lee" });
+};
+const delivery = async () => {
+  const endpoint = await makeEndpoint();
+  const now = Date.now();
+  const { meta } = await env.DB.prepare(
+    "INSERT INTO webhook_deliveries (message_id, endpoint_id, event_type, payload, status, attempts, last_status_code, created_at, updated_at) VALUES (?, ?, 'lead.qualified', '{}', 'failed', 8, 500, ?, ?)",
+  )
+    .bind(`msg_${crypto.randomUUID()}`, endpoint.id, now, now)
+    .run();
+  return { endpoint: endpoint.id, delivery: meta.last_row_id };
+};
+const ASSET_FIELDS = {
+  title: "Audited",
+  kind: "whitepaper",
+  locale: "en",
+  timezone: "UTC",
+  summary: "S",
+  outline: "One",
+  field_name: "required",
+  field_company: "optional",
+  field_job_title: "optional",
+  field_phone: "hidden",
+  field_company_size: "optional",
+  consent_text: "",
+  consent_version: "v1",
+};
+const CSV = () => `day,campaign,cost\n2026-03-01,audit-${crypto.randomUUID()},4.00\n`;
+
+/** Each route's setup, then the one request that makes a change. */
+const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
+  "POST /api/v1/tokens": async () => () =>
+    api("/api/v1/tokens", { method: "POST", json: { name: "audited", scopes: ["sales"] } }),
+  "DELETE /api/v1/tokens/{id}": async () => {
+    const t = await makeToken(["sales"]);
+    return () => api(`/api/v1/tokens/${t.id}`, { method: "DELETE" });
+  },
+  "POST /api/v1/webhooks": async () => () =>
+    api("/api/v1/webhooks", {
+      method: "POST",
+      json: { url: "https://crm.example/audited", event_types: ["lead.qualified"] },
+    }),
+  "PATCH /api/v1/webhooks/{id}": async () => {
+    const e = await makeEndpoint();
+    return () => api(`/api/v1/webhooks/${e.id}`, { method: "PATCH", json: { active: false } });
+  },
+  "DELETE /api/v1/webhooks/{id}": async () => {
+    const e = await makeEndpoint();
+    return () => api(`/api/v1/webhooks/${e.id}`, { method: "DELETE" });
+  },
+  "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay": async () => {
+    const d = await delivery();
+    return () =>
+      api(`/api/v1/webhooks/${d.endpoint}/deliveries/${d.delivery}/replay`, { method: "POST" });
+  },
+  "POST /api/v1/leads/{id}/outcomes": async () => {
+    const l = await lead();
+    return () =>
+      api(`/api/v1/leads/${l}/outcomes`, {
+        method: "POST",
+        json: { stage: "accepted", external_id: crypto.randomUUID() },
+      });
+  },
+  "DELETE /api/v1/leads/{id}": async () => {
+    const l = await lead();
+    return () => api(`/api/v1/leads/${l}`, { method: "DELETE" });
+  },
+  "PUT /api/v1/assets/{id}/sequence": async () => {
+    const a = await makeAsset();
+    return () =>
+      api(`/api/v1/assets/${a.id}/sequence`, {
+        method: "PUT",
+        json: { name: "audited", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }] },
+      });
+  },
+  "POST /api/v1/score-rules": async () => () =>
+    api("/api/v1/score-rules", {
+      method: "POST",
+      json: { kind: "fit", field: "country", match: ["NZ"], points: 1, label: "audited" },
+    }),
+  "PATCH /api/v1/score-rules/{id}": async () => {
+    const r = await id(
+      await api("/api/v1/score-rules", {
+        method: "POST",
+        json: { kind: "fit", field: "country", match: ["NZ"], points: 1, label: "audited" },
+      }),
+    );
+    return () => api(`/api/v1/score-rules/${r}`, { method: "PATCH", json: { points: 2 } });
+  },
+  "DELETE /api/v1/score-rules/{id}": async () => {
+    const r = await id(
+      await api("/api/v1/score-rules", {
+        method: "POST",
+        json: { kind: "fit", field: "country", match: ["NZ"], points: 1, label: "audited" },
+      }),
+    );
+    return () => api(`/api/v1/score-rules/${r}`, { method: "DELETE" });
+  },
+  "POST /api/v1/spend": async () => () =>
+    api("/api/v1/spend", {
+      method: "POST",
+      json: { day_from: "2026-03-01", amount_minor: 100, currency: "USD", channel: "paid" },
+    }),
+  "DELETE /api/v1/spend/{id}": async () => {
+    const s = await id(
+      await api("/api/v1/spend", {
+        method: "POST",
+        json: { day_from: "2026-03-01", amount_minor: 100, currency: "USD", channel: "paid" },
+      }),
+    );
+    return () => api(`/api/v1/spend/${s}`, { method: "DELETE" });
+  },
+  "POST /api/v1/spend/import": async () => () =>
+    api("/api/v1/spend/import", { method: "POST", json: { csv: CSV(), currency: "USD" } }),
+
+  "POST /admin/assets/new": async () => () =>
+    admin.post("/admin/assets/new", { ...ASSET_FIELDS, slug: `audit-${crypto.randomUUID()}` }),
+  "POST /admin/assets/{id}/edit": async () => {
+    const a = await makeAsset();
+    return () =>
+      admin.post(`/admin/assets/${a.id}/edit`, { ...ASSET_FIELDS, slug: a.slug, title: "New" });
+  },
+  "POST /admin/assets/{id}/status": async () => {
+    const a = await makeAsset({ status: "published" });
+    return () => admin.post(`/admin/assets/${a.id}/status`, { status: "draft" });
+  },
+  "POST /admin/spend": async () => () =>
+    admin.post("/admin/spend", {
+      day_from: "2026-03-01",
+      amount: "5",
+      currency: "USD",
+      channel: "paid",
+    }),
+  "POST /admin/spend/{id}/delete": async () => {
+    const s = await id(
+      await api("/api/v1/spend", {
+        method: "POST",
+        json: { day_from: "2026-03-01", amount_minor: 100, currency: "USD", channel: "paid" },
+      }),
+    );
+    return () => admin.post(`/admin/spend/${s}/delete`, {});
+  },
+  "POST /admin/spend/import": async () => () =>
+    admin.post("/admin/spend/import", { csv: CSV(), currency: "USD", action: "import" }),
+  "POST /admin/webhooks/{endpoint}/active": async () => {
+    const e = await makeEndpoint();
+    return () => admin.post(`/admin/webhooks/${e.id}/active`, { active: "0" });
+  },
+  "POST /admin/webhooks/{endpoint}/deliveries/{id}/replay": async () => {
+    const d = await delivery();
+    return () => admin.post(`/admin/webhooks/${d.endpoint}/deliveries/${d.delivery}/replay`, {});
+  },
+  "POST /admin/settings": async () => () =>
+    admin.post("/admin/settings", {
+      privacy_policy_url_en: "https://example.com/privacy",
+      privacy_policy_url_zh: "https://example.cn/privacy",
+    }),
+  "POST /admin/people": async () => () =>
+    admin.post("/admin/people", { email: teammate("audited"), role: "viewer" }),
+  "POST /admin/people/{id}/role": async () => {
+    const p = await invited();
+    return () => admin.post(`/admin/people/${p}/role`, { role: "sales" });
+  },
+  "POST /admin/people/{id}/remove": async () => {
+    const p = await invited();
+    return () => admin.post(`/admin/people/${p}/remove`, {});
+  },
+};
+
+async function invited(): Promise<number> {
+  const email = teammate("subject");
+  await invite(admin, email, "viewer");
+  const row = await env.DB.prepare("SELECT id FROM people WHERE email = ?")
+    .bind(email)
+    .first<{ id: number }>();
+  return row!.id;
+}
+
+const lastAuditId = async () =>
+  (await env.DB.prepare("SELECT coalesce(max(id), 0) AS id FROM audit_log").first<{
+    id: number;
+  }>())!.id;
+
+describe("every mutating route is accounted for", () => {
+  it("finds the app's mutating API and dashboard routes", () => {
+    expect(mutatingRoutes().length).toBeGreaterThan(25);
+  });
+
+  it("has a recipe (or a stated reason to change nothing) for each one", () => {
+    const missing = mutatingRoutes().filter((r) => !RECIPES[r] && !EXEMPT[r]);
+    expect(missing).toEqual([]);
+  });
+
+  it("has no recipe for a route that is gone", () => {
+    const routes = new Set(mutatingRoutes());
+    expect([...Object.keys(RECIPES), ...Object.keys(EXEMPT)].filter((r) => !routes.has(r))).toEqual(
+      [],
+    );
+  });
+});
+
+describe.each(Object.entries(RECIPES))("%s", (route, recipe) => {
+  it("writes an audit entry naming who made the change", async () => {
+    const act = await recipe();
+    const since = await lastAuditId();
+    const res = await act();
+    expect(res.status, await res.clone().text()).toBeLessThan(400);
+    const rows = (
+      await env.DB.prepare("SELECT * FROM audit_log WHERE id > ? ORDER BY id").bind(since).all<{
+        action: string;
+        actor_kind: string;
+        actor_label: string;
+      }>()
+    ).results;
+    expect(rows.length, "no audit entry").toBeGreaterThan(0);
+    expect(rows.map((r) => r.action)).not.toContain("unrecorded_change");
+    const dashboard = route.includes(" /admin");
+    expect(rows[0]!.actor_kind).toBe(dashboard ? "person" : "bootstrap");
+    expect(rows[0]!.actor_label).toBe(dashboard ? admin.email : "ADMIN_TOKEN");
+  });
+});
+
+describe("the net under every route", () => {
+  it("records a change that a route forgot to, by route, so nothing goes untraced", async () => {
+    // The net is the fallback; a stand-in route that changes something and records nothing shows it.
+    const { Hono } = await import("hono");
+    const { requestContext } = await import("../../src/http/context");
+    const { requirePermission } = await import("../../src/http/auth");
+    const { auditTrail } = await import("../../src/http/audit");
+    const app = new Hono();
+    app.use("*", requestContext as never);
+    app.use("*", auditTrail as never);
+    app.post("/api/v1/forgetful", requirePermission("spend.write") as never, (c) =>
+      c.json({}, 201),
+    );
+    const since = await lastAuditId();
+    const res = await app.request(
+      "https://lodestone.test/api/v1/forgetful",
+      { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } },
+      env,
+      { waitUntil: () => {}, passThroughOnException: () => {} } as never,
+    );
+    expect(res.status).toBe(201);
+    const row = await env.DB.prepare(
+      "SELECT action, subject_type, subject_id FROM audit_log WHERE id > ?",
+    )
+      .bind(since)
+      .first();
+    expect(row).toEqual({
+      action: "unrecorded_change",
+      subject_type: "route",
+      subject_id: "POST /api/v1/forgetful",
+    });
+  });
+});
