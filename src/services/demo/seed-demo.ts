@@ -6,6 +6,7 @@ import { insertCourseSession, latestSession } from "../../store/course-sessions"
 import { demoPdf } from "./demo-pdf";
 import { ensureDemoSequences } from "./demo-sequences";
 import { ensureDefaultRules } from "../scoring/default-rules";
+import { ensureDemoLeads } from "./demo-leads";
 
 export const DEMO_WHITEPAPER_SLUG = "saas-growth-whitepaper";
 export const DEMO_COURSE_SLUG = "lead-scoring-open-class";
@@ -85,9 +86,14 @@ async function ensureAsset(db: Db, values: NewAsset) {
 
 /**
  * Creates the demo assets, the PDF in R2, a course session a week ahead, a 3-step sequence per
- * demo asset and the default scoring rules; safe to run again.
+ * demo asset and the default scoring rules, and with `leads` two scored Chinese leads; safe to run again.
  */
-export async function seedDemo(db: Db, files: R2Bucket, now: number) {
+export async function seedDemo(
+  db: Db,
+  files: R2Bucket,
+  now: number,
+  leads?: { webhooks: Queue; threshold: number },
+) {
   const paper = await ensureAsset(db, whitepaper(now));
   if (!(await files.head(DEMO_PDF_KEY))) {
     const pdf = demoPdf("2026 SaaS Growth Whitepaper", [
@@ -114,5 +120,6 @@ export async function seedDemo(db: Db, files: R2Bucket, now: number) {
   }
   await ensureDemoSequences(db, now);
   await ensureDefaultRules(db, now);
+  if (leads) await ensureDemoLeads({ db, ...leads }, paper, now);
   return { whitepaper: paper, course: openClass };
 }
