@@ -4,7 +4,7 @@ import type { Locale } from "../../src/db/schema";
 import type { Report } from "../../src/services/reports/report-service";
 import type { ReportFigures, ReportRow } from "../../src/services/reports/assemble";
 import { at, type AdminKey } from "./messages";
-import { duration, money, num, pct, roi } from "./format";
+import { duration, money, num, pct, roi, spendMoney } from "./format";
 
 const modelKey = (m: string) => `model_${m}` as AdminKey;
 
@@ -22,12 +22,16 @@ function Figures(p: { f: ReportFigures; currency: string; L: Locale }) {
       <td class="n">{num(f.new_leads, L)}</td>
       <td class="n">{pct(f.visit_to_lead_rate, L)}</td>
       <td class="n">{num(f.leads, L)}</td>
-      <td class="n">{money(f.spend_minor, currency, L)}</td>
+      <td class="n" data-figure="spend">
+        {spendMoney(f.spend_minor, f.spend_minor, currency, L)}
+      </td>
       <td class="n" data-figure="cpl">
-        {money(f.cost_per_lead_minor, currency, L)}
+        {spendMoney(f.cost_per_lead_minor, f.spend_minor, currency, L)}
       </td>
       <td class="n">{num(f.mqls, L)}</td>
-      <td class="n">{money(f.cost_per_mql_minor, currency, L)}</td>
+      <td class="n" data-figure="cost_per_mql">
+        {spendMoney(f.cost_per_mql_minor, f.spend_minor, currency, L)}
+      </td>
       <td class="n">{num(f.accepted, L)}</td>
       <td class="n">{num(f.won, L)}</td>
       <td class="n">{money(f.revenue_minor, currency, L)}</td>

@@ -8,7 +8,10 @@ const leadByEmail = async (email: string) =>
   (await env.DB.prepare("SELECT id FROM leads WHERE email = ?")
     .bind(email)
     .first<{ id: number }>())!.id;
-const reasons = (lead: { score: { top_reasons: { label: string; points: number }[] } }) =>
+type Lead = Record<string, unknown> & {
+  score: { top_reasons: { label: string; points: number }[] };
+};
+const reasons = (lead: Lead) =>
   Object.fromEntries(lead.score.top_reasons.map((r) => [r.label, r.points]));
 
 describe("demo leads", () => {
@@ -22,7 +25,7 @@ describe("demo leads", () => {
 
     const director = await (
       await api(`/api/v1/leads/${await leadByEmail("wang.fang@yunfan-tech.example")}`)
-    ).json<Record<string, never>>();
+    ).json<Lead>();
     expect(director).toMatchObject({
       job_title: "市场总监",
       phone: "+8613800138000",
@@ -44,7 +47,7 @@ describe("demo leads", () => {
 
     const colleague = await (
       await api(`/api/v1/leads/${await leadByEmail("lina.sales@163.com")}`)
-    ).json<Record<string, never>>();
+    ).json<Lead>();
     expect(colleague).toMatchObject({
       job_title: "销售经理",
       referred_by: { email: "wang.fang@yunfan-tech.example", name: "王芳" },

@@ -42,3 +42,76 @@ describe("score calibration", () => {
     expect(bands).toEqual(["&lt;0", "0–9", "10–19"]);
   });
 });
+
+/** The HTML from a heading to the end of its card. */
+const card = (html: string, heading: string) => {
+  const at = html.indexOf(heading);
+  expect(at, `no "${heading}" on the page`).toBeGreaterThan(-1);
+  const next = html.indexOf('<div class="card">', at);
+  return html.slice(at, next === -1 ? undefined : next);
+};
+const figure = (html: string, assetId: number, name: string) =>
+  new RegExp(`data-asset-id="${assetId}"[\\s\\S]*?data-figure="${name}">([^<]*)<`).exec(html)?.[1];
+
+describe("figures without spend, and charts without data", () => {
+  let withLeads: Awaited<ReturnType<typeof makeAsset>>;
+  let withoutLeads: Awaited<ReturnType<typeof makeAsset>>;
+  beforeAll(async () => {
+    withLeads = await makeAsset({ title: "Asset With Leads" });
+    withoutLeads = await makeAsset({ title: "Asset Without Leads" });
+    await gate(withLeads.slug, { email: "first@display.test", utm_campaign: "display" });
+    await gate(withLeads.slug, { email: "second@display.test", utm_campaign: "display" });
+  });
+
+  it("spend, cost per lead and cost per MQL show — where no spend was recorded, in the overview and the report", async () => {
+    for (const path of ["/admin", `/admin/reports?${range}`]) {
+      const html = await (await s.get(path)).text();
+      for (const f of ["spend", "cpl", "cost_per_mql"])
+        expect(figure(html, withLeads.id, f), `${path} ${f}`).toBe("—");
+    }
+    const kpi = (html: string, label: string) =>
+      new RegExp(`<div class="kpi"><b>([^<]*)</b><span>${label}</span>`).exec(html)?.[1];
+    const en = await (await s.get("/admin")).text();
+    expect(kpi(en, "Spend")).toBe("—");
+    expect(kpi(en, "Cost per lead")).toBe("—");
+    const zh = await (await (await login(env.ADMIN_TOKEN, "zh-CN")).get("/admin")).text();
+    expect(figure(zh, withLeads.id, "cpl")).toBe("—");
+    expect(kpi(zh, "花费")).toBe("—");
+    expect(kpi(zh, "单条线索成本")).toBe("—");
+  });
+
+  it("the cost-per-lead chart draws no axis while no week has spend, and the leads chart leaves out the asset without leads", async () => {
+    const html = await (await s.get("/admin")).text();
+    const cpl = card(html, "Cost per lead per week");
+    expect(cpl).toContain('data-chart-empty="true"');
+    expect(cpl).toContain("No cost per lead yet");
+    expect(cpl).not.toContain("<svg");
+    const leads = card(html, "Leads per day");
+    expect(leads).toContain("<svg");
+    expect(leads).toContain("Asset With Leads");
+    expect(leads).not.toContain("Asset Without Leads");
+  });
+
+  it("once spend is recorded the figures are money and the chart has its axis", async () => {
+    const res = await fetchWorker("/api/v1/spend", {
+      method: "POST",
+      headers: { ...ADMIN, "content-type": "application/json" },
+      body: JSON.stringify({
+        asset_id: withLeads.id,
+        day_from: today,
+        amount_minor: 5000,
+        currency: "USD",
+      }),
+    });
+    expect(res.status).toBe(201);
+    const html = await (await s.get("/admin")).text();
+    expect(figure(html, withLeads.id, "spend")).toBe("$50.00");
+    expect(figure(html, withLeads.id, "cpl")).toBe("$25.00");
+    expect(figure(html, withLeads.id, "cost_per_mql"), "no MQLs to divide by").toBe("—");
+    const cpl = card(html, "Cost per lead per week");
+    expect(cpl).toContain("<svg");
+    expect(cpl).not.toContain("data-chart-empty");
+    expect(cpl).toContain("$25.00");
+    expect(cpl).not.toContain("Asset Without Leads");
+  });
+});
