@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { insertLead } from "../support/leads";
 import { fetchWorker } from "../support/http";
-import { makeAsset } from "../support/fixtures";
+import { db, makeAsset } from "../support/fixtures";
+import { recordViews } from "../../src/services/reports/record-views";
 import { ADMIN, gate } from "./support/report-fixture";
 import { utcDay } from "../../src/domain/calendar-day";
 import { login, type Session } from "../admin/support/browser-like";
@@ -61,6 +62,16 @@ describe("figures without spend, and charts without data", () => {
     withoutLeads = await makeAsset({ title: "Asset Without Leads" });
     await gate(withLeads.slug, { email: "first@display.test", utm_campaign: "display" });
     await gate(withLeads.slug, { email: "second@display.test", utm_campaign: "display" });
+    // Visited but no lead: a row in the overview with zero leads every day.
+    await recordViews(db(), [
+      { type: "view", assetId: withoutLeads.id, day: today, channel: "direct", campaign: "" },
+    ]);
+    const views = await (
+      await fetchWorker(`/api/v1/reports/performance?${range}&asset_id=${withoutLeads.id}`, {
+        headers: ADMIN,
+      })
+    ).json<{ rows: { views: number; leads: number }[] }>();
+    expect(views.rows).toMatchObject([{ views: 1, leads: 0 }]);
   });
 
   it("spend, cost per lead and cost per MQL show — where no spend was recorded, in the overview and the report", async () => {
