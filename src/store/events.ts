@@ -33,12 +33,25 @@ export function recordEventsFrom(e: {
   return sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT ${e.leadId}, ${e.assetId ?? sql`NULL`}, ${type}, ${e.at}, ${e.data ?? sql`NULL`} ${e.from}${returning}`;
 }
 
-/** A lead's latest events, newest first, for the timeline (raw: aliased for a raw batch; data stays JSON text). */
+/**
+ * A lead's latest events, newest first, for the timeline, with what it takes to say them in words:
+ * the asset's title and, for an email's events, the send's step and template (raw: aliased for a raw
+ * batch; data stays JSON text).
+ */
 export function timelineStatement(leadId: number, limit: number): SQL {
-  return sql`SELECT e.id, e.type, e.at, e.asset_id AS "assetId", e.data FROM events e WHERE e.lead_id = ${leadId} ORDER BY e.at DESC, e.id DESC LIMIT ${limit}`;
+  return sql`SELECT e.id, e.type, e.at, e.asset_id AS "assetId", e.data, a.title AS "assetTitle",
+      s.step_id AS "emailStepId", st.template AS "emailTemplate"
+    FROM events e LEFT JOIN assets a ON a.id = e.asset_id
+      LEFT JOIN sends s ON s.id = json_extract(e.data, '$.send_id') AND e.type LIKE 'email%'
+      LEFT JOIN sequence_steps st ON st.id = s.step_id
+    WHERE e.lead_id = ${leadId} ORDER BY e.at DESC, e.id DESC LIMIT ${limit}`;
 }
 export type TimelineEvent = Pick<LeadEvent, "id" | "type" | "at" | "assetId"> & {
   data: string | null;
+  assetTitle: string | null;
+  /** The email step of an email event's send (0: the double opt-in confirmation), and its template. */
+  emailStepId: number | null;
+  emailTemplate: string | null;
 };
 
 /** Erasure keeps the events (counts, timeline) without their data. */

@@ -5,6 +5,7 @@ import type { Report } from "../../src/services/reports/report-service";
 import type { ReportFigures, ReportRow } from "../../src/services/reports/assemble";
 import { at, type AdminKey } from "./messages";
 import { duration, money, num, pct, roi, spendMoney } from "./format";
+import { channelName } from "./words";
 
 const modelKey = (m: string) => `model_${m}` as AdminKey;
 
@@ -100,7 +101,9 @@ export function ReportTable(p: { report: Report; locale: Locale; showPeriod: boo
                 )}
               </td>
             ) : null}
-            {r.by.includes("channel") ? <td>{row.channel || at(L, "any")}</td> : null}
+            {r.by.includes("channel") ? (
+              <td>{row.channel ? channelName(L, row.channel) : at(L, "any")}</td>
+            ) : null}
             {r.by.includes("campaign") ? <td>{row.campaign || at(L, "any")}</td> : null}
             <Figures f={row} currency={r.currency} L={L} />
           </tr>

@@ -13,6 +13,8 @@ export const touchSchema = z
     utm_source: z.string().nullable(),
     utm_medium: z.string().nullable(),
     utm_campaign: z.string().nullable(),
+    utm_term: z.string().nullable(),
+    utm_content: z.string().nullable(),
     referrer_host: z.string().nullable(),
     country: z.string().nullable(),
   })
@@ -49,7 +51,13 @@ export const leadSummarySchema = z
       z.object({ id: z.number().int(), slug: z.string(), title: z.string(), first_at: iso }),
     ),
     referred_by: z
-      .object({ id: z.number().int(), email: z.string(), name: z.string().nullable() })
+      .object({
+        id: z.number().int(),
+        email: z.string(),
+        name: z.string().nullable(),
+        /** The referrer's personal data was erased: email and name say nothing about them any more. */
+        erased: z.boolean(),
+      })
       .nullable(),
   })
   .openapi("LeadSummary");

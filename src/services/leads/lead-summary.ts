@@ -15,6 +15,8 @@ export function touchOut(t: TouchWithAsset) {
     utm_source: t.utmSource,
     utm_medium: t.utmMedium,
     utm_campaign: t.utmCampaign,
+    utm_term: t.utmTerm,
+    utm_content: t.utmContent,
     referrer_host: t.referrerHost,
     country: t.country,
   };
@@ -65,7 +67,9 @@ export function summaryFromRows(rows: SummaryRows): LeadSummary | null {
     first_touch: touches.length ? touchOut(touches[0]!) : null,
     latest_touch: touches.length ? touchOut(touches[touches.length - 1]!) : null,
     assets: [...assets.values()],
-    referred_by: ref ? { id: ref.id, email: ref.email, name: ref.name } : null,
+    referred_by: ref
+      ? { id: ref.id, email: ref.email, name: ref.name, erased: ref.erasedAt !== null }
+      : null,
   });
 }
 

@@ -6,6 +6,7 @@ import { AdminLayout } from "../layout";
 import { at } from "../messages";
 import { dateTime, num } from "../format";
 import type { AssetOption } from "./spend";
+import { stageName } from "../words";
 
 export function LeadsPage(p: {
   locale: Locale;
@@ -41,7 +42,7 @@ export function LeadsPage(p: {
               <option value="">{at(L, "all")}</option>
               {p.stages.map((s) => (
                 <option value={s} selected={f.stage === s}>
-                  {s}
+                  {stageName(L, s)}
                 </option>
               ))}
             </select>
@@ -111,7 +112,7 @@ export function LeadsPage(p: {
                   <td>{l.job_title ?? ""}</td>
                   <td class="n">{num(l.score, L)}</td>
                   <td>
-                    <span class="pill">{l.stage}</span>
+                    <span class="pill">{stageName(L, l.stage)}</span>
                   </td>
                   <td class="n">{num(l.touch_count, L)}</td>
                   <td>{dateTime(l.created_at, L)}</td>
