@@ -7,9 +7,11 @@ import { registerDownload } from "./download";
 import { registerReferral } from "./referral";
 import { registerCalendar } from "./calendar";
 import { registerHome } from "./home";
+import { registerScripts } from "./scripts";
 
 export function registerPublicRoutes(app: Hono<AppEnv>) {
   registerHome(app);
+  registerScripts(app);
   registerCalendar(app);
   registerLanding(app);
   registerGate(app);
