@@ -51,7 +51,7 @@ const field = (page: Page, name: string) =>
 const timeline = (page: Page) =>
   page
     .locator("table.timeline td.what")
-    .allInnerTexts()
+    .allTextContents()
     .then((rows) => rows.map((r) => r.replace(/\s+/g, " ").trim()));
 
 async function openLead(page: Page, name: string) {
@@ -190,14 +190,14 @@ describe.skipIf(!hasChromium())("reading leads and course times in a real browse
     await page.check("#consent");
     await page.click("button[type=submit]");
     await expect
-      .poll(() => page.locator("#phone-error").innerText())
+      .poll(() => page.locator("#phone-error").textContent())
       .toBe("请填写手机号，不支持座机号码");
     expect(await page.locator("#phone").getAttribute("aria-invalid")).toBe("true");
     await page.screenshot({ path: shot("gate-landline-zh"), fullPage: true });
     await page.fill("#phone", "+86 139 1234 5678");
     await page.check("#consent");
     await page.click("button[type=submit]");
-    await expect.poll(() => page.locator("h1").innerText()).toBe("感谢您的关注！");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("感谢您的关注！");
     await context.close();
   });
 
@@ -220,7 +220,7 @@ describe.skipIf(!hasChromium())("reading leads and course times in a real browse
             hour: "numeric",
             minute: "2-digit",
           });
-    const text = (await page.locator(".session-time").innerText()).replace(/\s+/g, " ");
+    const text = ((await page.locator(".session-time").textContent()) ?? "").replace(/\s+/g, " ");
     expect(text).toContain(
       `${inZone("Europe/London", { dateStyle: "long", timeStyle: "short" })} (United Kingdom Time)`,
     );
@@ -235,7 +235,7 @@ describe.skipIf(!hasChromium())("reading leads and course times in a real browse
       await p.goto(`${ORIGIN}/p/lead-scoring-open-class`);
       await p.waitForLoadState("load");
       expect(await p.locator(".session-time .local-time").isVisible()).toBe(false);
-      expect(await p.locator(".session-time").innerText()).toContain("(United Kingdom Time)");
+      expect(await p.locator(".session-time").textContent()).toContain("(United Kingdom Time)");
       await other.close();
     }
     expect(problems, problems.join("\n")).toEqual([]);
