@@ -19,6 +19,10 @@ export default defineConfig(async () => {
             RESEND_API_KEY: "re_test_key",
             RESEND_BASE_URL: "https://resend.test",
             RESEND_WEBHOOK_SECRET: "whsec_dGVzdC1yZXNlbmQtd2ViaG9vay1zZWNyZXQ=",
+            // The origin tests send their requests to (tests/support/http.ts), as a deployment sets it.
+            PUBLIC_BASE_URL: "https://lodestone.test",
+            // A tracked click waits this long before it is scored (30 s in production; see src/env.ts).
+            CLICK_SCORE_DELAY_SECONDS: "1",
           },
         },
       }),

@@ -36,6 +36,8 @@ const LABELS: [RegExp, string][] = [
   [/^SELECT id, referral_code, touch_count/i, "read back lead and touch id"],
   [/^SELECT l\.email, l\.country, .* FROM leads l/i, "nurture: read lead, first step, session"],
   [/^INSERT INTO enrolments /i, "nurture: enrol (guarded insert)"],
+  [/^INSERT INTO consent_texts /i, "keep the consent words (once per text)"],
+  [/^select .* from "settings"/i, "read settings"],
 ];
 /** The table a writing statement writes to. */
 const writtenTable = (sql: string) =>
@@ -143,10 +145,11 @@ const submission = (slug: string, email: string, extra: Record<string, unknown> 
         name: "压测用户",
         company: "Lodestone Bench",
         phone: `138${String(10_000_000 + ip).slice(-8)}`,
+        privacy: true,
         consent: true,
         ...extra,
       }
-    : { email, name: "Bench User", ...extra };
+    : { email, name: "Bench User", consent: true, ...extra };
 
 /** Runs captures one at a time and returns the D1 statements each one ran. */
 async function captures(
@@ -321,6 +324,19 @@ it("measures D1 rows per capture and per 1,000 views", { timeout: 300_000 }, asy
         "returning lead (same email again)",
         slug,
         again.perCapture,
+        await drainQueued(bindings, meter, sent),
+      ),
+    );
+
+    // A new lead who leaves the marketing box unticked: the asset, and no enrolment.
+    const unticked = emails(`no-consent-${slug}`);
+    const declined = await captures(bindings, meter, slug, unticked, () => ({ consent: false }));
+    expect(declined.responses.map((r) => r.status)).toEqual(unticked.map(() => 201));
+    scenarios.push(
+      captureFigures(
+        "new lead without marketing consent (not enrolled)",
+        slug,
+        declined.perCapture,
         await drainQueued(bindings, meter, sent),
       ),
     );

@@ -212,6 +212,7 @@ function targets() {
           name: "压测用户",
           company: "Lodestone Bench",
           phone: `138${String(serial % 1e8).padStart(8, "0")}`,
+          privacy: true,
           consent: true,
         });
       },
@@ -223,7 +224,11 @@ function targets() {
       label: `POST /p/${COURSE} (new lead)`,
       next: () => {
         serial++;
-        return json(`${app}/p/${COURSE}`, { email: uniqueEmail(), name: "Bench User" });
+        return json(`${app}/p/${COURSE}`, {
+          email: uniqueEmail(),
+          name: "Bench User",
+          consent: true,
+        });
       },
     },
   ];

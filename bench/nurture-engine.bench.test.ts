@@ -42,7 +42,7 @@ it(`nurture: ${DUE} due steps`, async () => {
   const db = getDb(e.DB);
   const now = Date.now();
   const [asset] = await e.DB.prepare(
-    `INSERT INTO assets (slug, kind, title, locale, form, status, created_at, updated_at) VALUES ('bench-wp', 'whitepaper', 'Bench report', 'en', '{"fields":{},"consent":null}', 'published', ?, ?) RETURNING *`,
+    `INSERT INTO assets (slug, kind, title, locale, form, status, created_at, updated_at) VALUES ('bench-wp', 'whitepaper', 'Bench report', 'en', '{"fields":{},"consent":{"mode":"optional","text":"","version":"v1","basis":null},"privacy":{"required":false}}', 'published', ?, ?) RETURNING *`,
   )
     .bind(now, now)
     .all()

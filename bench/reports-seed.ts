@@ -22,7 +22,7 @@ export async function seed(leads: number, log: (s: string) => void) {
   const now = Date.now();
   await exec(
     `${ids(1, ASSETS)} INSERT INTO assets (id, slug, kind, title, summary, outline, locale, timezone, form, file_key, status, created_at, updated_at)
-    SELECT i, 'bench-' || i, 'whitepaper', 'Bench asset ' || i, '', '[]', 'en', 'UTC', '{"fields":{},"consent":null}', 'x', 'published', ?, ? FROM n`,
+    SELECT i, 'bench-' || i, 'whitepaper', 'Bench asset ' || i, '', '[]', 'en', 'UTC', '{"fields":{},"consent":{"mode":"optional","text":"","version":"v1","basis":null},"privacy":{"required":false}}', 'x', 'published', ?, ? FROM n`,
     now,
     now,
   );

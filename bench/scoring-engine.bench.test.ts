@@ -61,7 +61,7 @@ it(`scoring: ${LEADS} leads`, async () => {
   const gate = await rule("Requested gated content");
   const [asset] = (
     await e.DB.prepare(
-      `INSERT INTO assets (slug, kind, title, locale, form, status, created_at, updated_at) VALUES ('bench-sc', 'whitepaper', 'Bench', 'en', '{"fields":{},"consent":null}', 'published', ?, ?) RETURNING *`,
+      `INSERT INTO assets (slug, kind, title, locale, form, status, created_at, updated_at) VALUES ('bench-sc', 'whitepaper', 'Bench', 'en', '{"fields":{},"consent":{"mode":"optional","text":"","version":"v1","basis":null},"privacy":{"required":false}}', 'published', ?, ?) RETURNING *`,
     )
       .bind(now, now)
       .all()
@@ -252,7 +252,9 @@ it(`scoring: ${LEADS} leads`, async () => {
     jobTitle: null,
     phone: null,
     companySize: null,
-    consent: false,
+    consentMode: "optional" as const,
+    marketing: "none" as const,
+    privacyAccepted: null,
     utm: {
       utm_source: null,
       utm_medium: null,
@@ -266,7 +268,25 @@ it(`scoring: ${LEADS} leads`, async () => {
     honeypot: false,
     turnstileToken: null,
   };
-  const ctx = { now, ip: "1.1.1.1", country: null, ownHost: "bench" };
+  const ctx = {
+    now,
+    ip: "1.1.1.1",
+    country: null,
+    ownHost: "bench",
+    // The words a gate showed (the asset row here is raw, so they are given, not composed from its form).
+    consent: {
+      mode: "optional" as const,
+      copy: null as never,
+      text: "bench words",
+      hash: "bench",
+      version: "v1",
+    },
+    signingSecret: "bench-signing-secret-0123456789-abcdefghij",
+  };
+  // The words are known already (kept once per distinct text), as they are for every capture but a gate's first.
+  await e.DB.prepare(
+    "INSERT INTO consent_texts (hash, locale, text, created_at) VALUES ('bench', 'en', 'bench words', 0)",
+  ).run();
   await captureLead(getDb(capMeter.db), asset as never, sub, ctx);
   const newLead = sum(capMeter.log.splice(0));
   await e.DB.prepare("UPDATE leads SET scored_at = ? WHERE email = 'cap@bench.example'")

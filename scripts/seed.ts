@@ -15,6 +15,8 @@ try {
   const { whitepaper, course } = await seedDemo(getDb(env.DB), env.FILES, Date.now(), {
     webhooks: env.WEBHOOKS,
     threshold,
+    // The demo leads' consent IP hash is keyed like the gate's; a seed without .dev.vars still runs.
+    signingSecret: env.SIGNING_SECRET ?? "lodestone-demo-seed",
   });
   console.log(`Demo content ready: /p/${whitepaper.slug} and /p/${course.slug}`);
 } finally {

@@ -1,8 +1,11 @@
-// `npm start`: local migrations, demo content, .dev.vars, then `wrangler dev` on http://localhost:$PORT (8787).
+// `npm start`: local migrations, demo content, .dev.vars, then `wrangler dev` on http://localhost:$PORT (8787)
+// with the mail sink, links pointing at that port, and the cron ticking every minute.
 import { copyFileSync, existsSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
+import { startLocalCron } from "./local-cron.mjs";
 
 const port = process.env.PORT || "8787";
+const origin = `http://localhost:${port}`;
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, CI: "true" } });
   if (r.status !== 0) {
@@ -19,19 +22,31 @@ run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
 run("npx", ["tsx", "scripts/seed.ts"]);
 
 console.log(
-  `\nLodestone on http://localhost:${port}  —  try /p/saas-growth-whitepaper and /p/lead-scoring-open-class\n`,
+  `\nLodestone on ${origin}  —  try /p/saas-growth-whitepaper and /p/lead-scoring-open-class\n`,
 );
+// wrangler itself, not through npx, so a stop signal reaches the process that shuts workerd down.
 const dev = spawn(
-  "npx",
+  process.execPath,
   [
-    "wrangler",
+    "node_modules/wrangler/bin/wrangler.js",
     "dev",
     "--port",
     port,
+    // Links in email (download, tracking, unsubscribe, opt-in) point at this server, and mail goes to its sink.
     "--var",
-    `RESEND_BASE_URL:http://localhost:${port}/dev/resend`,
+    `PUBLIC_BASE_URL:${origin}`,
+    "--var",
+    `RESEND_BASE_URL:${origin}/dev/resend`,
   ],
   { stdio: "inherit" },
 );
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => dev.kill(sig));
-dev.on("exit", (code) => process.exit(code ?? 0));
+const stopCron = startLocalCron(origin);
+for (const sig of ["SIGINT", "SIGTERM"])
+  process.on(sig, () => {
+    stopCron();
+    dev.kill(sig);
+  });
+dev.on("exit", (code) => {
+  stopCron();
+  process.exit(code ?? 0);
+});

@@ -17,7 +17,20 @@ export const configSchema = z.object({
   RESEND_WEBHOOK_SECRET: optional,
   TURNSTILE_SECRET: optional,
   TURNSTILE_SITE_KEY: optional,
-  PUBLIC_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+  PUBLIC_BASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "PUBLIC_BASE_URL must be an http(s) URL such as https://content.example.com",
+      })
+      .refine(
+        (v) => /^https?:\/\/[^/?#]+\/?$/i.test(v),
+        "PUBLIC_BASE_URL must be an origin only (no path, query or #), such as https://content.example.com",
+      )
+      .transform((v) => v.replace(/\/+$/, ""))
+      .optional(),
+  ),
   REPORTING_CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, "REPORTING_CURRENCY must be an ISO 4217 code such as USD")
@@ -34,11 +47,22 @@ export const configSchema = z.object({
     .min(1)
     .max(100_000)
     .default(50),
+  /**
+   * Seconds a tracked click waits before it is scored: long enough for a link scanner walking the message to show
+   * itself with its next clicks (then none of them count). Tests shorten it.
+   */
+  CLICK_SCORE_DELAY_SECONDS: z.coerce
+    .number({ error: "CLICK_SCORE_DELAY_SECONDS must be a whole number of seconds" })
+    .int()
+    .min(0)
+    .max(600)
+    .default(30),
 });
 export type Config = z.infer<typeof configSchema>;
 
 type SecretNames =
   | "MQL_THRESHOLD"
+  | "CLICK_SCORE_DELAY_SECONDS"
   | "LOG_LEVEL"
   | "ADMIN_TOKEN"
   | "SIGNING_SECRET"
@@ -56,6 +80,22 @@ export type Bindings = Omit<CloudflareBindings, "REPORTING_CURRENCY" | "EMAIL_FR
 export type { Db };
 
 export class ConfigError extends Error {}
+
+/** Why links handed out outside a request (email above all) cannot be built, for logs, the ledger and the dashboard. */
+export const MISSING_BASE_URL =
+  "PUBLIC_BASE_URL is not set: email links need the address Lodestone is served at, so no email is sent until it is (waiting steps stay due)";
+
+/**
+ * The origin of every absolute link made outside a request: email links (download, click tracking, unsubscribe,
+ * List-Unsubscribe, opt-in). There is no fallback: a guessed origin mails links that lead nowhere.
+ */
+export function linkOrigin(
+  config: Config,
+): { ok: true; origin: string } | { ok: false; problem: string } {
+  return config.PUBLIC_BASE_URL
+    ? { ok: true, origin: config.PUBLIC_BASE_URL }
+    : { ok: false, problem: MISSING_BASE_URL };
+}
 
 const cache = new WeakMap<object, Config>();
 

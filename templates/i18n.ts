@@ -44,6 +44,9 @@ const en = {
   optin_title: "Thanks, you are confirmed",
   optin_text: "We will send you the next pieces as they are ready.",
   optin_expired_text: "This confirmation link has expired. Fill the form again to get a new one.",
+  optin_confirm_title: "Confirm your email",
+  optin_confirm_text: "Press the button to start receiving the follow-up emails you asked for.",
+  optin_confirm_button: "Yes, send me the emails",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -90,6 +93,9 @@ const zhCN: Record<MessageKey, string> = {
   optin_title: "确认成功",
   optin_text: "后续内容准备好后，我们会发送给您。",
   optin_expired_text: "确认链接已过期，请重新填写表单获取新链接。",
+  optin_confirm_title: "确认您的邮箱",
+  optin_confirm_text: "点击下方按钮，即可开始接收您订阅的后续邮件。",
+  optin_confirm_button: "确认订阅",
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };

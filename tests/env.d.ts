@@ -7,6 +7,7 @@ declare namespace Cloudflare {
     RESEND_API_KEY: string;
     RESEND_BASE_URL: string;
     RESEND_WEBHOOK_SECRET: string;
+    PUBLIC_BASE_URL: string;
   }
 }
 declare namespace Cloudflare {

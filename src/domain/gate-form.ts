@@ -1,11 +1,17 @@
 // The gate form as data: which fields an asset asks for, and the validation of a submission.
 import { z } from "zod";
-import type { FormSettings, Locale } from "./vocabulary";
+import type {
+  FormSettings,
+  Locale,
+  MarketingConsentMode,
+  MarketingConsentState,
+} from "./vocabulary";
 import { emailSchema } from "./email-address";
 import { checkPhone, toE164, type PhoneProblem } from "./phone-number";
 import { REFERRAL_CODE } from "./referral-code";
 import { gateMessage as t } from "./gate-messages";
 import type { FieldErrors } from "./vocabulary";
+import { capturedMarketing } from "./consent-law";
 
 const COMPANY_SIZES = [
   "1-10",
@@ -41,7 +47,12 @@ export interface GateSubmission {
   jobTitle: string | null;
   phone: string | null;
   companySize: string | null;
-  consent: boolean;
+  /** The consent mode this visitor was shown (the asset's, or `optional` where the law decides). */
+  consentMode: MarketingConsentMode;
+  /** What this capture said about marketing email. */
+  marketing: MarketingConsentState;
+  /** Whether the privacy notice box was ticked; null when the asset shows the notice without a box. */
+  privacyAccepted: boolean | null;
   utm: Record<(typeof UTM_FIELDS)[number], string | null>;
   ref: string | null;
   landingUrl: string | null;
@@ -73,8 +84,16 @@ const PHONE_MESSAGE = {
   not_mainland_mobile: "mainland_mobile_only",
 } as const satisfies Record<PhoneProblem, string>;
 
-/** Builds the zod schema for one asset's form settings and locale. */
-function gateSchema(form: FormSettings, locale: Locale) {
+const TICKED = ["on", "true", "1", "yes"] as const;
+const UNTICKED = ["off", "false", "0", "no", ""] as const;
+/** A checkbox: a form sends "on" when ticked and nothing when not; JSON clients send booleans. */
+const box = z.union([z.boolean(), z.enum(TICKED), z.enum(UNTICKED)]).optional();
+const mustTick = (message: string) =>
+  z.union([z.literal(true), z.enum(TICKED)], { error: message });
+const isTicked = (v: boolean | string | undefined) => v === true || TICKED.includes(v as never);
+
+/** Builds the zod schema for one asset's form settings, locale and the consent mode this visitor gets. */
+function gateSchema(form: FormSettings, locale: Locale, mode: MarketingConsentMode) {
   const profile = (
     max: number,
     key: keyof FormSettings["fields"],
@@ -105,11 +124,10 @@ function gateSchema(form: FormSettings, locale: Locale) {
     company_size: profile(20, "company_size", (v) =>
       (COMPANY_SIZES as readonly string[]).includes(v) ? null : t(locale, "invalid_choice"),
     ),
-    consent: form.consent?.required
-      ? z.union([z.literal(true), z.enum(["on", "true", "1", "yes"])], {
-          error: t(locale, "consent_required"),
-        })
-      : z.union([z.boolean(), z.enum(["on", "true", "1", "yes"])]).optional(),
+    // Marketing consent is a condition only in `required` mode, which the visitor's law may have ruled out.
+    consent: mode === "required" ? mustTick(t(locale, "consent_required")) : box,
+    marketing_opt_out: box,
+    privacy: form.privacy.required ? mustTick(t(locale, "privacy_required")) : box,
     utm_source: hidden,
     utm_medium: hidden,
     utm_campaign: hidden,
@@ -123,11 +141,17 @@ function gateSchema(form: FormSettings, locale: Locale) {
   });
 }
 
+const CHECKBOXES = ["consent", "marketing_opt_out", "privacy"];
 const blankToNull = (v: string | undefined) => (v === undefined || v === "" ? null : v);
 
 /** Validates a submission (form fields or JSON body) for an asset. Pure: no I/O. */
-export function parseGate(input: unknown, form: FormSettings, locale: Locale): GateParse {
-  const parsed = gateSchema(form, locale).safeParse(input);
+export function parseGate(
+  input: unknown,
+  form: FormSettings,
+  locale: Locale,
+  mode: MarketingConsentMode,
+): GateParse {
+  const parsed = gateSchema(form, locale, mode).safeParse(input);
   if (!parsed.success) {
     const fields: FieldErrors = {};
     for (const issue of parsed.error.issues) {
@@ -135,7 +159,10 @@ export function parseGate(input: unknown, form: FormSettings, locale: Locale): G
       const value =
         input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
       const message =
-        value !== undefined && value !== null && typeof value !== "string" && key !== "consent"
+        value !== undefined &&
+        value !== null &&
+        typeof value !== "string" &&
+        !CHECKBOXES.includes(key)
           ? "Must be a single text value"
           : key === "email"
             ? t(locale, value === undefined || value === "" ? "required" : "invalid_email")
@@ -147,7 +174,8 @@ export function parseGate(input: unknown, form: FormSettings, locale: Locale): G
     return { ok: false, fields };
   }
   const v = parsed.data;
-  const consent = v.consent !== undefined && v.consent !== false;
+  // Under a soft opt-in, a JSON client saying `consent: false` has opted out as surely as the box.
+  const optedOut = isTicked(v.marketing_opt_out) || v.consent === false || v.consent === "false";
   const phone = form.fields.phone !== "hidden" && v.phone ? toE164(v.phone, locale) : null;
   const companySize = form.fields.company_size === "hidden" ? null : blankToNull(v.company_size);
 
@@ -163,7 +191,10 @@ export function parseGate(input: unknown, form: FormSettings, locale: Locale): G
       jobTitle: keep("job_title", v.job_title),
       phone,
       companySize,
-      consent: Boolean(form.consent) && consent,
+      consentMode: mode,
+      marketing: capturedMarketing(mode, isTicked(v.consent), optedOut),
+      // Only a box the visitor was shown is recorded; the notice without a box is null whatever a client sends.
+      privacyAccepted: form.privacy.required ? true : null,
       utm: Object.fromEntries(
         UTM_FIELDS.map((f) => [
           f,

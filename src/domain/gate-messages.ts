@@ -9,7 +9,9 @@ const en = {
   mainland_mobile_only: "Enter a mainland China mobile number",
   too_long: "This is too long",
   invalid_choice: "Choose one of the options",
-  consent_required: "Please agree to continue",
+  consent_required:
+    "This offer is only for people who agree to receive our emails: tick the box to continue",
+  privacy_required: "Please agree to the privacy policy to continue",
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -20,7 +22,8 @@ const zh: Record<keyof typeof en, string> = {
   mainland_mobile_only: "请填写中国大陆手机号",
   too_long: "内容过长",
   invalid_choice: "请从选项中选择",
-  consent_required: "请勾选同意后继续",
+  consent_required: "本资料仅提供给同意接收我们邮件的用户，请勾选后继续",
+  privacy_required: "请阅读并同意隐私政策后继续",
 };
 
 type GateMessage = keyof typeof en;

@@ -1,9 +1,9 @@
-// Signed, expiring link tokens (download, unsubscribe, click, opt-in): payload.signature, HMAC-SHA256.
+// Signed, expiring link tokens (download, thank-you page, unsubscribe, click, opt-in): payload.signature, HMAC-SHA256.
 import { base64Url, fromBase64Url } from "./encoding";
 
 const enc = new TextEncoder();
 
-type LinkPurpose = "download" | "unsubscribe" | "click" | "open" | "optin";
+type LinkPurpose = "download" | "thanks" | "unsubscribe" | "click" | "open" | "optin";
 
 type VerifyResult<P> =
   | { ok: true; payload: P }

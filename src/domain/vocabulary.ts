@@ -11,15 +11,51 @@ export type AssetKind = (typeof ASSET_KINDS)[number];
 export type Locale = (typeof LOCALES)[number];
 export type FormField = (typeof FORM_FIELDS)[number];
 export type FieldMode = (typeof FIELD_MODES)[number];
-/** Which gate fields are shown/required, and the consent the asset asks for. */
+/**
+ * How an asset asks for marketing consent (see README "Consent"): `optional` nurtures only leads who tick the
+ * box; `implied` is a soft opt-in with an opt-out box; `required` makes the box a condition of the asset, only
+ * where the marketer states the law allows it (never for visitors where the law forbids it; see consent-law.ts).
+ */
+export const MARKETING_CONSENT_MODES = ["optional", "implied", "required"] as const;
+export type MarketingConsentMode = (typeof MARKETING_CONSENT_MODES)[number];
+/** What one capture said about marketing: ticked, soft opt-in not refused, opted out, or nothing. */
+export const MARKETING_CONSENT_STATES = ["given", "implied", "declined", "none"] as const;
+export type MarketingConsentState = (typeof MARKETING_CONSENT_STATES)[number];
+export interface MarketingConsentSettings {
+  mode: MarketingConsentMode;
+  /** The marketer's words for the box; empty means Lodestone's standard words in the page's language. */
+  text: string;
+  /** The marketer's version label of those words (e.g. 2026-01), stored with every capture. */
+  version: string;
+  /** For `required`: the marketer's statement of the law that allows it; null otherwise. */
+  basis: string | null;
+}
+/** Which gate fields are shown/required, the marketing consent box, and the privacy notice. */
 export interface FormSettings {
   fields: Record<FormField, FieldMode>;
-  consent: { text: string; required: boolean; version: string } | null;
+  consent: MarketingConsentSettings;
+  /** `required`: a box agreeing to the privacy notice must be ticked to submit; otherwise the notice is a line of text. */
+  privacy: { required: boolean };
 }
 export const ATTRIBUTION_MODELS = ["first_touch", "last_touch", "linear"] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
 export const ENROLMENT_STATUSES = ["pending_optin", "active", "completed", "stopped"] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+/** Where a lead stands on a sequence, as the API and the lead page say it. */
+export const NURTURE_STATES = ["enrolled", "not_enrolled", "completed", "stopped"] as const;
+export type NurtureState = (typeof NURTURE_STATES)[number];
+/** Why a lead is not (or no longer) getting a sequence's steps. */
+export const NURTURE_REASONS = [
+  "no_consent",
+  "opted_out",
+  "pending_optin",
+  "unsubscribed",
+  "suppressed",
+  "erased",
+  "consent_given_later",
+  "captured_before_sequence",
+] as const;
+export type NurtureReason = (typeof NURTURE_REASONS)[number];
 export const EVENT_TYPES = [
   "gate_submitted",
   "downloaded",
@@ -70,6 +106,22 @@ export const CHANNELS = [
   "direct",
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+/**
+ * Why an email open or click was a machine's and not a person's (see src/domain/machine-traffic.ts). An event with
+ * one of these adds no score, counts apart in the figures, and confirms nothing.
+ */
+export const MACHINE_REASONS = [
+  "apple_mpp",
+  "scanner_agent",
+  "scanner_network",
+  "bot_agent",
+  "no_agent",
+  "prefetch",
+  "honeypot",
+  "too_soon",
+  "link_burst",
+] as const;
+export type MachineReason = (typeof MACHINE_REASONS)[number];
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 
 /** Field-level problems: `{ field: ["message", …] }`. */

@@ -40,3 +40,8 @@ export function clientIp(req: Request): string {
 export function publicOrigin(configured: string | undefined, requestUrl: string): string {
   return (configured ?? new URL(requestUrl).origin).replace(/\/+$/, "");
 }
+
+/** The visitor's country as Cloudflare reports it on the request (null when it does not). */
+export function requestCountry(req: Request): string | null {
+  return (req as Request & { cf?: { country?: string } }).cf?.country ?? null;
+}

@@ -191,3 +191,17 @@ export function stopEnrolmentsOfErasedLead(leadId: number): SQL {
 export function enrolmentsOfLeadAsStored(leadId: number): SQL {
   return sql`SELECT * FROM enrolments WHERE lead_id = ${leadId} ORDER BY id`;
 }
+
+/** The lead's enrolments with their sequence's name, for the lead page and API (raw: aliased for a raw batch). */
+export function enrolmentsOfLeadStatement(leadId: number): SQL {
+  return sql`SELECT e.sequence_id AS "sequenceId", s.name AS "sequenceName", e.asset_id AS "assetId", e.status,
+    e.next_due_at AS "nextDueAt", e.stopped_reason AS "stoppedReason"
+    FROM enrolments e JOIN sequences s ON s.id = e.sequence_id WHERE e.lead_id = ${leadId} ORDER BY e.id`;
+}
+
+/** The sequences the assets a lead came through start today, with when they last came through each. */
+export function sequencesOfferedToLeadStatement(leadId: number): SQL {
+  return sql`SELECT a.sequence_id AS "sequenceId", s.name AS "sequenceName", a.id AS "assetId", max(t.at) AS "lastTouchAt"
+    FROM touches t JOIN assets a ON a.id = t.asset_id JOIN sequences s ON s.id = a.sequence_id
+    WHERE t.lead_id = ${leadId} GROUP BY a.id`;
+}

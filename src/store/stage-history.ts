@@ -23,3 +23,8 @@ export type StageHistoryOfLead = Pick<StageHistoryRow, "fromStage" | "toStage" |
 export function stageHistoryOfLeadAsStored(leadId: number): SQL {
   return sql`SELECT * FROM stage_history WHERE lead_id = ${leadId} ORDER BY at, id`;
 }
+
+/** Erasure: the moves stay (stage counts and funnels hold), the free-text reasons go. */
+export function scrubStageHistoryOfLead(leadId: number): SQL {
+  return sql`UPDATE stage_history SET reason = NULL WHERE lead_id = ${leadId}`;
+}

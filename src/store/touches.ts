@@ -24,6 +24,12 @@ type CaptureTouchValues = Pick<
   | "country"
   | "landingUrl"
   | "channel"
+  | "consentMarketing"
+  | "consentMode"
+  | "consentVersion"
+  | "consentPrivacy"
+  | "consentTextHash"
+  | "consentIpHash"
 >;
 
 /** The touch of the lead the same capture batch has just upserted (found by email, so no id round trip). */
@@ -31,9 +37,12 @@ export function insertCaptureTouch(email: string, t: CaptureTouchValues): SQL {
   // Raw: INSERT…SELECT from the lead upserted earlier in the batch.
   return sql`
       INSERT INTO touches (lead_id, asset_id, at, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-        referrer_host, ref_code, referrer_lead_id, country, landing_url, channel)
+        referrer_host, ref_code, referrer_lead_id, country, landing_url, channel,
+        consent_marketing, consent_mode, consent_version, consent_privacy, consent_text_hash, consent_ip_hash)
       SELECT id, ${t.assetId}, ${t.at}, ${t.utmSource}, ${t.utmMedium}, ${t.utmCampaign}, ${t.utmTerm}, ${t.utmContent},
-        ${t.referrerHost}, ${t.refCode}, ${t.referrerLeadId}, ${t.country}, ${t.landingUrl}, ${t.channel} ${capturedLeadFrom(email)}`;
+        ${t.referrerHost}, ${t.refCode}, ${t.referrerLeadId}, ${t.country}, ${t.landingUrl}, ${t.channel},
+        ${t.consentMarketing}, ${t.consentMode}, ${t.consentVersion}, ${t.consentPrivacy === null ? null : Number(t.consentPrivacy)},
+        ${t.consentTextHash}, ${t.consentIpHash} ${capturedLeadFrom(email)}`;
 }
 
 /** The slug of the asset a lead most recently came through (a share link without a target goes there). */
@@ -71,9 +80,29 @@ export type TouchWithAsset = Pick<
 
 /** Erasure keeps a touch's asset, channel and day (the counts) and drops what could identify the person. */
 export function scrubTouchesOfLead(leadId: number): SQL {
-  return sql`UPDATE touches SET landing_url = NULL, utm_term = NULL, utm_content = NULL, country = NULL WHERE lead_id = ${leadId}`;
+  return sql`UPDATE touches SET landing_url = NULL, utm_term = NULL, utm_content = NULL, country = NULL, consent_ip_hash = NULL WHERE lead_id = ${leadId}`;
 }
 
 export function touchesOfLeadAsStored(leadId: number): SQL {
   return sql`SELECT * FROM touches WHERE lead_id = ${leadId} ORDER BY id`;
 }
+
+/** The consent record of each capture of a lead, newest first, with the words shown (raw: aliased for a raw batch). */
+export function consentRecordsStatement(leadId: number, limit: number): SQL {
+  return sql`SELECT t.id, t.at, t.asset_id AS "assetId", a.title AS "assetTitle", t.consent_marketing AS "marketing",
+    t.consent_mode AS "mode", t.consent_version AS "version", t.consent_privacy AS "privacy", t.consent_text_hash AS "textHash",
+    ct.text FROM touches t JOIN assets a ON a.id = t.asset_id LEFT JOIN consent_texts ct ON ct.hash = t.consent_text_hash
+    WHERE t.lead_id = ${leadId} ORDER BY t.id DESC LIMIT ${limit}`;
+}
+export type ConsentRecordRow = {
+  id: number;
+  at: number;
+  assetId: number;
+  assetTitle: string;
+  marketing: Touch["consentMarketing"];
+  mode: Touch["consentMode"];
+  version: string | null;
+  privacy: number | null;
+  textHash: string | null;
+  text: string | null;
+};

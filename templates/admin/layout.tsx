@@ -32,7 +32,7 @@ td.what{white-space:normal}@media(min-width:721px){td.what{min-width:14em}}td.wh
 @media(max-width:720px){header.top{padding:0 12px;gap:0 8px}header.top .brand{flex:1}header.top nav{order:3;flex:1 0 100%;gap:0 2px;margin:0 -6px}
 header.top nav a{padding:6px 6px 8px;white-space:nowrap}main{padding:16px 12px;gap:14px}.card{padding:14px}h1{font-size:1.3rem}svg.chart{min-width:560px}svg text{font-size:17px}th,td{padding:6px 8px}
 table.stack thead{display:none}table.stack tr{display:grid;grid-template-columns:1fr auto;column-gap:8px;padding:6px 0;border-bottom:1px solid var(--line)}
-table.stack td{border:0;padding:0 8px;white-space:normal}table.stack td:first-child{grid-column:1/-1;color:var(--muted);font-size:.8rem}table.stack td.nowrap{white-space:nowrap}table.touch-utm td{white-space:normal;word-break:break-word}}
+table.stack td{border:0;padding:0 8px;white-space:normal}table.stack td:first-child{grid-column:1/-1;color:var(--muted);font-size:.8rem}table.stack td.nowrap{white-space:nowrap}table.touch-utm td,table.touch-utm th{white-space:normal;word-break:break-word}}
 `;
 
 const NAV: [string, AdminKey][] = [
@@ -43,6 +43,7 @@ const NAV: [string, AdminKey][] = [
   ["/admin/spend", "nav_spend"],
   ["/admin/webhooks", "nav_webhooks"],
   ["/admin/mail", "nav_mail"],
+  ["/admin/settings", "nav_settings"],
 ];
 
 interface AdminLayoutProps {

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// The HTML and plain-text shell of every nurture email: preheader, blocks, footer with unsubscribe, open pixel.
+// The HTML and plain-text shell of every nurture email: preheader, blocks, footer with unsubscribe, hidden machine-only link, open pixel.
 import type { Locale } from "../../src/db/schema";
 import type { EmailBlock } from "./types";
 
@@ -10,6 +10,8 @@ interface EmailShell {
   blocks: EmailBlock[];
   unsubscribeUrl: string;
   openPixelUrl: string | null;
+  /** A link hidden from people (and from screen readers): only machines follow it. */
+  honeypotUrl?: string | null;
 }
 
 const FOOTER = {
@@ -88,6 +90,13 @@ export function EmailHtml(e: EmailShell) {
             </td>
           </tr>
         </table>
+        {e.honeypotUrl ? (
+          <div style="display:none;max-height:0;overflow:hidden;opacity:0" aria-hidden="true">
+            <a href={e.honeypotUrl} tabindex={-1} style="color:#f6f7fb;font-size:1px">
+              &#8203;
+            </a>
+          </div>
+        ) : null}
         {e.openPixelUrl ? (
           <img src={e.openPixelUrl} width="1" height="1" alt="" style="display:block;border:0" />
         ) : null}

@@ -7,6 +7,8 @@ import type { Asset, CourseSession, FormField } from "../../src/db/schema";
 import type { GateChoices } from "../../src/domain/gate-form";
 import type { FieldErrors } from "../../src/errors";
 import { SessionTime } from "./session-time";
+import type { ConsentCopy } from "../consent-words";
+import { ConsentFields } from "./consent-fields";
 
 interface LandingProps {
   asset: Asset;
@@ -15,6 +17,8 @@ interface LandingProps {
   values: Record<string, string>;
   errors?: FieldErrors;
   turnstileSiteKey?: string;
+  /** The consent words this visitor gets (the asset's mode as their law allows). */
+  consent: ConsentCopy;
   /** The gate's closed sets (company sizes, hidden UTM fields, the honeypot's name), from the form's rules. */
   choices: GateChoices;
 }
@@ -157,27 +161,7 @@ export function LandingPage(p: LandingProps) {
                 </Field>
               );
             })}
-            {asset.form.consent ? (
-              <div>
-                <label class="consent" for="consent">
-                  <input
-                    id="consent"
-                    name="consent"
-                    type="checkbox"
-                    value="on"
-                    checked={values.consent === "on"}
-                    required={asset.form.consent.required}
-                    {...invalid("consent")}
-                  />
-                  <span>{asset.form.consent.text}</span>
-                </label>
-                {errors.consent?.length ? (
-                  <p class="field-error" id="consent-error">
-                    {errors.consent.join(" ")}
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
+            <ConsentFields copy={p.consent} values={values} errors={errors} />
             <div class="hp" aria-hidden="true">
               <label for={p.choices.honeypot}>Website</label>
               <input

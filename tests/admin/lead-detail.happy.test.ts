@@ -17,6 +17,7 @@ import {
 } from "../nurture/support/nurture";
 import { fakeResend, type ResendFake } from "../nurture/support/resend-fake";
 import { login, type Session } from "./support/browser-like";
+import { asPerson, timePasses } from "../support/people";
 
 vi.setConfig(QUEUE_TIMEOUTS);
 
@@ -76,6 +77,7 @@ beforeAll(async () => {
     utm_term: "lead scoring",
     utm_content: "hero",
     ref: codeOf(referrer.share_url),
+    consent: "on", // marketing consent: the welcome email goes out
   });
   leadId = first.lead_id;
   await gate(asset.slug, {
@@ -91,10 +93,12 @@ beforeAll(async () => {
 
   // The welcome email goes out; the lead opens it and clicks its download button.
   await tick(Date.now() + MINUTE);
-  await settledSends(ofLead(leadId));
+  const [send] = await settledSends(ofLead(leadId));
   const mail = resend.delivered.find((d) => d.to === "mei@acme.test")!;
-  await fetchWorker(trackedLinks(mail.html, "o")[0]!);
-  await fetchWorker(trackedLinks(mail.html, "c")[0]!);
+  // An hour later, in her browser: a person's open and click, not a scanner's (those do not score).
+  await timePasses(send!.id as number, 3600);
+  await fetchWorker(trackedLinks(mail.html, "o")[0]!, asPerson());
+  await fetchWorker(trackedLinks(mail.html, "c")[0]!, asPerson());
 
   const won = await api(`/api/v1/leads/${leadId}/outcomes`, {
     method: "POST",

@@ -140,3 +140,50 @@ describe("dashboard pages are private and not cached", () => {
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
   });
 });
+
+describe("a session lives no longer than its token", () => {
+  async function tokenWithId(scopes: string[]) {
+    const res = await postJson("/api/v1/tokens", { name: "dash", scopes }, { headers: ADMIN });
+    return (await res.json()) as { id: number; token: string };
+  }
+
+  it("revoking the token ends the dashboard sessions made from it, at once", async () => {
+    const t = await tokenWithId(["marketing"]);
+    const session = await login(t.token);
+    expect((await session.get("/admin/leads")).status).toBe(200);
+
+    const revoked = await fetchWorker(`/api/v1/tokens/${t.id}`, {
+      method: "DELETE",
+      headers: ADMIN,
+    });
+    expect(revoked.status).toBe(200);
+    const after = await session.get("/admin/leads");
+    expect(after.status).toBe(303);
+    expect(after.headers.get("location")).toMatch(/^\/admin\/login/);
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM admin_sessions WHERE token_id = ?")
+      .bind(t.id)
+      .first<{ n: number }>();
+    expect(rows!.n).toBe(0);
+  });
+
+  it("a token whose scopes shrink below the session's ends the session", async () => {
+    const t = await tokenWithId(["marketing", "sales"]);
+    const session = await login(t.token);
+    expect((await session.get("/admin/leads")).status).toBe(200);
+    // No API narrows a token's scopes yet; an operator (or a future edit) doing it in D1 must still end the session.
+    await env.DB.prepare("UPDATE api_tokens SET scopes = ? WHERE id = ?")
+      .bind(JSON.stringify(["sales"]), t.id)
+      .run();
+    expect((await session.get("/admin/leads")).status).toBe(303);
+  });
+
+  it("sessions from the bootstrap ADMIN_TOKEN and from other tokens carry on", async () => {
+    const keep = await tokenWithId(["marketing"]);
+    const other = await tokenWithId(["marketing"]);
+    const kept = await login(keep.token);
+    const admin = await login();
+    await fetchWorker(`/api/v1/tokens/${other.id}`, { method: "DELETE", headers: ADMIN });
+    expect((await kept.get("/admin/leads")).status).toBe(200);
+    expect((await admin.get("/admin/leads")).status).toBe(200);
+  });
+});

@@ -30,7 +30,11 @@ async function prospect(context: BrowserContext, name: string, email: string) {
   );
   await page.fill("#email", email);
   await page.fill("#name", name);
-  await Promise.all([page.waitForURL(`${ORIGIN}/p/${SLUG}`), page.click("button[type=submit]")]);
+  // Post/Redirect/Get: the gate sends the browser on to the asset's thank-you page.
+  await Promise.all([
+    page.waitForURL(new RegExp(`^${ORIGIN}/p/${SLUG}/thanks\\?t=`)),
+    page.click("button[type=submit]"),
+  ]);
   return page;
 }
 

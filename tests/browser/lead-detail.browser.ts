@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium())("reading leads and course times in a real browse
     await page.fill("#name", "周杰");
     await page.fill("#company", "示例科技");
     await page.fill("#phone", "010-6552 1234");
-    await page.check("#consent");
+    await page.check("#privacy");
     await page.click("button[type=submit]");
     await expect
       .poll(() => page.locator("#phone-error").textContent())
@@ -195,7 +195,7 @@ describe.skipIf(!hasChromium())("reading leads and course times in a real browse
     expect(await page.locator("#phone").getAttribute("aria-invalid")).toBe("true");
     await page.screenshot({ path: shot("gate-landline-zh"), fullPage: true });
     await page.fill("#phone", "+86 139 1234 5678");
-    await page.check("#consent");
+    await page.check("#privacy");
     await page.click("button[type=submit]");
     await expect.poll(() => page.locator("h1").textContent()).toBe("感谢您的关注！");
     await context.close();

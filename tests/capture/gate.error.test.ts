@@ -124,7 +124,7 @@ describe("gate submission, bad input", () => {
     },
   );
 
-  it("where the asset requires consent, no consent means no lead", async () => {
+  it("where the asset asks visitors to agree to the privacy policy, no tick means no lead", async () => {
     const asset = await makeAsset({
       form: {
         fields: {
@@ -134,13 +134,14 @@ describe("gate submission, bad input", () => {
           phone: "hidden",
           company_size: "hidden",
         },
-        consent: { text: "I agree", required: true, version: "1" },
+        consent: { mode: "optional", text: "", version: "1", basis: null },
+        privacy: { required: true },
       },
     });
     const before = await leadCount();
     const res = await postForm(`/p/${asset.slug}`, { email: "nc@example.com" });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("Please agree to continue");
+    expect(await res.text()).toContain("Please agree to the privacy policy to continue");
     expect(await leadCount()).toBe(before);
   });
 

@@ -2,8 +2,8 @@ import { describe, it, expect, vi, afterEach } from "vitest";
 import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
 import { createApp } from "../../src/app";
-import { makeAsset } from "../support/fixtures";
-import { BASE, fetchWorker, postForm, postJson } from "../support/http";
+import { makeAsset, STANDARD_FORM } from "../support/fixtures";
+import { BASE, fetchWorker, postForm, postJson, submitForm } from "../support/http";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -18,7 +18,8 @@ describe("gate submission, security and abuse", () => {
           phone: "hidden",
           company_size: "hidden",
         },
-        consent: null,
+        consent: STANDARD_FORM.consent,
+        privacy: STANDARD_FORM.privacy,
       },
     });
     const evil = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -65,7 +66,7 @@ describe("gate submission, security and abuse", () => {
 
   it("a filled honeypot looks like success to the bot but stores nothing and hands out no link", async () => {
     const asset = await makeAsset();
-    const res = await postForm(`/p/${asset.slug}`, {
+    const res = await submitForm(`/p/${asset.slug}`, {
       email: "bot@example.com",
       name: "Bot",
       website: "http://spam.example",

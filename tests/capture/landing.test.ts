@@ -41,7 +41,8 @@ describe("landing page", () => {
           phone: "required",
           company_size: "hidden",
         },
-        consent: { text: "Send me news", required: false, version: "1" },
+        consent: { mode: "optional", text: "Send me news", version: "1", basis: null },
+        privacy: { required: false },
       },
     });
     const html = await (await fetchWorker(`/p/${asset.slug}`)).text();

@@ -45,7 +45,8 @@ describe("a course session's time", () => {
   it("the thank-you page says the same", async () => {
     const asset = await course("zh-CN", "Asia/Shanghai");
     const res = await postForm(`/p/${asset.slug}`, { email: "mei@example.cn", name: "陈美" });
-    const html = await res.text();
+    expect(res.status).toBe(303); // Post/Redirect/Get: the thank-you page is its own URL
+    const html = await (await fetchWorker(res.headers.get("location")!)).text();
     expect(html).toContain("2026年12月9日 20:00（北京时间）");
     expect(localHook(html)?.[2]).toBe("Asia/Shanghai");
   });

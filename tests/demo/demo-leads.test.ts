@@ -16,7 +16,7 @@ const reasons = (lead: Lead) =>
 
 describe("demo leads", () => {
   it("a Chinese marketing director scored to MQL by the Chinese title rules, and the free-mail colleague she referred; seeding again adds nobody", async () => {
-    const deps = { webhooks: env.WEBHOOKS, threshold: 50 };
+    const deps = { webhooks: env.WEBHOOKS, threshold: 50, signingSecret: env.SIGNING_SECRET! };
     await seedDemo(db(), env.FILES, Date.now(), deps);
     await seedDemo(db(), env.FILES, Date.now() + 1000, deps);
     expect((await env.DB.prepare("SELECT count(*) n FROM leads").first<{ n: number }>())!.n).toBe(
@@ -44,6 +44,8 @@ describe("demo leads", () => {
       "Mid-size company": 10,
     });
     expect(director.first_touch).toMatchObject({ utm_source: "baidu", utm_medium: "cpc" });
+    // She ticked marketing consent: enrolled in the whitepaper's drip, as the gate would.
+    expect(director.nurture).toEqual([expect.objectContaining({ state: "enrolled" })]);
 
     const colleague = await (
       await api(`/api/v1/leads/${await leadByEmail("lina.sales@163.com")}`)

@@ -62,7 +62,7 @@ describe("demo content", () => {
       name: "王芳",
       company: "示例科技",
       phone: "13812345678",
-      consent: true,
+      privacy: true,
     });
     expect(res.status).toBe(201);
     const { download_url } = await res.json<{ download_url: string }>();

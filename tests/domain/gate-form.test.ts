@@ -12,7 +12,8 @@ const form: FormSettings = {
     phone: "optional",
     company_size: "optional",
   },
-  consent: { text: "I agree", required: true, version: "v2" },
+  consent: { mode: "required", text: "I agree", version: "v2", basis: "US audience only" },
+  privacy: { required: false },
 };
 
 describe("email normalisation", () => {
@@ -47,19 +48,20 @@ describe("gate submission parsing", () => {
       { ...ok, company: "Acme", phone: "(415) 555-2671", utm_source: "google" },
       form,
       "en",
+      "required",
     );
     expect(r.ok && r.value).toMatchObject({
       email: "ann@example.com",
       name: "Ann",
       company: "Acme",
       phone: "+14155552671",
-      consent: true,
+      marketing: "given",
       utm: { utm_source: "google" },
     });
   });
 
   it("ignores fields the asset hides", () => {
-    const r = parseGate({ ...ok, job_title: "CTO" }, form, "en");
+    const r = parseGate({ ...ok, job_title: "CTO" }, form, "en", "required");
     expect(r.ok && r.value.jobTitle).toBeNull();
   });
 
@@ -68,26 +70,30 @@ describe("gate submission parsing", () => {
     [{ ...ok, email: "nope" }, "email", "Enter a valid email address"],
     [{ ...ok, email: "a@b.com\r\nBcc: x@y.com" }, "email", "Enter a valid email address"],
     [{ ...ok, name: "" }, "name", "This field is required"],
-    [{ ...ok, consent: undefined }, "consent", "Please agree to continue"],
+    [
+      { ...ok, consent: undefined },
+      "consent",
+      "This offer is only for people who agree to receive our emails: tick the box to continue",
+    ],
     [{ ...ok, phone: "123" }, "phone", "Enter a valid phone number"],
     [{ ...ok, company_size: "huge" }, "company_size", "Choose one of the options"],
     [{ ...ok, name: "x".repeat(201) }, "name", "This is too long"],
     [{ ...ok, email: ["a@b.com", "c@d.com"] }, "email", "Must be a single text value"],
     [{ ...ok, name: { first: "Ann" } }, "name", "Must be a single text value"],
   ])("refuses %o with a message on %s", (input, field, message) => {
-    const r = parseGate(input, form, "en");
+    const r = parseGate(input, form, "en", "required");
     expect(r.ok).toBe(false);
     expect(!r.ok && r.fields[field]).toContain(message);
   });
 
   it("speaks the asset's language", () => {
-    const r = parseGate({ email: "x" }, form, "zh-CN");
+    const r = parseGate({ email: "x" }, form, "zh-CN", "required");
     expect(!r.ok && r.fields.email).toEqual(["请输入有效的邮箱地址"]);
     expect(!r.ok && r.fields.name).toEqual(["此项为必填"]);
   });
 
   it("turns line breaks in names into spaces so they can never reach an email header", () => {
-    const r = parseGate({ ...ok, name: "Ann\r\nBcc: evil@example.com" }, form, "en");
+    const r = parseGate({ ...ok, name: "Ann\r\nBcc: evil@example.com" }, form, "en", "required");
     expect(r.ok && r.value.name).toBe("Ann Bcc: evil@example.com");
   });
 
@@ -96,18 +102,55 @@ describe("gate submission parsing", () => {
       { ...ok, name: "Zoë 李雷 <script>alert(1)</script>", company: "Ünïcode GmbH 🚀" },
       form,
       "en",
+      "required",
     );
     expect(r.ok && r.value.name).toBe("Zoë 李雷 <script>alert(1)</script>");
     expect(r.ok && r.value.company).toBe("Ünïcode GmbH 🚀");
   });
 
   it("drops a malformed referral code instead of failing the form", () => {
-    const r = parseGate({ ...ok, ref: "'; DROP TABLE leads" }, form, "en");
+    const r = parseGate({ ...ok, ref: "'; DROP TABLE leads" }, form, "en", "required");
     expect(r.ok && r.value.ref).toBeNull();
   });
 
   it("flags the honeypot", () => {
-    const r = parseGate({ ...ok, website: "http://spam" }, form, "en");
+    const r = parseGate({ ...ok, website: "http://spam" }, form, "en", "required");
     expect(r.ok && r.value.honeypot).toBe(true);
+  });
+});
+
+describe("the consent boxes", () => {
+  const optional: FormSettings = {
+    ...form,
+    consent: { mode: "optional", text: "", version: "v1", basis: null },
+  };
+  it.each([
+    ["optional", {}, "none"],
+    ["optional", { consent: "on" }, "given"],
+    ["optional", { consent: false }, "none"],
+    ["implied", {}, "implied"],
+    ["implied", { marketing_opt_out: "on" }, "declined"],
+    ["implied", { consent: false }, "declined"],
+    ["implied", { consent: true }, "given"],
+    ["required", { consent: "on" }, "given"],
+  ] as const)("in %s mode, %o says %s about marketing email", (mode, boxes, said) => {
+    const r = parseGate({ email: "a@b.com", name: "A", ...boxes }, optional, "en", mode);
+    expect(r.ok && r.value.marketing).toBe(said);
+    expect(r.ok && r.value.consentMode).toBe(mode);
+  });
+
+  it("a privacy box the asset requires must be ticked, in the visitor's language", () => {
+    const withPrivacy = { ...optional, privacy: { required: true } };
+    const refused = parseGate({ email: "a@b.com", name: "A" }, withPrivacy, "zh-CN", "optional");
+    expect(!refused.ok && refused.fields.privacy).toEqual(["请阅读并同意隐私政策后继续"]);
+    const ok = parseGate(
+      { email: "a@b.com", name: "A", privacy: "on" },
+      withPrivacy,
+      "zh-CN",
+      "optional",
+    );
+    expect(ok.ok && ok.value.privacyAccepted).toBe(true);
+    const notAsked = parseGate({ email: "a@b.com", name: "A" }, optional, "en", "optional");
+    expect(notAsked.ok && notAsked.value.privacyAccepted).toBeNull();
   });
 });

@@ -46,7 +46,11 @@ describe("double opt-in", () => {
 
     const link = [...confirm[0]!.html.matchAll(/https?:\/\/[^"]+\/t\/c\/[^"]+/g)][0]![0];
     const hop = await fetchWorker(new URL(link).pathname);
-    const optin = await fetchWorker(new URL(hop.headers.get("location")!).pathname);
+    const confirmPath = new URL(hop.headers.get("location")!).pathname;
+    const page = await fetchWorker(confirmPath);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`<form method="post" action="${confirmPath}">`);
+    const optin = await fetchWorker(confirmPath, { method: "POST" });
     expect(optin.status).toBe(200);
     expect(await optin.text()).toContain("confirmed");
     await tick(Date.now() + 6 * HOUR);
@@ -68,8 +72,8 @@ describe("double opt-in", () => {
     ]);
   });
 
-  it("a tampered confirmation link is refused", async () => {
-    const res = await fetchWorker("/optin/abc.def");
+  it.each(["GET", "POST"])("a tampered confirmation link is refused (%s)", async (method) => {
+    const res = await fetchWorker("/optin/abc.def", { method });
     expect(res.status).toBe(403);
   });
 });

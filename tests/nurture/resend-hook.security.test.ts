@@ -15,6 +15,7 @@ import {
   QUEUE_TIMEOUTS,
 } from "./support/nurture";
 import { fetchWorker } from "../support/http";
+import { CHROME, timePasses } from "../support/people";
 import { emailHash } from "../../src/domain/email-address";
 
 vi.setConfig(QUEUE_TIMEOUTS);
@@ -58,6 +59,8 @@ const RECIPIENTS = [
   "engaged",
   "trouble",
   "unknown-type",
+  "resend-scanner",
+  "resend-instant-open",
 ].map((n) => `${n}@example.com`);
 const sent = new Map<string, { id: number; lead_id: number; resend_id: string }>();
 
@@ -200,9 +203,17 @@ describe("Resend events on the ledger and the event log", () => {
 
   it("opened and clicked set the first time on the send and land in the event log for scoring", async () => {
     const send = await sentEmail("engaged@example.com");
+    await timePasses(send.id, 3600);
     await postHook(event("email.opened", send.resend_id));
     await postHook(
-      event("email.clicked", send.resend_id, { click: { link: "https://example.com/pricing" } }),
+      event("email.clicked", send.resend_id, {
+        click: {
+          link: "https://example.com/pricing",
+          ipAddress: "198.51.100.20",
+          userAgent: CHROME,
+          timestamp: new Date().toISOString(),
+        },
+      }),
     );
     const [row] = await sendRows(`id = ${send.id}`);
     expect(row!.opened_at).toBeTypeOf("number");
@@ -213,6 +224,41 @@ describe("Resend events on the ledger and the event log", () => {
       source: "resend",
       url: "https://example.com/pricing",
     });
+  });
+
+  it("a click Resend reports from a link scanner is a machine's: kept in the log, not as the send's click", async () => {
+    const send = await sentEmail("resend-scanner@example.com");
+    await timePasses(send.id, 3600);
+    await postHook(
+      event("email.clicked", send.resend_id, {
+        click: {
+          link: "https://example.com/report",
+          ipAddress: "148.163.150.22",
+          userAgent: CHROME,
+          timestamp: new Date().toISOString(),
+        },
+      }),
+    );
+    const [row] = await sendRows(`id = ${send.id}`);
+    expect(row!.clicked_at).toBeNull();
+    expect(row!.machine_clicked_at).toBeTypeOf("number");
+    const clicks = await env.DB.prepare(
+      "SELECT machine FROM events WHERE lead_id = ? AND type = 'email_clicked'",
+    )
+      .bind(send.lead_id)
+      .all();
+    expect(clicks.results).toEqual([{ machine: "scanner_network" }]);
+  });
+
+  it("an open Resend reports a second after sending is a machine's (its opens carry only a time)", async () => {
+    const send = await sentEmail("resend-instant-open@example.com");
+    await env.DB.prepare("UPDATE sends SET sent_at = ? WHERE id = ?")
+      .bind(Date.now() - 1000, send.id)
+      .run();
+    await postHook(event("email.opened", send.resend_id));
+    const [row] = await sendRows(`id = ${send.id}`);
+    expect(row).toMatchObject({ opened_at: null });
+    expect(row!.machine_opened_at).toBeTypeOf("number");
   });
 
   it("delivery_delayed and failed are recorded", async () => {

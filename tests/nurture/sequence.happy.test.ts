@@ -17,6 +17,7 @@ import {
 } from "./support/nurture";
 import { makeSession } from "../support/fixtures";
 import { fetchWorker } from "../support/http";
+import { asPerson, timePasses } from "../support/people";
 
 vi.setConfig(QUEUE_TIMEOUTS);
 
@@ -138,7 +139,7 @@ describe("conditions skip a step and say why", () => {
     const asset = await assetWithSequence(withConditions({ skipIfDownloaded: true }));
     const res = await fetchWorker(`/p/${asset.slug}`, {
       method: "POST",
-      body: JSON.stringify({ email: "reader@example.com", name: "Ann" }),
+      body: JSON.stringify({ email: "reader@example.com", name: "Ann", consent: true }),
       headers: { "content-type": "application/json" },
     });
     const { lead_id, download_url } = (await res.json()) as {
@@ -161,13 +162,31 @@ describe("conditions skip a step and say why", () => {
     const { lead_id } = await captureLead(asset.slug, "clicked-earlier@example.com");
     await tick(Date.now() + MINUTE);
     await settledSends(ofLead(lead_id));
+    const [first] = await settledSends(ofLead(lead_id));
     const html = resend.delivered.find((d) => d.to === "clicked-earlier@example.com")!.html;
-    await fetchWorker(new URL(html.match(/https?:\/\/[^"]+\/t\/c\/[^"]+/)![0]).pathname);
+    await timePasses(first!.id as number, 5 * 60);
+    await fetchWorker(
+      new URL(html.match(/https?:\/\/[^"]+\/t\/c\/[^"]+/)![0]).pathname,
+      asPerson(),
+    );
     await tick(Date.now() + 2 * HOUR);
     expect((await settledSends(ofLead(lead_id))).map((r) => r.last_error)).toEqual([
       null,
       "already_clicked",
     ]);
+  });
+
+  it("a link scanner's click on an earlier step does not skip the follow-up", async () => {
+    resend = fakeResend();
+    const asset = await assetWithSequence(withConditions({ skipIfClicked: true }));
+    const { lead_id } = await captureLead(asset.slug, "scanned-earlier@example.com");
+    await tick(Date.now() + MINUTE);
+    await settledSends(ofLead(lead_id));
+    const html = resend.delivered.find((d) => d.to === "scanned-earlier@example.com")!.html;
+    const scanner = { headers: { "user-agent": "Barracuda Sentinel (EE)" } };
+    await fetchWorker(new URL(html.match(/https?:\/\/[^"]+\/t\/c\/[^"]+/)![0]).pathname, scanner);
+    await tick(Date.now() + 2 * HOUR);
+    expect((await settledSends(ofLead(lead_id))).map((r) => r.last_error)).toEqual([null, null]);
   });
 
   it("skips the follow-up for a lead already qualified, but not for one who is not", async () => {

@@ -40,7 +40,7 @@ describe("authoring a drip through the API", () => {
     expect(await (await get(asset.id)).json()).toEqual(created);
 
     const { lead_id } = await (
-      await postJson(`/p/${asset.slug}`, { email: "drip@example.com", name: "D" })
+      await postJson(`/p/${asset.slug}`, { email: "drip@example.com", name: "D", consent: true })
     ).json<{ lead_id: number }>();
     const enrolment = await env.DB.prepare(
       "SELECT sequence_id, status FROM enrolments WHERE lead_id = ?",

@@ -14,6 +14,7 @@ import {
   QUEUE_TIMEOUTS,
 } from "./support/nurture";
 import { fetchWorker } from "../support/http";
+import { asPerson, timePasses } from "../support/people";
 import { clickUrl } from "../../src/services/nurture/links";
 import { signLink } from "../../src/domain/signed-link";
 
@@ -44,10 +45,12 @@ describe("click tracking", () => {
   it("a tracked link redirects to the link in the template and records a click for the lead, step and asset", async () => {
     const { mail, send, asset } = await firstEmail("clicker@example.com");
     const [download, share] = links(mail.html, "c");
-    const res = await fetchWorker(download!);
+    await timePasses(send.id, 10 * 60);
+    const res = await fetchWorker(download!, asPerson());
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toMatch(/\/d\/[^/]+$/);
-    const shared = await fetchWorker(share!);
+    await timePasses(send.id, 60);
+    const shared = await fetchWorker(share!, asPerson());
     expect(shared.headers.get("location")).toMatch(new RegExp(`/r/[^?]+\\?to=${asset.slug}$`));
     const events = (
       await env.DB.prepare(
@@ -95,8 +98,9 @@ describe("open pixel", () => {
   it("answers a GIF and records the first open only", async () => {
     const { mail, send } = await firstEmail("opener@example.com");
     const [pixel] = links(mail.html, "o");
+    await timePasses(send.id, 10 * 60);
     for (let i = 0; i < 2; i++) {
-      const res = await fetchWorker(pixel!);
+      const res = await fetchWorker(pixel!, asPerson());
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("image/gif");
     }

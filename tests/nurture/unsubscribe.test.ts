@@ -104,7 +104,11 @@ describe("unsubscribing", () => {
     const { path, lead_id } = await leadWithFirstEmail("comeback@example.com");
     await fetchWorker(path, { method: "POST" });
     const fresh = await assetWithSequence(twoSteps);
-    const res = await postJson(`/p/${fresh.slug}`, { email: "comeback@example.com", name: "Ann" });
+    const res = await postJson(`/p/${fresh.slug}`, {
+      email: "comeback@example.com",
+      name: "Ann",
+      consent: true,
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { download_url: string }).download_url).toMatch(/\/d\//);
     const enrolled = await env.DB.prepare(

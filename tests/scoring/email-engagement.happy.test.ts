@@ -1,8 +1,11 @@
-import { describe, it, expect } from "vitest";
+import { describe, it, expect, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { makeAsset, makeSession, db } from "../support/fixtures";
 import { fetchWorker, postJson } from "../support/http";
-import { waitFor } from "../support/leads";
+import { QUEUE_TIMEOUTS, waitFor } from "../support/leads";
+import { asPerson } from "../support/people";
+
+vi.setConfig(QUEUE_TIMEOUTS);
 import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
 import { clickUrl, openPixelUrl } from "../../src/services/nurture/links";
 
@@ -34,7 +37,7 @@ describe("email engagement feeds the score", () => {
       s: sendId,
       u: "https://www.example.com/pricing?plan=team",
     });
-    expect((await fetchWorker(new URL(url).pathname)).status).toBe(302);
+    expect((await fetchWorker(new URL(url).pathname, asPerson())).status).toBe(302);
     const ledger = await waitFor(async () => {
       const r = await reasons(leadId);
       return r.includes("Clicked a nurture email") && r.includes("Visited pricing or demo")
@@ -49,12 +52,12 @@ describe("email engagement feeds the score", () => {
     const pixel = new URL(
       await openPixelUrl("https://lodestone.test", env.SIGNING_SECRET, { s: sendId }),
     ).pathname;
-    await fetchWorker(pixel);
+    await fetchWorker(pixel, asPerson());
     await waitFor(
       async () => ((await reasons(leadId)).includes("Opened a nurture email") ? true : null),
       "open scoring",
     );
-    await fetchWorker(pixel);
+    await fetchWorker(pixel, asPerson());
     await new Promise((r) => setTimeout(r, 300));
     const opens = (await env.DB.prepare(
       "SELECT count(*) n FROM events WHERE lead_id = ? AND type = 'email_opened'",

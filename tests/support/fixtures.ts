@@ -13,7 +13,8 @@ export const STANDARD_FORM: FormSettings = {
     phone: "optional",
     company_size: "optional",
   },
-  consent: null,
+  consent: { mode: "optional", text: "", version: "v1", basis: null },
+  privacy: { required: false },
 };
 
 let seq = 0;

@@ -35,6 +35,18 @@ export function postForm(
   });
 }
 
+/** A browser's form post: a 303 answer is followed to the page it names (GET), as a browser would. */
+export async function submitForm(
+  path: string,
+  fields: Record<string, string | string[]>,
+  init: RequestInit & { ip?: string } = {},
+) {
+  const res = await postForm(path, fields, init);
+  const location = res.headers.get("location");
+  if (res.status !== 303 || !location) return res;
+  return fetchWorker(location, { ip: init.ip });
+}
+
 export function postJson(path: string, json: unknown, init: RequestInit & { ip?: string } = {}) {
   return fetchWorker(path, {
     ...init,

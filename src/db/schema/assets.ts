@@ -12,6 +12,9 @@ import {
   type FormField,
   type FieldMode,
   type FormSettings,
+  MARKETING_CONSENT_MODES,
+  type MarketingConsentMode,
+  type MarketingConsentSettings,
 } from "../../domain/vocabulary";
 
 export {
@@ -25,6 +28,9 @@ export {
   type FormField,
   type FieldMode,
   type FormSettings,
+  MARKETING_CONSENT_MODES,
+  type MarketingConsentMode,
+  type MarketingConsentSettings,
 };
 
 export const assets = sqliteTable("assets", {

@@ -23,3 +23,5 @@ export * from "./asset-model-daily";
 export * from "./rollup-cursors";
 export * from "./campaign-monthly";
 export * from "./captured-emails";
+export * from "./settings";
+export * from "./consent-texts";

@@ -2,9 +2,14 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { id, createdAt, updatedAt } from "./columns";
-import { STAGES, type Stage } from "../../domain/vocabulary";
+import {
+  STAGES,
+  type Stage,
+  MARKETING_CONSENT_STATES,
+  type MarketingConsentState,
+} from "../../domain/vocabulary";
 
-export { STAGES, type Stage };
+export { STAGES, type Stage, MARKETING_CONSENT_STATES, type MarketingConsentState };
 
 /**
  * The sales list indexes are partial on scored_at: a capture inserts the lead with scored_at NULL, so a
@@ -26,8 +31,19 @@ export const leads = sqliteTable(
     locale: text("locale").notNull().default("en"),
     referralCode: text("referral_code").notNull().unique(),
     referredByLeadId: integer("referred_by_lead_id"),
+    /**
+     * Where the lead stands on marketing email: `given`, `implied` (soft opt-in not refused) or `declined`; null
+     * when no capture has said. consent_at, consent_version and consent_ip_hash belong to the capture that set it;
+     * every capture's own record is on its touch.
+     */
+    marketingConsent: text("marketing_consent", {
+      enum: MARKETING_CONSENT_STATES,
+    }).$type<Exclude<MarketingConsentState, "none">>(),
     consentAt: integer("consent_at"),
+    /** Legacy: raw IPs of consents recorded before consent_ip_hash; hashed and cleared by the cron, never written. */
     consentIp: text("consent_ip"),
+    /** Keyed hash of the IP the consent came from (src/domain/ip-hash.ts), never the address. */
+    consentIpHash: text("consent_ip_hash"),
     consentVersion: text("consent_version"),
     touchCount: integer("touch_count").notNull().default(0),
     fitScore: integer("fit_score").notNull().default(0),
@@ -47,6 +63,8 @@ export const leads = sqliteTable(
   (t) => [
     index("leads_list").on(t.updatedAt).where(sql`scored_at IS NOT NULL`),
     index("leads_stage_score").on(t.stage, t.score, t.updatedAt).where(sql`scored_at IS NOT NULL`),
+    // Finds the legacy raw IPs left to hash; empty once they are, and never written by a capture.
+    index("leads_legacy_consent_ip").on(t.id).where(sql`consent_ip IS NOT NULL`),
   ],
 );
 

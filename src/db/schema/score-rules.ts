@@ -1,12 +1,12 @@
 // Scoring rules are data: fit rules on the profile, behaviour rules on events (with decay).
 import { sqliteTable, text, integer, real } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { idNeverReused, createdAt } from "./columns";
 import { RULE_KINDS } from "../../domain/vocabulary";
 
 export { RULE_KINDS };
 
 export const scoreRules = sqliteTable("score_rules", {
-  id: id(),
+  id: idNeverReused(),
   kind: text("kind", { enum: RULE_KINDS }).notNull(),
   /** What the rule looks at, e.g. job_title_keyword, company_size, country, free_mail, phone_given, event. */
   field: text("field").notNull(),

@@ -2,7 +2,7 @@
 // step_id 0 is the double opt-in confirmation of the enrolment (it has no sequence step).
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
-import { id, createdAt, updatedAt } from "./columns";
+import { idNeverReused, createdAt, updatedAt } from "./columns";
 import { SEND_STATUSES, type SendStatus } from "../../domain/vocabulary";
 
 export { SEND_STATUSES, type SendStatus };
@@ -10,7 +10,7 @@ export { SEND_STATUSES, type SendStatus };
 export const sends = sqliteTable(
   "sends",
   {
-    id: id(),
+    id: idNeverReused(),
     enrolmentId: integer("enrolment_id").notNull(),
     stepId: integer("step_id").notNull(),
     leadId: integer("lead_id").notNull(),
@@ -23,8 +23,13 @@ export const sends = sqliteTable(
     batchKey: text("batch_key"),
     /** Times the stranded-send sweep queued this send again because its queue message was lost (src/nurture/sweep-stranded.ts). */
     requeues: integer("requeues").notNull().default(0),
+    /** When Resend took the email: opens and clicks are timed from here (see src/domain/machine-traffic.ts). */
+    sentAt: integer("sent_at"),
+    /** The first open and click by a person; a machine's (Apple's mail proxy, a link scanner) are kept apart. */
     openedAt: integer("opened_at"),
     clickedAt: integer("clicked_at"),
+    machineOpenedAt: integer("machine_opened_at"),
+    machineClickedAt: integer("machine_clicked_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

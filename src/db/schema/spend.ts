@@ -1,11 +1,11 @@
 // Marketing spend per period, tied to an asset and/or channel/campaign; idempotent on import_key.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { idNeverReused, createdAt } from "./columns";
 
 export const spend = sqliteTable(
   "spend",
   {
-    id: id(),
+    id: idNeverReused(),
     assetId: integer("asset_id"),
     channel: text("channel"),
     utmSource: text("utm_source"),

@@ -1,7 +1,12 @@
 // A touch is one gate submission with where it came from: UTM five, referrer, referral code, channel.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { id } from "./columns";
-import { CHANNELS, type Channel } from "../../domain/vocabulary";
+import {
+  CHANNELS,
+  type Channel,
+  MARKETING_CONSENT_MODES,
+  MARKETING_CONSENT_STATES,
+} from "../../domain/vocabulary";
 
 export { CHANNELS, type Channel };
 
@@ -23,6 +28,19 @@ export const touches = sqliteTable(
     country: text("country"),
     landingUrl: text("landing_url"),
     channel: text("channel", { enum: CHANNELS }).notNull(),
+    // The consent record of this capture (a regulator's consent log is the lead's touches):
+    /** What the capture said about marketing email. */
+    consentMarketing: text("consent_marketing", { enum: MARKETING_CONSENT_STATES }),
+    /** The mode the visitor was shown: the asset's, or `optional` where their law decides. */
+    consentMode: text("consent_mode", { enum: MARKETING_CONSENT_MODES }),
+    /** The marketer's version label of the consent words. */
+    consentVersion: text("consent_version"),
+    /** The privacy notice box: ticked (1), or null when the notice was shown as text without a box. */
+    consentPrivacy: integer("consent_privacy", { mode: "boolean" }),
+    /** consent_texts.hash: the exact words shown. */
+    consentTextHash: text("consent_text_hash"),
+    /** Keyed hash of the visitor's IP (src/domain/ip-hash.ts). */
+    consentIpHash: text("consent_ip_hash"),
   },
   (t) => [index("touches_lead").on(t.leadId)],
 );

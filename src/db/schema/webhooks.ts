@@ -1,13 +1,13 @@
 // Sales webhook endpoints, the deliveries made to them, and every attempt.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
-import { id, createdAt, updatedAt } from "./columns";
+import { id, idNeverReused, createdAt, updatedAt } from "./columns";
 import { DELIVERY_STATUSES } from "../../domain/vocabulary";
 
 export { DELIVERY_STATUSES };
 
 export const webhookEndpoints = sqliteTable("webhook_endpoints", {
-  id: id(),
+  id: idNeverReused(),
   url: text("url").notNull(),
   secret: text("secret").notNull(),
   eventTypes: text("event_types", { mode: "json" }).$type<string[]>().notNull(),
@@ -16,6 +16,10 @@ export const webhookEndpoints = sqliteTable("webhook_endpoints", {
   disabledReason: text("disabled_reason"),
   disabledAt: integer("disabled_at"),
   consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  /** Start of the current run of failed attempts (NULL while healthy): what "failed while it was off" counts from. */
+  failingSince: integer("failing_since"),
+  /** Deliveries that failed for good (410, or the whole schedule) since the endpoint last succeeded. */
+  failedDeliveries: integer("failed_deliveries").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -23,6 +23,14 @@ import { AssetDetailPage } from "../../../templates/admin/pages/asset-detail";
 import { FORM_FIELDS, LOCALES } from "../../db/schema";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "../../http/admin-form";
+import { loadSettings } from "../../services/settings/settings";
+import type { Db } from "../../env";
+
+/** Whether the consent words have a privacy policy to link to (the form says so beside the privacy box). */
+async function privacyUrlSet(db: Db): Promise<boolean> {
+  const s = await loadSettings(db);
+  return Boolean(s.privacy_policy_url_en ?? s.privacy_policy_url_zh);
+}
 
 async function assetOr404(c: Context<AppEnv>) {
   const asset = await findAssetById(c.get("db"), Number(c.req.param("id")));
@@ -53,6 +61,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         asset={null}
         values={{ ...STANDARD_FORM_VALUES, locale: s.locale }}
         sequences={await sequenceOptions(c.get("db"))}
+        privacyUrlSet={await privacyUrlSet(c.get("db"))}
       />,
     );
   });
@@ -69,6 +78,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         asset={asset}
         values={valuesOf(asset)}
         sequences={await sequenceOptions(c.get("db"))}
+        privacyUrlSet={await privacyUrlSet(c.get("db"))}
         message={c.req.query("saved") ? at(s.locale, "saved") : undefined}
       />,
     );
@@ -91,6 +101,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         values={fields}
         errors={result.errors}
         sequences={await sequenceOptions(db)}
+        privacyUrlSet={await privacyUrlSet(db)}
       />,
       400,
     );

@@ -16,6 +16,7 @@ import { registerLeads } from "./leads";
 import { registerAssets } from "./assets";
 import { registerWebhooksPage } from "./webhooks";
 import { registerMailPage } from "./mail";
+import { registerSettings } from "./settings";
 
 export function registerAdminRoutes(app: Hono<AppEnv>) {
   const admin = new Hono<AppEnv>();
@@ -33,6 +34,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerAssets(admin);
   registerWebhooksPage(admin);
   registerMailPage(admin);
+  registerSettings(admin);
   admin.notFound((c) => {
     const s = c.var.admin;
     return c.html(

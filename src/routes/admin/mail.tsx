@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
+import { linkOrigin } from "../../env";
 import { MailDetailPage, MailPage } from "../../../templates/admin/pages/mail";
 
 const PAGE = 50;
@@ -22,6 +23,7 @@ export function registerMailPage(app: Hono<AppEnv>) {
         csrf={s.csrf}
         rows={page}
         next={rows.length > PAGE ? page.at(-1)!.createdAt : null}
+        sendingPaused={!linkOrigin(c.get("config")).ok}
       />,
     );
   });

@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { ATTRIBUTION_MODELS, type AttributionModel } from "../../db/schema";
 import { loadOverview } from "../../services/reports/overview";
+import { linkOrigin } from "../../env";
 import { OverviewPage } from "../../../templates/admin/pages/overview";
 
 export function registerOverview(app: Hono<AppEnv>) {
@@ -17,6 +18,14 @@ export function registerOverview(app: Hono<AppEnv>) {
       currency: c.get("config").REPORTING_CURRENCY,
     });
     const s = c.get("admin");
-    return c.html(<OverviewPage locale={s.locale} csrf={s.csrf} model={model} data={data} />);
+    return c.html(
+      <OverviewPage
+        locale={s.locale}
+        csrf={s.csrf}
+        model={model}
+        data={data}
+        sendingPaused={!linkOrigin(c.get("config")).ok}
+      />,
+    );
   });
 }

@@ -64,7 +64,7 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
       c.get("db"),
       c.env.WEBHOOKS,
       endpoint,
-      { active: fields.active === "1" },
+      { active: fields.active === "1", resendFailed: fields.resend_failed === "1" },
       c.get("now"),
     );
     return c.redirect(`/admin/webhooks?endpoint=${endpoint}`, 303);

@@ -2,6 +2,7 @@
 // GET /d/{token}: streams the asset's file from R2 (or opens the course room) for a valid, unexpired link.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { requestSignals } from "../../http/request-signals";
 import { verifyLink } from "../../domain/signed-link";
 import { findAssetById, upcomingSession } from "../../services/assets/find-asset";
 import { recordDownload } from "../../services/capture/record-download";
@@ -79,7 +80,7 @@ export function registerDownload(app: Hono<AppEnv>) {
       });
       answer = new Response(object.body, { headers });
     }
-    await recordDownload(db, c.env.JOBS, claims.l, asset, eventType, now);
+    await recordDownload(db, c.env.JOBS, claims.l, asset, eventType, requestSignals(c), now);
     return answer;
   });
 }

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// POST /p/{slug}: the gate. Form posts get pages (errors re-render the form); JSON clients get JSON.
+// POST /p/{slug}: the gate. Form posts get a 303 to the thank-you page (errors re-render the form); JSON clients get JSON.
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
@@ -7,19 +7,25 @@ import type { Asset } from "../../db/schema";
 import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
 import { parseGate, GATE_CHOICES } from "../../domain/gate-form";
 import { captureLead } from "../../services/capture/capture-lead";
-import { downloadUrl, shareUrl } from "../../domain/lead-links";
+import { downloadUrl, shareUrl, thanksPath } from "../../domain/lead-links";
 import { verifyTurnstile } from "../../services/capture/turnstile";
 import { afterCapture } from "../../services/capture/after-capture";
-import { clientIp, publicOrigin } from "../../http/context";
+import { clientIp, publicOrigin, requestCountry } from "../../http/context";
+import { loadSettings } from "../../services/settings/settings";
+import { consentShown } from "../../services/consent/consent-shown";
 import { limitBody } from "../../http/security";
 import { LandingPage } from "../../../templates/pages/landing";
-import { ThankYouPage } from "../../../templates/pages/thank-you";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { notFoundPage } from "./notices";
 
-const isJson = (c: Context<AppEnv>) =>
-  (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json");
+/** An API client: it sends JSON, or asks for JSON rather than a page. Browsers get pages and redirects. */
+function wantsJson(c: Context<AppEnv>): boolean {
+  if ((c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json"))
+    return true;
+  const accept = (c.req.header("accept") ?? "").toLowerCase();
+  return accept.includes("application/json") && !accept.includes("text/html");
+}
 
 async function readBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
@@ -59,43 +65,38 @@ function echo(body: Record<string, unknown>): Record<string, string> {
   );
 }
 
+/** The answer to a good submission: JSON for API clients; for a browser, 303 to the asset's thank-you page. */
 async function thankYou(
   c: Context<AppEnv>,
   asset: Asset,
   lead: { id: number; referralCode: string; isNew: boolean } | null,
 ) {
   const now = c.get("now");
+  const secret = c.get("config").SIGNING_SECRET;
+  if (!wantsJson(c)) {
+    const claims = {
+      a: asset.id,
+      l: lead?.id ?? null,
+      r: lead?.referralCode ?? null,
+      at: Math.floor(now / 1000),
+    };
+    // Post/Redirect/Get: a reload of the page it lands on shows it again and submits nothing.
+    return c.redirect(await thanksPath(secret, asset.slug, claims), 303);
+  }
+  if (!lead) return c.json({ status: "received" }, 200);
   const origin = publicOrigin(c.get("config").PUBLIC_BASE_URL, c.req.url);
   const session =
     asset.kind === "course" ? await upcomingSession(c.get("db"), asset.id, now) : null;
-  const download = lead
-    ? await downloadUrl(origin, c.get("config").SIGNING_SECRET, { l: lead.id, a: asset.id }, now)
-    : null;
-  const share = lead ? shareUrl(origin, lead.referralCode, asset.slug) : null;
-  const calendar = session ? `${origin}/p/${asset.slug}/calendar.ics` : null;
-  if (isJson(c)) {
-    if (!lead) return c.json({ status: "received" }, 200);
-    return c.json(
-      {
-        lead_id: lead.id,
-        created: lead.isNew,
-        download_url: download,
-        share_url: share,
-        calendar_url: calendar,
-        session_starts_at: session ? new Date(session.startsAt).toISOString() : null,
-      },
-      lead.isNew ? 201 : 200,
-    );
-  }
-  return c.html(
-    <ThankYouPage
-      asset={asset}
-      session={session}
-      downloadUrl={download}
-      shareUrl={share}
-      calendarUrl={calendar}
-    />,
-    200,
+  return c.json(
+    {
+      lead_id: lead.id,
+      created: lead.isNew,
+      download_url: await downloadUrl(origin, secret, { l: lead.id, a: asset.id }, now),
+      share_url: shareUrl(origin, lead.referralCode, asset.slug),
+      calendar_url: session ? `${origin}/p/${asset.slug}/calendar.ics` : null,
+      session_starts_at: session ? new Date(session.startsAt).toISOString() : null,
+    },
+    lead.isNew ? 201 : 200,
   );
 }
 
@@ -104,14 +105,14 @@ export function registerGate(app: Hono<AppEnv>) {
     const db = c.get("db");
     const asset = await findPublishedAsset(db, c.req.param("slug"));
     if (!asset) {
-      if (isJson(c)) throw new AppError("NOT_FOUND", "No published asset has this slug");
+      if (wantsJson(c)) throw new AppError("NOT_FOUND", "No published asset has this slug");
       return notFoundPage(c);
     }
     const ip = clientIp(c.req.raw);
     const { success } = await c.env.GATE_LIMITER.limit({ key: `gate:${ip}` });
     if (!success) {
       c.header("Retry-After", "60");
-      if (isJson(c))
+      if (wantsJson(c))
         throw new AppError(
           "RATE_LIMITED",
           "Too many submissions from this address; try again in a minute",
@@ -124,7 +125,9 @@ export function registerGate(app: Hono<AppEnv>) {
     }
 
     const body = await readBody(c);
-    const parsed = parseGate(body, asset.form, asset.locale);
+    const country = requestCountry(c.req.raw);
+    const consent = await consentShown(asset, await loadSettings(db, c.get("now")), country);
+    const parsed = parseGate(body, asset.form, asset.locale, consent.mode);
     const config = c.get("config");
     let fields = parsed.ok ? null : parsed.fields;
     if (parsed.ok && parsed.value.honeypot) return thankYou(c, asset, null);
@@ -136,12 +139,13 @@ export function registerGate(app: Hono<AppEnv>) {
       fields = { _: [t(asset.locale, "turnstile_failed")] };
     }
     if (fields || !parsed.ok) {
-      if (isJson(c))
+      if (wantsJson(c))
         throw new AppError("BAD_REQUEST", "Some fields are invalid", { details: { fields } });
       const url = new URL(c.req.url);
       return c.html(
         <LandingPage
           choices={GATE_CHOICES}
+          consent={consent.copy}
           asset={asset}
           session={
             asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null
@@ -155,12 +159,13 @@ export function registerGate(app: Hono<AppEnv>) {
       );
     }
 
-    const cf = (c.req.raw as Request & { cf?: { country?: string } }).cf;
     const lead = await captureLead(db, asset, parsed.value, {
       now: c.get("now"),
       ip,
-      country: cf?.country ?? null,
+      country,
       ownHost: new URL(c.req.url).hostname,
+      consent,
+      signingSecret: config.SIGNING_SECRET,
     });
     await afterCapture(c.env, asset, lead, c.get("now"));
     return thankYou(c, asset, {

@@ -1,4 +1,4 @@
-// The public paths a prospect meets: landing page, gate, download, share link, calendar file.
+// The public paths a prospect meets: landing page, gate, thank-you page, download, share link, calendar file.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { registerLanding } from "./landing";
@@ -8,11 +8,13 @@ import { registerReferral } from "./referral";
 import { registerCalendar } from "./calendar";
 import { registerHome } from "./home";
 import { registerScripts } from "./scripts";
+import { registerThankYou } from "./thank-you";
 
 export function registerPublicRoutes(app: Hono<AppEnv>) {
   registerHome(app);
   registerScripts(app);
   registerCalendar(app);
+  registerThankYou(app);
   registerLanding(app);
   registerGate(app);
   registerDownload(app);

@@ -8,6 +8,9 @@ import { utcDay } from "../../domain/calendar-day";
 import { UTM_FIELDS, GATE_CHOICES } from "../../domain/gate-form";
 import { LandingPage } from "../../../templates/pages/landing";
 import { notFoundPage } from "./notices";
+import { loadSettings } from "../../services/settings/settings";
+import { consentShown } from "../../services/consent/consent-shown";
+import { requestCountry } from "../../http/context";
 
 /** Attribution carried from the landing URL and Referer into the form's hidden fields. */
 function attributionValues(url: URL, referer: string | null): Record<string, string> {
@@ -46,10 +49,17 @@ export function registerLanding(app: Hono<AppEnv>) {
     c.executionCtx.waitUntil(c.env.JOBS.send(view));
     const session =
       asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
+    // The consent box depends on the visitor's country (their law), so the page is never shared by a cache.
+    const consent = await consentShown(
+      asset,
+      await loadSettings(db, c.get("now")),
+      requestCountry(c.req.raw),
+    );
     c.header("Cache-Control", "no-store");
     return c.html(
       <LandingPage
         choices={GATE_CHOICES}
+        consent={consent.copy}
         asset={asset}
         session={session}
         canonical={`${url.origin}/p/${asset.slug}`}

@@ -27,12 +27,14 @@ export function invalidLinkPage(
   c: Context<AppEnv>,
   status: 403 | 404 = 403,
   locale = browserLocale(c),
+  action?: { href: string; label: string },
 ) {
   return c.html(
     <NoticePage
       locale={locale}
       title={t(locale, "invalid_link_title")}
       text={t(locale, "invalid_link_text")}
+      action={action}
     />,
     status,
   );

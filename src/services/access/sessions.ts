@@ -1,4 +1,5 @@
-// Dashboard sessions: an API token exchanged for an expiring, HttpOnly cookie with its own CSRF secret.
+// Dashboard sessions: an API token exchanged for an expiring, HttpOnly cookie with its own CSRF secret. A session
+// lives no longer than its token: revoking the token (or narrowing its scopes) ends it.
 import type { Db } from "../../env";
 import type { Locale, Scope } from "../../db/schema";
 import {
@@ -46,6 +47,11 @@ export async function findSession(
   if (!secret || secret.length > 100) return null;
   const row = await liveSession(db, await sha256Hex(secret), now);
   if (!row) return null;
+  // A token whose scopes no longer cover the session's ends it: a session never outranks its token.
+  if (row.tokenScopes && !row.scopes.every((s) => row.tokenScopes!.includes(s))) {
+    await deleteSession(db, row.idHash);
+    return null;
+  }
   return {
     idHash: row.idHash,
     scopes: row.scopes as Scope[],

@@ -10,6 +10,7 @@ import {
   tokenById,
   type ApiToken,
 } from "../../store/api-tokens";
+import { deleteSessionsOfToken } from "../../store/admin-sessions";
 import { randomBase64Url, sha256Hex } from "../../domain/encoding";
 
 const TOKEN_PREFIX = "ldst_";
@@ -46,7 +47,10 @@ export async function revokeToken(db: Db, id: number, now: number): Promise<Toke
   const row = await tokenById(db, id);
   if (!row) return null;
   if (row.revokedAt) return row;
-  return markTokenRevoked(db, id, now);
+  const revoked = await markTokenRevoked(db, id, now);
+  // Sessions check their token on every request anyway (liveSession); this just clears them away.
+  await deleteSessionsOfToken(db, id);
+  return revoked;
 }
 
 /** The unrevoked token whose secret this is (looked up by its hash), or null. */

@@ -1,4 +1,4 @@
-// What a new asset's form starts with: every gate field optional except the name, no consent, UTC.
+// What a new asset's form starts with: every gate field optional except the name, optional marketing consent, UTC.
 export const STANDARD_FORM_VALUES: Record<string, string> = {
   kind: "whitepaper",
   timezone: "UTC",
@@ -7,5 +7,6 @@ export const STANDARD_FORM_VALUES: Record<string, string> = {
   field_job_title: "optional",
   field_phone: "hidden",
   field_company_size: "optional",
+  consent_mode: "optional",
   consent_version: "v1",
 };

@@ -8,6 +8,7 @@ import {
   FIELD_MODES,
   FORM_FIELDS,
   LOCALES,
+  MARKETING_CONSENT_MODES,
   type Asset,
   type FormSettings,
 } from "../../db/schema";
@@ -20,45 +21,69 @@ import { forgetAsset } from "./find-asset";
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const assetForm = z.object({
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,99}$/, "Use 2–100 lowercase letters, digits and dashes"),
-  kind: z.enum(ASSET_KINDS),
-  title: z.string().trim().min(1, "A title is required").max(200),
-  summary: z.string().trim().max(2000).default(""),
-  outline: z
-    .string()
-    .max(5000)
-    .default("")
-    .transform((s) =>
-      s
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .slice(0, 30),
+const assetForm = z
+  .object({
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9-]{1,99}$/, "Use 2–100 lowercase letters, digits and dashes"),
+    kind: z.enum(ASSET_KINDS),
+    title: z.string().trim().min(1, "A title is required").max(200),
+    summary: z.string().trim().max(2000).default(""),
+    outline: z
+      .string()
+      .max(5000)
+      .default("")
+      .transform((s) =>
+        s
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .slice(0, 30),
+      ),
+    locale: z.enum(LOCALES),
+    timezone: z
+      .string()
+      .trim()
+      .refine(isValidTimeZone, "Use an IANA timezone such as Asia/Shanghai"),
+    room_url: z.preprocess(
+      blank,
+      z
+        .url({ protocol: /^https?$/, error: "Use an http(s) link" })
+        .max(2048)
+        .optional(),
     ),
-  locale: z.enum(LOCALES),
-  timezone: z.string().trim().refine(isValidTimeZone, "Use an IANA timezone such as Asia/Shanghai"),
-  room_url: z.preprocess(
-    blank,
-    z
-      .url({ protocol: /^https?$/, error: "Use an http(s) link" })
-      .max(2048)
-      .optional(),
-  ),
-  double_opt_in: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
-  sequence_id: z.preprocess(blank, z.coerce.number().int().positive().optional()),
-  ...(Object.fromEntries(FORM_FIELDS.map((f) => [`field_${f}`, z.enum(FIELD_MODES)])) as Record<
-    `field_${(typeof FORM_FIELDS)[number]}`,
-    z.ZodEnum<{ hidden: "hidden"; optional: "optional"; required: "required" }>
-  >),
-  consent_text: z.string().trim().max(1000).default(""),
-  consent_required: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
-  consent_version: z.string().trim().max(40).default("v1"),
-});
+    double_opt_in: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
+    sequence_id: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+    ...(Object.fromEntries(FORM_FIELDS.map((f) => [`field_${f}`, z.enum(FIELD_MODES)])) as Record<
+      `field_${(typeof FORM_FIELDS)[number]}`,
+      z.ZodEnum<{ hidden: "hidden"; optional: "optional"; required: "required" }>
+    >),
+    consent_mode: z
+      .enum(MARKETING_CONSENT_MODES, { error: "Choose optional, implied or required" })
+      .default("optional"),
+    consent_text: z.string().trim().max(1000).default(""),
+    consent_version: z
+      .string()
+      .trim()
+      .min(1, "Give the consent words a version")
+      .max(40)
+      .default("v1"),
+    consent_basis: z.string().trim().max(500).default(""),
+    privacy_required: z.preprocess((v) => v === "on" || v === "1" || v === true, z.boolean()),
+  })
+  .superRefine((v, ctx) => {
+    // `required` is lawful only where the marketer can say which law allows it; the gate still never requires it
+    // of visitors whose law forbids it (src/domain/consent-law.ts).
+    if (v.consent_mode === "required" && v.consent_basis.length < 10)
+      ctx.addIssue({
+        code: "custom",
+        path: ["consent_basis"],
+        message:
+          'Required consent needs the law that allows it, e.g. "US audience only: CAN-SPAM permits it" (EU, UK, Swiss and Chinese visitors never get it)',
+      });
+  });
 type AssetFormValues = z.infer<typeof assetForm>;
 
 function formSettingsOf(v: AssetFormValues): FormSettings {
@@ -66,9 +91,13 @@ function formSettingsOf(v: AssetFormValues): FormSettings {
     fields: Object.fromEntries(
       FORM_FIELDS.map((f) => [f, v[`field_${f}`]]),
     ) as FormSettings["fields"],
-    consent: v.consent_text
-      ? { text: v.consent_text, required: v.consent_required, version: v.consent_version || "v1" }
-      : null,
+    consent: {
+      mode: v.consent_mode,
+      text: v.consent_text,
+      version: v.consent_version,
+      basis: v.consent_mode === "required" ? v.consent_basis : null,
+    },
+    privacy: { required: v.privacy_required },
   };
 }
 
@@ -86,9 +115,11 @@ export function valuesOf(a: Asset): Record<string, string> {
     double_opt_in: a.doubleOptIn ? "on" : "",
     sequence_id: a.sequenceId ? String(a.sequenceId) : "",
     ...Object.fromEntries(FORM_FIELDS.map((f) => [`field_${f}`, a.form.fields[f]])),
-    consent_text: a.form.consent?.text ?? "",
-    consent_required: a.form.consent?.required ? "on" : "",
-    consent_version: a.form.consent?.version ?? "v1",
+    consent_mode: a.form.consent.mode,
+    consent_text: a.form.consent.text,
+    consent_version: a.form.consent.version,
+    consent_basis: a.form.consent.basis ?? "",
+    privacy_required: a.form.privacy.required ? "on" : "",
   };
 }
 

@@ -5,6 +5,7 @@ import type { CapturedLead } from "./capture-lead";
 import { enqueueScoreEvent } from "../scoring/apply-event";
 import { getDb } from "../../db/client";
 import { enrolLead } from "../nurture/enrol";
+import { mayNurture } from "../../domain/consent-law";
 
 export async function afterCapture(
   env: Bindings,
@@ -20,6 +21,8 @@ export async function afterCapture(
     { new: lead.isNew, asset_id: asset.id, asset_title: asset.title, touch_id: lead.touchId },
     now,
   );
-  // Nurture: one read and one guarded insert; a suppressed address still gets the asset but is not enrolled.
-  await enrolLead(getDb(env.DB), asset, lead.leadId, now);
+  // Nurture only with marketing consent (given, or a soft opt-in not refused): without it the lead has the asset
+  // and nothing else, and no enrolment is written (the lead page and API say why: src/services/nurture/state.ts).
+  // A later capture with consent enrols them then. One read and one guarded insert; never a suppressed address.
+  if (mayNurture(lead.marketingConsent)) await enrolLead(getDb(env.DB), asset, lead.leadId, now);
 }

@@ -15,12 +15,19 @@ import type { GateSubmission } from "../../domain/gate-form";
 import { deriveChannel, referrerHost } from "../../domain/channel";
 import { newReferralCode } from "../../domain/referral-code";
 import { utcDay } from "../../domain/calendar-day";
+import { consentIpHash } from "../../domain/ip-hash";
+import { keepConsentText } from "../../store/consent-texts";
+import type { ShownConsent } from "../consent/consent-shown";
 
 interface CaptureContext {
   now: number;
   ip: string;
   country: string | null;
   ownHost: string;
+  /** The consent words and mode the visitor was shown. */
+  consent: ShownConsent;
+  /** Keys the IP hash (never the raw IP is stored). */
+  signingSecret: string;
 }
 
 export interface CapturedLead {
@@ -30,6 +37,8 @@ export interface CapturedLead {
   touchId: number;
   channel: Channel;
   referrerLeadId: number | null;
+  /** Where the lead stands on marketing email after this capture (null: never said). */
+  marketingConsent: CapturedLeadRow["marketing_consent"];
 }
 
 /** UTM values from the hidden form fields, falling back to the landing URL's query. */
@@ -74,9 +83,7 @@ export async function captureLead(
   });
   const campaign = utm.utm_campaign ?? "";
   const day = utcDay(ctx.now);
-  const consentAt = sub.consent ? ctx.now : null;
-  const consentIp = sub.consent ? ctx.ip : null;
-  const consentVersion = sub.consent ? (asset.form.consent?.version ?? null) : null;
+  const ipHash = await consentIpHash(ctx.signingSecret, ctx.ip);
   const code = self?.referralCode ?? newReferralCode();
 
   const results = await batch(db, [
@@ -91,9 +98,9 @@ export async function captureLead(
       locale: asset.locale,
       referralCode: code,
       referredByLeadId: referrerLeadId,
-      consentAt,
-      consentIp,
-      consentVersion,
+      marketing: sub.marketing,
+      consentVersion: ctx.consent.version,
+      consentIpHash: ipHash,
       now: ctx.now,
     }),
     insertCaptureTouch(sub.email, {
@@ -110,10 +117,23 @@ export async function captureLead(
       country: ctx.country,
       landingUrl: sub.landingUrl?.slice(0, 2048) ?? null,
       channel,
+      consentMarketing: sub.marketing,
+      consentMode: sub.consentMode,
+      consentVersion: ctx.consent.version,
+      consentPrivacy: sub.privacyAccepted,
+      consentTextHash: ctx.consent.hash,
+      consentIpHash: ipHash,
     }),
     gateSubmittedEvent(sub.email, { assetId: asset.id, at: ctx.now, channel }),
     countCaptureSubmission(sub.email, { assetId: asset.id, day, channel, campaign }),
     capturedLeadByEmail(sub.email),
+    // The words shown, once per distinct text: a repeat of known words writes no row.
+    keepConsentText({
+      hash: ctx.consent.hash,
+      locale: asset.locale,
+      text: ctx.consent.text,
+      at: ctx.now,
+    }),
   ]);
   const lead = (results[4]!.results as CapturedLeadRow[])[0]!;
   return {
@@ -123,5 +143,6 @@ export async function captureLead(
     touchId: lead.touch_id,
     channel,
     referrerLeadId,
+    marketingConsent: lead.marketing_consent,
   };
 }

@@ -7,6 +7,7 @@ import { demoPdf } from "./demo-pdf";
 import { ensureDemoSequences } from "./demo-sequences";
 import { ensureDefaultRules } from "../scoring/default-rules";
 import { ensureDemoLeads } from "./demo-leads";
+import { seedSettings } from "../settings/settings";
 
 export const DEMO_WHITEPAPER_SLUG = "saas-growth-whitepaper";
 export const DEMO_COURSE_SLUG = "lead-scoring-open-class";
@@ -33,11 +34,14 @@ const whitepaper = (now: number): NewAsset => ({
       phone: "required",
       company_size: "optional",
     },
+    // Marketing consent and the privacy policy are two boxes: only the privacy one is needed to get the paper.
     consent: {
-      text: "我同意接收相关资料与活动邀请，并已阅读隐私政策。",
-      required: true,
-      version: "2026-01",
+      mode: "optional",
+      text: "我愿意接收相关资料与活动邀请邮件，可随时退订。",
+      version: "2026-02",
+      basis: null,
     },
+    privacy: { required: true },
   },
   fileKey: DEMO_PDF_KEY,
   fileName: "2026-SaaS-增长白皮书.pdf",
@@ -69,10 +73,12 @@ const course = (now: number): NewAsset => ({
       company_size: "optional",
     },
     consent: {
-      text: "Email me the joining link, reminders and the replay.",
-      required: false,
-      version: "2026-01",
+      mode: "optional",
+      text: "Email me reminders before the class, the replay and related content.",
+      version: "2026-02",
+      basis: null,
     },
+    privacy: { required: false },
   },
   status: "published",
   createdAt: now,
@@ -86,13 +92,14 @@ async function ensureAsset(db: Db, values: NewAsset) {
 
 /**
  * Creates the demo assets, the PDF in R2, a course session a week ahead, a 3-step sequence per
- * demo asset and the default scoring rules, and with `leads` two scored Chinese leads; safe to run again.
+ * demo asset, the default scoring rules and demo privacy policy links, and with `leads` two scored
+ * Chinese leads; safe to run again.
  */
 export async function seedDemo(
   db: Db,
   files: R2Bucket,
   now: number,
-  leads?: { webhooks: Queue; threshold: number },
+  leads?: { webhooks: Queue; threshold: number; signingSecret: string },
 ) {
   const paper = await ensureAsset(db, whitepaper(now));
   if (!(await files.head(DEMO_PDF_KEY))) {
@@ -120,6 +127,14 @@ export async function seedDemo(
   }
   await ensureDemoSequences(db, now);
   await ensureDefaultRules(db, now);
-  if (leads) await ensureDemoLeads({ db, ...leads }, paper, now);
+  await seedSettings(
+    db,
+    {
+      privacy_policy_url_en: "https://example.com/privacy",
+      privacy_policy_url_zh: "https://example.com/zh-cn/privacy",
+    },
+    now,
+  );
+  if (leads) await ensureDemoLeads({ db, ...leads }, paper.slug, now);
   return { whitepaper: paper, course: openClass };
 }

@@ -10,6 +10,7 @@ import {
   insertEndpoint,
   listDeliveryRows,
   listEndpointRows,
+  resendFailedDeliveries,
   resetDelivery,
   unparkDeliveries,
   updateEndpointRow,
@@ -53,16 +54,29 @@ export async function getEndpoint(db: Db, id: number): Promise<EndpointRecord> {
 
 /**
  * Edits an endpoint. Switching it on clears Lodestone's disable flag and queues every delivery parked
- * while it was off; switching it off (by a person) stops new deliveries for it.
+ * while it was off; with `resendFailed` it also sends again the deliveries that failed for good (the 410,
+ * or retries exhausted) since its failures began. Switching it off (by a person) stops new deliveries for it.
  */
 export async function updateEndpoint(
   db: Db,
   webhooks: Queue,
   id: number,
-  patch: { url?: string; eventTypes?: WebhookEventType[]; active?: boolean },
+  patch: {
+    url?: string;
+    eventTypes?: WebhookEventType[];
+    active?: boolean;
+    resendFailed?: boolean;
+  },
   now: number,
 ): Promise<EndpointRecord> {
   const current = await getEndpoint(db, id);
+  const activeAfter = patch.active ?? current.active;
+  if (patch.resendFailed && !activeAfter)
+    throw new AppError(
+      "CONFLICT",
+      "Switch the endpoint on (active: true) to re-send its failed deliveries",
+      { details: { fields: { resend_failed: ["Needs the endpoint switched on"] } } },
+    );
   const set: Partial<EndpointRecord> = { updatedAt: now };
   if (patch.url !== undefined) set.url = patch.url;
   if (patch.eventTypes !== undefined) set.eventTypes = [...new Set(patch.eventTypes)];
@@ -75,15 +89,22 @@ export async function updateEndpoint(
     });
   if (patch.active === false)
     Object.assign(set, { active: false, disabledReason: null, disabledAt: now });
+  const resend = patch.resendFailed && current.failingSince !== null;
+  if (resend) set.failedDeliveries = 0;
   const row = await updateEndpointRow(db, id, set);
   if (patch.active === true && !current.active)
     await enqueueDeliveries(webhooks, await unparkDeliveries(db, id, now));
+  if (resend)
+    await enqueueDeliveries(
+      webhooks,
+      await resendFailedDeliveries(db, id, current.failingSince!, now),
+    );
   return row!;
 }
 
-export async function deleteEndpoint(db: Db, id: number): Promise<void> {
+export async function deleteEndpoint(db: Db, id: number, now: number): Promise<void> {
   await getEndpoint(db, id);
-  await deleteEndpointRow(db, id);
+  await deleteEndpointRow(db, id, now);
 }
 
 /** Deliveries newest first; `before` is the last id of the previous page. */
@@ -103,6 +124,15 @@ export async function getDelivery(db: Db, endpointId: number, deliveryId: number
   return { delivery, attempts };
 }
 
+/** Erasure replaces a lead's own payloads with `{"erased": true, …}`. */
+function isErasedPayload(payload: string): boolean {
+  try {
+    return (JSON.parse(payload) as { erased?: unknown }).erased === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Sends a delivery again (same webhook-id and body, so receivers can tell it is the same event). */
 export async function replayDelivery(
   db: Db,
@@ -117,7 +147,9 @@ export async function replayDelivery(
       "CONFLICT",
       "The endpoint is switched off; switch it on (PATCH active: true) before replaying",
     );
-  await getDelivery(db, endpointId, deliveryId);
+  const { delivery } = await getDelivery(db, endpointId, deliveryId);
+  if (isErasedPayload(delivery.payload))
+    throw new AppError("GONE", "This delivery's lead was erased; there is nothing left to send");
   const row = await resetDelivery(db, deliveryId, now);
   await enqueueDeliveries(webhooks, [deliveryId]);
   return row!;

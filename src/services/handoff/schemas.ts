@@ -53,10 +53,12 @@ export const leadSummarySchema = z
     referred_by: z
       .object({
         id: z.number().int(),
-        email: z.string(),
+        email: z.string().nullable(),
         name: z.string().nullable(),
-        /** The referrer's personal data was erased: email and name say nothing about them any more. */
-        erased: z.boolean(),
+        erased: z.boolean().openapi({
+          description:
+            "The referrer's personal data was erased: email and name are null, here and in every stored payload",
+        }),
       })
       .nullable(),
   })

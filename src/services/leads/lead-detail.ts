@@ -5,6 +5,7 @@ import { readDetailRows } from "../../store/leads";
 import { summaryFromRows, touchOut } from "./lead-summary";
 import { isoTime as iso } from "../../domain/http-time";
 import { readStageReason } from "../../domain/stage-reasons";
+import { loadConsentAndNurture } from "./lead-consent";
 
 /** The timeline shows the latest events; the export has all of them. */
 const TIMELINE_LIMIT = 200;
@@ -15,8 +16,11 @@ export async function loadLeadDetail(db: Db, leadId: number) {
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erasedAt !== null) throw new AppError("GONE", "This lead's personal data was erased");
   const summary = summaryFromRows(rows)!;
+  const { consent, nurture } = await loadConsentAndNurture(db, leadId, lead.email);
   return {
     ...summary,
+    consent,
+    nurture,
     touches: rows.touches.map(touchOut),
     timeline: rows.timeline.map((e) => {
       const data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null;
@@ -26,6 +30,7 @@ export async function loadLeadDetail(db: Db, leadId: number) {
         at: iso(e.at),
         asset_id: e.assetId,
         data,
+        machine: e.machine ?? null,
         // For the page's words (the API's schema leaves these out).
         asset_title: e.assetTitle,
         email:

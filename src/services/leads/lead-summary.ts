@@ -28,6 +28,11 @@ export async function loadSummaryRows(db: Db, leadId: number): Promise<SummaryRo
 }
 
 /** Builds the summary from the rows of `loadSummaryRows`; null when the lead does not exist. */
+/** How another lead names a referrer whose data was erased: the id stays (counts hold), the person does not. */
+export function erasedReferrer(id: number) {
+  return { id, email: null, name: null, erased: true };
+}
+
 export function summaryFromRows(rows: SummaryRows): LeadSummary | null {
   const { lead, touches, ledger: ledgerRows, referrer: ref } = rows;
   if (!lead) return null;
@@ -68,7 +73,9 @@ export function summaryFromRows(rows: SummaryRows): LeadSummary | null {
     latest_touch: touches.length ? touchOut(touches[touches.length - 1]!) : null,
     assets: [...assets.values()],
     referred_by: ref
-      ? { id: ref.id, email: ref.email, name: ref.name, erased: ref.erasedAt !== null }
+      ? ref.erasedAt === null
+        ? { id: ref.id, email: ref.email, name: ref.name, erased: false }
+        : erasedReferrer(ref.id)
       : null,
   });
 }

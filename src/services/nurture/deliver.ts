@@ -1,6 +1,6 @@
 // The queue consumer's side of nurture: render each queued send and deliver it through Resend, exactly once.
 import type { Bindings, Config, Db } from "../../env";
-import { loadConfig } from "../../env";
+import { linkOrigin, loadConfig } from "../../env";
 import { getDb } from "../../db/client";
 import { batch } from "../../store/batch";
 import { failedDeliveryEvents, queuedSendsToDeliver, settleSends } from "../../store/sends";
@@ -12,8 +12,9 @@ import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
 import { renderEmail } from "./render-email";
 import { emailVariables, localeOf, type SendRow } from "./email-variables";
 import { unsubscribeUrl } from "./links";
-import { MailConfigError, sendEmailBatch, type OutgoingEmail } from "./resend-client";
+import { sendEmailBatch, type OutgoingEmail } from "./resend-client";
 import { settleRequest, type LedgerUpdate } from "./settle-request";
+import { log } from "../../platform/logger";
 
 interface DeliverOptions {
   /** Seconds to wait before attempt n+1 when Resend gave no retry-after; a parameter so tests can run the retry path. */
@@ -37,14 +38,6 @@ interface DeliveryReport {
   requests: number;
   rowsRead: number;
   rowsWritten: number;
-}
-
-/** Links in email need an absolute origin; sending for real without PUBLIC_BASE_URL would mail localhost links. */
-function emailOrigin(config: Config): string {
-  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL.replace(/\/+$/, "");
-  if (config.RESEND_API_KEY && !config.RESEND_BASE_URL)
-    throw new MailConfigError("PUBLIC_BASE_URL must be set before email is sent through Resend");
-  return "http://localhost:8787";
 }
 
 const tagValue = (v: string) => v.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 256);
@@ -118,13 +111,11 @@ export async function deliverNurtureSends(
 
   const updates: LedgerUpdate[] = [];
   const retryAfter = new Map<DeliveryItem, number>();
-  let origin: string | null = null;
-  let configProblem: string | null = null;
-  try {
-    origin = emailOrigin(config);
-  } catch (err) {
-    configProblem = (err as Error).message;
-  }
+  // Without PUBLIC_BASE_URL nothing is composed: the sends stay queued with the problem recorded and are retried.
+  const links = linkOrigin(config);
+  const origin = links.ok ? links.origin : null;
+  const configProblem = links.ok ? null : links.problem;
+  if (configProblem) log.error("nurture sends held: configuration", { problem: configProblem });
 
   for (const item of items) {
     const mine = item.body.sendIds.map((id) => rows.get(id)).filter((r): r is SendRow => !!r);

@@ -9,7 +9,9 @@ export interface UnsubscribeClaims {
 }
 export interface ClickClaims {
   s: number; // send
-  u: string; // the exact link that was in the template
+  u?: string; // the exact link that was in the template (none for the hidden link)
+  n?: number; // tracked links in the message (a scanner clicks them all)
+  h?: 1; // the hidden link only machines follow
 }
 export interface OpenClaims {
   s: number;

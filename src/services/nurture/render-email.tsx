@@ -43,7 +43,8 @@ function strictVars(template: EmailTemplate, vars: EmailVars): Record<string, st
 }
 
 async function tracked(blocks: EmailBlock[], ctx: RenderContext): Promise<EmailBlock[]> {
-  const wrap = (href: string) => clickUrl(ctx.origin, ctx.secret, { s: ctx.sendId, u: href });
+  const n = blocks.filter((b) => "button" in b || "link" in b).length;
+  const wrap = (href: string) => clickUrl(ctx.origin, ctx.secret, { s: ctx.sendId, u: href, n });
   return Promise.all(
     blocks.map(async (b) => {
       if ("button" in b) return { button: { ...b.button, href: await wrap(b.button.href) } };
@@ -67,6 +68,8 @@ export async function renderEmail(
     blocks: await tracked(content.blocks, ctx),
     unsubscribeUrl: ctx.unsubscribeUrl,
     openPixelUrl: await openPixelUrl(ctx.origin, ctx.secret, { s: ctx.sendId }),
+    // A link no person sees (HTML only: a plain-text reader would see it): whatever follows it is a machine.
+    honeypotUrl: await clickUrl(ctx.origin, ctx.secret, { s: ctx.sendId, h: 1 }),
   };
   const html = `<!doctype html>${await (<EmailHtml {...shell} />).toString()}`;
   return { subject: content.subject, html, text: emailText(shell) };

@@ -7,18 +7,17 @@ import { hookReceiptSeen, recordHookReceipt } from "../../store/hook-receipts";
 import {
   attachResendId,
   markSendBounced,
-  markSendClicked,
   markSendComplained,
   markSendDelayed,
   markSendDelivered,
   markSendFailedAtResend,
-  markSendOpened,
   sendEvent,
   sendForResendEvent,
 } from "../../store/sends";
 import type { EventType } from "../../db/schema";
 import { emailHash } from "../../domain/email-address";
 import { suppressionStatements } from "./suppress";
+import { trackStatements } from "./track";
 
 export const resendEvent = z.object({
   type: z.string().min(1).max(100),
@@ -40,7 +39,16 @@ export const resendEvent = z.object({
         })
         .passthrough()
         .optional(),
-      click: z.object({ link: z.string().optional() }).passthrough().optional(),
+      created_at: z.string().optional(),
+      click: z
+        .object({
+          link: z.string().optional(),
+          ipAddress: z.string().max(100).optional(),
+          userAgent: z.string().max(2000).optional(),
+          timestamp: z.string().optional(),
+        })
+        .passthrough()
+        .optional(),
       failed: z.object({ reason: z.string().optional() }).passthrough().optional(),
     })
     .passthrough(),
@@ -79,14 +87,42 @@ function ledgerStatement(
       return markSendComplained(sendId, now);
     case "email.failed":
       return markSendFailedAtResend(sendId, event.data.failed?.reason ?? "failed at Resend", now);
-    case "email.opened":
-      return markSendOpened(sendId, now);
-    case "email.clicked":
-      return markSendClicked(sendId, now);
     case "email.delivery_delayed":
       return markSendDelayed(sendId, now);
   }
   return null;
+}
+
+/** A time Resend reports, in ms; `fallback` when missing, unreadable or in the future. */
+function timeOf(iso: string | undefined, fallback: number): number {
+  const t = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(t) && t <= fallback ? t : fallback;
+}
+
+/**
+ * Resend's own open and click tracking, judged like ours: its clicks carry the agent and address, its opens only
+ * a time. Machines' events are kept apart; none of these is scored (our own tracking links are).
+ */
+async function engagementStatements(
+  db: Db,
+  send: { id: number; sentAt: number | null },
+  event: ResendEvent,
+  now: number,
+): Promise<SQL[]> {
+  const click = event.type === "email.clicked" ? (event.data.click ?? {}) : null;
+  const judged = await trackStatements(
+    db,
+    click ? "click" : "open",
+    { sendId: send.id, url: click?.link ?? null },
+    click ? { userAgent: click.userAgent ?? null, ip: click.ipAddress ?? null } : { ip: null },
+    {
+      source: "resend",
+      resendId: event.data.email_id ?? null,
+      sentAt: event.data.created_at ? timeOf(event.data.created_at, now) : null,
+    },
+    timeOf(click?.timestamp ?? event.created_at, now),
+  );
+  return judged?.statements ?? [];
 }
 
 /** A transient bounce is not a reason to stop writing to someone; a permanent one is. */
@@ -111,14 +147,17 @@ export async function applyResendEvent(
   const statements: SQL[] = [recordHookReceipt(messageId, "resend", now)];
   if (send) {
     if (event.data.email_id) statements.push(attachResendId(send.id, event.data.email_id));
-    statements.push(ledgerStatement(event.type, send.id, event, now)!);
-    const data = JSON.stringify({
-      send_id: send.id,
-      resend_id: event.data.email_id ?? null,
-      source: "resend",
-      ...(event.data.click?.link ? { url: event.data.click.link } : {}),
-    });
-    statements.push(sendEvent(send.id, logType, data, now));
+    if (event.type === "email.opened" || event.type === "email.clicked") {
+      statements.push(...(await engagementStatements(db, send, event, now)));
+    } else {
+      statements.push(ledgerStatement(event.type, send.id, event, now)!);
+      const data = JSON.stringify({
+        send_id: send.id,
+        resend_id: event.data.email_id ?? null,
+        source: "resend",
+      });
+      statements.push(sendEvent(send.id, logType, data, now));
+    }
     const reason = suppresses(event);
     if (reason)
       statements.push(

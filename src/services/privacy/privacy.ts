@@ -9,10 +9,15 @@ import { eraseLeadProfile, leadAsStored } from "../../store/leads";
 import { outcomesOfLeadAsStored, scrubOutcomesOfLead } from "../../store/outcomes";
 import { ledgerOfLeadAsStored, scrubLedgerOfLead } from "../../store/score-ledger";
 import { sendsOfLeadAsStored } from "../../store/sends";
-import { stageHistoryOfLeadAsStored } from "../../store/stage-history";
+import { scrubStageHistoryOfLead, stageHistoryOfLeadAsStored } from "../../store/stage-history";
 import { suppressErased, suppressionOfAddress } from "../../store/suppressions";
 import { scrubTouchesOfLead, touchesOfLeadAsStored } from "../../store/touches";
-import { deliveriesOfLeadAsStored, scrubDeliveriesOfLead } from "../../store/webhooks";
+import {
+  deliveriesOfLeadAsStored,
+  scrubDeliveriesOfLead,
+  scrubReferrerInDeliveries,
+} from "../../store/webhooks";
+import { erasedReferrer } from "../leads/lead-summary";
 import { emailHash } from "../../domain/email-address";
 
 type Row = Record<string, unknown>;
@@ -79,9 +84,11 @@ export async function exportLead(db: Db, leadId: number) {
 }
 
 /**
- * Erases the person: profile fields cleared, email replaced by a placeholder (the unique index stays valid),
- * the address suppressed by its hash, event data, outcome notes and webhook payloads scrubbed, pending
- * deliveries and nurture stopped. Stage, score, touches' asset/channel/day and every rollup stay, so counts hold.
+ * Erases the person: profile fields cleared, email and share code replaced by placeholders (the unique
+ * indexes stay valid; old share links stop crediting them), the address suppressed by its hash, event data,
+ * outcome notes, stage reasons and webhook payloads scrubbed — their own, and where other leads' payloads
+ * name them as referrer — pending deliveries and nurture stopped. Stage, score, touches' asset/channel/day
+ * and every rollup stay, so counts hold.
  */
 export async function eraseLead(
   db: Db,
@@ -100,6 +107,8 @@ export async function eraseLead(
     scrubOutcomesOfLead(leadId),
     scrubLedgerOfLead(leadId),
     ...scrubDeliveriesOfLead(leadId, now),
+    scrubReferrerInDeliveries(leadId, erasedReferrer(leadId)),
+    scrubStageHistoryOfLead(leadId),
     stopEnrolmentsOfErasedLead(leadId),
     deleteCapturedMailTo(lead.email),
     recordEvent({ leadId, type: "erased", at: now }),

@@ -1,5 +1,6 @@
 // The one entry point for "something happened to a lead, score it": enqueue from anywhere, plan the score in the consumer.
 import type { Db } from "../../env";
+import { machineEventIds } from "../../store/events";
 import type { ScoreEventMessage } from "../../queue/messages";
 import { loadLeadForScoring } from "./state";
 import { planScore } from "./reconcile";
@@ -9,7 +10,8 @@ import type { ScoreWrite } from "./write-score";
 /**
  * Queues an event for scoring. Call it after the event is recorded (capture, download, email click,
  * session joined, tracked link): `await enqueueScoreEvent(env.JOBS, leadId, "email_clicked", { url }, now)`.
- * `data.url` is what event_url rules match; `data.new === false` marks a repeat gate submission.
+ * `data.url` is what event_url rules match; `data.new === false` marks a repeat gate submission;
+ * `data.event_id` names the recorded event, which is skipped if it has been found a machine's by then.
  */
 export async function enqueueScoreEvent(
   jobs: Queue,
@@ -17,13 +19,25 @@ export async function enqueueScoreEvent(
   type: string,
   data: Record<string, unknown> | null,
   at: number,
+  options: { delaySeconds?: number } = {},
 ): Promise<void> {
   const message: ScoreEventMessage = {
     type: "score.event",
     leadId,
     event: { type, at, data: data ?? null },
   };
-  await jobs.send(message);
+  await jobs.send(message, options.delaySeconds ? { delaySeconds: options.delaySeconds } : {});
+}
+
+const eventIdOf = (e: ScoringEvent) =>
+  Number.isInteger(e.data?.event_id) ? (e.data!.event_id as number) : null;
+
+/** The events a person made: those whose recorded event a machine made (Apple's mail proxy, a scanner) score nothing. */
+async function byPeople(db: Db, events: ScoringEvent[]): Promise<ScoringEvent[]> {
+  const ids = events.map(eventIdOf).filter((id): id is number => id !== null);
+  if (!ids.length) return events;
+  const machine = await machineEventIds(db, ids);
+  return events.filter((e) => !machine.has(eventIdOf(e) ?? -1));
 }
 
 /**
@@ -44,7 +58,7 @@ export async function planLeadScore(
     rules,
     profile: lead.profile,
     ledger: lead.ledger,
-    events,
+    events: await byPeople(db, events),
     lead,
     threshold,
     now,

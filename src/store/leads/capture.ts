@@ -1,7 +1,7 @@
 // Leads as the gate captures them: the one-batch upsert and its lookups, and the reads nurture and share links need.
 import { sql, type SQL, eq } from "drizzle-orm";
 import type { Db } from "../../env";
-import { type Lead, leads } from "../../db/schema";
+import { type Lead, type MachineReason, leads, type MarketingConsentState } from "../../db/schema";
 import { recordEventsFrom } from "../events";
 import { capturedLeadFrom } from "../captured-lead";
 
@@ -30,19 +30,30 @@ type CapturedLeadValues = Pick<
   | "locale"
   | "referralCode"
   | "referredByLeadId"
-  | "consentAt"
-  | "consentIp"
   | "consentVersion"
-> & { now: number };
+  | "consentIpHash"
+> & { now: number; marketing: MarketingConsentState };
 
-/** Creates the lead, or fills what a returning lead newly told us and counts the touch. */
+/**
+ * Creates the lead, or fills what a returning lead newly told us and counts the touch. Marketing consent moves
+ * only on what a capture says: a tick (`given`) or an opt-out (`declined`) always sets it; a soft opt-in
+ * (`implied`) only where nothing was said before; an unticked optional box (`none`) leaves it. Withdrawing
+ * is unsubscribing. consent_at, consent_version and consent_ip_hash follow the capture that set the state.
+ */
 export function upsertCapturedLead(v: CapturedLeadValues): SQL {
-  // Raw: an upsert whose update keeps known values (coalesce) and counts touches.
+  const state = v.marketing === "none" ? null : v.marketing;
+  const consentAt = state ? v.now : null;
+  const version = state ? v.consentVersion : null;
+  const ipHash = state ? v.consentIpHash : null;
+  const sets = sql.raw(
+    "(excluded.marketing_consent IN ('given', 'declined') OR (excluded.marketing_consent = 'implied' AND marketing_consent IS NULL))",
+  );
+  // Raw: an upsert whose update keeps known values (coalesce), counts touches and moves consent by the rule above.
   return sql`
       INSERT INTO leads (email, name, company, job_title, phone, company_size, country, locale, referral_code,
-        referred_by_lead_id, consent_at, consent_ip, consent_version, touch_count, created_at, updated_at)
+        referred_by_lead_id, marketing_consent, consent_at, consent_ip_hash, consent_version, touch_count, created_at, updated_at)
       VALUES (${v.email}, ${v.name}, ${v.company}, ${v.jobTitle}, ${v.phone}, ${v.companySize}, ${v.country},
-        ${v.locale}, ${v.referralCode}, ${v.referredByLeadId}, ${v.consentAt}, ${v.consentIp}, ${v.consentVersion}, 1, ${v.now}, ${v.now})
+        ${v.locale}, ${v.referralCode}, ${v.referredByLeadId}, ${state}, ${consentAt}, ${ipHash}, ${version}, 1, ${v.now}, ${v.now})
       ON CONFLICT (email) DO UPDATE SET
         name = coalesce(excluded.name, name),
         company = coalesce(excluded.company, company),
@@ -50,9 +61,10 @@ export function upsertCapturedLead(v: CapturedLeadValues): SQL {
         phone = coalesce(excluded.phone, phone),
         company_size = coalesce(excluded.company_size, company_size),
         country = coalesce(excluded.country, country),
-        consent_at = coalesce(excluded.consent_at, consent_at),
-        consent_ip = CASE WHEN excluded.consent_at IS NULL THEN consent_ip ELSE excluded.consent_ip END,
-        consent_version = coalesce(excluded.consent_version, consent_version),
+        marketing_consent = CASE WHEN ${sets} THEN excluded.marketing_consent ELSE marketing_consent END,
+        consent_at = CASE WHEN ${sets} THEN excluded.consent_at ELSE consent_at END,
+        consent_ip_hash = CASE WHEN ${sets} THEN excluded.consent_ip_hash ELSE consent_ip_hash END,
+        consent_version = CASE WHEN ${sets} THEN excluded.consent_version ELSE consent_version END,
         touch_count = touch_count + 1,
         updated_at = excluded.updated_at`;
 }
@@ -77,18 +89,24 @@ export type CapturedLeadRow = {
   id: Lead["id"];
   referral_code: Lead["referralCode"];
   touch_count: Lead["touchCount"];
+  marketing_consent: Lead["marketingConsent"];
   touch_id: number;
 };
 
 export function capturedLeadByEmail(email: string): SQL {
   // Raw: a batch statement with a correlated max() over the lead's touches.
-  return sql`SELECT id, referral_code, touch_count, (SELECT max(t.id) FROM touches t WHERE t.lead_id = leads.id) AS touch_id ${capturedLeadFrom(email)}`;
+  return sql`SELECT id, referral_code, touch_count, marketing_consent, (SELECT max(t.id) FROM touches t WHERE t.lead_id = leads.id) AS touch_id ${capturedLeadFrom(email)}`;
 }
 
 /** A download or session join of a lead who still exists. */
 export function leadAssetEvent(
   leadId: number,
-  e: { assetId: number; type: "downloaded" | "session_joined"; at: number },
+  e: {
+    assetId: number;
+    type: "downloaded" | "session_joined";
+    at: number;
+    machine?: MachineReason | null;
+  },
 ): SQL {
   return recordEventsFrom({
     type: e.type,
@@ -97,6 +115,7 @@ export function leadAssetEvent(
     assetId: sql`${e.assetId}`,
     data: null,
     from: sql`FROM leads WHERE id = ${leadId}`,
+    machine: e.machine,
   });
 }
 
@@ -120,8 +139,8 @@ export async function leadLocaleOf(db: Db, leadId: number): Promise<string | nul
 
 /** Erasure: profile fields cleared, the email replaced by a placeholder (the unique index stays valid), off the sales list. */
 export function eraseLeadProfile(leadId: number, now: number): SQL {
-  return sql`UPDATE leads SET email = 'erased:' || id, name = NULL, company = NULL, job_title = NULL, phone = NULL, company_size = NULL, country = NULL,
-        consent_ip = NULL, erased_at = ${now}, scored_at = NULL, updated_at = ${now} WHERE id = ${leadId}`;
+  return sql`UPDATE leads SET email = 'erased:' || id, referral_code = 'erased:' || id, name = NULL, company = NULL, job_title = NULL, phone = NULL, company_size = NULL, country = NULL,
+        consent_ip = NULL, consent_ip_hash = NULL, erased_at = ${now}, scored_at = NULL, updated_at = ${now} WHERE id = ${leadId}`;
 }
 
 /** Every column of the lead, for their data export. */

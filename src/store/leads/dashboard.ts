@@ -60,7 +60,7 @@ export async function leadListRows(
 }
 
 /**
- * Leads created in [start, end) ms, not erased, counted per score band of `width` points: -1 for
+ * Leads created in [start, end) ms (erased ones too: their score and stage stay, so counts hold), counted per score band of `width` points: -1 for
  * negative scores, 100 for 100 and up, else the band's lowest score. Raw: a computed GROUP BY and a
  * correlated EXISTS on outcomes, so only the bands come back, not the cohort.
  */
@@ -77,5 +77,5 @@ export async function scoreBandCounts(
   return db.all<{ band: number; leads: number; mqls: number; won: number }>(sql`
     SELECT ${band} AS band, count(*) AS leads, count(mql_at) AS mqls,
       sum(EXISTS (SELECT 1 FROM outcomes o WHERE o.lead_id = leads.id AND o.stage = 'won')) AS won
-    FROM leads WHERE created_at >= ${q.start} AND created_at < ${q.end} AND erased_at IS NULL GROUP BY 1 ORDER BY 1`);
+    FROM leads WHERE created_at >= ${q.start} AND created_at < ${q.end} GROUP BY 1 ORDER BY 1`);
 }

@@ -4,3 +4,4 @@ export * from "./capture";
 export * from "./dashboard";
 export * from "./sales";
 export * from "./scoring";
+export * from "./consent";

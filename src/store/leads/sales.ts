@@ -41,13 +41,12 @@ export type SummaryLead = Pick<
 >;
 const referrerStatement = (leadId: number) =>
   sql`SELECT r.id, r.email, r.name, r.erased_at AS "erasedAt" FROM leads r WHERE r.id = (SELECT referred_by_lead_id FROM leads WHERE id = ${leadId})`;
-type Referrer = Pick<Lead, "id" | "email" | "name" | "erasedAt">;
 
 export interface SummaryRows {
   lead: SummaryLead | undefined;
   touches: TouchWithAsset[];
   ledger: LedgerWithLabel[];
-  referrer: Referrer | undefined;
+  referrer: Pick<Lead, "id" | "email" | "name" | "erasedAt"> | undefined;
 }
 
 /** Raw statements (a raw batch keeps the four reads, plus the detail's, in one round trip). */
@@ -63,7 +62,7 @@ function summaryRowsOf(results: D1Result[]): SummaryRows {
     lead: (results[0]!.results as SummaryLead[])[0],
     touches: results[1]!.results as TouchWithAsset[],
     ledger: results[2]!.results as LedgerWithLabel[],
-    referrer: (results[3]!.results as Referrer[])[0],
+    referrer: (results[3]!.results as Pick<Lead, "id" | "email" | "name" | "erasedAt">[])[0],
   };
 }
 

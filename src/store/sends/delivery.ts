@@ -68,6 +68,7 @@ export function settleSends(updates: SendSettlement[], now: number): SQL {
   // Raw: UPDATE…FROM json_each, one row of outcomes per send.
   return sql`
       UPDATE sends SET status = j.value ->> 'status', resend_id = coalesce(j.value ->> 'resendId', resend_id),
+        sent_at = CASE WHEN j.value ->> 'status' = 'sent' THEN ${now} ELSE sent_at END,
         batch_key = coalesce(j.value ->> 'key', batch_key), attempts = attempts + (j.value ->> 'tries'),
         last_error = j.value ->> 'error', updated_at = ${now}
       FROM json_each(${JSON.stringify(updates)}) j WHERE sends.id = j.value ->> 'id' AND sends.status = 'queued'`;
@@ -106,14 +107,7 @@ export function failSendsOutOfRetries(ids: number[], now: number): SQL {
       WHERE id IN ${idList(ids)} AND status = 'queued'`;
 }
 
-// Raw below: batch statements (store/batch takes SQL) with coalesce and IS NULL guards.
-export const markSendClicked = (sendId: number, now: number): SQL =>
-  sql`UPDATE sends SET clicked_at = coalesce(clicked_at, ${now}), updated_at = ${now} WHERE id = ${sendId}`;
-export const markSendOpened = (sendId: number, now: number): SQL =>
-  sql`UPDATE sends SET opened_at = coalesce(opened_at, ${now}), updated_at = ${now} WHERE id = ${sendId}`;
-/** Only the first open of a send counts. */
-export const markFirstOpen = (sendId: number, now: number): SQL =>
-  sql`UPDATE sends SET opened_at = ${now}, updated_at = ${now} WHERE id = ${sendId} AND opened_at IS NULL`;
+// Raw below: batch statements (store/batch takes SQL) with status guards.
 export const markSendDelivered = (sendId: number, now: number): SQL =>
   sql`UPDATE sends SET status = 'delivered', updated_at = ${now} WHERE id = ${sendId} AND status = 'sent'`;
 export const markSendBounced = (sendId: number, message: string, now: number): SQL =>
@@ -126,30 +120,6 @@ export const markSendDelayed = (sendId: number, now: number): SQL =>
   sql`UPDATE sends SET last_error = 'delivery delayed', updated_at = ${now} WHERE id = ${sendId}`;
 export const attachResendId = (sendId: number, resendId: string): SQL =>
   sql`UPDATE sends SET resend_id = ${resendId} WHERE id = ${sendId} AND resend_id IS NULL`;
-
-/** Our own tracking's click or first open as an event of the send's lead; RETURNING the lead, none when nothing was logged. */
-export function trackedSendEvent(
-  sendId: number,
-  e: { type: "email_clicked"; url: string; at: number } | { type: "email_opened"; at: number },
-): SQL {
-  const data =
-    e.type === "email_clicked"
-      ? sql`json_object('send_id', id, 'step_id', step_id, 'url', ${e.url}, 'source', 'lodestone')`
-      : sql`json_object('send_id', id, 'step_id', step_id, 'source', 'lodestone')`;
-  const from =
-    e.type === "email_clicked"
-      ? sql`FROM sends WHERE id = ${sendId}`
-      : sql`FROM sends WHERE id = ${sendId} AND opened_at IS NULL`;
-  return recordEventsFrom({
-    type: e.type,
-    at: e.at,
-    leadId: sql`lead_id`,
-    assetId: sql`asset_id`,
-    data,
-    from,
-    returning: sql`lead_id`,
-  });
-}
 
 /** An event of the send's lead with data already serialised (Resend's webhooks). */
 export function sendEvent(sendId: number, type: EventType, data: string, at: number): SQL {
@@ -180,10 +150,10 @@ export async function sendForResendEvent(
   db: Db,
   resendId: string,
   taggedId: number,
-): Promise<(Pick<Send, "id" | "leadId"> & Pick<Lead, "email">) | undefined> {
+): Promise<(Pick<Send, "id" | "leadId" | "sentAt"> & Pick<Lead, "email">) | undefined> {
   // Raw: the OR keeps each side on its own index (the partial resend_id index, the primary key).
-  const [row] = await db.all<Pick<Send, "id" | "leadId"> & Pick<Lead, "email">>(sql`
-    SELECT s.id, s.lead_id AS "leadId", l.email FROM sends s JOIN leads l ON l.id = s.lead_id
+  const [row] = await db.all<Pick<Send, "id" | "leadId" | "sentAt"> & Pick<Lead, "email">>(sql`
+    SELECT s.id, s.lead_id AS "leadId", s.sent_at AS "sentAt", l.email FROM sends s JOIN leads l ON l.id = s.lead_id
     WHERE s.resend_id = ${resendId} OR (s.id = ${taggedId} AND s.resend_id IS NULL) LIMIT 1`);
   return row;
 }

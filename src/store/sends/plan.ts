@@ -9,18 +9,23 @@ export type StepPerformanceRow = {
   template: string | null;
   sent: number;
   delivered: number;
+  /** Sends opened or clicked by a person; by a machine (Apple's mail proxy, a link scanner), counted apart. */
   opened: number;
   clicked: number;
+  machineOpened: number;
+  machineClicked: number;
   bounced: number;
 };
 
-/** Per step of an asset's drip: how many of its sends went out, arrived, were opened, clicked or bounced. */
+/** Per step of an asset's drip: how many of its sends went out, arrived, were opened, clicked (by people, by machines) or bounced. */
 export async function stepPerformanceRows(db: Db, assetId: number): Promise<StepPerformanceRow[]> {
   // Raw: sums of SQLite boolean expressions, grouped per step.
   return db.all<StepPerformanceRow>(sql`
     SELECT s.step_id AS "stepId", st.position, st.template,
       sum(s.status IN ('sent', 'delivered', 'bounced', 'complained')) AS sent, sum(s.status = 'delivered') AS delivered,
-      sum(s.opened_at IS NOT NULL) AS opened, sum(s.clicked_at IS NOT NULL) AS clicked, sum(s.status IN ('bounced', 'complained')) AS bounced
+      sum(s.opened_at IS NOT NULL) AS opened, sum(s.clicked_at IS NOT NULL) AS clicked,
+      sum(s.machine_opened_at IS NOT NULL) AS "machineOpened", sum(s.machine_clicked_at IS NOT NULL) AS "machineClicked",
+      sum(s.status IN ('bounced', 'complained')) AS bounced
     FROM sends s LEFT JOIN sequence_steps st ON st.id = s.step_id WHERE s.asset_id = ${assetId}
     GROUP BY s.step_id ORDER BY st.position, s.step_id`);
 }

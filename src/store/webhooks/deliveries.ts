@@ -99,6 +99,25 @@ export async function unparkDeliveries(db: Db, endpointId: number, now: number):
   return rows.map((r) => r.id);
 }
 
+/**
+ * The endpoint's deliveries that failed for good since `since` (when its run of failures began) are set to be
+ * sent again from the first attempt; an erased lead's scrubbed payload never is. Returns their ids to queue.
+ * Reads the endpoint's deliveries through webhook_deliveries_endpoint: a person's action, not a hot path.
+ */
+export async function resendFailedDeliveries(
+  db: Db,
+  endpointId: number,
+  since: number,
+  now: number,
+): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    sql`UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ${now}, updated_at = ${now}
+        WHERE endpoint_id = ${endpointId} AND status = 'failed' AND updated_at >= ${since} AND json_extract(payload, '$.erased') IS NULL
+        RETURNING id`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Deliveries of an endpoint newest first; `before` is the last id of the previous page. */
 export async function listDeliveryRows(
   db: Db,
@@ -167,6 +186,17 @@ export function scrubDeliveriesOfLead(leadId: number, now: number): SQL[] {
     sql`UPDATE webhook_deliveries SET payload = json_object('erased', json('true'), 'lead_id', lead_id),
         status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, next_attempt_at = NULL, updated_at = ${now} WHERE lead_id = ${leadId}`,
   ];
+}
+
+/**
+ * Other leads' payloads that name this lead as their referrer get `replacement` there instead (erasure).
+ * Finds them through the leads it referred (a scan of leads by referred_by_lead_id: erasure is rare and
+ * an index would cost a row on every referred capture), then webhook_deliveries_lead.
+ */
+export function scrubReferrerInDeliveries(leadId: number, replacement: object): SQL {
+  return sql`UPDATE webhook_deliveries SET payload = json_set(payload, '$.data.lead.referred_by', json(${JSON.stringify(replacement)}))
+    WHERE lead_id IN (SELECT id FROM leads WHERE referred_by_lead_id = ${leadId})
+      AND json_extract(payload, '$.data.lead.referred_by.id') = ${leadId}`;
 }
 
 export function deliveriesOfLeadAsStored(leadId: number): SQL {

@@ -49,30 +49,44 @@ export async function updateEndpointRow(
   return row;
 }
 
-export async function deleteEndpointRow(db: Db, id: number): Promise<void> {
-  await db.delete(e).where(eq(e.id, id));
+/** Deletes the endpoint and ends its pending deliveries, so no retry outlives it (ids are never reused either). */
+export async function deleteEndpointRow(db: Db, id: number, now: number): Promise<void> {
+  await batch(db, [
+    sql`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, updated_at = ${now} WHERE endpoint_id = ${id} AND status = 'pending'`,
+    db.delete(e).where(eq(e.id, id)).getSQL(),
+  ]);
 }
 
 /** After a delivered attempt: the endpoint is healthy again. */
 export function endpointSucceeded(db: Db, id: number, now: number): SQL {
-  return db.update(e).set({ consecutiveFailures: 0, updatedAt: now }).where(eq(e.id, id)).getSQL();
+  return db
+    .update(e)
+    .set({ consecutiveFailures: 0, failingSince: null, failedDeliveries: 0, updatedAt: now })
+    .where(eq(e.id, id))
+    .getSQL();
 }
 
 export function endpointFailed(db: Db, id: number, now: number): SQL {
   return db
     .update(e)
-    .set({ consecutiveFailures: sql`${e.consecutiveFailures} + 1`, updatedAt: now })
+    .set({
+      consecutiveFailures: sql`${e.consecutiveFailures} + 1`,
+      failingSince: sql`coalesce(${e.failingSince}, ${now})`,
+      updatedAt: now,
+    })
     .where(eq(e.id, id))
     .getSQL();
 }
 
-/** Lodestone switches the endpoint off itself, saying why (the marketer's flag). */
+/** A delivery failed for good: Lodestone switches the endpoint off itself, saying why (the marketer's flag). */
 export function endpointDisabled(db: Db, id: number, reason: string, now: number): SQL {
   return db
     .update(e)
     .set({
       active: false,
       consecutiveFailures: sql`${e.consecutiveFailures} + 1`,
+      failingSince: sql`coalesce(${e.failingSince}, ${now})`,
+      failedDeliveries: sql`${e.failedDeliveries} + 1`,
       disabledAt: now,
       updatedAt: now,
       disabledReason: reason,

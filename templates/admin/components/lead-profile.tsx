@@ -16,7 +16,7 @@ function ReferredBy(p: { L: Locale; referrer: LeadDetail["referred_by"] }) {
     );
   return (
     <a href={`/admin/leads/${r.id}`} data-referrer={String(r.id)}>
-      {r.name ? `${r.name} (${r.email})` : r.email}
+      {r.name ? `${r.name} (${r.email ?? ""})` : (r.email ?? `#${r.id}`)}
     </a>
   );
 }

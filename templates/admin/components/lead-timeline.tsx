@@ -2,7 +2,7 @@
 // What happened to the lead, newest first and in words: events and score changes in one list; then
 // why it scores what it does, its stage history and what sales reported.
 import type { Locale } from "../../../src/db/schema";
-import { at } from "../messages";
+import { at, type AdminKey } from "../messages";
 import { dateTime, money } from "../format";
 import {
   eventWords,
@@ -18,7 +18,8 @@ import {
 /** The timeline shows this many entries at most (events are already the latest 200). */
 const TIMELINE_ENTRIES = 300;
 
-type Entry = { at: number; order: number; kind: string; words: string };
+/** `machine`: why a machine (Apple's mail proxy, a scanner) made this open or click; it did not score. */
+type Entry = { at: number; order: number; kind: string; words: string; machine?: string | null };
 
 function entries(L: Locale, d: LeadDetail): Entry[] {
   const leadLocale: Locale = d.locale === "zh-CN" ? "zh-CN" : "en";
@@ -29,6 +30,7 @@ function entries(L: Locale, d: LeadDetail): Entry[] {
     order: e.id + (e.type === "stage_changed" ? 2e12 : 0),
     kind: e.type,
     words: eventWords(L, e, leadLocale),
+    machine: e.machine,
   }));
   const scores = d.score_ledger.map((l) => ({
     at: Date.parse(l.at),
@@ -49,9 +51,19 @@ export function LeadTimeline(p: { L: Locale; lead: LeadDetail }) {
       <table class="timeline stack">
         <tbody>
           {entries(L, p.lead).map((e) => (
-            <tr data-kind={e.kind}>
+            <tr data-kind={e.kind} data-machine={e.machine ?? undefined}>
               <td class="when">{dateTime(e.at, L)}</td>
-              <td class="what">{e.words}</td>
+              <td class="what">
+                {e.words}
+                {e.machine ? (
+                  <>
+                    {" "}
+                    <span class="pill" title={at(L, `machine_${e.machine}` as AdminKey)}>
+                      {at(L, "machine_event")}
+                    </span>
+                  </>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

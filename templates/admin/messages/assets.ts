@@ -7,7 +7,6 @@ export const assetsEn = {
     "No assets yet. Create your first whitepaper or course, upload its file, and publish it.",
   sequence: "Nurture sequence",
   form_settings: "Form fields",
-  consent_text: "Consent text (leave empty for none)",
   file_current: "Current file",
   file_none: "No file uploaded yet.",
   file_upload: "Upload a file (replaces the current one)",
@@ -22,6 +21,10 @@ export const assetsEn = {
     "No emails sent for this asset yet. Pick a sequence so new leads are nurtured.",
   opened: "Opened",
   clicked: "Clicked",
+  by_people: "People",
+  by_machines: "Machines",
+  machine_note:
+    "Machines are Apple Mail Privacy Protection, which loads every image when a message arrives, and mail security scanners, which follow links before the reader does. Their opens and clicks are kept apart: they add no score and confirm nothing.",
   not_found: "Not found.",
 } as const;
 
@@ -31,7 +34,6 @@ export const assetsZh: Record<keyof typeof assetsEn, string> = {
   assets_empty: "还没有资产。创建第一份白皮书或课程，上传文件并发布。",
   sequence: "培育序列",
   form_settings: "表单字段",
-  consent_text: "同意条款文字（留空则不显示）",
   file_current: "当前文件",
   file_none: "尚未上传文件。",
   file_upload: "上传文件（替换当前文件）",
@@ -45,5 +47,9 @@ export const assetsZh: Record<keyof typeof assetsEn, string> = {
   email_steps_empty: "该资产还没有发送过邮件。选择一个培育序列来培育新线索。",
   opened: "已打开",
   clicked: "已点击",
+  by_people: "真人",
+  by_machines: "机器",
+  machine_note:
+    "机器指 Apple 邮件隐私保护（邮件到达时自动加载所有图片）和邮件安全网关（在收件人之前自动访问链接）。它们的打开和点击单独统计，不加分，也不会确认任何操作。",
   not_found: "未找到。",
 };

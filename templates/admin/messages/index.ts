@@ -11,6 +11,9 @@ import { leadWordsEn, leadWordsZh } from "./lead-words";
 import { spendEn, spendZh } from "./spend";
 import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
+import { setupEn, setupZh } from "./setup";
+import { machineEn, machineZh } from "./machine";
+import { consentEn, consentZh } from "./consent";
 
 const en = {
   ...commonEn,
@@ -24,6 +27,9 @@ const en = {
   ...spendEn,
   ...webhooksEn,
   ...mailEn,
+  ...setupEn,
+  ...machineEn,
+  ...consentEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -38,6 +44,9 @@ const zhCN: Record<AdminKey, string> = {
   ...spendZh,
   ...webhooksZh,
   ...mailZh,
+  ...setupZh,
+  ...machineZh,
+  ...consentZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

@@ -9,6 +9,10 @@ export const webhooksEn = {
   switch_off: "Switch off",
   switch_on: "Switch on",
   replayed: "Queued again.",
+  endpoint_on: "active",
+  endpoint_off: "off",
+  resend_failed: "Also re-send the {n} deliveries that failed while it was down",
+  resend_now: "Re-send the {n} failed deliveries",
   webhooks_empty:
     "No endpoints yet. Add your CRM's URL through the API to receive qualified leads.",
 } as const;
@@ -22,5 +26,9 @@ export const webhooksZh: Record<keyof typeof webhooksEn, string> = {
   switch_off: "停用",
   switch_on: "启用",
   replayed: "已重新加入队列。",
+  endpoint_on: "已启用",
+  endpoint_off: "已停用",
+  resend_failed: "同时重新投递故障期间失败的 {n} 条",
+  resend_now: "重新投递失败的 {n} 条",
   webhooks_empty: "还没有端点。通过 API 添加 CRM 的地址以接收合格线索。",
 };

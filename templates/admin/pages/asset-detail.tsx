@@ -80,32 +80,63 @@ export function AssetDetailPage(p: {
       <div class="card">
         <h2>{at(L, "email_steps")}</h2>
         {p.steps.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th>{at(L, "step")}</th>
-                <th>{at(L, "template")}</th>
-                <th class="n">{at(L, "sent")}</th>
-                <th class="n">{at(L, "delivered")}</th>
-                <th class="n">{at(L, "opened")}</th>
-                <th class="n">{at(L, "clicked")}</th>
-                <th class="n">{at(L, "bounced")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.steps.map((s) => (
+          <>
+            <table class="email-steps">
+              <thead>
                 <tr>
-                  <td>{s.position ?? "—"}</td>
-                  <td>{s.template ?? `#${s.stepId}`}</td>
-                  <td class="n">{num(s.sent, L)}</td>
-                  <td class="n">{num(s.delivered, L)}</td>
-                  <td class="n">{`${num(s.opened, L)} (${pct(s.sent ? s.opened / s.sent : null, L)})`}</td>
-                  <td class="n">{`${num(s.clicked, L)} (${pct(s.sent ? s.clicked / s.sent : null, L)})`}</td>
-                  <td class="n">{num(s.bounced, L)}</td>
+                  <th rowspan={2}>{at(L, "step")}</th>
+                  <th rowspan={2}>{at(L, "template")}</th>
+                  <th rowspan={2} class="n">
+                    {at(L, "sent")}
+                  </th>
+                  <th rowspan={2} class="n">
+                    {at(L, "delivered")}
+                  </th>
+                  <th colspan={2} style="text-align:center">
+                    {at(L, "opened")}
+                  </th>
+                  <th colspan={2} style="text-align:center">
+                    {at(L, "clicked")}
+                  </th>
+                  <th rowspan={2} class="n">
+                    {at(L, "bounced")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+                <tr>
+                  <th class="n">{at(L, "by_people")}</th>
+                  <th class="n">{at(L, "by_machines")}</th>
+                  <th class="n">{at(L, "by_people")}</th>
+                  <th class="n">{at(L, "by_machines")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.steps.map((s) => (
+                  <tr>
+                    <td>{s.position ?? "—"}</td>
+                    <td>{s.template ?? `#${s.stepId}`}</td>
+                    <td class="n">{num(s.sent, L)}</td>
+                    <td class="n">{num(s.delivered, L)}</td>
+                    <td
+                      class="n"
+                      data-figure="opened"
+                    >{`${num(s.opened, L)} (${pct(s.sent ? s.opened / s.sent : null, L)})`}</td>
+                    <td class="n muted" data-figure="machine-opened">
+                      {num(s.machineOpened, L)}
+                    </td>
+                    <td
+                      class="n"
+                      data-figure="clicked"
+                    >{`${num(s.clicked, L)} (${pct(s.sent ? s.clicked / s.sent : null, L)})`}</td>
+                    <td class="n muted" data-figure="machine-clicked">
+                      {num(s.machineClicked, L)}
+                    </td>
+                    <td class="n">{num(s.bounced, L)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p class="muted">{at(L, "machine_note")}</p>
+          </>
         ) : (
           <p class="empty">{at(L, "email_steps_empty")}</p>
         )}

@@ -4,6 +4,7 @@ import type { Asset, Locale, FormField } from "../../../src/db/schema";
 import { AdminLayout, Csrf } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { Errors } from "../components/field-errors";
+import { ConsentSettings } from "../components/consent-settings";
 
 export function AssetFormPage(p: {
   locale: Locale;
@@ -15,6 +16,8 @@ export function AssetFormPage(p: {
   errors?: Record<string, string[]>;
   sequences: { id: number; name: string }[];
   message?: string;
+  /** Whether Settings has a privacy policy link for the consent words to point to. */
+  privacyUrlSet: boolean;
 }) {
   const L = p.locale;
   const v = p.values;
@@ -113,14 +116,7 @@ export function AssetFormPage(p: {
             </label>
           ))}
         </div>
-        <div class="grid" style="margin-top:12px">
-          {text("consent_text", "consent_text")}
-          {text("consent_version", "consent_version")}
-          <label class="row" style="font-weight:400">
-            <input type="checkbox" name="consent_required" checked={v.consent_required === "on"} />{" "}
-            {at(L, "consent_required")}
-          </label>
-        </div>
+        <ConsentSettings locale={L} values={v} errors={p.errors} privacyUrlSet={p.privacyUrlSet} />
         <h2 style="margin-top:16px">{at(L, "file")}</h2>
         <p class="muted">
           {p.asset?.fileName ? `${at(L, "file_current")}: ${p.asset.fileName}` : at(L, "file_none")}

@@ -7,6 +7,8 @@ import type { LeadDetail } from "../components/lead-words";
 import { LeadProfile } from "../components/lead-profile";
 import { FirstAndLatestTouch, LeadTouches } from "../components/lead-touches";
 import { LeadScoreReasons, LeadStagesAndOutcomes, LeadTimeline } from "../components/lead-timeline";
+import { LeadConsent } from "../components/lead-consent";
+import { LeadNurture } from "../components/lead-nurture";
 
 export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: LeadDetail }) {
   const L = p.locale;
@@ -21,6 +23,10 @@ export function LeadDetailPage(p: { locale: Locale; csrf: string; lead: LeadDeta
       <div class="cols">
         <LeadTimeline L={L} lead={d} />
         <LeadScoreReasons L={L} lead={d} />
+      </div>
+      <div class="cols">
+        <LeadConsent locale={L} consent={d.consent} />
+        <LeadNurture locale={L} nurture={d.nurture} />
       </div>
       <LeadTouches L={L} lead={d} />
       <LeadStagesAndOutcomes L={L} lead={d} />

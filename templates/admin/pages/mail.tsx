@@ -6,16 +6,20 @@ import type { CapturedEmailSummary } from "../../../src/services/nurture/mail-si
 import { AdminLayout } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";
+import { SendingPausedAlert } from "../components/setup-alert";
 
 export function MailPage(p: {
   locale: Locale;
   csrf: string;
   rows: CapturedEmailSummary[];
   next: number | null;
+  /** Nurture email is held back until PUBLIC_BASE_URL is set. */
+  sendingPaused?: boolean;
 }) {
   const L = p.locale;
   return (
     <AdminLayout locale={L} title={at(L, "mail_title")} path="/admin/mail" csrf={p.csrf}>
+      <SendingPausedAlert locale={L} paused={!!p.sendingPaused} />
       <h1>{at(L, "mail_title")}</h1>
       <p class="muted">{at(L, "mail_help")}</p>
       <div class="card">

@@ -7,12 +7,15 @@ import { at } from "../messages";
 import { money, num, pct, spendMoney } from "../format";
 import { LineChart } from "../charts";
 import { ModelNote, ReportTable } from "../report-table";
+import { SendingPausedAlert } from "../components/setup-alert";
 
 export function OverviewPage(p: {
   locale: Locale;
   csrf: string;
   model: AttributionModel;
   data: Overview;
+  /** Nurture email is held back until PUBLIC_BASE_URL is set. */
+  sendingPaused?: boolean;
 }) {
   const L = p.locale;
   const t = p.data.range.totals;
@@ -30,6 +33,7 @@ export function OverviewPage(p: {
   ];
   return (
     <AdminLayout locale={L} title={at(L, "overview_title")} path="/admin" csrf={p.csrf}>
+      <SendingPausedAlert locale={L} paused={!!p.sendingPaused} />
       <div class="row" style="justify-content:space-between">
         <h1>{at(L, "overview_title")}</h1>
         <form class="filters" method="get" action="/admin">

@@ -42,13 +42,28 @@ export function WebhooksPage(p: {
                   <td>{e.eventTypes.join(", ")}</td>
                   <td>
                     <span class={`pill ${e.active ? "published" : ""}`}>
-                      {e.active ? "active" : "off"}
+                      {at(L, e.active ? "endpoint_on" : "endpoint_off")}
                     </span>{" "}
                     <span class="muted">{e.disabledReason ?? ""}</span>
                   </td>
                   <td>
+                    {e.active && e.failedDeliveries > 0 ? (
+                      <form method="post" action={`/admin/webhooks/${e.id}/active`}>
+                        <Csrf token={p.csrf} />
+                        <input type="hidden" name="active" value="1" />
+                        <button class="secondary" type="submit" name="resend_failed" value="1">
+                          {at(L, "resend_now").replace("{n}", String(e.failedDeliveries))}
+                        </button>
+                      </form>
+                    ) : null}
                     <form method="post" action={`/admin/webhooks/${e.id}/active`}>
                       <Csrf token={p.csrf} />
+                      {!e.active && e.failedDeliveries > 0 ? (
+                        <label>
+                          <input type="checkbox" name="resend_failed" value="1" checked />{" "}
+                          {at(L, "resend_failed").replace("{n}", String(e.failedDeliveries))}
+                        </label>
+                      ) : null}
                       <button
                         class="secondary"
                         type="submit"

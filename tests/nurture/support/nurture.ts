@@ -27,8 +27,12 @@ export async function assetWithSequence(sequence: SequenceInput, over: Partial<N
   return (await db().query.assets.findFirst({ where: (a, { eq }) => eq(a.id, asset.id) }))!;
 }
 
+/** A lead through the gate who ticks the marketing consent box (without it nobody is nurtured). */
 export async function captureLead(slug: string, email: string, name: string | null = "Ann") {
-  const res = await postJson(`/p/${slug}`, name ? { email, name } : { email });
+  const res = await postJson(
+    `/p/${slug}`,
+    name ? { email, name, consent: true } : { email, consent: true },
+  );
   if (res.status >= 300) throw new Error(`gate answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as { lead_id: number };
 }
@@ -155,14 +159,21 @@ let msgId = 0;
  * The real queue handler on a batch of these bodies (Cloudflare's createMessageBatch); returns what it acked and retried,
  * with the delay each retry asked for (getQueueResult leaves it out, so the messages' retry calls are watched).
  */
-export async function consume(bodies: unknown[], { attempts = 1, queue = "lodestone-jobs" } = {}) {
+export async function consume(
+  bodies: unknown[],
+  {
+    attempts = 1,
+    queue = "lodestone-jobs",
+    target = env as Bindings,
+  }: { attempts?: number; queue?: string; target?: Bindings } = {},
+) {
   const batch = createMessageBatch(
     queue,
     bodies.map((body) => ({ id: `n${++msgId}`, timestamp: new Date(), attempts, body })),
   );
   const retries = new Map(batch.messages.map((m) => [m.id, vi.spyOn(m, "retry")]));
   const ctx = createExecutionContext();
-  await worker.queue!(batch, env);
+  await worker.queue!(batch, target);
   const result = await getQueueResult(batch, ctx);
   return {
     ...result,

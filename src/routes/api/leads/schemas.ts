@@ -1,8 +1,9 @@
 // Lead shapes in the API: the list item, and the full lead with timeline and ledger.
 import { z } from "@hono/zod-openapi";
-import { STAGES, OUTCOME_STAGES, LEDGER_KINDS } from "../../../db/schema";
+import { STAGES, OUTCOME_STAGES, LEDGER_KINDS, MACHINE_REASONS } from "../../../db/schema";
 import { leadSummarySchema, touchSchema } from "../../../services/handoff/schemas";
 import type { ListedLead } from "../../../services/leads/list-leads";
+import { leadConsentSchema, nurtureEntrySchema } from "./consent-schemas";
 
 const iso = z.string().openapi({ format: "date-time" });
 
@@ -31,6 +32,8 @@ export function listedLeadOut(l: ListedLead) {
 
 export const leadDetailSchema = leadSummarySchema
   .extend({
+    consent: leadConsentSchema,
+    nurture: z.array(nurtureEntrySchema),
     touches: z.array(touchSchema),
     timeline: z.array(
       z.object({
@@ -39,6 +42,10 @@ export const leadDetailSchema = leadSummarySchema
         at: iso,
         asset_id: z.number().int().nullable(),
         data: z.record(z.string(), z.unknown()).nullable(),
+        machine: z.enum(MACHINE_REASONS).nullable().openapi({
+          description:
+            "Why a machine made this open or click (apple_mpp: Apple Mail Privacy Protection's image proxy; scanner_agent, scanner_network, link_burst, honeypot: a mail security scanner; …); null when a person did. Machine events add no score.",
+        }),
       }),
     ),
     score_ledger: z.array(

@@ -18,7 +18,7 @@ const route = createRoute({
 
 export function registerDeleteWebhook(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    await deleteEndpoint(c.get("db"), c.req.valid("param").id);
+    await deleteEndpoint(c.get("db"), c.req.valid("param").id, c.get("now"));
     return c.body(null, 204);
   });
 }

@@ -14,7 +14,10 @@ const route = createRoute({
   security,
   middleware: [requireScopes("marketing", "sales")] as const,
   request: { params: endpointDeliveryParams },
-  responses: { 202: jsonContent(deliverySchema, "Queued again"), ...errorResponses(400, 404, 409) },
+  responses: {
+    202: jsonContent(deliverySchema, "Queued again"),
+    ...errorResponses(400, 404, 409, 410),
+  },
 });
 
 export function registerReplayDelivery(app: OpenAPIHono<AppEnv>) {

@@ -36,6 +36,10 @@ export const endpointSchema = z
     }),
     disabled_at: z.string().nullable(),
     consecutive_failures: z.number().int(),
+    failed_deliveries: z.number().int().openapi({
+      description:
+        "Deliveries that failed for good (410, or the whole retry schedule) since the endpoint last succeeded; PATCH with active: true and resend_failed: true sends them again",
+    }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -50,6 +54,7 @@ export function endpointOut(e: EndpointRecord) {
     disabled_reason: e.disabledReason,
     disabled_at: iso(e.disabledAt),
     consecutive_failures: e.consecutiveFailures,
+    failed_deliveries: e.failedDeliveries,
     created_at: iso(e.createdAt),
     updated_at: iso(e.updatedAt),
   });

@@ -1,4 +1,5 @@
-// PATCH /api/v1/webhooks/{id}: change URL or events, or switch on/off; switching on sends what was parked.
+// PATCH /api/v1/webhooks/{id}: change URL or events, or switch on/off; switching on sends what was parked, and
+// with resend_failed what failed for good while the receiver was down.
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
@@ -10,6 +11,10 @@ const body = z.object({
   url: endpointUrl.optional(),
   event_types: eventTypes.optional(),
   active: z.boolean().optional(),
+  resend_failed: z.boolean().optional().openapi({
+    description:
+      "Also send again the deliveries that failed for good (410, or retries exhausted) since the endpoint's failures began — `failed_deliveries` says how many. Needs the endpoint on.",
+  }),
 });
 
 const route = createRoute({
@@ -20,7 +25,7 @@ const route = createRoute({
   security,
   middleware: [requireScopes("marketing", "sales")] as const,
   request: { params: idParams, body: jsonBody(body) },
-  responses: { 200: jsonContent(endpointSchema, "The endpoint"), ...errorResponses(400, 404) },
+  responses: { 200: jsonContent(endpointSchema, "The endpoint"), ...errorResponses(400, 404, 409) },
 });
 
 export function registerUpdateWebhook(app: OpenAPIHono<AppEnv>) {
@@ -30,7 +35,7 @@ export function registerUpdateWebhook(app: OpenAPIHono<AppEnv>) {
       c.get("db"),
       c.env.WEBHOOKS,
       c.req.valid("param").id,
-      { url: b.url, eventTypes: b.event_types, active: b.active },
+      { url: b.url, eventTypes: b.event_types, active: b.active, resendFailed: b.resend_failed },
       c.get("now"),
     );
     return c.json(endpointOut(row), 200);
