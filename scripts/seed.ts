@@ -2,7 +2,7 @@
 import { getPlatformProxy } from "wrangler";
 import { getDb } from "../src/db/client";
 import { seedDemo } from "../src/services/demo/seed-demo";
-import type { Bindings } from "../src/env";
+import { configSchema, type Bindings } from "../src/env";
 
 // LODESTONE_PERSIST_TO seeds another local state dir (the one given to `wrangler dev --persist-to`), e.g. the bench's.
 const persistTo = process.env.LODESTONE_PERSIST_TO;
@@ -11,7 +11,13 @@ const { env, dispose } = await getPlatformProxy<Bindings>({
   persist: persistTo ? { path: `${persistTo}/v3` } : true,
 });
 try {
-  const { whitepaper, course } = await seedDemo(getDb(env.DB), env.FILES, Date.now());
+  const threshold = configSchema.shape.MQL_THRESHOLD.parse(env.MQL_THRESHOLD);
+  const { whitepaper, course } = await seedDemo(getDb(env.DB), env.FILES, Date.now(), {
+    webhooks: env.WEBHOOKS,
+    threshold,
+    // The demo leads' consent IP hash is keyed like the gate's; a seed without .dev.vars still runs.
+    signingSecret: env.SIGNING_SECRET ?? "lodestone-demo-seed",
+  });
   console.log(`Demo content ready: /p/${whitepaper.slug} and /p/${course.slug}`);
 } finally {
   await dispose();

@@ -7,7 +7,7 @@ import type {
   MarketingConsentState,
 } from "./vocabulary";
 import { emailSchema } from "./email-address";
-import { toE164 } from "./phone-number";
+import { checkPhone, toE164, type PhoneProblem } from "./phone-number";
 import { REFERRAL_CODE } from "./referral-code";
 import { gateMessage as t } from "./gate-messages";
 import type { FieldErrors } from "./vocabulary";
@@ -78,6 +78,12 @@ function text(max: number, locale: Locale) {
     .pipe(z.string().max(max, t(locale, "too_long")));
 }
 
+const PHONE_MESSAGE = {
+  invalid: "invalid_phone",
+  landline: "landline_phone",
+  not_mainland_mobile: "mainland_mobile_only",
+} as const satisfies Record<PhoneProblem, string>;
+
 const TICKED = ["on", "true", "1", "yes"] as const;
 const UNTICKED = ["off", "false", "0", "no", ""] as const;
 /** A checkbox: a form sends "on" when ticked and nothing when not; JSON clients send booleans. */
@@ -91,12 +97,16 @@ function gateSchema(form: FormSettings, locale: Locale, mode: MarketingConsentMo
   const profile = (
     max: number,
     key: keyof FormSettings["fields"],
-    check?: { ok: (v: string) => boolean; message: string },
+    /** The refusal's message for a value, or null when the value is fine. */
+    check?: (v: string) => string | null,
   ) => {
     const mode = form.fields[key];
     const base =
       check && mode !== "hidden"
-        ? text(max, locale).refine((v) => !v || check.ok(v), check.message)
+        ? text(max, locale).superRefine((v, ctx) => {
+            const problem = v ? check(v) : null;
+            if (problem) ctx.addIssue({ code: "custom", message: problem });
+          })
         : text(max, locale);
     if (mode === "required") return base.pipe(z.string().min(1, t(locale, "required")));
     return base.optional();
@@ -107,14 +117,13 @@ function gateSchema(form: FormSettings, locale: Locale, mode: MarketingConsentMo
     name: profile(200, "name"),
     company: profile(200, "company"),
     job_title: profile(200, "job_title"),
-    phone: profile(40, "phone", {
-      ok: (v) => toE164(v, locale) !== null,
-      message: t(locale, "invalid_phone"),
+    phone: profile(40, "phone", (v) => {
+      const c = checkPhone(v, locale);
+      return c.ok ? null : t(locale, PHONE_MESSAGE[c.problem]);
     }),
-    company_size: profile(20, "company_size", {
-      ok: (v) => (COMPANY_SIZES as readonly string[]).includes(v),
-      message: t(locale, "invalid_choice"),
-    }),
+    company_size: profile(20, "company_size", (v) =>
+      (COMPANY_SIZES as readonly string[]).includes(v) ? null : t(locale, "invalid_choice"),
+    ),
     // Marketing consent is a condition only in `required` mode, which the visitor's law may have ruled out.
     consent: mode === "required" ? mustTick(t(locale, "consent_required")) : box,
     marketing_opt_out: box,

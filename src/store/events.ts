@@ -56,12 +56,25 @@ export async function machineEventIds(db: Db, ids: number[]): Promise<Set<number
   return new Set(rows.map((r) => r.id));
 }
 
-/** A lead's latest events, newest first, for the timeline (raw: aliased for a raw batch; data stays JSON text). */
+/**
+ * A lead's latest events, newest first, for the timeline, with what it takes to say them in words:
+ * the asset's title and, for an email's events, the send's step and template (raw: aliased for a raw
+ * batch; data stays JSON text).
+ */
 export function timelineStatement(leadId: number, limit: number): SQL {
-  return sql`SELECT e.id, e.type, e.at, e.asset_id AS "assetId", e.data, e.machine FROM events e WHERE e.lead_id = ${leadId} ORDER BY e.at DESC, e.id DESC LIMIT ${limit}`;
+  return sql`SELECT e.id, e.type, e.at, e.asset_id AS "assetId", e.data, e.machine, a.title AS "assetTitle",
+      s.step_id AS "emailStepId", st.template AS "emailTemplate"
+    FROM events e LEFT JOIN assets a ON a.id = e.asset_id
+      LEFT JOIN sends s ON s.id = json_extract(e.data, '$.send_id') AND e.type LIKE 'email%'
+      LEFT JOIN sequence_steps st ON st.id = s.step_id
+    WHERE e.lead_id = ${leadId} ORDER BY e.at DESC, e.id DESC LIMIT ${limit}`;
 }
 export type TimelineEvent = Pick<LeadEvent, "id" | "type" | "at" | "assetId" | "machine"> & {
   data: string | null;
+  assetTitle: string | null;
+  /** The email step of an email event's send (0: the double opt-in confirmation), and its template. */
+  emailStepId: number | null;
+  emailTemplate: string | null;
 };
 
 /** Erasure keeps the events (counts, timeline) without their data. */

@@ -57,9 +57,16 @@ export type LedgerWithLabel = Pick<LedgerRow, "ruleId" | "kind" | "points"> & {
 
 /** The whole ledger of one lead, oldest first, for the lead's detail (raw: aliased for a raw batch). */
 export function ledgerOfLeadStatement(leadId: number): SQL {
-  return sql`SELECT id, rule_id AS "ruleId", kind, points, reason, at FROM score_ledger WHERE lead_id = ${leadId} ORDER BY at, id`;
+  return sql`SELECT l.id, l.rule_id AS "ruleId", l.kind, l.points, l.reason, l.at, r.label FROM score_ledger l
+    LEFT JOIN score_rules r ON r.id = l.rule_id WHERE l.lead_id = ${leadId} ORDER BY l.at, l.id`;
 }
-export type LedgerOfLead = Pick<LedgerRow, "id" | "ruleId" | "kind" | "points" | "reason" | "at">;
+export type LedgerOfLead = Pick<
+  LedgerRow,
+  "id" | "ruleId" | "kind" | "points" | "reason" | "at"
+> & {
+  /** The rule's label as it is now; null when the rule was deleted. */
+  label: string | null;
+};
 
 /** Erasure drops award reasons (they quote URLs and asset titles the person saw); points stay, so score = sum. */
 export function scrubLedgerOfLead(leadId: number): SQL {

@@ -60,7 +60,7 @@ export async function latestTouchedAssetSlug(db: Db, leadId: number): Promise<st
 /** A lead's touches, first first, with their asset (raw: aliased for a raw batch). */
 export function touchesWithAssetStatement(leadId: number): SQL {
   return sql`SELECT t.id, t.at, t.asset_id AS "assetId", a.slug, a.title, t.channel, t.utm_source AS "utmSource", t.utm_medium AS "utmMedium", t.utm_campaign AS "utmCampaign",
-    t.referrer_host AS "referrerHost", t.country FROM touches t JOIN assets a ON a.id = t.asset_id WHERE t.lead_id = ${leadId} ORDER BY t.id`;
+    t.utm_term AS "utmTerm", t.utm_content AS "utmContent", t.referrer_host AS "referrerHost", t.country FROM touches t JOIN assets a ON a.id = t.asset_id WHERE t.lead_id = ${leadId} ORDER BY t.id`;
 }
 export type TouchWithAsset = Pick<
   Touch,
@@ -71,6 +71,8 @@ export type TouchWithAsset = Pick<
   | "utmSource"
   | "utmMedium"
   | "utmCampaign"
+  | "utmTerm"
+  | "utmContent"
   | "referrerHost"
   | "country"
 > &

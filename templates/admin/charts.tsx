@@ -18,6 +18,9 @@ export interface Series {
   values: (number | null)[];
 }
 
+/** A series of gaps and zeros says nothing: it gets no line and no legend entry. */
+const hasData = (s: Series) => s.values.some((v) => v !== null && v !== 0);
+
 /** Round axis maximum: 1, 2, 2.5 or 5 × 10^k at or above the data's maximum. */
 function niceMax(v: number): number {
   if (v <= 0) return 1;
@@ -25,13 +28,28 @@ function niceMax(v: number): number {
   return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;
 }
 
+/**
+ * Lines on one axis. Series without data are left out, and when none has data there is no axis at
+ * all (an axis of $0.00 to $1.00 would read as a measurement), only `empty` in words.
+ */
 export function LineChart(p: {
   labels: string[];
   series: Series[];
   format: (v: number) => string;
   title: string;
+  empty: string;
   height?: number;
 }) {
+  // Each series keeps its colour (its place in p.series) when the ones before it are left out.
+  const series = p.series
+    .map((s, i) => ({ ...s, color: PALETTE[i % PALETTE.length]! }))
+    .filter(hasData);
+  if (!series.length)
+    return (
+      <figure style="margin:0" class="chart-empty" data-chart-empty="true">
+        <p class="empty">{p.empty}</p>
+      </figure>
+    );
   const W = 900;
   const H = p.height ?? 260;
   const L = 70,
@@ -39,7 +57,7 @@ export function LineChart(p: {
     T = 14,
     B = 36;
   const max = niceMax(
-    Math.max(0, ...p.series.flatMap((s) => s.values.filter((v): v is number => v !== null))),
+    Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null))),
   );
   const n = Math.max(1, p.labels.length - 1);
   const x = (i: number) => L + ((W - L - R) * i) / n;
@@ -65,8 +83,8 @@ export function LineChart(p: {
             </text>
           ) : null,
         )}
-        {p.series.map((s, si) => {
-          const color = PALETTE[si % PALETTE.length]!;
+        {series.map((s) => {
+          const color = s.color;
           const segments: string[] = [];
           let current = "";
           s.values.forEach((v, i) => {
@@ -93,9 +111,9 @@ export function LineChart(p: {
         })}
       </svg>
       <figcaption class="legend">
-        {p.series.map((s, si) => (
+        {series.map((s) => (
           <span>
-            <i style={`background:${PALETTE[si % PALETTE.length]}`} />
+            <i style={`background:${s.color}`} />
             {s.name}
           </span>
         ))}

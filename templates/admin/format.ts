@@ -10,6 +10,19 @@ export function money(minor: number | null, currency: string, locale: Locale): s
   );
 }
 
+/**
+ * A figure that is spend or derives from it (spend, cost per lead, cost per MQL): "—" when no spend
+ * was recorded, since "$0.00" would read as "these leads cost nothing".
+ */
+export function spendMoney(
+  minor: number | null,
+  spendMinor: number,
+  currency: string,
+  locale: Locale,
+): string {
+  return spendMinor === 0 ? "—" : money(minor, currency, locale);
+}
+
 /** Whole numbers plainly; credited fractions (linear model) with up to two decimals. */
 export function num(v: number | null, locale: Locale): string {
   if (v === null) return "—";

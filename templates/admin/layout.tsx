@@ -28,6 +28,11 @@ button.secondary,.button.secondary{background:#e8ecf6;color:var(--ink)}button.da
 .pill.published{background:#dcfae6;color:var(--ok)}.row{display:flex;gap:10px;align-items:center;flex-wrap:wrap}svg.chart{width:100%;height:auto;max-width:1200px}svg text{font:11px system-ui;fill:#5d6678}
 .legend{display:flex;gap:14px;flex-wrap:wrap;font-size:.85rem}.legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 .cols{display:grid;gap:20px;grid-template-columns:1fr}@media(min-width:1000px){.cols{grid-template-columns:1fr 1fr}}pre{white-space:pre-wrap;word-break:break-word}
+td.what{white-space:normal}@media(min-width:721px){td.what{min-width:14em}}td.when{color:var(--muted)}table.facts th{width:1%}table.facts td{white-space:normal;word-break:break-word}
+@media(max-width:720px){header.top{padding:0 12px;gap:0 8px}header.top .brand{flex:1}header.top nav{order:3;flex:1 0 100%;gap:0 2px;margin:0 -6px}
+header.top nav a{padding:6px 6px 8px;white-space:nowrap}main{padding:16px 12px;gap:14px}.card{padding:14px}h1{font-size:1.3rem}svg.chart{min-width:560px}svg text{font-size:17px}th,td{padding:6px 8px}
+table.stack thead{display:none}table.stack tr{display:grid;grid-template-columns:1fr auto;column-gap:8px;padding:6px 0;border-bottom:1px solid var(--line)}
+table.stack td{border:0;padding:0 8px;white-space:normal}table.stack td:first-child{grid-column:1/-1;color:var(--muted);font-size:.8rem}table.stack td.nowrap{white-space:nowrap}table.touch-utm td,table.touch-utm th{white-space:normal;word-break:break-word}}
 `;
 
 const NAV: [string, AdminKey][] = [

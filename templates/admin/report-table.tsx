@@ -4,7 +4,8 @@ import type { Locale } from "../../src/db/schema";
 import type { Report } from "../../src/services/reports/report-service";
 import type { ReportFigures, ReportRow } from "../../src/services/reports/assemble";
 import { at, type AdminKey } from "./messages";
-import { duration, money, num, pct, roi } from "./format";
+import { duration, money, num, pct, roi, spendMoney } from "./format";
+import { channelName } from "./words";
 
 const modelKey = (m: string) => `model_${m}` as AdminKey;
 
@@ -22,12 +23,16 @@ function Figures(p: { f: ReportFigures; currency: string; L: Locale }) {
       <td class="n">{num(f.new_leads, L)}</td>
       <td class="n">{pct(f.visit_to_lead_rate, L)}</td>
       <td class="n">{num(f.leads, L)}</td>
-      <td class="n">{money(f.spend_minor, currency, L)}</td>
+      <td class="n" data-figure="spend">
+        {spendMoney(f.spend_minor, f.spend_minor, currency, L)}
+      </td>
       <td class="n" data-figure="cpl">
-        {money(f.cost_per_lead_minor, currency, L)}
+        {spendMoney(f.cost_per_lead_minor, f.spend_minor, currency, L)}
       </td>
       <td class="n">{num(f.mqls, L)}</td>
-      <td class="n">{money(f.cost_per_mql_minor, currency, L)}</td>
+      <td class="n" data-figure="cost_per_mql">
+        {spendMoney(f.cost_per_mql_minor, f.spend_minor, currency, L)}
+      </td>
       <td class="n">{num(f.accepted, L)}</td>
       <td class="n">{num(f.won, L)}</td>
       <td class="n">{money(f.revenue_minor, currency, L)}</td>
@@ -96,7 +101,9 @@ export function ReportTable(p: { report: Report; locale: Locale; showPeriod: boo
                 )}
               </td>
             ) : null}
-            {r.by.includes("channel") ? <td>{row.channel || at(L, "any")}</td> : null}
+            {r.by.includes("channel") ? (
+              <td>{row.channel ? channelName(L, row.channel) : at(L, "any")}</td>
+            ) : null}
             {r.by.includes("campaign") ? <td>{row.campaign || at(L, "any")}</td> : null}
             <Figures f={row} currency={r.currency} L={L} />
           </tr>

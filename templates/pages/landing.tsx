@@ -6,7 +6,7 @@ import { t, type MessageKey } from "../i18n";
 import type { Asset, CourseSession, FormField } from "../../src/db/schema";
 import type { GateChoices } from "../../src/domain/gate-form";
 import type { FieldErrors } from "../../src/errors";
-import { formatSessionTime } from "./format";
+import { SessionTime } from "./session-time";
 import type { ConsentCopy } from "../consent-words";
 import { ConsentFields } from "./consent-fields";
 
@@ -90,12 +90,7 @@ export function LandingPage(p: LandingProps) {
           </div>
           <h1>{asset.title}</h1>
           <p>{asset.summary}</p>
-          {p.session ? (
-            <p>
-              <strong>{t(L, "session_at")}:</strong>{" "}
-              {formatSessionTime(p.session.startsAt, p.session.timezone, L)}
-            </p>
-          ) : null}
+          {p.session ? <SessionTime session={p.session} locale={L} /> : null}
           {asset.outline.length ? (
             <section aria-labelledby="outline-title">
               <h2 id="outline-title">{t(L, "outline")}</h2>

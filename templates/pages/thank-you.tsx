@@ -3,7 +3,7 @@
 import { Layout } from "./layout";
 import { t } from "../i18n";
 import type { Asset, CourseSession } from "../../src/db/schema";
-import { formatSessionTime } from "./format";
+import { SessionTime } from "./session-time";
 
 interface ThankYouProps {
   asset: Asset;
@@ -23,14 +23,7 @@ export function ThankYouPage(p: ThankYouProps) {
           <h1>{t(L, "thanks_title")}</h1>
           <p>{t(L, course ? "thanks_course" : "thanks_whitepaper")}</p>
           <h2>{p.asset.title}</h2>
-          {p.session ? (
-            <p>
-              <strong>{t(L, "session_at")}:</strong>{" "}
-              <time datetime={new Date(p.session.startsAt).toISOString()}>
-                {formatSessionTime(p.session.startsAt, p.session.timezone, L)}
-              </time>
-            </p>
-          ) : null}
+          {p.session ? <SessionTime session={p.session} locale={L} /> : null}
           {p.downloadUrl ? (
             <p>
               <a class="button" id="download" href={p.downloadUrl}>

@@ -39,7 +39,7 @@ describe("the overview", () => {
     const before = await (await s.get("/admin")).text();
     expect(before).toContain("<svg");
     expect(before).toContain("Pricing Benchmark 2026");
-    expect(cplCell(before, asset.id)).toBe("$0.00");
+    expect(cplCell(before, asset.id)).toBe("—");
     const saved = await s.post("/admin/spend", {
       day_from: utcDay(Date.now()),
       amount: "30.00",

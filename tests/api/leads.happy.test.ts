@@ -105,7 +105,7 @@ describe("the sales list", () => {
     const leadId = await captureViaGate(asset.slug, {
       email: "Priya@Fabrikam.example",
       name: "Priya",
-      job_title: "Head of Growth",
+      job_title: "Head of Product",
     });
     await waitFor(
       () =>

@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium())("in a real browser", () => {
 
   it("a marketer imports spend and sees the asset's cost per lead change", async () => {
     const before = await overviewCpl(marketer, "Browser Guide 2026");
-    expect(before).toBe("$0.00");
+    expect(before).toBe("—");
     await marketer.goto(`${ORIGIN}/admin/spend`);
     const csv = `Day,Campaign,Cost,Currency,Impressions,Clicks\n${today},${CAMPAIGN},40.00,USD,1200,33\n`;
     await marketer.setInputFiles("input[name=file]", {

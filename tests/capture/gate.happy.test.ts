@@ -177,8 +177,7 @@ describe("gate submission, happy paths", () => {
     const html = await (
       await submitForm(`/p/${asset.slug}`, { email: "hal@example.com", name: "Hal" })
     ).text();
-    expect(html).toContain("2:00 PM");
-    expect(html).toContain("(Asia/Shanghai)");
+    expect(html).toContain("January 15, 2030 at 2:00 PM (China Standard Time)");
     expect(html).toContain(`/p/${asset.slug}/calendar.ics`);
     const ics = await fetchWorker(new URL(json.calendar_url).pathname);
     expect(ics.headers.get("content-type")).toBe("text/calendar; charset=utf-8");

@@ -32,6 +32,48 @@ describe("fit rules read the profile", () => {
     ],
     ["no title, no match", { field: "job_title_keyword", match: ["director"] }, {}, false],
     [
+      "a Chinese keyword inside a Chinese title (no spaces between words)",
+      { field: "job_title_keyword", match: ["总监"] },
+      { jobTitle: "市场总监" },
+      true,
+    ],
+    [
+      "an English keyword inside a Chinese title",
+      { field: "job_title_keyword", match: ["vp"] },
+      { jobTitle: "华东区销售VP" },
+      true,
+    ],
+    [
+      "full-width letters read as their ASCII",
+      { field: "job_title_keyword", match: ["cmo"] },
+      { jobTitle: "集团ＣＭＯ" },
+      true,
+    ],
+    [
+      "Chinese words typed with a space between them",
+      { field: "job_title_keyword", match: ["市场总监"] },
+      { jobTitle: "市场 总监" },
+      true,
+    ],
+    [
+      "a Chinese keyword of two parts must have them touch",
+      { field: "job_title_keyword", match: ["销售 总监"] },
+      { jobTitle: "销售运营总监" },
+      false,
+    ],
+    [
+      "a Chinese keyword absent from the title",
+      { field: "job_title_keyword", match: ["总监"] },
+      { jobTitle: "市场专员" },
+      false,
+    ],
+    [
+      "an English keyword is still a whole word next to Chinese",
+      { field: "job_title_keyword", match: ["cto"] },
+      { jobTitle: "CTOffice 助理" },
+      false,
+    ],
+    [
       "a listed company size",
       { field: "company_size", match: ["51-200"] },
       { companySize: "51-200" },

@@ -19,7 +19,7 @@ describe("scoring a lead as events arrive", () => {
   it("becomes an MQL once, on the event that crosses the threshold, and credits its touches once", async () => {
     const asset = await makeAsset();
     const leadId = await insertLead({
-      job_title: "VP Marketing",
+      job_title: "VP Engineering",
       company_size: "5000+",
       created_at: T0,
     });

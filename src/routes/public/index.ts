@@ -7,10 +7,12 @@ import { registerDownload } from "./download";
 import { registerReferral } from "./referral";
 import { registerCalendar } from "./calendar";
 import { registerHome } from "./home";
+import { registerScripts } from "./scripts";
 import { registerThankYou } from "./thank-you";
 
 export function registerPublicRoutes(app: Hono<AppEnv>) {
   registerHome(app);
+  registerScripts(app);
   registerCalendar(app);
   registerThankYou(app);
   registerLanding(app);

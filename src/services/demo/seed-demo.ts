@@ -6,6 +6,7 @@ import { insertCourseSession, latestSession } from "../../store/course-sessions"
 import { demoPdf } from "./demo-pdf";
 import { ensureDemoSequences } from "./demo-sequences";
 import { ensureDefaultRules } from "../scoring/default-rules";
+import { ensureDemoLeads } from "./demo-leads";
 import { seedSettings } from "../settings/settings";
 
 export const DEMO_WHITEPAPER_SLUG = "saas-growth-whitepaper";
@@ -91,9 +92,15 @@ async function ensureAsset(db: Db, values: NewAsset) {
 
 /**
  * Creates the demo assets, the PDF in R2, a course session a week ahead, a 3-step sequence per
- * demo asset, the default scoring rules and demo privacy policy links; safe to run again.
+ * demo asset, the default scoring rules and demo privacy policy links, and with `leads` two scored
+ * Chinese leads; safe to run again.
  */
-export async function seedDemo(db: Db, files: R2Bucket, now: number) {
+export async function seedDemo(
+  db: Db,
+  files: R2Bucket,
+  now: number,
+  leads?: { webhooks: Queue; threshold: number; signingSecret: string },
+) {
   const paper = await ensureAsset(db, whitepaper(now));
   if (!(await files.head(DEMO_PDF_KEY))) {
     const pdf = demoPdf("2026 SaaS Growth Whitepaper", [
@@ -128,5 +135,6 @@ export async function seedDemo(db: Db, files: R2Bucket, now: number) {
     },
     now,
   );
+  if (leads) await ensureDemoLeads({ db, ...leads }, paper.slug, now);
   return { whitepaper: paper, course: openClass };
 }

@@ -13,6 +13,8 @@ export const touchSchema = z
     utm_source: z.string().nullable(),
     utm_medium: z.string().nullable(),
     utm_campaign: z.string().nullable(),
+    utm_term: z.string().nullable(),
+    utm_content: z.string().nullable(),
     referrer_host: z.string().nullable(),
     country: z.string().nullable(),
   })

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { readDetailRows } from "../../store/leads";
 import { summaryFromRows, touchOut } from "./lead-summary";
 import { isoTime as iso } from "../../domain/http-time";
+import { readStageReason } from "../../domain/stage-reasons";
 import { loadConsentAndNurture } from "./lead-consent";
 
 /** The timeline shows the latest events; the export has all of them. */
@@ -21,14 +22,22 @@ export async function loadLeadDetail(db: Db, leadId: number) {
     consent,
     nurture,
     touches: rows.touches.map(touchOut),
-    timeline: rows.timeline.map((e) => ({
-      id: e.id,
-      type: e.type,
-      at: iso(e.at),
-      asset_id: e.assetId,
-      data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
-      machine: e.machine ?? null,
-    })),
+    timeline: rows.timeline.map((e) => {
+      const data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null;
+      return {
+        id: e.id,
+        type: e.type,
+        at: iso(e.at),
+        asset_id: e.assetId,
+        data,
+        machine: e.machine ?? null,
+        // For the page's words (the API's schema leaves these out).
+        asset_title: e.assetTitle,
+        email:
+          e.emailStepId === null ? null : { step_id: e.emailStepId, template: e.emailTemplate },
+        reason_parts: typeof data?.reason === "string" ? readStageReason(data.reason) : null,
+      };
+    }),
     score_ledger: rows.ledgerRows.map((l) => ({
       id: l.id,
       rule_id: l.ruleId,
@@ -36,11 +45,13 @@ export async function loadLeadDetail(db: Db, leadId: number) {
       points: l.points,
       reason: l.reason,
       at: iso(l.at),
+      label: l.label,
     })),
     stage_history: rows.stages.map((s) => ({
       from: s.fromStage,
       to: s.toStage,
       reason: s.reason,
+      reason_parts: s.reason === null ? null : readStageReason(s.reason),
       at: iso(s.at),
     })),
     outcomes: rows.outcomes.map((o) => ({

@@ -15,6 +15,8 @@ export function touchOut(t: TouchWithAsset) {
     utm_source: t.utmSource,
     utm_medium: t.utmMedium,
     utm_campaign: t.utmCampaign,
+    utm_term: t.utmTerm,
+    utm_content: t.utmContent,
     referrer_host: t.referrerHost,
     country: t.country,
   };

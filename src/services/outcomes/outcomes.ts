@@ -1,4 +1,5 @@
 // Sales reports back: accepted, won (with amount), lost. Idempotent on external_id; moves the stage and credits the lead's touches.
+import { salesOutcomeReason } from "../../domain/stage-reasons";
 import type { SQL } from "drizzle-orm";
 import type { Config, Db } from "../../env";
 import { AppError } from "../../errors";
@@ -154,7 +155,7 @@ export async function recordOutcome(
       data: { stage: input.stage, external_id: input.externalId, amount_minor: amountMinor },
     }),
   ];
-  const reason = `Sales reported ${input.stage}${input.reason ? `: ${input.reason.slice(0, 200)}` : ""}`;
+  const reason = salesOutcomeReason(input.stage, input.reason);
   if (moves) {
     statements.push(stageUpdate(db, leadId, to, now));
     statements.push(...stageChangeStatements({ leadId, from, to, reason, at: now }));

@@ -8,6 +8,7 @@ import { mqlGuard, mqlUpdate } from "../../store/leads";
 import { creditConversion } from "../reports/credit";
 import { stageChangeStatements } from "./stage";
 import { queueAnnounced } from "./announce";
+import { mqlThresholdReason } from "../../domain/stage-reasons";
 
 /**
  * Makes a lead an MQL: stage and mql_at, the history row, the timeline event, conversion credit and the
@@ -36,7 +37,7 @@ export async function qualifyLead(
       leadId,
       from: "lead",
       to: "mql",
-      reason: `Score ${score} reached the MQL threshold of ${threshold}`,
+      reason: mqlThresholdReason(score, threshold),
       at: now,
     }),
     ...creditConversion(leadId, "mqls", 1, now),

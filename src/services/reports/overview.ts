@@ -82,7 +82,13 @@ export async function loadOverview(
     },
     cplSeries: {
       labels: weekLabels,
-      series: seriesOf(weekly, weekLabels, (r) => r.cost_per_lead_minor, rank),
+      // A week without spend has no cost per lead to draw (the report says 0 for it).
+      series: seriesOf(
+        weekly,
+        weekLabels,
+        (r) => (r.spend_minor > 0 ? r.cost_per_lead_minor : null),
+        rank,
+      ),
     },
   };
 }

@@ -4,6 +4,7 @@ import { countRules, insertRules, type NewScoreRule } from "../../store/score-ru
 
 type NewRule = Omit<NewScoreRule, "createdAt">;
 
+/** Personal mailboxes: a lead writing from one is less likely to buy for a company. */
 const FREE_MAIL = [
   "gmail.com",
   "googlemail.com",
@@ -11,7 +12,9 @@ const FREE_MAIL = [
   "hotmail.com",
   "outlook.com",
   "live.com",
+  "msn.com",
   "icloud.com",
+  "me.com",
   "aol.com",
   "gmx.de",
   "gmx.net",
@@ -20,7 +23,26 @@ const FREE_MAIL = [
   "protonmail.com",
   "mail.ru",
   "yandex.ru",
+  // Mainland China: NetEase, Tencent, Sina, Sohu, Alibaba and the carriers' mailboxes.
+  "163.com",
+  "126.com",
+  "yeah.net",
+  "188.com",
+  "vip.163.com",
+  "vip.126.com",
   "qq.com",
+  "vip.qq.com",
+  "foxmail.com",
+  "sina.com",
+  "sina.cn",
+  "vip.sina.com",
+  "sohu.com",
+  "aliyun.com",
+  "139.com",
+  "189.cn",
+  "wo.cn",
+  "21cn.com",
+  "tom.com",
 ];
 
 export const DEFAULT_RULES: NewRule[] = [
@@ -42,6 +64,18 @@ export const DEFAULT_RULES: NewRule[] = [
       "vice president",
       "head",
       "director",
+      // Chinese titles have no spaces: these match inside a title ("市场总监", "华东区销售负责人"),
+      // and "VP" or "CMO" inside one ("市场VP") match as the English words above.
+      "首席",
+      "总裁",
+      "副总裁",
+      "总经理",
+      "副总经理",
+      "总监",
+      "负责人",
+      "创始人",
+      "合伙人",
+      "董事",
     ],
     points: 15,
     label: "Senior job title",
@@ -49,9 +83,16 @@ export const DEFAULT_RULES: NewRule[] = [
   {
     kind: "fit",
     field: "job_title_keyword",
-    match: ["manager", "lead", "principal"],
+    match: ["manager", "lead", "principal", "经理", "主管", "主任", "组长"],
     points: 5,
     label: "Manager-level job title",
+  },
+  {
+    kind: "fit",
+    field: "job_title_keyword",
+    match: ["marketing", "sales", "growth", "operations", "市场", "营销", "销售", "运营", "增长"],
+    points: 5,
+    label: "Works in marketing, sales or operations",
   },
   {
     kind: "fit",

@@ -36,18 +36,48 @@ export interface ScoringEvent {
   data?: Record<string, unknown> | null;
 }
 
-const words = (s: string) =>
-  s
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+const HAN = /\p{Script=Han}/u;
+/**
+ * A title's tokens: Han runs and runs of other letters or digits apart, so "销售VP" is ["销售", "vp"].
+ * Spaces between Chinese words mean nothing ("市场 总监" is "市场总监"); NFKC makes "ＶＰ" "vp".
+ */
+function tokens(s: string): string[] {
+  const runs =
+    s
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? [];
+  const out: string[] = [];
+  for (const r of runs)
+    if (out.length && HAN.test(r) && HAN.test(out[out.length - 1]!)) out[out.length - 1] += r;
+    else out.push(r);
+  return out;
+}
 
-/** A keyword matches whole words in order ("vp sales" matches "VP, Sales EMEA"; "cto" does not match "director"). */
+/**
+ * Does title token `t` stand for keyword token `k` at position `j` of a `n`-token keyword? Latin words
+ * match whole. Chinese has no spaces between words, so a Han token matches inside a title's Han run
+ * ("总监" in "市场总监"); in a keyword of several tokens it must end the run (first token), start it
+ * (last token) or be all of it (in between), so the keyword's tokens still touch in the title.
+ */
+function tokenMatches(t: string, k: string, j: number, n: number): boolean {
+  if (!HAN.test(k)) return t === k;
+  if (n === 1) return t.includes(k);
+  if (j === 0) return t.endsWith(k);
+  if (j === n - 1) return t.startsWith(k);
+  return t === k;
+}
+
+/**
+ * A keyword matches whole words in order ("vp sales" matches "VP, Sales EMEA"; "cto" does not match
+ * "director"), and Chinese keywords match within the title's Chinese ("经理" matches "销售经理").
+ */
 function titleHas(title: string, keyword: string): boolean {
-  const t = words(title);
-  const k = words(keyword);
+  const t = tokens(title);
+  const k = tokens(keyword);
   if (!k.length) return false;
-  for (let i = 0; i + k.length <= t.length; i++) if (k.every((w, j) => t[i + j] === w)) return true;
+  for (let i = 0; i + k.length <= t.length; i++)
+    if (k.every((w, j) => tokenMatches(t[i + j]!, w, j, k.length))) return true;
   return false;
 }
 

@@ -68,7 +68,12 @@ export async function scoreBandCounts(
   db: Db,
   q: { start: number; end: number; width: number },
 ): Promise<{ band: number; leads: number; mqls: number; won: number }[]> {
-  const band = sql`CASE WHEN score < 0 THEN -1 WHEN score >= 100 THEN 100 ELSE (score / ${q.width}) * ${q.width} END`;
+  // The width is written into the SQL as an integer literal: D1 binds a JS number as REAL, and
+  // score / 10.0 * 10.0 is the score itself, so every distinct score was a group of its own and a
+  // band such as 10–19 came back once per score in it.
+  if (!Number.isInteger(q.width) || q.width < 1) throw new Error(`not a band width: ${q.width}`);
+  const width = sql.raw(String(q.width));
+  const band = sql`CASE WHEN score < 0 THEN -1 WHEN score >= 100 THEN 100 ELSE (score / ${width}) * ${width} END`;
   return db.all<{ band: number; leads: number; mqls: number; won: number }>(sql`
     SELECT ${band} AS band, count(*) AS leads, count(mql_at) AS mqls,
       sum(EXISTS (SELECT 1 FROM outcomes o WHERE o.lead_id = leads.id AND o.stage = 'won')) AS won

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Pieces of the spend pages: labelled fields with their errors, the asset/channel/UTM tie, the CSV upload form.
+import { channelName } from "../words";
 import type { Channel, Locale } from "../../../src/db/schema";
 import { Csrf } from "../layout";
 import { Errors } from "./field-errors";
@@ -63,7 +64,7 @@ export function TargetFields(p: {
           <option value="">{at(L, "any")}</option>
           {p.channels.map((ch) => (
             <option value={ch} selected={values.channel === ch}>
-              {ch}
+              {channelName(L, ch)}
             </option>
           ))}
         </select>

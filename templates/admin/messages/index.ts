@@ -7,6 +7,7 @@ import { reportsEn, reportsZh } from "./reports";
 import { overviewEn, overviewZh } from "./overview";
 import { assetsEn, assetsZh } from "./assets";
 import { leadsEn, leadsZh } from "./leads";
+import { leadWordsEn, leadWordsZh } from "./lead-words";
 import { spendEn, spendZh } from "./spend";
 import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
@@ -24,6 +25,7 @@ const en = {
   ...overviewEn,
   ...assetsEn,
   ...leadsEn,
+  ...leadWordsEn,
   ...spendEn,
   ...webhooksEn,
   ...mailEn,
@@ -42,6 +44,7 @@ const zhCN: Record<AdminKey, string> = {
   ...overviewZh,
   ...assetsZh,
   ...leadsZh,
+  ...leadWordsZh,
   ...spendZh,
   ...webhooksZh,
   ...mailZh,
@@ -53,6 +56,11 @@ const zhCN: Record<AdminKey, string> = {
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };
+
+/** Whether a key built at run time (e.g. `stage_${stage}`) has words. */
+export function isAdminKey(key: string): key is AdminKey {
+  return Object.hasOwn(en, key);
+}
 
 export function at(
   locale: Locale,

@@ -6,6 +6,7 @@ import { AdminLayout, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { dateTime, num } from "../format";
 import type { AssetOption } from "./spend";
+import { stageName } from "../words";
 
 export function LeadsPage(p: {
   locale: Locale;
@@ -48,7 +49,7 @@ export function LeadsPage(p: {
               <option value="">{at(L, "all")}</option>
               {p.stages.map((s) => (
                 <option value={s} selected={f.stage === s}>
-                  {s}
+                  {stageName(L, s)}
                 </option>
               ))}
             </select>
@@ -118,7 +119,7 @@ export function LeadsPage(p: {
                   <td>{l.job_title ?? ""}</td>
                   <td class="n">{num(l.score, L)}</td>
                   <td>
-                    <span class="pill">{l.stage}</span>
+                    <span class="pill">{stageName(L, l.stage)}</span>
                   </td>
                   <td class="n">{num(l.touch_count, L)}</td>
                   <td>{dateTime(l.created_at, L)}</td>

@@ -4,7 +4,7 @@ import type { Locale, AttributionModel } from "../../../src/db/schema";
 import type { Overview } from "../../../src/services/reports/overview";
 import { AdminLayout, type AdminChrome } from "../layout";
 import { at } from "../messages";
-import { money, num, pct } from "../format";
+import { money, num, pct, spendMoney } from "../format";
 import { LineChart } from "../charts";
 import { ModelNote, ReportTable } from "../report-table";
 import { SendingPausedAlert } from "../components/setup-alert";
@@ -26,8 +26,8 @@ export function OverviewPage(p: {
     [at(L, "views"), num(t.views, L)],
     [at(L, "leads"), num(t.leads, L)],
     [at(L, "visit_to_lead"), pct(t.visit_to_lead_rate, L)],
-    [at(L, "spend"), money(t.spend_minor, currency, L)],
-    [at(L, "cpl"), money(t.cost_per_lead_minor, currency, L)],
+    [at(L, "spend"), spendMoney(t.spend_minor, t.spend_minor, currency, L)],
+    [at(L, "cpl"), spendMoney(t.cost_per_lead_minor, t.spend_minor, currency, L)],
     [at(L, "mqls"), num(t.mqls, L)],
     [at(L, "won"), num(t.won, L)],
     [at(L, "revenue"), money(t.revenue_minor, currency, L)],
@@ -78,6 +78,7 @@ export function OverviewPage(p: {
             labels={p.data.leadSeries.labels.map((d) => d.slice(5))}
             series={p.data.leadSeries.series}
             format={(v) => num(Math.round(v * 100) / 100, L)}
+            empty={at(L, "overview_leads_chart_empty")}
           />
         </div>
         <div class="card">
@@ -87,6 +88,7 @@ export function OverviewPage(p: {
             labels={p.data.cplSeries.labels.map((d) => d.slice(5))}
             series={p.data.cplSeries.series}
             format={(v) => money(v, currency, L)}
+            empty={at(L, "overview_cpl_chart_empty")}
           />
         </div>
       </div>

@@ -24,7 +24,8 @@ export interface LiveServer {
   log(): string;
 }
 
-export async function startServer(): Promise<LiveServer> {
+/** `seedDemo`: the demo content of `npm start` too (scripts/seed.ts: assets, a course session, leads). */
+export async function startServer(opts: { seedDemo?: boolean } = {}): Promise<LiveServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "lodestone-browser-"));
   const wrangler = path.join(ROOT, "node_modules/.bin/wrangler");
   const migrate = spawnSync(
@@ -34,6 +35,14 @@ export async function startServer(): Promise<LiveServer> {
   );
   if (migrate.status !== 0)
     throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  if (opts.seedDemo) {
+    const seed = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/seed.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, CI: "true", LODESTONE_PERSIST_TO: dir },
+    });
+    if (seed.status !== 0) throw new Error(`seed failed:\n${seed.stdout}\n${seed.stderr}`);
+  }
   const args = [
     "dev",
     "--port",
