@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ADMIN_TOKEN, ORIGIN, startServer, type LiveServer } from "./support/server";
+import { signInWithToken } from "./support/sign-in";
 import { hasChromium, launch, shot } from "./support/chromium";
 
 const SLUG = "consent-guide";
@@ -14,12 +15,7 @@ describe.skipIf(!hasChromium())("consent in a real browser", () => {
     server = await startServer();
     browser = await launch();
     marketer = await browser.context.newPage();
-    await marketer.goto(`${ORIGIN}/admin`);
-    await marketer.fill("#token", ADMIN_TOKEN);
-    await Promise.all([
-      marketer.waitForURL(`${ORIGIN}/admin`),
-      marketer.click("button[type=submit]"),
-    ]);
+    await signInWithToken(marketer);
     // The privacy policy link comes from Settings.
     await marketer.goto(`${ORIGIN}/admin/settings`);
     await marketer.fill("input[name=privacy_policy_url_zh]", "https://example.cn/privacy");

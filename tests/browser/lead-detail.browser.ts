@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { ADMIN_TOKEN, ORIGIN, startServer, type LiveServer } from "./support/server";
+import { signInWithToken } from "./support/sign-in";
 import { CHROMIUM, hasChromium, shot } from "./support/chromium";
 
 const DIRECTOR = "王芳";
@@ -34,9 +35,7 @@ function watch(page: Page) {
 
 async function logIn(context: BrowserContext) {
   const page = watch(await context.newPage());
-  await page.goto(`${ORIGIN}/admin`);
-  await page.fill("#token", ADMIN_TOKEN);
-  await Promise.all([page.waitForURL(`${ORIGIN}/admin`), page.click("button[type=submit]")]);
+  await signInWithToken(page);
   return page;
 }
 

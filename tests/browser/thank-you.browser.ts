@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ADMIN_TOKEN, ORIGIN, startServer, type LiveServer } from "./support/server";
+import { signInWithToken } from "./support/sign-in";
 import { hasChromium, launch, shot } from "./support/chromium";
 
 const SLUG = "thanks-guide";
@@ -53,12 +54,7 @@ describe.skipIf(!hasChromium())("the thank-you page in a real browser", () => {
     server = await startServer();
     browser = await launch();
     const marketer = await browser.context.newPage();
-    await marketer.goto(`${ORIGIN}/admin`);
-    await marketer.fill("#token", ADMIN_TOKEN);
-    await Promise.all([
-      marketer.waitForURL(`${ORIGIN}/admin`),
-      marketer.click("button[type=submit]"),
-    ]);
+    await signInWithToken(marketer);
     await marketer.goto(`${ORIGIN}/admin/assets/new`);
     await marketer.fill("input[name=title]", "Thanks Guide");
     await marketer.fill("input[name=slug]", SLUG);
