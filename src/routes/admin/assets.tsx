@@ -35,6 +35,36 @@ async function privacyUrlSet(db: Db): Promise<boolean> {
   return Boolean(s.privacy_policy_url_en ?? s.privacy_policy_url_zh);
 }
 
+/**
+ * The asset form as every route renders it: the session's chrome, the closed choices, and the sequences and
+ * privacy setting it offers, read side by side.
+ */
+async function assetForm(
+  c: Context<AppEnv>,
+  p: {
+    asset: Asset | null;
+    values: Record<string, string>;
+    errors?: Record<string, string[]>;
+    message?: string;
+  },
+) {
+  const s = c.get("admin");
+  const db = c.get("db");
+  const [sequences, privacySet] = await Promise.all([sequenceOptions(db), privacyUrlSet(db)]);
+  return (
+    <AssetFormPage
+      locales={LOCALES}
+      formFields={FORM_FIELDS}
+      locale={s.locale}
+      csrf={s.csrf}
+      chrome={chromeOf(s)}
+      sequences={sequences}
+      privacyUrlSet={privacySet}
+      {...p}
+    />
+  );
+}
+
 async function assetOr404(c: Context<AppEnv>) {
   const asset = await findAssetById(c.get("db"), Number(c.req.param("id")));
   if (!asset) throw new AppError("NOT_FOUND", at(c.get("admin").locale, "not_found"));
@@ -59,40 +89,19 @@ export function registerAssets(app: Hono<AppEnv>) {
     );
   });
 
-  app.get("/assets/new", async (c) => {
-    const s = c.get("admin");
-    return c.html(
-      <AssetFormPage
-        locales={LOCALES}
-        formFields={FORM_FIELDS}
-        locale={s.locale}
-        csrf={s.csrf}
-        chrome={chromeOf(s)}
-        asset={null}
-        values={{ ...STANDARD_FORM_VALUES, locale: s.locale }}
-        sequences={await sequenceOptions(c.get("db"))}
-        privacyUrlSet={await privacyUrlSet(c.get("db"))}
-      />,
-    );
-  });
+  app.get("/assets/new", async (c) =>
+    c.html(
+      await assetForm(c, {
+        asset: null,
+        values: { ...STANDARD_FORM_VALUES, locale: c.get("admin").locale },
+      }),
+    ),
+  );
 
   app.get("/assets/:id{[0-9]+}/edit", async (c) => {
     const asset = await assetOr404(c);
-    const s = c.get("admin");
-    return c.html(
-      <AssetFormPage
-        locales={LOCALES}
-        formFields={FORM_FIELDS}
-        locale={s.locale}
-        csrf={s.csrf}
-        chrome={chromeOf(s)}
-        asset={asset}
-        values={valuesOf(asset)}
-        sequences={await sequenceOptions(c.get("db"))}
-        privacyUrlSet={await privacyUrlSet(c.get("db"))}
-        message={c.req.query("saved") ? at(s.locale, "saved") : undefined}
-      />,
-    );
+    const saved = c.req.query("saved") ? at(c.get("admin").locale, "saved") : undefined;
+    return c.html(await assetForm(c, { asset, values: valuesOf(asset), message: saved }));
   });
 
   const save = async (c: Context<AppEnv>, before: Asset | null) => {
@@ -109,21 +118,9 @@ export function registerAssets(app: Hono<AppEnv>) {
       });
       return c.redirect(`/admin/assets/${result.asset.id}/edit?saved=1`, 303);
     }
-    const s = c.get("admin");
-    const asset = id === null ? null : await findAssetById(db, id);
+    // A refused save changed nothing: the asset is as it was read.
     return c.html(
-      <AssetFormPage
-        locales={LOCALES}
-        formFields={FORM_FIELDS}
-        locale={s.locale}
-        csrf={s.csrf}
-        chrome={chromeOf(s)}
-        asset={asset}
-        values={fields}
-        errors={result.errors}
-        sequences={await sequenceOptions(db)}
-        privacyUrlSet={await privacyUrlSet(db)}
-      />,
+      await assetForm(c, { asset: before, values: fields, errors: result.errors }),
       400,
     );
   };
