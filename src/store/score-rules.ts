@@ -60,11 +60,8 @@ export async function updateRuleRow(
   return row;
 }
 
-/** Deletes a rule; false when there was none. */
-export async function deleteRuleRow(db: Db, id: number): Promise<boolean> {
-  const rows = await db
-    .delete(scoreRules)
-    .where(eq(scoreRules.id, id))
-    .returning({ id: scoreRules.id });
-  return rows.length > 0;
+/** Deletes a rule; returns it as it was, or undefined when there was none. */
+export async function deleteRuleRow(db: Db, id: number): Promise<ScoreRuleRow | undefined> {
+  const [row] = await db.delete(scoreRules).where(eq(scoreRules.id, id)).returning();
+  return row;
 }

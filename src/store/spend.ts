@@ -28,15 +28,10 @@ export async function spendPage(
     .limit(opts.limit + 1);
 }
 
-export async function spendById(db: Db, id: number): Promise<Spend | undefined> {
-  const [row] = await db.select().from(spend).where(eq(spend.id, id));
+/** Deletes a spend record; returns it as it was, or undefined when there was none. */
+export async function deleteSpendById(db: Db, id: number): Promise<Spend | undefined> {
+  const [row] = await db.delete(spend).where(eq(spend.id, id)).returning();
   return row;
-}
-
-/** Deletes a spend record; false when there was none. */
-export async function deleteSpendById(db: Db, id: number): Promise<boolean> {
-  const res = await db.delete(spend).where(eq(spend.id, id)).returning({ id: spend.id });
-  return res.length > 0;
 }
 
 /** Which of these import keys are already stored (read 90 at a time: D1 binds at most 100 parameters). */

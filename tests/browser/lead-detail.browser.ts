@@ -3,7 +3,7 @@
 // mobile, and a course page in Los Angeles shows the session's time and the visitor's own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { ADMIN_TOKEN, ORIGIN, startServer, type LiveServer } from "./support/server";
+import { ORIGIN, startServer, type LiveServer } from "./support/server";
 import { signInWithToken } from "./support/sign-in";
 import { CHROMIUM, hasChromium, shot } from "./support/chromium";
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { makeAsset, makeSession } from "../support/fixtures";
-import { fetchWorker, postForm, postJson, submitForm } from "../support/http";
+import { fetchWorker, postJson, submitForm } from "../support/http";
 
 const count = async (sql: string, ...args: unknown[]) =>
   (await env.DB.prepare(sql)

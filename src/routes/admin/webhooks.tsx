@@ -66,8 +66,7 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
     const { fields } = await readAdminForm(c);
     const endpoint = Number(c.req.param("endpoint"));
     const resendFailed = fields.resend_failed === "1";
-    const before = await getEndpoint(c.get("db"), endpoint);
-    const after = await updateEndpoint(
+    const { before, after } = await updateEndpoint(
       c.get("db"),
       c.env.WEBHOOKS,
       endpoint,

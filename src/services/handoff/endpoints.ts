@@ -56,6 +56,7 @@ export async function getEndpoint(db: Db, id: number): Promise<EndpointRecord> {
  * Edits an endpoint. Switching it on clears Lodestone's disable flag and queues every delivery parked
  * while it was off; with `resendFailed` it also sends again the deliveries that failed for good (the 410,
  * or retries exhausted) since its failures began. Switching it off (by a person) stops new deliveries for it.
+ * Returns the endpoint as it was and as it is (for the audit log).
  */
 export async function updateEndpoint(
   db: Db,
@@ -68,7 +69,7 @@ export async function updateEndpoint(
     resendFailed?: boolean;
   },
   now: number,
-): Promise<EndpointRecord> {
+): Promise<{ before: EndpointRecord; after: EndpointRecord }> {
   const current = await getEndpoint(db, id);
   const activeAfter = patch.active ?? current.active;
   if (patch.resendFailed && !activeAfter)
@@ -99,7 +100,7 @@ export async function updateEndpoint(
       webhooks,
       await resendFailedDeliveries(db, id, current.failingSince!, now),
     );
-  return row!;
+  return { before: current, after: row! };
 }
 
 export async function deleteEndpoint(db: Db, id: number, now: number): Promise<void> {

@@ -43,10 +43,6 @@ function checkRule(r: RuleInput): void {
 }
 
 /** One rule, or null. */
-export async function getRule(db: Db, id: number): Promise<RuleRecord | null> {
-  return (await findRule(db, id)) ?? null;
-}
-
 export async function listRules(db: Db): Promise<RuleRecord[]> {
   return listRuleRows(db);
 }
@@ -70,7 +66,7 @@ export async function updateRule(
   db: Db,
   id: number,
   patch: Partial<Omit<RuleInput, "kind">>,
-): Promise<RuleRecord> {
+): Promise<{ before: RuleRecord; after: RuleRecord }> {
   const current = await findRule(db, id);
   if (!current) throw new AppError("NOT_FOUND", "No score rule has this id");
   const next: RuleInput = {
@@ -93,10 +89,12 @@ export async function updateRule(
     label: next.label,
     active: next.active,
   });
-  return row!;
+  return { before: current, after: row! };
 }
 
 /** Deletes a rule; each lead's points from it are taken back (a "rule" ledger row) at its next scoring. */
-export async function deleteRule(db: Db, id: number): Promise<void> {
-  if (!(await deleteRuleRow(db, id))) throw new AppError("NOT_FOUND", "No score rule has this id");
+export async function deleteRule(db: Db, id: number): Promise<RuleRecord> {
+  const row = await deleteRuleRow(db, id);
+  if (!row) throw new AppError("NOT_FOUND", "No score rule has this id");
+  return row;
 }

@@ -2,7 +2,7 @@
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
 import { assetIdExists } from "../../store/assets";
-import { deleteSpendById, insertSpend, spendById, spendPage, type Spend } from "../../store/spend";
+import { deleteSpendById, insertSpend, spendPage, type Spend } from "../../store/spend";
 import { deriveChannel } from "../../domain/channel";
 import { convertMinor, parseRate } from "../../domain/money";
 import type { SpendInput } from "./spend-input";
@@ -93,11 +93,9 @@ export async function listSpend(
 }
 
 /** One spend record, or null. */
-export async function getSpend(db: Db, id: number): Promise<SpendRow | null> {
-  return (await spendById(db, id)) ?? null;
-}
-
-export async function deleteSpend(db: Db, id: number): Promise<void> {
-  if (!(await deleteSpendById(db, id)))
-    throw new AppError("NOT_FOUND", "No spend record has this id");
+/** Deletes a spend record; returns it as it was (for the audit log). */
+export async function deleteSpend(db: Db, id: number): Promise<SpendRow> {
+  const row = await deleteSpendById(db, id);
+  if (!row) throw new AppError("NOT_FOUND", "No spend record has this id");
+  return row;
 }

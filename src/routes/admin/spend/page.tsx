@@ -5,12 +5,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { chromeOf } from "../../../http/admin-guard";
 import { AppError, fieldErrors } from "../../../errors";
 import { spendInput } from "../../../services/spend/spend-input";
-import {
-  createSpend,
-  deleteSpend,
-  getSpend,
-  listSpend,
-} from "../../../services/spend/spend-service";
+import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";
 import { audit } from "../../../http/audit";
 import { spendRecord } from "../../../http/audit-records";
 import { isCurrencyCode, parseAmount } from "../../../domain/money";
@@ -98,12 +93,11 @@ export function registerSpendPage(app: Hono<AppEnv>) {
   app.post("/spend/:id{[0-9]+}/delete", async (c) => {
     await readAdminForm(c);
     const id = Number(c.req.param("id"));
-    const before = await getSpend(c.get("db"), id);
-    await deleteSpend(c.get("db"), id);
+    const before = await deleteSpend(c.get("db"), id);
     await audit(c, {
       action: "spend.delete",
       subject: { type: "spend", id },
-      before: before && spendRecord(before),
+      before: spendRecord(before),
       after: null,
     });
     return c.redirect("/admin/spend", 303);

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { audit } from "../../../http/audit";
 import { ruleRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
-import { deleteRule, getRule } from "../../../services/scoring/rules-store";
+import { deleteRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, security } from "../../../http/openapi";
 
 const route = createRoute({
@@ -21,12 +21,11 @@ const route = createRoute({
 export function registerDeleteRule(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const id = c.req.valid("param").id;
-    const before = await getRule(c.get("db"), id);
-    await deleteRule(c.get("db"), id);
+    const before = await deleteRule(c.get("db"), id);
     await audit(c, {
       action: "score_rule.delete",
       subject: { type: "score_rule", id },
-      before: before && ruleRecord(before),
+      before: ruleRecord(before),
       after: null,
     });
     return c.body(null, 204);

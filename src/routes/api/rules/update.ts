@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { audit } from "../../../http/audit";
 import { ruleRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
-import { getRule, updateRule } from "../../../services/scoring/rules-store";
+import { updateRule } from "../../../services/scoring/rules-store";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields, ruleOut, ruleSchema } from "./schemas";
 
@@ -25,15 +25,14 @@ export function registerUpdateRule(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
     const id = c.req.valid("param").id;
-    const before = await getRule(c.get("db"), id);
-    const row = await updateRule(c.get("db"), id, {
+    const { before, after: row } = await updateRule(c.get("db"), id, {
       ...b,
       halfLifeDays: b.half_life_days,
     });
     await audit(c, {
       action: "score_rule.update",
       subject: { type: "score_rule", id },
-      before: before && ruleRecord(before),
+      before: ruleRecord(before),
       after: ruleRecord(row),
     });
     return c.json(ruleOut(row), 200);

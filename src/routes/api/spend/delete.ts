@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { audit } from "../../../http/audit";
 import { spendRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
-import { deleteSpend, getSpend } from "../../../services/spend/spend-service";
+import { deleteSpend } from "../../../services/spend/spend-service";
 import { errorResponses, security } from "../../../http/openapi";
 
 const deleteSpendRoute = createRoute({
@@ -24,12 +24,11 @@ const deleteSpendRoute = createRoute({
 export function registerDeleteSpend(app: OpenAPIHono<AppEnv>) {
   app.openapi(deleteSpendRoute, async (c) => {
     const id = c.req.valid("param").id;
-    const before = await getSpend(c.get("db"), id);
-    await deleteSpend(c.get("db"), id);
+    const before = await deleteSpend(c.get("db"), id);
     await audit(c, {
       action: "spend.delete",
       subject: { type: "spend", id },
-      before: before && spendRecord(before),
+      before: spendRecord(before),
       after: null,
     });
     return c.body(null, 204);

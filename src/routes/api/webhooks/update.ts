@@ -5,7 +5,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { audit } from "../../../http/audit";
 import { endpointRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
-import { getEndpoint, updateEndpoint } from "../../../services/handoff/endpoints";
+import { updateEndpoint } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
@@ -34,8 +34,7 @@ export function registerUpdateWebhook(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const b = c.req.valid("json");
     const id = c.req.valid("param").id;
-    const before = await getEndpoint(c.get("db"), id);
-    const row = await updateEndpoint(
+    const { before, after: row } = await updateEndpoint(
       c.get("db"),
       c.env.WEBHOOKS,
       id,
