@@ -19,6 +19,11 @@ export default defineConfig(async () => {
             RESEND_API_KEY: "re_test_key",
             RESEND_BASE_URL: "https://resend.test",
             RESEND_WEBHOOK_SECRET: "whsec_dGVzdC1yZXNlbmQtd2ViaG9vay1zZWNyZXQ=",
+            // The suite runs with production rules. Its requests play Cloudflare's edge: each simulated
+            // visitor carries its own CF-Connecting-IP (tests/support/http.ts), so the suite says
+            // explicitly that it trusts that header, as the benches do. Tests of the untrusted case pass
+            // BEHIND_CLOUDFLARE=false themselves (tests/capture/rate-limit.security.test.ts).
+            BEHIND_CLOUDFLARE: "true",
           },
         },
       }),

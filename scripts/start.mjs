@@ -30,6 +30,10 @@ const dev = spawn(
     port,
     "--var",
     `RESEND_BASE_URL:http://localhost:${port}/dev/resend`,
+    // Local dev: webhooks to this machine are allowed, and CF-Connecting-IP (which any local client can
+    // send) is not trusted as the client's address.
+    "--var",
+    "LODESTONE_ENV:development",
   ],
   { stdio: "inherit" },
 );

@@ -317,6 +317,7 @@ describe("webhooks in the dashboard", () => {
       db(),
       { url: "https://crm.example.com/hooks?a=<x>", eventTypes: ["lead.qualified"] },
       Date.now(),
+      { localDev: false },
     );
     const now = Date.now();
     const { meta } = await env.DB.prepare(

@@ -8,6 +8,7 @@ import {
   listEndpoints,
   replayDelivery,
   updateEndpoint,
+  webhookTargetRules,
 } from "../../services/handoff/endpoints";
 import { WebhooksPage } from "../../../templates/admin/pages/webhooks";
 import { at } from "../../../templates/admin/messages";
@@ -66,6 +67,7 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
       endpoint,
       { active: fields.active === "1" },
       c.get("now"),
+      webhookTargetRules(c.get("config")),
     );
     return c.redirect(`/admin/webhooks?endpoint=${endpoint}`, 303);
   });

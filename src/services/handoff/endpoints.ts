@@ -18,8 +18,24 @@ import {
 } from "../../store/webhooks";
 import type { WebhookEventType } from "./schemas";
 import { enqueueDeliveries } from "./dispatch";
+import { checkWebhookTarget, type TargetRules } from "../../domain/webhook-target";
+import type { Config } from "../../env";
 
-export type { DeliveryRecord, EndpointRecord };
+export type { DeliveryRecord, EndpointRecord, TargetRules };
+
+/** Where webhooks may go under this configuration: this machine only in local dev. */
+export function webhookTargetRules(config: Pick<Config, "LODESTONE_ENV">): TargetRules {
+  return { localDev: config.LODESTONE_ENV === "development" };
+}
+
+/** A URL that may not receive webhooks is a 400 naming the `url` field, with the reason. */
+function assertAllowedTarget(url: string, rules: TargetRules): void {
+  const verdict = checkWebhookTarget(url, rules);
+  if (!verdict.ok)
+    throw new AppError("BAD_REQUEST", "Some fields are invalid", {
+      details: { fields: { url: [verdict.reason] } },
+    });
+}
 
 /** A Standard Webhooks secret: whsec_ and 24 random bytes in base64. */
 function newWebhookSecret(): string {
@@ -30,7 +46,9 @@ export async function createEndpoint(
   db: Db,
   input: { url: string; eventTypes: WebhookEventType[] },
   now: number,
+  rules: TargetRules,
 ): Promise<EndpointRecord> {
+  assertAllowedTarget(input.url, rules);
   return insertEndpoint(db, {
     url: input.url,
     secret: newWebhookSecret(),
@@ -61,8 +79,12 @@ export async function updateEndpoint(
   id: number,
   patch: { url?: string; eventTypes?: WebhookEventType[]; active?: boolean },
   now: number,
+  rules: TargetRules,
 ): Promise<EndpointRecord> {
   const current = await getEndpoint(db, id);
+  // A new URL, and the URL an endpoint being switched on would send to, must be allowed targets.
+  if (patch.url !== undefined || patch.active === true)
+    assertAllowedTarget(patch.url ?? current.url, rules);
   const set: Partial<EndpointRecord> = { updatedAt: now };
   if (patch.url !== undefined) set.url = patch.url;
   if (patch.eventTypes !== undefined) set.eventTypes = [...new Set(patch.eventTypes)];
@@ -96,11 +118,22 @@ export async function listDeliveries(
   return listDeliveryRows(db, endpointId, opts);
 }
 
-export async function getDelivery(db: Db, endpointId: number, deliveryId: number) {
+/**
+ * A delivery with its attempts. What a receiver answered is shown only while the endpoint's URL is an
+ * allowed target: an excerpt kept from an inward address (stored before the check) is not read back.
+ */
+export async function getDelivery(
+  db: Db,
+  endpointId: number,
+  deliveryId: number,
+  rules: TargetRules,
+) {
+  const endpoint = await getEndpoint(db, endpointId);
   const delivery = await findDelivery(db, endpointId, deliveryId);
   if (!delivery) throw new AppError("NOT_FOUND", "No delivery with this id for this endpoint");
   const attempts = await attemptsOf(db, deliveryId);
-  return { delivery, attempts };
+  if (checkWebhookTarget(endpoint.url, rules).ok) return { delivery, attempts };
+  return { delivery, attempts: attempts.map((a) => ({ ...a, responseExcerpt: null })) };
 }
 
 /** Sends a delivery again (same webhook-id and body, so receivers can tell it is the same event). */
@@ -117,7 +150,8 @@ export async function replayDelivery(
       "CONFLICT",
       "The endpoint is switched off; switch it on (PATCH active: true) before replaying",
     );
-  await getDelivery(db, endpointId, deliveryId);
+  if (!(await findDelivery(db, endpointId, deliveryId)))
+    throw new AppError("NOT_FOUND", "No delivery with this id for this endpoint");
   const row = await resetDelivery(db, deliveryId, now);
   await enqueueDeliveries(webhooks, [deliveryId]);
   return row!;

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
-import { createEndpoint } from "../../../services/handoff/endpoints";
+import { createEndpoint, webhookTargetRules } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
@@ -37,6 +37,7 @@ export function registerCreateWebhook(app: OpenAPIHono<AppEnv>) {
       c.get("db"),
       { url: b.url, eventTypes: b.event_types },
       c.get("now"),
+      webhookTargetRules(c.get("config")),
     );
     c.header("Cache-Control", "no-store");
     return c.json(created.parse({ ...endpointOut(row), secret: row.secret }), 201);

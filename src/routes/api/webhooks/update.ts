@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { requireScopes } from "../../../http/auth";
-import { updateEndpoint } from "../../../services/handoff/endpoints";
+import { updateEndpoint, webhookTargetRules } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
@@ -32,6 +32,7 @@ export function registerUpdateWebhook(app: OpenAPIHono<AppEnv>) {
       c.req.valid("param").id,
       { url: b.url, eventTypes: b.event_types, active: b.active },
       c.get("now"),
+      webhookTargetRules(c.get("config")),
     );
     return c.json(endpointOut(row), 200);
   });
