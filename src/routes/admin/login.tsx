@@ -5,7 +5,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../../http/app-env";
 import type { Locale } from "../../db/schema";
 import { hasScope, resolveToken } from "../../http/auth";
-import { clientIp } from "../../http/context";
+import { clientLimitKey } from "../../http/context";
 import { limitBody } from "../../http/security";
 import {
   createSession,
@@ -41,7 +41,7 @@ export function registerLogin(app: Hono<AppEnv>) {
     const L = pickLocale(c, typeof body.locale === "string" ? body.locale : null);
     const next = safeNext(typeof body.next === "string" ? body.next : undefined);
     const { success } = await c.env.GATE_LIMITER.limit({
-      key: `admin-login:${clientIp(c.req.raw)}`,
+      key: clientLimitKey(c, "admin-login"),
     });
     if (!success)
       return c.html(<LoginPage locale={L} next={next} error={at(L, "login_rate_limited")} />, 429);

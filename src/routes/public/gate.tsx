@@ -10,7 +10,7 @@ import { captureLead } from "../../services/capture/capture-lead";
 import { downloadUrl, shareUrl } from "../../domain/lead-links";
 import { verifyTurnstile } from "../../services/capture/turnstile";
 import { afterCapture } from "../../services/capture/after-capture";
-import { clientIp, publicOrigin } from "../../http/context";
+import { clientIp, clientLimitKey, publicOrigin } from "../../http/context";
 import { limitBody } from "../../http/security";
 import { LandingPage } from "../../../templates/pages/landing";
 import { ThankYouPage } from "../../../templates/pages/thank-you";
@@ -107,8 +107,8 @@ export function registerGate(app: Hono<AppEnv>) {
       if (isJson(c)) throw new AppError("NOT_FOUND", "No published asset has this slug");
       return notFoundPage(c);
     }
-    const ip = clientIp(c.req.raw);
-    const { success } = await c.env.GATE_LIMITER.limit({ key: `gate:${ip}` });
+    const ip = clientIp(c);
+    const { success } = await c.env.GATE_LIMITER.limit({ key: clientLimitKey(c, "gate") });
     if (!success) {
       c.header("Retry-After", "60");
       if (isJson(c))

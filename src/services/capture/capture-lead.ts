@@ -18,7 +18,8 @@ import { utcDay } from "../../domain/calendar-day";
 
 interface CaptureContext {
   now: number;
-  ip: string;
+  /** The client's address when known (behind Cloudflare), kept with a consent. */
+  ip: string | null;
   country: string | null;
   ownHost: string;
 }
