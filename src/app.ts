@@ -5,6 +5,7 @@ import { badRequest } from "./errors";
 import { requestContext } from "./http/context";
 import { onError } from "./http/on-error";
 import { securityHeaders } from "./http/security";
+import { bodyLimits } from "./http/body-limits";
 import { registerPublicRoutes } from "./routes/public";
 import { registerApiRoutes } from "./routes/api";
 import { registerSpendRoutes } from "./routes/api/spend";
@@ -23,6 +24,7 @@ export function createApp() {
   });
   app.use("*", securityHeaders);
   app.use("*", requestContext);
+  app.use("*", bodyLimits);
   app.onError(onError);
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/"))

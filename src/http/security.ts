@@ -1,9 +1,5 @@
-// Secure headers for every answer, and the body-size limit for every write.
+// Secure headers for every answer (body limits are in body-limits.tsx).
 import { secureHeaders } from "hono/secure-headers";
-import { bodyLimit } from "hono/body-limit";
-import { AppError } from "../errors";
-
-const MAX_BODY_BYTES = 16 * 1024;
 
 export const securityHeaders = secureHeaders({
   contentSecurityPolicy: {
@@ -20,14 +16,3 @@ export const securityHeaders = secureHeaders({
   referrerPolicy: "strict-origin-when-cross-origin",
   crossOriginEmbedderPolicy: false,
 });
-
-export const limitBody = (maxSize = MAX_BODY_BYTES) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new AppError(
-        "PAYLOAD_TOO_LARGE",
-        `The request body is larger than ${Math.round(maxSize / 1024)} KB`,
-      );
-    },
-  });

@@ -3,11 +3,9 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
-import { limitBody } from "../../http/security";
 import { findAssetById } from "../../services/assets/find-asset";
 import {
   listAssets,
-  MAX_FILE_BYTES,
   saveAsset,
   sequenceOptions,
   setAssetStatus,
@@ -95,10 +93,8 @@ export function registerAssets(app: Hono<AppEnv>) {
       400,
     );
   };
-  app.post("/assets/new", limitBody(MAX_FILE_BYTES + 64 * 1024), (c) => save(c, null));
-  app.post("/assets/:id{[0-9]+}/edit", limitBody(MAX_FILE_BYTES + 64 * 1024), async (c) =>
-    save(c, (await assetOr404(c)).id),
-  );
+  app.post("/assets/new", (c) => save(c, null));
+  app.post("/assets/:id{[0-9]+}/edit", async (c) => save(c, (await assetOr404(c)).id));
 
   app.post("/assets/:id{[0-9]+}/status", async (c) => {
     const { fields } = await readAdminForm(c);

@@ -6,7 +6,6 @@ import type { AppEnv } from "../../http/app-env";
 import type { Locale } from "../../db/schema";
 import { hasScope, resolveToken } from "../../http/auth";
 import { clientLimitKey } from "../../http/context";
-import { limitBody } from "../../http/security";
 import {
   createSession,
   endSession,
@@ -36,7 +35,7 @@ export function registerLogin(app: Hono<AppEnv>) {
     );
   });
 
-  app.post("/login", limitBody(), async (c) => {
+  app.post("/login", async (c) => {
     const body = await c.req.parseBody();
     const L = pickLocale(c, typeof body.locale === "string" ? body.locale : null);
     const next = safeNext(typeof body.next === "string" ? body.next : undefined);

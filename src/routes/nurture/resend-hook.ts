@@ -2,12 +2,11 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { AppError, badRequest } from "../../errors";
-import { limitBody } from "../../http/security";
 import { verifyResendSignature } from "../../http/resend-signature";
 import { applyResendEvent, resendEvent } from "../../services/nurture/resend-events";
 
 export function registerResendHook(app: Hono<AppEnv>) {
-  app.post("/hooks/resend", limitBody(256 * 1024), async (c) => {
+  app.post("/hooks/resend", async (c) => {
     const raw = await c.req.text();
     const id = c.req.header("svix-id");
     const verdict = verifyResendSignature(

@@ -9,7 +9,6 @@ import { NoticePage } from "../../../templates/pages/notice";
 import { UnsubscribePage } from "../../../templates/pages/unsubscribe";
 import { isLocale, t } from "../../../templates/i18n";
 import { browserLocale, invalidLinkPage } from "../public/notices";
-import { limitBody } from "../../http/security";
 
 async function claims(c: Context<AppEnv>) {
   const verified = await verifyLink<UnsubscribeClaims>(
@@ -37,7 +36,7 @@ export function registerUnsubscribe(app: Hono<AppEnv>) {
       200,
     );
   });
-  app.post("/u/:token", limitBody(), async (c) => {
+  app.post("/u/:token", async (c) => {
     const claim = await claims(c);
     if (!claim) return invalidLinkPage(c);
     await unsubscribeLead(c.get("db"), claim.l, claim.s, c.get("now"));

@@ -11,7 +11,6 @@ import { downloadUrl, shareUrl } from "../../domain/lead-links";
 import { verifyTurnstile } from "../../services/capture/turnstile";
 import { afterCapture } from "../../services/capture/after-capture";
 import { clientIp, clientLimitKey, publicOrigin } from "../../http/context";
-import { limitBody } from "../../http/security";
 import { LandingPage } from "../../../templates/pages/landing";
 import { ThankYouPage } from "../../../templates/pages/thank-you";
 import { NoticePage } from "../../../templates/pages/notice";
@@ -100,7 +99,7 @@ async function thankYou(
 }
 
 export function registerGate(app: Hono<AppEnv>) {
-  app.post("/p/:slug", limitBody(), async (c) => {
+  app.post("/p/:slug", async (c) => {
     const db = c.get("db");
     const asset = await findPublishedAsset(db, c.req.param("slug"));
     if (!asset) {

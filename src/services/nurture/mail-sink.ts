@@ -12,6 +12,9 @@ import {
 import { emailSchema } from "../../domain/email-address";
 import { sha256Hex } from "../../domain/encoding";
 
+/** Resend's limit for one email, attachments included (after base64): resend.com/docs/api-reference/emails/send-email. */
+export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+
 const recipient = z
   .string()
   .max(320)

@@ -90,6 +90,9 @@ export const commonEn = {
   duplicate: "Already imported",
   delete: "Delete",
   subject: "Subject",
+  body_too_large_title: "Too large to save",
+  body_too_large_text:
+    "This form or file is too large ({size} at most). Make it smaller, then go back and send it again.",
 } as const;
 
 export const commonZh: Record<keyof typeof commonEn, string> = {
@@ -182,4 +185,6 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   duplicate: "已导入过",
   delete: "删除",
   subject: "主题",
+  body_too_large_title: "内容过大，无法保存",
+  body_too_large_text: "表单或文件过大（上限 {size}）。请缩小后返回重新提交。",
 };

@@ -3,7 +3,6 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { OUTCOME_STAGES } from "../../../db/schema";
 import { requireScopes } from "../../../http/auth";
-import { limitBody } from "../../../http/security";
 import { recordOutcome } from "../../../services/outcomes/outcomes";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 
@@ -44,7 +43,7 @@ const route = createRoute({
   tags: ["Outcomes"],
   summary: "Report what sales did with a lead",
   security,
-  middleware: [requireScopes("sales"), limitBody()] as const,
+  middleware: [requireScopes("sales")] as const,
   request: { params: idParams, body: jsonBody(body) },
   responses: {
     201: jsonContent(
