@@ -4,6 +4,8 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
+import { capturedHtml } from "../../services/nurture/captured-html";
+import { SANDBOXED_HTML_HEADERS } from "../../http/security";
 import { MailDetailPage, MailPage } from "../../../templates/admin/pages/mail";
 
 const PAGE = 50;
@@ -33,11 +35,11 @@ export function registerMailPage(app: Hono<AppEnv>) {
     return c.html(<MailDetailPage locale={s.locale} csrf={s.csrf} mail={mail} />);
   });
 
-  // The email's own HTML as rendered for the recipient. The app-wide CSP (securityHeaders) applies to
-  // it too: no inline or foreign script runs, and it cannot be framed.
+  // The email's own HTML as the recipient would see it, made inert and served in a CSP sandbox:
+  // anyone who can reach the sink wrote it, so nothing in it may run.
   app.get("/mail/:id/html", async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
-    if (!mail?.html) throw new AppError("NOT_FOUND", "No HTML for this email");
-    return c.body(mail.html, 200, { "content-type": "text/html; charset=utf-8" });
+    const html = await capturedHtml(c.get("db"), c.req.param("id"));
+    if (html === null) throw new AppError("NOT_FOUND", "No HTML for this email");
+    return c.body(html, 200, SANDBOXED_HTML_HEADERS);
   });
 }

@@ -4,6 +4,8 @@ import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import { requireScopes } from "../../http/auth";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
+import { capturedHtml } from "../../services/nurture/captured-html";
+import { SANDBOXED_HTML_HEADERS } from "../../http/security";
 import { errorResponses, security } from "../../http/openapi";
 import { isoTime as iso } from "../../domain/http-time";
 
@@ -82,10 +84,10 @@ export function registerCapturedMail(app: OpenAPIHono<AppEnv>) {
     if (!mail) throw new AppError("NOT_FOUND", "No captured email has this id");
     return c.json(full.parse({ ...mail, created_at: iso(mail.createdAt) }), 200);
   });
-  // The rendered email as a browser would show it; CSP from the app keeps its links inert.
+  // The rendered email as a browser would show it, made inert and served in a CSP sandbox.
   app.get("/api/v1/captured-mail/:id/html", requireScopes("marketing"), async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"));
-    if (!mail?.html) throw new AppError("NOT_FOUND", "No captured email with HTML has this id");
-    return c.html(mail.html);
+    const html = await capturedHtml(c.get("db"), c.req.param("id"));
+    if (html === null) throw new AppError("NOT_FOUND", "No captured email with HTML has this id");
+    return c.body(html, 200, SANDBOXED_HTML_HEADERS);
   });
 }
