@@ -30,7 +30,12 @@ export const configSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, "REPORTING_CURRENCY must be an ISO 4217 code such as USD")
     .default("USD"),
-  EMAIL_FROM: z.string().min(3).default("Lodestone <hello@example.com>"),
+  EMAIL_FROM: z
+    .string()
+    .min(3)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+    .refine((v) => !/[\x00-\x1f\x7f]/.test(v), "EMAIL_FROM must be one line")
+    .default("Lodestone <hello@example.com>"),
   LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error"], {
       error: "LOG_LEVEL must be debug, info, warn or error",

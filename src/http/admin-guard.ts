@@ -6,6 +6,7 @@ import type { AppEnv } from "./app-env";
 import { hasScope } from "./auth";
 import { findSession, SESSION_COOKIE, type AdminSession } from "../services/access/sessions";
 import { sameSecret } from "./auth";
+import { sameOriginPath } from "../domain/header-value";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -38,7 +39,7 @@ export async function checkCsrf(
   return typeof sent === "string" && (await sameSecret(sent, c.get("admin").csrf));
 }
 
-/** A `next` target only within the dashboard, never another site. */
+/** A `next` target only within the dashboard, never another site, never anything that could split a header. */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/admin(\/|$|\?)/.test(next) && !next.startsWith("//") ? next : "/admin";
+  return sameOriginPath(next, "/admin", "/admin");
 }

@@ -7,6 +7,7 @@ import type { ClickClaims, OpenClaims } from "../../services/nurture/links";
 import { recordClick, recordOpen } from "../../services/nurture/track";
 import { enqueueScoreEvent } from "../../services/scoring/apply-event";
 import { invalidLinkPage } from "../public/notices";
+import { cleanWebUrl } from "../../domain/header-value";
 
 // The smallest transparent GIF.
 const PIXEL = Uint8Array.from(
@@ -14,14 +15,7 @@ const PIXEL = Uint8Array.from(
   (ch) => ch.charCodeAt(0),
 );
 
-const isWebUrl = (u: unknown): u is string => {
-  if (typeof u !== "string") return false;
-  try {
-    return ["https:", "http:"].includes(new URL(u).protocol);
-  } catch {
-    return false;
-  }
-};
+const isWebUrl = (u: unknown): u is string => typeof u === "string" && cleanWebUrl(u) !== null;
 
 export function registerTracking(app: Hono<AppEnv>) {
   app.get("/t/c/:token", async (c) => {
@@ -56,7 +50,8 @@ export function registerTracking(app: Hono<AppEnv>) {
     }
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "no-referrer");
-    return c.redirect(verified.payload.u, 302);
+    // As the URL parser writes it: whatever the template held, nothing in it can split the Location header.
+    return c.redirect(cleanWebUrl(verified.payload.u)!, 302);
   });
 
   app.get("/t/o/:token", async (c) => {

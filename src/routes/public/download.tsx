@@ -9,6 +9,7 @@ import type { DownloadClaims } from "../../domain/lead-links";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { notFoundPage, invalidLinkPage } from "./notices";
+import { cleanWebUrl } from "../../domain/header-value";
 
 function isSessionLive(
   session: { startsAt: number; durationMinutes: number },
@@ -59,7 +60,8 @@ export function registerDownload(app: Hono<AppEnv>) {
     let eventType: "downloaded" | "session_joined" = "downloaded";
     if (asset.kind === "course") {
       const session = await upcomingSession(db, asset.id, now);
-      const room = asset.roomUrl ?? session?.joinUrl;
+      const stored = asset.roomUrl ?? session?.joinUrl;
+      const room = stored ? cleanWebUrl(stored) : null;
       if (!room) return notFoundPage(c, L);
       // Opening the room while the session runs (from 30 minutes before) is joining it.
       if (session && isSessionLive(session, now)) eventType = "session_joined";

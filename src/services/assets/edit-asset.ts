@@ -1,4 +1,5 @@
 // Asset editing for the dashboard: the form validated with zod, create/update/publish, and the file in R2.
+import { oneLineHeader } from "../../domain/header-value";
 import { z } from "zod";
 import type { Db } from "../../env";
 import { AppError, fieldErrors, type FieldErrors } from "../../errors";
@@ -27,7 +28,12 @@ const assetForm = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9-]{1,99}$/, "Use 2–100 lowercase letters, digits and dashes"),
   kind: z.enum(ASSET_KINDS),
-  title: z.string().trim().min(1, "A title is required").max(200),
+  // One line: the title becomes email Subjects and page titles.
+  title: z
+    .string()
+    .max(800)
+    .transform(oneLineHeader)
+    .pipe(z.string().min(1, "A title is required").max(200)),
   summary: z.string().trim().max(2000).default(""),
   outline: z
     .string()

@@ -5,6 +5,7 @@ import { getDb } from "../../db/client";
 import { batch } from "../../store/batch";
 import { failedDeliveryEvents, queuedSendsToDeliver, settleSends } from "../../store/sends";
 import { suppressionsAmong } from "../../store/suppressions";
+import { oneLineHeader } from "../../domain/header-value";
 import { emailHash } from "../../domain/email-address";
 import type { NurtureSendMessage } from "../../queue/messages";
 import { findEmailTemplate } from "../../../templates/emails";
@@ -67,7 +68,8 @@ async function compose(row: SendRow, config: Config, origin: string): Promise<Ou
   return {
     from: config.EMAIL_FROM,
     to: row.email,
-    subject: email.subject,
+    // Folded here whatever the template and asset title held: a Subject is one header line.
+    subject: oneLineHeader(email.subject),
     html: email.html,
     text: email.text,
     headers: {
