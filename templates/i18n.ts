@@ -43,6 +43,8 @@ const en = {
   optin_title: "Thanks, you are confirmed",
   optin_text: "We will send you the next pieces as they are ready.",
   optin_expired_text: "This confirmation link has expired. Fill the form again to get a new one.",
+  withdrawn_title: "This content has been withdrawn",
+  withdrawn_text: "The link is genuine, but what it pointed to is no longer offered.",
   body_too_large_title: "Too much to send",
   body_too_large_text:
     "What you sent is too large ({size} at most). Shorten what you typed and try again.",
@@ -91,6 +93,8 @@ const zhCN: Record<MessageKey, string> = {
   optin_title: "确认成功",
   optin_text: "后续内容准备好后，我们会发送给您。",
   optin_expired_text: "确认链接已过期，请重新填写表单获取新链接。",
+  withdrawn_title: "该内容已下线",
+  withdrawn_text: "链接本身有效，但它指向的内容已不再提供。",
   body_too_large_title: "提交的内容过大",
   body_too_large_text: "提交的内容过大（上限 {size}），请精简填写的内容后重试。",
 };

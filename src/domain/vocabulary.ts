@@ -4,7 +4,14 @@ export const SCOPES = ["admin", "marketing", "sales"] as const;
 export type Scope = (typeof SCOPES)[number];
 export const ASSET_KINDS = ["whitepaper", "course"] as const;
 export const LOCALES = ["zh-CN", "en"] as const;
-export const ASSET_STATUSES = ["draft", "published"] as const;
+/**
+ * draft: not out yet; published: its landing page and gate are live; unlisted: no page or gate, but
+ * signed links (a reward, a link sent by hand) still serve it; archived: withdrawn for good.
+ */
+export const ASSET_STATUSES = ["draft", "published", "unlisted", "archived"] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+/** The statuses whose signed download links serve the file (or open the course room). */
+export const DOWNLOADABLE_STATUSES: readonly AssetStatus[] = ["published", "unlisted"];
 export const FORM_FIELDS = ["name", "company", "job_title", "phone", "company_size"] as const;
 export const FIELD_MODES = ["hidden", "optional", "required"] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];

@@ -25,7 +25,7 @@ button.secondary,.button.secondary{background:#e8ecf6;color:var(--ink)}button.da
 .alert{border:1px solid var(--bad);color:var(--bad);background:#fff4f2;border-radius:6px;padding:10px 12px}.ok{border:1px solid var(--ok);color:var(--ok);background:#f0fbf4;border-radius:6px;padding:10px 12px}
 .empty{padding:28px;text-align:center;color:var(--muted)}.kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:12px}.kpi{background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px}
 .kpi b{display:block;font-size:1.4rem}.kpi span{color:var(--muted);font-size:.8rem}.field-error{color:var(--bad);font-size:.85rem}.pill{display:inline-block;padding:1px 8px;border-radius:99px;background:#e8ecf6;font-size:.8rem}
-.pill.published{background:#dcfae6;color:var(--ok)}.row{display:flex;gap:10px;align-items:center;flex-wrap:wrap}svg.chart{width:100%;height:auto;max-width:1200px}svg text{font:11px system-ui;fill:#5d6678}
+.pill.published{background:#dcfae6;color:var(--ok)}.pill.unlisted{background:#e6effe;color:#2c4a8a}.pill.archived{background:#eceef2;color:var(--muted)}.row{display:flex;gap:10px;align-items:center;flex-wrap:wrap}svg.chart{width:100%;height:auto;max-width:1200px}svg text{font:11px system-ui;fill:#5d6678}
 .legend{display:flex;gap:14px;flex-wrap:wrap;font-size:.85rem}.legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 .cols{display:grid;gap:20px;grid-template-columns:1fr}@media(min-width:1000px){.cols{grid-template-columns:1fr 1fr}}pre{white-space:pre-wrap;word-break:break-word}
 `;

@@ -18,7 +18,8 @@ import { STANDARD_FORM_VALUES } from "../../services/assets/asset-defaults";
 import { AssetsPage } from "../../../templates/admin/pages/assets";
 import { AssetFormPage } from "../../../templates/admin/pages/asset-form";
 import { AssetDetailPage } from "../../../templates/admin/pages/asset-detail";
-import { FORM_FIELDS, LOCALES } from "../../db/schema";
+import { ASSET_STATUSES, FORM_FIELDS, LOCALES } from "../../db/schema";
+import type { AssetStatus } from "../../domain/vocabulary";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "../../http/admin-form";
 
@@ -99,12 +100,11 @@ export function registerAssets(app: Hono<AppEnv>) {
   app.post("/assets/:id{[0-9]+}/status", async (c) => {
     const { fields } = await readAdminForm(c);
     const asset = await assetOr404(c);
-    await setAssetStatus(
-      c.get("db"),
-      asset.id,
-      fields.status === "published" ? "published" : "draft",
-      c.get("now"),
-    );
+    const status = (ASSET_STATUSES as readonly string[]).includes(fields.status ?? "")
+      ? (fields.status as AssetStatus)
+      : null;
+    if (!status) throw new AppError("BAD_REQUEST", `Choose a status: ${ASSET_STATUSES.join(", ")}`);
+    await setAssetStatus(c.get("db"), asset.id, status, c.get("now"));
     return c.redirect(`/admin/assets/${asset.id}`, 303);
   });
 
@@ -132,6 +132,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         locale={s.locale}
         csrf={s.csrf}
         asset={asset}
+        statuses={ASSET_STATUSES}
         funnel={funnel}
         channels={channels}
         steps={steps}

@@ -3,6 +3,7 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { verifyLink } from "../../domain/signed-link";
+import { DOWNLOADABLE_STATUSES } from "../../domain/vocabulary";
 import { findAssetById, upcomingSession } from "../../services/assets/find-asset";
 import { recordDownload } from "../../services/capture/record-download";
 import type { DownloadClaims } from "../../domain/lead-links";
@@ -44,6 +45,12 @@ export function registerDownload(app: Hono<AppEnv>) {
     const asset = await findAssetById(db, claims.a);
     if (!asset) return notFoundPage(c);
     const L = asset.locale;
+    // A link outlives its asset's release: a draft or archived asset serves nothing, however valid the link.
+    if (!DOWNLOADABLE_STATUSES.includes(asset.status))
+      return c.html(
+        <NoticePage locale={L} title={t(L, "withdrawn_title")} text={t(L, "withdrawn_text")} />,
+        410,
+      );
     if (!verified.ok) {
       return c.html(
         <NoticePage

@@ -160,7 +160,7 @@ export async function saveAsset(
   return { ok: true, asset: updated! };
 }
 
-/** Publishing needs what a prospect will be handed: a file for a whitepaper, a room or session for a course. */
+/** Publishing (or unlisting, which still serves links) needs what a prospect will be handed: a whitepaper's file. */
 export async function setAssetStatus(
   db: Db,
   id: number,
@@ -169,7 +169,11 @@ export async function setAssetStatus(
 ): Promise<Asset> {
   const asset = await assetById(db, id);
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
-  if (status === "published" && asset.kind === "whitepaper" && !asset.fileKey)
+  if (
+    (status === "published" || status === "unlisted") &&
+    asset.kind === "whitepaper" &&
+    !asset.fileKey
+  )
     throw new AppError("CONFLICT", "Upload the whitepaper's file before publishing");
   const row = await updateAsset(db, id, { status, updatedAt: now });
   forgetAsset();
