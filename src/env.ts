@@ -124,3 +124,10 @@ export function loadConfig(env: Bindings): Config {
   cache.set(env, config);
   return config;
 }
+
+/** The secret suppression hashes are keyed with: SUPPRESSION_SECRET when set, else SIGNING_SECRET. */
+export function suppressionSecret(
+  config: Pick<Config, "SUPPRESSION_SECRET" | "SIGNING_SECRET">,
+): string {
+  return config.SUPPRESSION_SECRET ?? config.SIGNING_SECRET;
+}

@@ -68,6 +68,8 @@ export const SEND_STATUSES = [
 export type SendStatus = (typeof SEND_STATUSES)[number];
 export const STEP_ANCHORS = ["enrolment", "session_start"] as const;
 export const SUPPRESSION_REASONS = ["unsubscribed", "bounced", "complained", "erased"] as const;
+/** How a suppression's address was hashed: keyed (every new row), or the bare SHA-256 of older rows. */
+export const SUPPRESSION_HASH_SCHEMES = ["hmac-sha256", "sha256"] as const;
 export const CHANNELS = [
   "paid",
   "organic_search",

@@ -15,7 +15,9 @@ import {
   QUEUE_TIMEOUTS,
 } from "./support/nurture";
 import { fetchWorker } from "../support/http";
-import { emailHash } from "../../src/domain/email-address";
+import { emailHashes } from "../../src/domain/email-address";
+
+const emailHash = async (email: string) => (await emailHashes(email, env.SIGNING_SECRET)).keyed;
 
 vi.setConfig(QUEUE_TIMEOUTS);
 

@@ -1,4 +1,5 @@
 // POST /hooks/resend: Svix-signed delivery events from Resend; bad signatures 401 and change nothing, replays are ignored.
+import { suppressionSecret } from "../../env";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { AppError, badRequest } from "../../errors";
@@ -25,7 +26,13 @@ export function registerResendHook(app: Hono<AppEnv>) {
     const parsed = resendEvent.safeParse(json);
     if (!parsed.success)
       throw badRequest(parsed.error, "The webhook payload is not a Resend event");
-    const outcome = await applyResendEvent(c.get("db"), id!, parsed.data, c.get("now"));
+    const outcome = await applyResendEvent(
+      c.get("db"),
+      id!,
+      parsed.data,
+      c.get("now"),
+      suppressionSecret(c.get("config")),
+    );
     return c.json({ received: true, outcome }, 200);
   });
 }

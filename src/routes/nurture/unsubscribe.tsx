@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // GET /u/{token}: the confirm page. POST /u/{token}: RFC 8058 one-click unsubscribe — 200, no CSRF check, no login.
+import { suppressionSecret } from "../../env";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { verifyLink } from "../../domain/signed-link";
@@ -39,7 +40,13 @@ export function registerUnsubscribe(app: Hono<AppEnv>) {
   app.post("/u/:token", async (c) => {
     const claim = await claims(c);
     if (!claim) return invalidLinkPage(c);
-    await unsubscribeLead(c.get("db"), claim.l, claim.s, c.get("now"));
+    await unsubscribeLead(
+      c.get("db"),
+      claim.l,
+      claim.s,
+      c.get("now"),
+      suppressionSecret(c.get("config")),
+    );
     const L = await localeFor(c, claim.l);
     return c.html(
       <NoticePage locale={L} title={t(L, "unsubscribed_title")} text={t(L, "unsubscribed_text")} />,

@@ -1,5 +1,5 @@
 // What follows a capture outside its one batch: scoring (on the queue) and nurture enrolment.
-import type { Bindings } from "../../env";
+import { loadConfig, suppressionSecret, type Bindings } from "../../env";
 import type { Asset } from "../../db/schema";
 import type { CapturedLead } from "./capture-lead";
 import { enqueueScoreEvent } from "../scoring/apply-event";
@@ -21,5 +21,5 @@ export async function afterCapture(
     now,
   );
   // Nurture: one read and one guarded insert; a suppressed address still gets the asset but is not enrolled.
-  await enrolLead(getDb(env.DB), asset, lead.leadId, now);
+  await enrolLead(getDb(env.DB), asset, lead.leadId, now, suppressionSecret(loadConfig(env)));
 }

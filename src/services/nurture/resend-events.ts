@@ -17,7 +17,7 @@ import {
   sendForResendEvent,
 } from "../../store/sends";
 import type { EventType } from "../../db/schema";
-import { emailHash } from "../../domain/email-address";
+import { emailHashes } from "../../domain/email-address";
 import { suppressionStatements } from "./suppress";
 
 export const resendEvent = z.object({
@@ -102,6 +102,8 @@ export async function applyResendEvent(
   messageId: string,
   event: ResendEvent,
   now: number,
+  /** Keys the suppression hash (suppressionSecret of the config). */
+  secret: string,
 ): Promise<HookOutcome> {
   const logType = EVENT_LOG[event.type];
   if (!logType) return "ignored";
@@ -122,7 +124,7 @@ export async function applyResendEvent(
     const reason = suppresses(event);
     if (reason)
       statements.push(
-        ...suppressionStatements(send.leadId, await emailHash(send.email), reason, now),
+        ...suppressionStatements(send.leadId, await emailHashes(send.email, secret), reason, now),
       );
   }
   try {

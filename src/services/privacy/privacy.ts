@@ -13,7 +13,7 @@ import { stageHistoryOfLeadAsStored } from "../../store/stage-history";
 import { suppressErased, suppressionOfAddress } from "../../store/suppressions";
 import { scrubTouchesOfLead, touchesOfLeadAsStored } from "../../store/touches";
 import { deliveriesOfLeadAsStored, scrubDeliveriesOfLead } from "../../store/webhooks";
-import { emailHash } from "../../domain/email-address";
+import { emailHashes } from "../../domain/email-address";
 
 type Row = Record<string, unknown>;
 const parseJson = (rows: Row[], ...cols: string[]) =>
@@ -34,11 +34,11 @@ function safeJson(v: string): unknown {
 }
 
 /** Every row that names or describes the person, table by table, as stored. */
-export async function exportLead(db: Db, leadId: number) {
+export async function exportLead(db: Db, leadId: number, secret: string) {
   const lead = await leadAsStored(db, leadId);
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erased_at !== null) throw new AppError("GONE", "This lead's personal data was erased");
-  const hash = await emailHash(lead.email);
+  const hashes = await emailHashes(lead.email, secret);
   const results = await batch<Row>(db, [
     touchesOfLeadAsStored(leadId),
     eventsOfLeadAsStored(leadId),
@@ -48,7 +48,7 @@ export async function exportLead(db: Db, leadId: number) {
     enrolmentsOfLeadAsStored(leadId),
     sendsOfLeadAsStored(leadId),
     deliveriesOfLeadAsStored(leadId),
-    suppressionOfAddress(hash),
+    suppressionOfAddress(hashes),
     capturedMailToAsStored(lead.email),
   ]);
   const [
@@ -87,13 +87,15 @@ export async function eraseLead(
   db: Db,
   leadId: number,
   now: number,
+  /** Keys the suppression hash (suppressionSecret of the config). */
+  secret: string,
 ): Promise<{ erasedAt: number; already: boolean }> {
   const lead = await leadAsStored(db, leadId);
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erased_at !== null) return { erasedAt: lead.erased_at, already: true };
-  const hash = await emailHash(lead.email);
+  const hashes = await emailHashes(lead.email, secret);
   await batch(db, [
-    suppressErased(hash, now),
+    ...suppressErased(hashes, now),
     eraseLeadProfile(leadId, now),
     scrubTouchesOfLead(leadId),
     scrubEventsOfLead(leadId),
