@@ -8,6 +8,8 @@ const en = {
   too_long: "This is too long",
   invalid_choice: "Choose one of the options",
   consent_required: "Please agree to continue",
+  invisible_characters:
+    "Remove the invisible characters (text-direction or control characters) and try again",
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -17,6 +19,7 @@ const zh: Record<keyof typeof en, string> = {
   too_long: "内容过长",
   invalid_choice: "请从选项中选择",
   consent_required: "请勾选同意后继续",
+  invisible_characters: "请删除其中的不可见字符（文字方向控制符或控制字符）后重试",
 };
 
 type GateMessage = keyof typeof en;
