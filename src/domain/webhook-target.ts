@@ -8,6 +8,24 @@ export interface TargetRules {
   localDev: boolean;
 }
 
+/** ipaddr.js's range names, as a person reads them. */
+const RANGE_NAMES: Record<string, string> = {
+  private: "private",
+  loopback: "loopback",
+  linkLocal: "link-local",
+  carrierGradeNat: "carrier-grade NAT",
+  uniqueLocal: "unique-local",
+  unspecified: "unspecified",
+  multicast: "multicast",
+  broadcast: "broadcast",
+  reserved: "reserved",
+  ipv4Mapped: "IPv4-mapped",
+  rfc6145: "IPv4-translated",
+  rfc6052: "NAT64",
+  "6to4": "6to4",
+  teredo: "Teredo",
+};
+
 /** The only spellings of this machine a local receiver may use, as the URL parser writes them. */
 const LOOPBACK_SPELLINGS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -64,7 +82,7 @@ export function checkWebhookTarget(raw: string, rules: TargetRules): WebhookTarg
   if (literal && literal.range !== "unicast")
     return {
       ok: false,
-      reason: `${literal.canonical} is a ${literal.range} address: only public hosts receive webhooks`,
+      reason: `${literal.canonical} is in the ${RANGE_NAMES[literal.range] ?? "special-purpose"} range: only public hosts receive webhooks`,
     };
   if (url.protocol !== "https:")
     return {

@@ -87,7 +87,7 @@ describe("where a webhook may be sent", () => {
   it("says why an address is refused, naming its range", () => {
     expect(checkWebhookTarget("https://192.168.1.1/", production)).toEqual({
       ok: false,
-      reason: "192.168.1.1 is a private address: only public hosts receive webhooks",
+      reason: "192.168.1.1 is in the private range: only public hosts receive webhooks",
     });
     expect(checkWebhookTarget("http://2130706433/", localDev)).toMatchObject({
       ok: false,
