@@ -24,6 +24,8 @@ export default defineConfig(async () => {
             // explicitly that it trusts that header, as the benches do. Tests of the untrusted case pass
             // BEHIND_CLOUDFLARE=false themselves (tests/capture/rate-limit.security.test.ts).
             BEHIND_CLOUDFLARE: "true",
+            // Explicit, so a .dev.vars left by `npm start` cannot turn the suite into local dev.
+            LODESTONE_ENV: "production",
           },
         },
       }),

@@ -33,29 +33,26 @@ describe("who one client is, for the gate's rate limit", () => {
     expect(rateLimitSubject(ip)).toBe(subject);
   });
 
+  // The limiter counts in fixed one-minute windows, so a run that straddles a window's end may get 10
+  // more: within 21 submissions the limit must have bitten. Before the /64 key, it never did.
   it("rotating the last 64 bits of an IPv6 address does not walk past the limit", async () => {
     const asset = await makeAsset();
     const net = prefix();
     const answers: number[] = [];
-    for (let i = 1; i <= 10; i++)
-      answers.push(
-        (
-          await postJson(
-            `/p/${asset.slug}`,
-            { email: `v6-${i}@example.com`, name: "V" },
-            { ip: `${net}:${i.toString(16)}:0:0:${((i * 7919) % 0xffff).toString(16)}` },
-          )
-        ).status,
+    for (let i = 1; i <= 21 && !answers.includes(429); i++) {
+      const res = await postJson(
+        `/p/${asset.slug}`,
+        { email: `v6-${i}@example.com`, name: "V" },
+        { ip: `${net}:${i.toString(16)}:0:0:${((i * 7919) % 0xffff).toString(16)}` },
       );
-    expect(answers.every((s) => s === 201)).toBe(true);
-    const rotated = await postJson(
-      `/p/${asset.slug}`,
-      { email: "v6-11@example.com", name: "V" },
-      { ip: `${net}:ffff:ffff:ffff:fffe` },
-    );
-    expect(rotated.status).toBe(429);
-    expect(await rotated.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
-    expect(await leadsWithEmailLike("v6-11@%")).toBe(0);
+      answers.push(res.status);
+      if (res.status === 429)
+        expect(await res.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
+    }
+    expect(answers).toContain(429);
+    expect(answers.filter((s) => s === 201).length).toBeGreaterThanOrEqual(10);
+    const refused = answers.indexOf(429) + 1;
+    expect(await leadsWithEmailLike(`v6-${refused}@%`)).toBe(0);
     // The neighbouring /64 is somebody else.
     const neighbour = await postJson(
       `/p/${asset.slug}`,
@@ -101,11 +98,16 @@ describe("who one client is, for the gate's rate limit", () => {
         createExecutionContext(),
       );
     const answers: number[] = [];
-    for (let n = 1; n <= 10; n++) answers.push((await submit(n)).status);
-    expect(answers.every((s) => s === 201)).toBe(true);
-    const spoofed = await submit(11);
-    expect(spoofed.status).toBe(429);
-    expect(spoofed.headers.get("retry-after")).toBe("60");
-    expect(await leadsWithEmailLike("spoof-11@%")).toBe(0);
+    let spoofed: Response | null = null;
+    for (let n = 1; n <= 21 && !spoofed; n++) {
+      const res = await submit(n);
+      answers.push(res.status);
+      if (res.status === 429) spoofed = res;
+    }
+    // Every one of these posts counts against the one "unknown" client, whatever it claims to be.
+    expect(answers[0]).toBe(201);
+    expect(spoofed?.status).toBe(429);
+    expect(spoofed!.headers.get("retry-after")).toBe("60");
+    expect(await leadsWithEmailLike(`spoof-${answers.length}@%`)).toBe(0);
   });
 });
