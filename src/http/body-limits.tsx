@@ -20,25 +20,57 @@ export const MAX_BODY_BYTES = 64 * KB;
 /** Room for a form's other fields (and multipart boundaries) beside a file. */
 const FORM_ROOM = 64 * KB;
 
-/** The routes allowed more, and why. A new route that takes a file adds a row here. */
-const LARGER: { method: string; path: RegExp; maxBytes: number }[] = [
+interface Larger {
+  method: string;
+  path: RegExp;
+  maxBytes: number;
+  /**
+   * The route checks who is asking before it reads the body, and counts a streamed body itself with
+   * `largeBody` after that check: nobody unauthenticated makes the Worker hold megabytes.
+   */
+  afterAuth: boolean;
+  /** Only while this holds (the local sink exists only without RESEND_API_KEY). */
+  when?: (c: Context<AppEnv>) => boolean;
+}
+
+/** The routes allowed more, and why. A new route that takes a file adds a row here (and `largeBody`). */
+const LARGER: Larger[] = [
   // An asset's file, uploaded with its form.
   {
     method: "POST",
     path: /^\/admin\/assets\/(new|\d+\/edit)$/,
     maxBytes: MAX_FILE_BYTES + FORM_ROOM,
+    afterAuth: true,
   },
   // A spend CSV: a file in the dashboard, its text in the API's JSON.
-  { method: "POST", path: /^\/admin\/spend\/import$/, maxBytes: MAX_IMPORT_BYTES + FORM_ROOM },
-  { method: "POST", path: /^\/api\/v1\/spend\/import$/, maxBytes: MAX_IMPORT_BYTES + FORM_ROOM },
-  // Resend's webhook events (Resend documents no size; an event with many headers stays well under this).
-  { method: "POST", path: /^\/hooks\/resend$/, maxBytes: 256 * KB },
+  {
+    method: "POST",
+    path: /^\/admin\/spend\/import$/,
+    maxBytes: MAX_IMPORT_BYTES + FORM_ROOM,
+    afterAuth: true,
+  },
+  {
+    method: "POST",
+    path: /^\/api\/v1\/spend\/import$/,
+    maxBytes: MAX_IMPORT_BYTES + FORM_ROOM,
+    afterAuth: true,
+  },
+  // Resend's webhook events: the signature needs the body, so it is counted here, before the route.
+  { method: "POST", path: /^\/hooks\/resend$/, maxBytes: 256 * KB, afterAuth: false },
   // The local mail sink accepts what Resend accepts: 40 MB a message, attachments included.
-  { method: "POST", path: /^\/dev\/resend\/emails(\/batch)?$/, maxBytes: MAX_MESSAGE_BYTES },
+  {
+    method: "POST",
+    path: /^\/dev\/resend\/emails(\/batch)?$/,
+    maxBytes: MAX_MESSAGE_BYTES,
+    afterAuth: true,
+    when: (c) => !c.get("config").RESEND_API_KEY,
+  },
 ];
 
-export function bodyLimitFor(method: string, path: string): number {
-  return LARGER.find((r) => r.method === method && r.path.test(path))?.maxBytes ?? MAX_BODY_BYTES;
+function larger(c: Context<AppEnv>): Larger | undefined {
+  return LARGER.find(
+    (r) => r.method === c.req.method && r.path.test(c.req.path) && (!r.when || r.when(c)),
+  );
 }
 
 const size = (bytes: number) =>
@@ -84,8 +116,24 @@ function tooLarge(c: Context<AppEnv>, maxBytes: number) {
   );
 }
 
-/** The app-wide middleware: picks the route's limit, counts a streamed body as it arrives. */
+const counted = (maxBytes: number): MiddlewareHandler<AppEnv> =>
+  bodyLimit({ maxSize: maxBytes, onError: (ctx) => tooLarge(ctx as Context<AppEnv>, maxBytes) });
+
+/**
+ * The app-wide middleware: every body gets MAX_BODY_BYTES, counted as it streams, unless its route is
+ * in LARGER. A larger route's announced size (Content-Length) is checked here, before anything is read;
+ * a streamed body on a route that checks who is asking is counted by that route's `largeBody`.
+ */
 export const bodyLimits: MiddlewareHandler<AppEnv> = (c, next) => {
-  const maxBytes = bodyLimitFor(c.req.method, c.req.path);
-  return bodyLimit({ maxSize: maxBytes, onError: (ctx) => tooLarge(ctx, maxBytes) })(c, next);
+  const row = larger(c);
+  if (!row) return counted(MAX_BODY_BYTES)(c, next);
+  if (!row.afterAuth) return counted(row.maxBytes)(c, next);
+  const declared = c.req.header("content-length");
+  if (declared && !c.req.header("transfer-encoding") && Number(declared) > row.maxBytes)
+    return Promise.resolve(tooLarge(c, row.maxBytes));
+  return next();
 };
+
+/** On a route in LARGER, after its own check of who is asking: counts the body to the route's limit. */
+export const largeBody: MiddlewareHandler<AppEnv> = (c, next) =>
+  counted(larger(c)?.maxBytes ?? MAX_BODY_BYTES)(c, next);

@@ -7,13 +7,17 @@ import { api } from "../support/api";
 import { BASE, fetchWorker } from "../support/http";
 import { makeAsset } from "../support/fixtures";
 import { login } from "../admin/support/browser-like";
+import { createExecutionContext } from "cloudflare:test";
+import { createApp } from "../../src/app";
+import { loadConfig, type Bindings } from "../../src/env";
+import { mailSinkKey } from "../../src/services/nurture/mail-sink";
 
 const KB = 1024;
 /** A JSON object of about `bytes` bytes: valid JSON, so only its size can be the problem. */
 const bigJson = (bytes: number) => JSON.stringify({ name: "x", padding: "a".repeat(bytes) });
 
 /** A body sent without Content-Length (chunked), so the limit cannot read the size up front. */
-function streamed(bytes: number): ReadableStream<Uint8Array> {
+function streamed(bytes: number, meter?: { read: number }): ReadableStream<Uint8Array> {
   const chunk = new Uint8Array(64 * KB).fill(0x61);
   let sent = 0;
   return new ReadableStream({
@@ -21,9 +25,16 @@ function streamed(bytes: number): ReadableStream<Uint8Array> {
       if (sent >= bytes) return controller.close();
       controller.enqueue(chunk);
       sent += chunk.length;
+      if (meter) meter.read = sent;
     },
   });
 }
+
+const devEnv = {
+  ...env,
+  RESEND_API_KEY: "",
+  RESEND_BASE_URL: `${BASE}/dev/resend`,
+} as Bindings;
 
 const IMPORTS = new Set(["/api/v1/spend/import"]);
 const withBody = API_ROUTES.filter((r) => r.method !== "GET" && !IMPORTS.has(r.template));
@@ -168,5 +179,94 @@ describe("request bodies are bounded", () => {
     });
     expect(tooBig.status).toBe(413);
     expect(await tooBig.text()).toContain("too large");
+  });
+
+  it("a large upload from someone not signed in is refused before the body is read", async () => {
+    const meter = { read: 0 };
+    const res = await fetchWorker("/admin/assets/new", {
+      method: "POST",
+      body: streamed(20 * KB * KB, meter),
+      headers: { origin: BASE, "content-type": "multipart/form-data; boundary=x" },
+      // @ts-expect-error workerd needs duplex for a streamed request body
+      duplex: "half",
+    });
+    expect(res.status).toBe(401);
+    expect(meter.read).toBeLessThan(1024 * KB);
+    const api2 = { read: 0 };
+    const apiRes = await api("/api/v1/spend/import", {
+      method: "POST",
+      token: null,
+      body: streamed(2 * KB * KB, api2),
+      headers: { "content-type": "application/json" },
+      // @ts-expect-error workerd needs duplex for a streamed request body
+      duplex: "half",
+    });
+    expect(apiRes.status).toBe(401);
+    expect(api2.read).toBeLessThan(1024 * KB);
+  });
+
+  it("a signed-in spend import streamed past its limit is a 413 page", async () => {
+    const s = await login();
+    const res = await fetchWorker("/admin/spend/import", {
+      method: "POST",
+      body: streamed(3 * KB * KB),
+      headers: {
+        cookie: s.cookie,
+        origin: BASE,
+        "content-type": "multipart/form-data; boundary=x",
+      },
+      // @ts-expect-error workerd needs duplex for a streamed request body
+      duplex: "half",
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain("too large");
+  });
+
+  it("a Resend webhook over 256 KB is a 413 before its signature is checked", async () => {
+    const res = await fetchWorker("/hooks/resend", {
+      method: "POST",
+      body: streamed(300 * KB),
+      headers: { "content-type": "application/json" },
+      // @ts-expect-error workerd needs duplex for a streamed request body
+      duplex: "half",
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+  });
+
+  it("the mail sink checks its key before it reads a large body, then counts it to 40 MB", async () => {
+    const app = createApp();
+    const post = (body: ReadableStream, auth?: string) =>
+      app.fetch(
+        new Request(`${BASE}/dev/resend/emails`, {
+          method: "POST",
+          body,
+          headers: {
+            "content-type": "application/json",
+            ...(auth ? { authorization: auth } : {}),
+          },
+          // @ts-expect-error workerd needs duplex for a streamed request body
+          duplex: "half",
+        }),
+        devEnv,
+        createExecutionContext(),
+      );
+    const meter = { read: 0 };
+    expect((await post(streamed(41 * KB * KB, meter))).status).toBe(401);
+    expect(meter.read).toBeLessThan(1024 * KB);
+    const key = await mailSinkKey(loadConfig(devEnv));
+    const res = await post(streamed(41 * KB * KB), `Bearer ${key}`);
+    expect(res.status).toBe(413);
+  });
+
+  it("with a real Resend key the sink path takes no more than any route", async () => {
+    const res = await fetchWorker("/dev/resend/emails", {
+      method: "POST",
+      body: streamed(200 * KB),
+      headers: { "content-type": "application/json" },
+      // @ts-expect-error workerd needs duplex for a streamed request body
+      duplex: "half",
+    });
+    expect(res.status).toBe(413);
   });
 });

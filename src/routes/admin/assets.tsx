@@ -22,6 +22,7 @@ import { ASSET_STATUSES, FORM_FIELDS, LOCALES } from "../../db/schema";
 import type { AssetStatus } from "../../domain/vocabulary";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "../../http/admin-form";
+import { largeBody } from "../../http/body-limits";
 
 async function assetOr404(c: Context<AppEnv>) {
   const asset = await findAssetById(c.get("db"), Number(c.req.param("id")));
@@ -94,8 +95,9 @@ export function registerAssets(app: Hono<AppEnv>) {
       400,
     );
   };
-  app.post("/assets/new", (c) => save(c, null));
-  app.post("/assets/:id{[0-9]+}/edit", async (c) => save(c, (await assetOr404(c)).id));
+  // The dashboard's session is checked first (routes/admin/index.tsx), then the file is counted.
+  app.post("/assets/new", largeBody, (c) => save(c, null));
+  app.post("/assets/:id{[0-9]+}/edit", largeBody, async (c) => save(c, (await assetOr404(c)).id));
 
   app.post("/assets/:id{[0-9]+}/status", async (c) => {
     const { fields } = await readAdminForm(c);

@@ -11,6 +11,7 @@ import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../../../http/admin-form";
+import { largeBody } from "../../../http/body-limits";
 
 /** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
 function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
@@ -28,7 +29,7 @@ function parseRates(text: string): { rates: Record<string, string>; bad: string[
 }
 
 export function registerSpendImport(app: Hono<AppEnv>) {
-  app.post("/spend/import", async (c) => {
+  app.post("/spend/import", largeBody, async (c) => {
     const { fields, files } = await readAdminForm(c);
     const s = c.get("admin");
     const L = s.locale;

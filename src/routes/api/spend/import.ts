@@ -3,6 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { AppError } from "../../../errors";
 import { requireScopes } from "../../../http/auth";
+import { largeBody } from "../../../http/body-limits";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS } from "../../../services/spend/import-rows";
 import { importSpend } from "../../../services/spend/spend-import";
@@ -68,7 +69,7 @@ const importSpendRoute = createRoute({
   description:
     "Columns day, campaign, cost, currency, impressions, clicks are found by common ad-platform header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Rows already imported are skipped, so the same file twice adds nothing.",
   security,
-  middleware: [requireScopes("marketing")] as const,
+  middleware: [requireScopes("marketing"), largeBody] as const,
   request: { body: { required: true, content: { "application/json": { schema: importBody } } } },
   responses: {
     200: {
