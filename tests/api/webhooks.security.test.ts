@@ -147,6 +147,16 @@ describe("webhook URLs that point inward are refused", () => {
     expect(JSON.parse(text).attempt_log).toEqual([
       expect.objectContaining({ status_code: 200, response_excerpt: null }),
     ]);
+    // Nor once the endpoint is moved to an allowed URL: the old answer is dropped, not re-shown.
+    const moved = await api(`/api/v1/webhooks/${endpointId}`, {
+      method: "PATCH",
+      json: { url: "https://crm.example.com/after-move" },
+    });
+    expect(moved.status).toBe(200);
+    const after = await (
+      await api(`/api/v1/webhooks/${endpointId}/deliveries/${deliveryId}`)
+    ).text();
+    expect(after).not.toContain("root:x:0:0");
   });
 
   it("a redirect is not followed: a 3xx counts as a failed attempt", async () => {

@@ -11,6 +11,7 @@ import {
   listDeliveryRows,
   listEndpointRows,
   resetDelivery,
+  scrubExcerptsOfEndpoint,
   unparkDeliveries,
   updateEndpointRow,
   type DeliveryRecord,
@@ -97,6 +98,13 @@ export async function updateEndpoint(
     });
   if (patch.active === false)
     Object.assign(set, { active: false, disabledReason: null, disabledAt: now });
+  // Moving off a refused URL: what that target answered is dropped, not shown under the new URL.
+  if (
+    patch.url !== undefined &&
+    patch.url !== current.url &&
+    !checkWebhookTarget(current.url, rules).ok
+  )
+    await scrubExcerptsOfEndpoint(db, id);
   const row = await updateEndpointRow(db, id, set);
   if (patch.active === true && !current.active)
     await enqueueDeliveries(webhooks, await unparkDeliveries(db, id, now));
