@@ -23,6 +23,13 @@ export default defineConfig(async () => {
             PUBLIC_BASE_URL: "https://lodestone.test",
             // A tracked click waits this long before it is scored (30 s in production; see src/env.ts).
             CLICK_SCORE_DELAY_SECONDS: "1",
+            // The suite runs with production rules. Its requests play Cloudflare's edge: each simulated
+            // visitor carries its own CF-Connecting-IP (tests/support/http.ts), so the suite says
+            // explicitly that it trusts that header, as the benches do. Tests of the untrusted case pass
+            // BEHIND_CLOUDFLARE=false themselves (tests/capture/rate-limit.security.test.ts).
+            BEHIND_CLOUDFLARE: "true",
+            // Explicit, so a .dev.vars left by `npm start` cannot turn the suite into local dev.
+            LODESTONE_ENV: "production",
           },
         },
       }),

@@ -305,6 +305,9 @@ async function measureLoad() {
         "RESEND_API_KEY:",
         "--var",
         `RESEND_BASE_URL:${appOrigin}/dev/resend`,
+        // Each simulated visitor carries its own CF-Connecting-IP: trust it, as Cloudflare's edge would set it.
+        "--var",
+        "BEHIND_CLOUDFLARE:true",
       ],
       path.join(dir, "lodestone.log"),
     );

@@ -25,6 +25,8 @@ export function workersBenchConfig(opts: {
               SIGNING_SECRET: "bench-signing-secret-0123456789-abcdefghij",
               // A log line per request would be measured along with the work.
               LOG_LEVEL: "warn",
+              // The benches simulate many visitors, each with its own CF-Connecting-IP: they trust it.
+              BEHIND_CLOUDFLARE: "true",
               ...opts.bindings,
             },
           },

@@ -17,6 +17,11 @@ try {
     threshold,
     // The demo leads' consent IP hash is keyed like the gate's; a seed without .dev.vars still runs.
     signingSecret: env.SIGNING_SECRET ?? "lodestone-demo-seed",
+    // Suppressions are keyed as the Worker keys them (suppressionSecret in src/env.ts).
+    suppressionSecret:
+      (env as { SUPPRESSION_SECRET?: string }).SUPPRESSION_SECRET ??
+      env.SIGNING_SECRET ??
+      "lodestone-demo-seed",
   });
   console.log(`Demo content ready: /p/${whitepaper.slug} and /p/${course.slug}`);
 } finally {

@@ -37,6 +37,10 @@ const dev = spawn(
     `PUBLIC_BASE_URL:${origin}`,
     "--var",
     `RESEND_BASE_URL:${origin}/dev/resend`,
+    // Local dev: webhooks to this machine are allowed, and CF-Connecting-IP (which any local client can
+    // send) is not trusted as the client's address.
+    "--var",
+    "LODESTONE_ENV:development",
   ],
   { stdio: "inherit" },
 );

@@ -6,6 +6,7 @@ import { requestContext } from "./http/context";
 import { onError } from "./http/on-error";
 import { securityHeaders } from "./http/security";
 import { auditTrail } from "./http/audit";
+import { bodyLimits } from "./http/body-limits";
 import { registerPublicRoutes } from "./routes/public";
 import { registerApiRoutes } from "./routes/api";
 import { registerSpendRoutes } from "./routes/api/spend";
@@ -24,6 +25,7 @@ export function createApp() {
   });
   app.use("*", securityHeaders);
   app.use("*", requestContext);
+  app.use("*", bodyLimits);
   app.use("/api/*", auditTrail);
   app.onError(onError);
   app.notFound((c) => {

@@ -4,6 +4,14 @@ import type { Db } from "./db/client";
 
 /** Empty strings in .dev.vars mean "not set". */
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const flag = (name: string) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .enum(["true", "false"], { error: `${name} must be true or false` })
+      .transform((v) => v === "true")
+      .optional(),
+  );
 
 export const configSchema = z.object({
   ADMIN_TOKEN: z
@@ -35,7 +43,12 @@ export const configSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, "REPORTING_CURRENCY must be an ISO 4217 code such as USD")
     .default("USD"),
-  EMAIL_FROM: z.string().min(3).default("Lodestone <hello@example.com>"),
+  EMAIL_FROM: z
+    .string()
+    .min(3)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+    .refine((v) => !/[\x00-\x1f\x7f]/.test(v), "EMAIL_FROM must be one line")
+    .default("Lodestone <hello@example.com>"),
   LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error"], {
       error: "LOG_LEVEL must be debug, info, warn or error",
@@ -57,8 +70,36 @@ export const configSchema = z.object({
     .min(0)
     .max(600)
     .default(30),
+  /**
+   * Where this Worker runs. Unset means production (the safe default for a deploy); `npm start` sets
+   * `development`, which alone allows webhooks to this machine (http://localhost, 127.0.0.1, [::1]).
+   */
+  LODESTONE_ENV: z
+    .enum(["production", "development"], {
+      error: "LODESTONE_ENV must be production or development",
+    })
+    .default("production"),
+  /**
+   * Whether requests arrive through Cloudflare's edge, which sets CF-Connecting-IP itself. Only then is
+   * that header the client's address; anywhere else any client could write it. Default: on in production.
+   */
+  BEHIND_CLOUDFLARE: flag("BEHIND_CLOUDFLARE"),
+  /** The bearer the local mail sink requires (the resend SDK sends it); default derived from SIGNING_SECRET. */
+  MAIL_SINK_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, "MAIL_SINK_KEY must be at least 16 characters").optional(),
+  ),
+  /**
+   * Keys the suppression hashes; default SIGNING_SECRET. Set it to the old SIGNING_SECRET before rotating
+   * that secret, or every suppression stops matching (docs/decisions/0007-keyed-suppression-hashes.md).
+   */
+  SUPPRESSION_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "SUPPRESSION_SECRET must be at least 32 characters").optional(),
+  ),
 });
-export type Config = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+export type Config = Omit<ParsedConfig, "BEHIND_CLOUDFLARE"> & { BEHIND_CLOUDFLARE: boolean };
 
 type SecretNames =
   | "MQL_THRESHOLD"
@@ -71,7 +112,11 @@ type SecretNames =
   | "RESEND_WEBHOOK_SECRET"
   | "TURNSTILE_SECRET"
   | "TURNSTILE_SITE_KEY"
-  | "PUBLIC_BASE_URL";
+  | "PUBLIC_BASE_URL"
+  | "LODESTONE_ENV"
+  | "BEHIND_CLOUDFLARE"
+  | "MAIL_SINK_KEY"
+  | "SUPPRESSION_SECRET";
 export type Bindings = Omit<CloudflareBindings, "REPORTING_CURRENCY" | "EMAIL_FROM"> & {
   REPORTING_CURRENCY?: string;
   EMAIL_FROM?: string;
@@ -112,6 +157,17 @@ export function loadConfig(env: Bindings): Config {
       `Lodestone is not configured:\n${problems}\nSee .dev.vars.example and the README (Configuration).`,
     );
   }
-  cache.set(env, parsed.data);
-  return parsed.data;
+  const config: Config = {
+    ...parsed.data,
+    BEHIND_CLOUDFLARE: parsed.data.BEHIND_CLOUDFLARE ?? parsed.data.LODESTONE_ENV === "production",
+  };
+  cache.set(env, config);
+  return config;
+}
+
+/** The secret suppression hashes are keyed with: SUPPRESSION_SECRET when set, else SIGNING_SECRET. */
+export function suppressionSecret(
+  config: Pick<Config, "SUPPRESSION_SECRET" | "SIGNING_SECRET">,
+): string {
+  return config.SUPPRESSION_SECRET ?? config.SIGNING_SECRET;
 }

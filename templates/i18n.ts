@@ -47,6 +47,11 @@ const en = {
   optin_confirm_title: "Confirm your email",
   optin_confirm_text: "Press the button to start receiving the follow-up emails you asked for.",
   optin_confirm_button: "Yes, send me the emails",
+  withdrawn_title: "This content has been withdrawn",
+  withdrawn_text: "The link is genuine, but what it pointed to is no longer offered.",
+  body_too_large_title: "Too much to send",
+  body_too_large_text:
+    "What you sent is too large ({size} at most). Shorten what you typed and try again.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -96,6 +101,10 @@ const zhCN: Record<MessageKey, string> = {
   optin_confirm_title: "确认您的邮箱",
   optin_confirm_text: "点击下方按钮，即可开始接收您订阅的后续邮件。",
   optin_confirm_button: "确认订阅",
+  withdrawn_title: "该内容已下线",
+  withdrawn_text: "链接本身有效，但它指向的内容已不再提供。",
+  body_too_large_title: "提交的内容过大",
+  body_too_large_text: "提交的内容过大（上限 {size}），请精简填写的内容后重试。",
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };

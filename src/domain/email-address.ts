@@ -1,6 +1,6 @@
 // Email normalisation: one lead per address however it is typed.
 import { z } from "zod";
-import { sha256Hex } from "./encoding";
+import { hmacSha256Hex, sha256Hex } from "./encoding";
 
 /** Trim, Unicode-normalise and lower-case; the address is the lead's identity. */
 export function normaliseEmail(raw: string): string {
@@ -19,7 +19,23 @@ export const emailSchema = z
       .refine((e) => !/[\s\x00-\x1f\x7f]/.test(e), "Enter a valid email address"),
   );
 
-/** SHA-256 of the normalised address, hex: how suppressions remember an erased person. */
-export async function emailHash(email: string): Promise<string> {
-  return sha256Hex(normaliseEmail(email));
+/**
+ * How suppressions remember an address, erased people included: a keyed hash (HMAC-SHA256 under a key
+ * derived from `secret`), so a leaked table cannot be matched against a list of addresses. Rows written
+ * before keying hold the bare SHA-256 (`legacy`): both are looked up, only keyed ones are written
+ * (docs/decisions/0007-keyed-suppression-hashes.md).
+ */
+export interface EmailHashes {
+  keyed: string;
+  legacy: string;
+}
+
+const SUPPRESSION_KEY_LABEL = "lodestone/suppression-hash/v1";
+
+export async function emailHashes(email: string, secret: string): Promise<EmailHashes> {
+  const address = normaliseEmail(email);
+  // A key of its own, derived from the secret, never the secret itself.
+  const key = await hmacSha256Hex(secret, SUPPRESSION_KEY_LABEL);
+  const [keyed, legacy] = await Promise.all([hmacSha256Hex(key, address), sha256Hex(address)]);
+  return { keyed, legacy };
 }

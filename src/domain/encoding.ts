@@ -23,3 +23,22 @@ export function fromBase64Url(s: string): Uint8Array {
 export function randomBase64Url(bytes: number): string {
   return base64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
+
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+/** HMAC-SHA256 of `message` under `secret`, hex. Keys are imported once per secret and isolate. */
+export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      "raw",
+      enc.encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    hmacKeys.set(secret, key);
+  }
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await key, enc.encode(message)));
+  return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

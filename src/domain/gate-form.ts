@@ -63,19 +63,35 @@ export interface GateSubmission {
 
 type GateParse = { ok: true; value: GateSubmission } | { ok: false; fields: FieldErrors };
 
-/** Line breaks become spaces: nothing typed here can ever split an email header. */
+/** Line breaks and tabs become spaces: nothing typed here can ever split an email header. */
 const oneLine = (s: string) =>
   s
     .normalize("NFC")
-    .replace(/[\r\n\u0085\u2028\u2029]+/g, " ")
+    .replace(/[\r\n\t\u0085\u2028\u2029]+/g, " ")
     .trim();
+
+/**
+ * What no typed name needs and a spoofer does: C0 and C1 control characters (NUL, escape sequences…)
+ * and the Unicode direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
+ * make "Ann‮gpj.exe" display as "Annexe.jpg". Marks (U+200E/U+200F) stay: right-to-left names use them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export const hasInvisibleCharacters = (s: string) => new RegExp(INVISIBLE.source).test(s);
+/** For fields nobody typed (attribution carried from the URL): such characters are dropped, not refused. */
+const withoutInvisible = (s: string) => s.replace(INVISIBLE, "");
 
 function text(max: number, locale: Locale) {
   return z
     .string({ error: t(locale, "required") })
     .max(max * 4)
     .transform(oneLine)
-    .pipe(z.string().max(max, t(locale, "too_long")));
+    .pipe(
+      z
+        .string()
+        .max(max, t(locale, "too_long"))
+        .refine((v) => !hasInvisibleCharacters(v), t(locale, "invisible_characters")),
+    );
 }
 
 const PHONE_MESSAGE = {
@@ -111,7 +127,7 @@ function gateSchema(form: FormSettings, locale: Locale, mode: MarketingConsentMo
     if (mode === "required") return base.pipe(z.string().min(1, t(locale, "required")));
     return base.optional();
   };
-  const hidden = z.string().max(2048).optional();
+  const hidden = z.string().max(2048).transform(withoutInvisible).optional();
   return z.object({
     email: z.string().min(1).pipe(emailSchema),
     name: profile(200, "name"),

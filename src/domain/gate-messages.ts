@@ -12,6 +12,8 @@ const en = {
   consent_required:
     "This offer is only for people who agree to receive our emails: tick the box to continue",
   privacy_required: "Please agree to the privacy policy to continue",
+  invisible_characters:
+    "Remove the invisible characters (text-direction or control characters) and try again",
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -24,6 +26,7 @@ const zh: Record<keyof typeof en, string> = {
   invalid_choice: "请从选项中选择",
   consent_required: "本资料仅提供给同意接收我们邮件的用户，请勾选后继续",
   privacy_required: "请阅读并同意隐私政策后继续",
+  invisible_characters: "请删除其中的不可见字符（文字方向控制符或控制字符）后重试",
 };
 
 type GateMessage = keyof typeof en;

@@ -10,7 +10,14 @@ export const ACTOR_KINDS = ["person", "token", "bootstrap"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 export const ASSET_KINDS = ["whitepaper", "course"] as const;
 export const LOCALES = ["zh-CN", "en"] as const;
-export const ASSET_STATUSES = ["draft", "published"] as const;
+/**
+ * draft: not out yet; published: its landing page and gate are live; unlisted: no page or gate, but
+ * signed links (a reward, a link sent by hand) still serve it; archived: withdrawn for good.
+ */
+export const ASSET_STATUSES = ["draft", "published", "unlisted", "archived"] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+/** The statuses whose signed download links serve the file (or open the course room). */
+export const DOWNLOADABLE_STATUSES: readonly AssetStatus[] = ["published", "unlisted"];
 export const FORM_FIELDS = ["name", "company", "job_title", "phone", "company_size"] as const;
 export const FIELD_MODES = ["hidden", "optional", "required"] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
@@ -103,6 +110,8 @@ export const SEND_STATUSES = [
 export type SendStatus = (typeof SEND_STATUSES)[number];
 export const STEP_ANCHORS = ["enrolment", "session_start"] as const;
 export const SUPPRESSION_REASONS = ["unsubscribed", "bounced", "complained", "erased"] as const;
+/** How a suppression's address was hashed: keyed (every new row), or the bare SHA-256 of older rows. */
+export const SUPPRESSION_HASH_SCHEMES = ["hmac-sha256", "sha256"] as const;
 export const CHANNELS = [
   "paid",
   "organic_search",

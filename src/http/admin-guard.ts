@@ -13,6 +13,7 @@ import { dashboardAccess, decideAccess, navFor } from "../domain/dashboard-acces
 import type { Permission } from "../domain/permissions";
 import type { AdminChrome } from "../../templates/admin/layout";
 import { at } from "../../templates/admin/messages";
+import { sameOriginPath } from "../domain/header-value";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -82,7 +83,7 @@ export async function checkCsrf(
   return typeof sent === "string" && (await sameSecret(sent, c.get("admin").csrf));
 }
 
-/** A `next` target only within the dashboard, never another site. */
+/** A `next` target only within the dashboard, never another site, never anything that could split a header. */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/admin(\/|$|\?)/.test(next) && !next.startsWith("//") ? next : "/admin";
+  return sameOriginPath(next, "/admin", "/admin");
 }

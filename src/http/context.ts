@@ -1,9 +1,10 @@
 // Per request: the context built once (db, config, clock, logger), the x-request-id, and one JSON log line.
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { AppEnv } from "./app-env";
 import { createContext, requestIdOf } from "../platform/context";
 import { addLogFields, log, withLogScope } from "../platform/logger";
+import { rateLimitSubject } from "../domain/ip-address";
 
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = Date.now();
@@ -31,9 +32,19 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header("x-request-id", requestId);
 };
 
-/** The client's IP as Cloudflare reports it. */
-export function clientIp(req: Request): string {
-  return req.headers.get("cf-connecting-ip") ?? req.headers.get("x-real-ip") ?? "0.0.0.0";
+/**
+ * The client's IP, or null when it cannot be known. Only Cloudflare's edge writes CF-Connecting-IP
+ * (replacing whatever the client sent), so it is read only when BEHIND_CLOUDFLARE says requests come
+ * that way; anywhere else (npm start) any client could write it, and X-Real-IP always.
+ */
+export function clientIp(c: Context<AppEnv>): string | null {
+  if (!c.get("config").BEHIND_CLOUDFLARE) return null;
+  return c.req.header("cf-connecting-ip")?.trim() || null;
+}
+
+/** The key of one client for a rate limit: an IPv4 address, an IPv6 /64, or one shared "unknown". */
+export function clientLimitKey(c: Context<AppEnv>, scope: string): string {
+  return `${scope}:${rateLimitSubject(clientIp(c))}`;
 }
 
 /** Public origin for links we hand out: PUBLIC_BASE_URL when set, else the request's own origin. */

@@ -7,7 +7,7 @@ import { clientIp } from "./context";
 export function requestSignals(c: Context<AppEnv>): RequestSignals {
   return {
     userAgent: c.req.header("user-agent") ?? null,
-    ip: clientIp(c.req.raw),
+    ip: clientIp(c),
     method: c.req.method,
     // Browsers and proxies say so when nobody asked for the page yet (Sec-Purpose: prefetch).
     purpose:

@@ -1,9 +1,5 @@
-// Secure headers for every answer, and the body-size limit for every write.
+// Secure headers for every answer (body limits are in body-limits.tsx).
 import { secureHeaders } from "hono/secure-headers";
-import { bodyLimit } from "hono/body-limit";
-import { AppError } from "../errors";
-
-const MAX_BODY_BYTES = 16 * 1024;
 
 export const securityHeaders = secureHeaders({
   contentSecurityPolicy: {
@@ -19,15 +15,27 @@ export const securityHeaders = secureHeaders({
   },
   referrerPolicy: "strict-origin-when-cross-origin",
   crossOriginEmbedderPolicy: false,
+  // A route that sets one of these itself (the sandboxed mail view, no-referrer redirects) keeps its own.
+  overwrite: false,
 });
 
-export const limitBody = (maxSize = MAX_BODY_BYTES) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new AppError(
-        "PAYLOAD_TOO_LARGE",
-        `The request body is larger than ${Math.round(maxSize / 1024)} KB`,
-      );
-    },
-  });
+/**
+ * For HTML Lodestone did not write (captured email): a sandbox with no scripts, forms, frames or
+ * top navigation, and nothing loaded but inline styles and images from https or data: URLs.
+ */
+export const SANDBOXED_HTML_CSP = [
+  "sandbox",
+  "default-src 'none'",
+  "img-src https: data:",
+  "style-src 'unsafe-inline'",
+  "font-src https: data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join("; ");
+
+export const SANDBOXED_HTML_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "content-security-policy": SANDBOXED_HTML_CSP,
+  "cache-control": "no-store",
+};

@@ -2,6 +2,7 @@
 import type { Context } from "../platform/context";
 import type { WebhookDeliverMessage } from "../queue/messages";
 import { attemptDelivery } from "../services/handoff/deliver";
+import { webhookTargetRules } from "../services/handoff/endpoints";
 import { guarded, inParallel } from "./settle";
 import type { QueuedJob } from "./queued-job";
 
@@ -12,9 +13,10 @@ export async function runDeliveries(
   ctx: Context,
   items: QueuedJob<WebhookDeliverMessage>[],
 ): Promise<void> {
+  const rules = webhookTargetRules(ctx.config);
   await inParallel(items, DELIVERY_CONCURRENCY, ({ msg, body }) =>
     guarded([msg], `webhook delivery ${body.deliveryId}`, () =>
-      attemptDelivery(ctx.db, body.deliveryId, Date.now()),
+      attemptDelivery(ctx.db, body.deliveryId, Date.now(), rules),
     ),
   );
 }

@@ -1,4 +1,5 @@
 // Enrolments: one lead on one sequence, where it stands and when its next step is due (the cron's due index).
+import type { EmailHashes } from "../domain/email-address";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../env";
 import type { CourseSession, EnrolmentStatus, Lead, SendWindow, SequenceStep } from "../db/schema";
@@ -51,13 +52,13 @@ interface NewEnrolment {
 export async function enrolUnlessSuppressed(
   db: Db,
   e: NewEnrolment,
-  emailHash: string,
+  hashes: EmailHashes,
 ): Promise<number | null> {
   // Raw: INSERT…SELECT guarded by NOT EXISTS on suppressions, with ON CONFLICT DO NOTHING.
   const inserted = await db.all<{ id: number }>(sql`
     INSERT INTO enrolments (lead_id, sequence_id, asset_id, status, next_position, next_due_at, session_id, started_at, created_at, updated_at)
     SELECT ${e.leadId}, ${e.sequenceId}, ${e.assetId}, ${e.status}, ${e.nextPosition}, ${e.nextDueAt}, ${e.sessionId}, ${e.now}, ${e.now}, ${e.now}
-    WHERE NOT EXISTS (SELECT 1 FROM suppressions WHERE email_hash = ${emailHash})
+    WHERE NOT EXISTS (SELECT 1 FROM suppressions WHERE email_hash IN (${hashes.keyed}, ${hashes.legacy}))
     ON CONFLICT (lead_id, sequence_id) DO NOTHING
     RETURNING id`);
   return inserted[0]?.id ?? null;

@@ -1,21 +1,40 @@
-// Suppressions: addresses (as SHA-256 hashes) that must never be emailed again, and why.
+// Suppressions: addresses (as keyed hashes) that must never be emailed again, and why. Rows from before
+// keying hold the bare SHA-256 (hash_scheme 'sha256'): every lookup matches both, every write is keyed,
+// and a write for an address re-keys its old row (docs/decisions/0007-keyed-suppression-hashes.md).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../env";
 import type { suppressions } from "../db/schema";
+import type { EmailHashes } from "../domain/email-address";
 import { statement } from "./batch";
 
 type Suppression = typeof suppressions.$inferSelect;
 
-export function suppressAddress(
-  emailHash: string,
-  reason: Exclude<Suppression["reason"], "erased">,
-  at: number,
-): SQL {
-  // Raw: a batch statement (store/batch takes SQL); the first reason recorded stands.
-  return sql`INSERT INTO suppressions (email_hash, reason, at) VALUES (${emailHash}, ${reason}, ${at}) ON CONFLICT (email_hash) DO NOTHING`;
+/**
+ * The keyed row for an address, taking the reason and time of its legacy row when there is one (the first
+ * reason recorded stands), then the legacy row removed: two statements for the caller's batch.
+ */
+function keyedSuppression(hashes: EmailHashes, reason: Suppression["reason"], at: number): SQL[] {
+  // Raw: a batch statement (store/batch takes SQL), INSERT … ON CONFLICT with a lookup of the legacy row.
+  return [
+    sql`INSERT INTO suppressions (email_hash, reason, at, hash_scheme)
+        VALUES (${hashes.keyed},
+          coalesce((SELECT reason FROM suppressions WHERE email_hash = ${hashes.legacy} AND hash_scheme = 'sha256'), ${reason}),
+          coalesce((SELECT at FROM suppressions WHERE email_hash = ${hashes.legacy} AND hash_scheme = 'sha256'), ${at}),
+          'hmac-sha256')
+        ON CONFLICT (email_hash) DO NOTHING`,
+    sql`DELETE FROM suppressions WHERE email_hash = ${hashes.legacy} AND hash_scheme = 'sha256'`,
+  ];
 }
 
-/** Which of these address hashes are suppressed, and why (with D1's row meters). */
+export function suppressAddress(
+  hashes: EmailHashes,
+  reason: Exclude<Suppression["reason"], "erased">,
+  at: number,
+): SQL[] {
+  return keyedSuppression(hashes, reason, at);
+}
+
+/** Which of these address hashes (keyed or legacy) are suppressed, and why (with D1's row meters). */
 export function suppressionsAmong(
   db: Db,
   hashes: string[],
@@ -27,12 +46,12 @@ export function suppressionsAmong(
   ).all<Pick<Suppression, "emailHash" | "reason">>();
 }
 
-/** Erasure keeps the address suppressed by its hash, so a later capture of it is never mailed. */
-export function suppressErased(emailHash: string, at: number): SQL {
-  return sql`INSERT INTO suppressions (email_hash, reason, at) VALUES (${emailHash}, 'erased', ${at}) ON CONFLICT (email_hash) DO NOTHING`;
+/** Erasure keeps the address suppressed by its keyed hash, so a later capture of it is never mailed. */
+export function suppressErased(hashes: EmailHashes, at: number): SQL[] {
+  return keyedSuppression(hashes, "erased", at);
 }
 
-/** The person's suppression row, for their data export. */
-export function suppressionOfAddress(emailHash: string): SQL {
-  return sql`SELECT * FROM suppressions WHERE email_hash = ${emailHash}`;
+/** The person's suppression rows (keyed, or legacy from before keying), for their data export. */
+export function suppressionOfAddress(hashes: EmailHashes): SQL {
+  return sql`SELECT * FROM suppressions WHERE email_hash IN (${hashes.keyed}, ${hashes.legacy})`;
 }

@@ -162,7 +162,8 @@ export function LandingPage(p: LandingProps) {
               );
             })}
             <ConsentFields copy={p.consent} values={values} errors={errors} />
-            <div class="hp" aria-hidden="true">
+            {/* A field people never see or reach (off-screen, out of the tab order, hidden from assistive tech); bots fill it. Named like a real field so it does not give itself away. */}
+            <div class="field-site" aria-hidden="true">
               <label for={p.choices.honeypot}>Website</label>
               <input
                 id={p.choices.honeypot}

@@ -27,7 +27,7 @@ input[aria-invalid=true],select[aria-invalid=true]{border-color:var(--bad)}
 .consent{display:flex;gap:8px;align-items:flex-start;font-weight:400}.consent input{width:auto;margin-top:5px}
 button,.button{display:inline-block;margin-top:18px;width:100%;padding:12px 16px;border:0;border-radius:8px;background:var(--brand);color:#fff;font:600 1rem system-ui;text-align:center;text-decoration:none;cursor:pointer}
 .alert{border:1px solid var(--bad);color:var(--bad);background:#fff4f2;border-radius:8px;padding:10px 12px}
-.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.field-site{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .share{word-break:break-all;background:var(--bg);padding:8px;border-radius:6px;font-family:ui-monospace,monospace}
 .muted{color:var(--muted)}
 `;

@@ -4,7 +4,7 @@ import { db, makeAsset } from "../support/fixtures";
 import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
 import { api, captureViaGate } from "../support/api";
 import { waitFor } from "../support/leads";
-import { emailHash } from "../../src/domain/email-address";
+import { emailHashes } from "../../src/domain/email-address";
 
 describe("privacy: export and erase", () => {
   beforeAll(async () => void (await ensureDefaultRules(db())));
@@ -90,7 +90,7 @@ describe("privacy: export and erase", () => {
     expect(await rollup()).toEqual(before);
     expect(
       await env.DB.prepare("SELECT reason FROM suppressions WHERE email_hash = ?")
-        .bind(await emailHash(email))
+        .bind((await emailHashes(email, env.SIGNING_SECRET)).keyed)
         .first(),
     ).toEqual({ reason: "erased" });
 

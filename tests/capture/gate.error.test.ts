@@ -80,11 +80,11 @@ describe("gate submission, bad input", () => {
     expect(await res.text()).toContain("Must be a single text value");
   });
 
-  it("a body over 16 KB is refused with 413", async () => {
+  it("a body over 64 KB is refused with 413", async () => {
     const asset = await makeAsset();
     const res = await postJson(`/p/${asset.slug}`, {
       email: "big@example.com",
-      name: "x".repeat(17 * 1024),
+      name: "x".repeat(65 * 1024),
     });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });

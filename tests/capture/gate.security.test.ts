@@ -36,19 +36,28 @@ describe("gate submission, security and abuse", () => {
     expect(stored!.name).toBe(evil);
   });
 
-  it("control characters are kept as text; line breaks never survive into a stored single-line field", async () => {
+  it("line breaks never survive into a stored single-line field; other control characters are refused", async () => {
     const asset = await makeAsset();
     await postJson(`/p/${asset.slug}`, {
       email: "ctl@example.com",
       name: "Ann\r\nBcc: victim@example.com",
-      company: "Tab\there \u0007bell",
+      company: "Tab\there",
     });
     const lead = await env.DB.prepare(
       "SELECT name, company FROM leads WHERE email = 'ctl@example.com'",
     ).first<{ name: string; company: string }>();
     expect(lead!.name).toBe("Ann Bcc: victim@example.com");
     expect(lead!.name).not.toMatch(/[\r\n]/);
-    expect(lead!.company).toBe("Tab\there \u0007bell");
+    expect(lead!.company).toBe("Tab here");
+    const bell = await postJson(`/p/${asset.slug}`, {
+      email: "ctl-bell@example.com",
+      name: "Ann",
+      company: "bell\u0007",
+    });
+    expect(bell.status).toBe(400);
+    expect(await bell.json()).toMatchObject({
+      error: { details: { fields: { company: expect.any(Array) } } },
+    });
   });
 
   it("unicode names and company names are kept exactly", async () => {

@@ -16,7 +16,12 @@ const reasons = (lead: Lead) =>
 
 describe("demo leads", () => {
   it("a Chinese marketing director scored to MQL by the Chinese title rules, and the free-mail colleague she referred; seeding again adds nobody", async () => {
-    const deps = { webhooks: env.WEBHOOKS, threshold: 50, signingSecret: env.SIGNING_SECRET! };
+    const deps = {
+      webhooks: env.WEBHOOKS,
+      threshold: 50,
+      signingSecret: env.SIGNING_SECRET!,
+      suppressionSecret: env.SIGNING_SECRET!,
+    };
     await seedDemo(db(), env.FILES, Date.now(), deps);
     await seedDemo(db(), env.FILES, Date.now() + 1000, deps);
     expect((await env.DB.prepare("SELECT count(*) n FROM leads").first<{ n: number }>())!.n).toBe(

@@ -4,7 +4,7 @@ import { createExecutionContext } from "cloudflare:test";
 import { createApp } from "../../src/app";
 import type { Bindings } from "../../src/env";
 import { fetchWorker } from "../support/http";
-import { listCapturedMail } from "../../src/services/nurture/mail-sink";
+import { listCapturedMail, mailSinkKey } from "../../src/services/nurture/mail-sink";
 import { sendEmailBatch } from "../../src/services/nurture/resend-client";
 import { loadConfig } from "../../src/env";
 import { db } from "../support/fixtures";
@@ -17,8 +17,17 @@ const devEnv = {
   RESEND_BASE_URL: "https://lodestone.test/dev/resend",
 } as Bindings;
 const app = createApp();
-const devFetch = async (path: string, init: RequestInit = {}) =>
-  app.fetch(new Request(`https://lodestone.test${path}`, init), devEnv, createExecutionContext());
+/** Posts to the sink as Lodestone's resend client does: with the sink key unless the caller set one. */
+const devFetch = async (path: string, init: RequestInit = {}) => {
+  const headers = new Headers(init.headers);
+  if (!headers.has("authorization"))
+    headers.set("authorization", `Bearer ${await mailSinkKey(loadConfig(devEnv))}`);
+  return app.fetch(
+    new Request(`https://lodestone.test${path}`, { ...init, headers }),
+    devEnv,
+    createExecutionContext(),
+  );
+};
 const email = (to: string, subject = "Hello") => ({
   from: "Lodestone <hello@example.com>",
   to,

@@ -16,7 +16,9 @@ import {
 } from "./support/nurture";
 import { fetchWorker } from "../support/http";
 import { CHROME, timePasses } from "../support/people";
-import { emailHash } from "../../src/domain/email-address";
+import { emailHashes } from "../../src/domain/email-address";
+
+const emailHash = async (email: string) => (await emailHashes(email, env.SIGNING_SECRET)).keyed;
 
 vi.setConfig(QUEUE_TIMEOUTS);
 

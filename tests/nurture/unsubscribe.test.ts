@@ -123,9 +123,10 @@ describe("unsubscribing", () => {
     const { path, lead_id } = await leadWithFirstEmail("tamper@example.com");
     const res = await fetchWorker(`${path.slice(0, -2)}xx`, { method: "POST" });
     expect(res.status).toBe(403);
-    const { emailHash } = await import("../../src/domain/email-address");
-    const suppressed = await env.DB.prepare("SELECT 1 FROM suppressions WHERE email_hash = ?")
-      .bind(await emailHash("tamper@example.com"))
+    const { emailHashes } = await import("../../src/domain/email-address");
+    const hashes = await emailHashes("tamper@example.com", env.SIGNING_SECRET);
+    const suppressed = await env.DB.prepare("SELECT 1 FROM suppressions WHERE email_hash IN (?, ?)")
+      .bind(hashes.keyed, hashes.legacy)
       .first();
     expect(suppressed).toBeNull();
     const status = await env.DB.prepare("SELECT status FROM enrolments WHERE lead_id = ?")

@@ -4,11 +4,9 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { chromeOf } from "../../http/admin-guard";
 import { AppError } from "../../errors";
-import { limitBody } from "../../http/security";
 import { findAssetById } from "../../services/assets/find-asset";
 import {
   listAssets,
-  MAX_FILE_BYTES,
   saveAsset,
   sequenceOptions,
   setAssetStatus,
@@ -21,7 +19,9 @@ import { STANDARD_FORM_VALUES } from "../../services/assets/asset-defaults";
 import { AssetsPage } from "../../../templates/admin/pages/assets";
 import { AssetFormPage } from "../../../templates/admin/pages/asset-form";
 import { AssetDetailPage } from "../../../templates/admin/pages/asset-detail";
-import { FORM_FIELDS, LOCALES, type Asset } from "../../db/schema";
+import { ASSET_STATUSES, FORM_FIELDS, LOCALES, type Asset } from "../../db/schema";
+import type { AssetStatus } from "../../domain/vocabulary";
+import { largeBody } from "../../http/body-limits";
 import { audit } from "../../http/audit";
 import { assetRecord } from "../../http/audit-records";
 import { at } from "../../../templates/admin/messages";
@@ -124,20 +124,18 @@ export function registerAssets(app: Hono<AppEnv>) {
       400,
     );
   };
-  app.post("/assets/new", limitBody(MAX_FILE_BYTES + 64 * 1024), (c) => save(c, null));
-  app.post("/assets/:id{[0-9]+}/edit", limitBody(MAX_FILE_BYTES + 64 * 1024), async (c) =>
-    save(c, await assetOr404(c)),
-  );
+  // The dashboard's session is checked first (routes/admin/index.tsx), then the file is counted.
+  app.post("/assets/new", largeBody, (c) => save(c, null));
+  app.post("/assets/:id{[0-9]+}/edit", largeBody, async (c) => save(c, await assetOr404(c)));
 
   app.post("/assets/:id{[0-9]+}/status", async (c) => {
     const { fields } = await readAdminForm(c);
     const asset = await assetOr404(c);
-    const after = await setAssetStatus(
-      c.get("db"),
-      asset.id,
-      fields.status === "published" ? "published" : "draft",
-      c.get("now"),
-    );
+    const status = (ASSET_STATUSES as readonly string[]).includes(fields.status ?? "")
+      ? (fields.status as AssetStatus)
+      : null;
+    if (!status) throw new AppError("BAD_REQUEST", `Choose a status: ${ASSET_STATUSES.join(", ")}`);
+    const after = await setAssetStatus(c.get("db"), asset.id, status, c.get("now"));
     await audit(c, {
       action: after.status === "published" ? "asset.publish" : "asset.unpublish",
       subject: { type: "asset", id: asset.id },
@@ -172,6 +170,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         csrf={s.csrf}
         chrome={chromeOf(s)}
         asset={asset}
+        statuses={ASSET_STATUSES}
         funnel={funnel}
         channels={channels}
         steps={steps}

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // GET /admin/leads (filters, pages) and GET /admin/leads/{id} (timeline, why this score).
+import { suppressionSecret } from "../../env";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { chromeOf } from "../../http/admin-guard";
@@ -38,7 +39,11 @@ export function registerLeads(app: Hono<AppEnv>) {
   });
 
   app.get("/leads/:id{[0-9]+}", async (c) => {
-    const lead = await loadLeadDetail(c.get("db"), Number(c.req.param("id")));
+    const lead = await loadLeadDetail(
+      c.get("db"),
+      Number(c.req.param("id")),
+      suppressionSecret(c.get("config")),
+    );
     const s = c.get("admin");
     return c.html(
       <LeadDetailPage locale={s.locale} csrf={s.csrf} chrome={chromeOf(s)} lead={lead} />,

@@ -5,8 +5,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../../http/app-env";
 import type { Locale } from "../../db/schema";
 import { resolveToken } from "../../http/auth";
-import { clientIp } from "../../http/context";
-import { limitBody } from "../../http/security";
+import { clientLimitKey } from "../../http/context";
 import {
   createSession,
   endSession,
@@ -43,7 +42,7 @@ export async function startSession(c: Context<AppEnv>, origin: SessionOrigin, lo
 
 /** The per-IP limit on every sign-in attempt (tokens and links alike). */
 export async function signInAllowed(c: Context<AppEnv>): Promise<boolean> {
-  const { success } = await c.env.GATE_LIMITER.limit({ key: `admin-login:${clientIp(c.req.raw)}` });
+  const { success } = await c.env.GATE_LIMITER.limit({ key: clientLimitKey(c, "admin-login") });
   return success;
 }
 
@@ -58,7 +57,7 @@ export function registerLogin(app: Hono<AppEnv>) {
     );
   });
 
-  app.post("/login", limitBody(), async (c) => {
+  app.post("/login", async (c) => {
     const body = await c.req.parseBody();
     const L = pickLocale(c, typeof body.locale === "string" ? body.locale : null);
     const next = safeNext(typeof body.next === "string" ? body.next : undefined);

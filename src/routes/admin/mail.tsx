@@ -7,6 +7,8 @@ import { can, chromeOf } from "../../http/admin-guard";
 import { AppError } from "../../errors";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
 import { linkOrigin } from "../../env";
+import { capturedHtml } from "../../services/nurture/captured-html";
+import { SANDBOXED_HTML_HEADERS } from "../../http/security";
 import { MailDetailPage, MailPage } from "../../../templates/admin/pages/mail";
 
 const PAGE = 50;
@@ -43,13 +45,13 @@ export function registerMailPage(app: Hono<AppEnv>) {
     );
   });
 
-  // The email's own HTML as rendered for the recipient. The app-wide CSP (securityHeaders) applies to
-  // it too: no inline or foreign script runs, and it cannot be framed.
+  // The email's own HTML as the recipient would see it, made inert and served in a CSP sandbox:
+  // anyone who can reach the sink wrote it, so nothing in it may run.
   app.get("/mail/:id/html", async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"), {
+    const html = await capturedHtml(c.get("db"), c.req.param("id"), {
       withTeamMail: can(c, "people.manage"),
     });
-    if (!mail?.html) throw new AppError("NOT_FOUND", "No HTML for this email");
-    return c.body(mail.html, 200, { "content-type": "text/html; charset=utf-8" });
+    if (html === null) throw new AppError("NOT_FOUND", "No HTML for this email");
+    return c.body(html, 200, SANDBOXED_HTML_HEADERS);
   });
 }

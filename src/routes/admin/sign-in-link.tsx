@@ -3,7 +3,6 @@
 // POST (uses the link up, once, and signs in with the person's role).
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
-import { limitBody } from "../../http/security";
 import { errorFields, log } from "../../platform/logger";
 import { publicOrigin } from "../../http/context";
 import { requestSignInLink, signInLinkIsLive, useSignInLink } from "../../services/access/sign-in";
@@ -26,7 +25,7 @@ function privatePage(c: Context<AppEnv>) {
 }
 
 export function registerSignInLink(app: Hono<AppEnv>) {
-  app.post("/login/email", limitBody(), async (c) => {
+  app.post("/login/email", async (c) => {
     const body = await c.req.parseBody();
     const L = pickLocale(c, typeof body.locale === "string" ? body.locale : null);
     const email = typeof body.email === "string" ? body.email.trim().slice(0, 254) : "";
@@ -58,7 +57,7 @@ export function registerSignInLink(app: Hono<AppEnv>) {
     return c.html(<ConfirmSignInPage locale={L} action={`${LINK_PATH}/${secret}`} />);
   });
 
-  app.post("/login/link/:secret", limitBody(), async (c) => {
+  app.post("/login/link/:secret", async (c) => {
     const body = await c.req.parseBody();
     const L = pickLocale(c, typeof body.locale === "string" ? body.locale : null);
     privatePage(c);

@@ -9,6 +9,7 @@ import {
   listEndpoints,
   replayDelivery,
   updateEndpoint,
+  webhookTargetRules,
 } from "../../services/handoff/endpoints";
 import { WebhooksPage } from "../../../templates/admin/pages/webhooks";
 import { at } from "../../../templates/admin/messages";
@@ -72,6 +73,7 @@ export function registerWebhooksPage(app: Hono<AppEnv>) {
       endpoint,
       { active: fields.active === "1", resendFailed },
       c.get("now"),
+      webhookTargetRules(c.get("config")),
     );
     await audit(c, {
       action: "webhook.update",

@@ -6,6 +6,8 @@ import { permissionsOfScopes } from "../../domain/permissions";
 import { AppError } from "../../errors";
 import { requirePermission } from "../../http/auth";
 import { getCapturedMail, listCapturedMail } from "../../services/nurture/mail-sink";
+import { capturedHtml } from "../../services/nurture/captured-html";
+import { SANDBOXED_HTML_HEADERS } from "../../http/security";
 import { errorResponses, security } from "../../http/openapi";
 import { isoTime as iso } from "../../domain/http-time";
 
@@ -90,12 +92,12 @@ export function registerCapturedMail(app: OpenAPIHono<AppEnv>) {
     if (!mail) throw new AppError("NOT_FOUND", "No captured email has this id");
     return c.json(full.parse({ ...mail, created_at: iso(mail.createdAt) }), 200);
   });
-  // The rendered email as a browser would show it; CSP from the app keeps its links inert.
+  // The rendered email as a browser would show it, made inert and served in a CSP sandbox.
   app.get("/api/v1/captured-mail/:id/html", requirePermission("mail.read"), async (c) => {
-    const mail = await getCapturedMail(c.get("db"), c.req.param("id"), {
+    const html = await capturedHtml(c.get("db"), c.req.param("id"), {
       withTeamMail: mayReadTeamMail(c),
     });
-    if (!mail?.html) throw new AppError("NOT_FOUND", "No captured email with HTML has this id");
-    return c.html(mail.html);
+    if (html === null) throw new AppError("NOT_FOUND", "No captured email with HTML has this id");
+    return c.body(html, 200, SANDBOXED_HTML_HEADERS);
   });
 }

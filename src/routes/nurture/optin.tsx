@@ -10,7 +10,6 @@ import { NoticePage } from "../../../templates/pages/notice";
 import { ConfirmOptinPage } from "../../../templates/pages/confirm-optin";
 import { t } from "../../../templates/i18n";
 import { browserLocale, invalidLinkPage } from "../public/notices";
-import { limitBody } from "../../http/security";
 
 /** The enrolment the link confirms, or the page that says why it cannot. */
 async function claimOrRefusal(c: Context<AppEnv>) {
@@ -40,7 +39,7 @@ export function registerOptin(app: Hono<AppEnv>) {
     return c.html(<ConfirmOptinPage locale={claim.L} action={new URL(c.req.url).pathname} />, 200);
   });
 
-  app.post("/optin/:token", limitBody(), async (c) => {
+  app.post("/optin/:token", async (c) => {
     const { L, enrolmentId, refusal } = await claimOrRefusal(c);
     if (refusal) return refusal;
     const result = await confirmOptin(c.get("db"), enrolmentId!, c.get("now"));

@@ -1,13 +1,13 @@
 // POST /hooks/resend: Svix-signed delivery events from Resend; bad signatures 401 and change nothing, replays are ignored.
+import { suppressionSecret } from "../../env";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { AppError, badRequest } from "../../errors";
-import { limitBody } from "../../http/security";
 import { verifyResendSignature } from "../../http/resend-signature";
 import { applyResendEvent, resendEvent } from "../../services/nurture/resend-events";
 
 export function registerResendHook(app: Hono<AppEnv>) {
-  app.post("/hooks/resend", limitBody(256 * 1024), async (c) => {
+  app.post("/hooks/resend", async (c) => {
     const raw = await c.req.text();
     const id = c.req.header("svix-id");
     const verdict = verifyResendSignature(
@@ -26,7 +26,13 @@ export function registerResendHook(app: Hono<AppEnv>) {
     const parsed = resendEvent.safeParse(json);
     if (!parsed.success)
       throw badRequest(parsed.error, "The webhook payload is not a Resend event");
-    const outcome = await applyResendEvent(c.get("db"), id!, parsed.data, c.get("now"));
+    const outcome = await applyResendEvent(
+      c.get("db"),
+      id!,
+      parsed.data,
+      c.get("now"),
+      suppressionSecret(c.get("config")),
+    );
     return c.json({ received: true, outcome }, 200);
   });
 }

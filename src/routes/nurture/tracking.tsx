@@ -9,6 +9,7 @@ import type { ClickClaims, OpenClaims } from "../../services/nurture/links";
 import { recordClick, recordOpen } from "../../services/nurture/track";
 import { enqueueScoreEvent } from "../../services/scoring/apply-event";
 import { invalidLinkPage } from "../public/notices";
+import { cleanWebUrl } from "../../domain/header-value";
 
 // The smallest transparent GIF.
 const PIXEL = Uint8Array.from(
@@ -16,14 +17,7 @@ const PIXEL = Uint8Array.from(
   (ch) => ch.charCodeAt(0),
 );
 
-const isWebUrl = (u: unknown): u is string => {
-  if (typeof u !== "string") return false;
-  try {
-    return ["https:", "http:"].includes(new URL(u).protocol);
-  } catch {
-    return false;
-  }
-};
+const isWebUrl = (u: unknown): u is string => typeof u === "string" && cleanWebUrl(u) !== null;
 
 const count = (n: unknown) => (Number.isInteger(n) && (n as number) > 0 ? (n as number) : null);
 
@@ -59,7 +53,8 @@ export function registerTracking(app: Hono<AppEnv>) {
     c.header("Referrer-Policy", "no-referrer");
     // The hidden link leads nowhere: nobody is meant to be there.
     if (honeypot) return c.body(null, 204);
-    return c.redirect(url!, 302);
+    // As the URL parser writes it: whatever the template held, nothing in it can split the Location header.
+    return c.redirect(cleanWebUrl(url!)!, 302);
   });
 
   app.get("/t/o/:token", async (c) => {

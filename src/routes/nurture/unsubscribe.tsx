@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // GET /u/{token}: the confirm page. POST /u/{token}: RFC 8058 one-click unsubscribe — 200, no CSRF check, no login.
+import { suppressionSecret } from "../../env";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { verifyLink } from "../../domain/signed-link";
@@ -9,7 +10,6 @@ import { NoticePage } from "../../../templates/pages/notice";
 import { UnsubscribePage } from "../../../templates/pages/unsubscribe";
 import { isLocale, t } from "../../../templates/i18n";
 import { browserLocale, invalidLinkPage } from "../public/notices";
-import { limitBody } from "../../http/security";
 
 async function claims(c: Context<AppEnv>) {
   const verified = await verifyLink<UnsubscribeClaims>(
@@ -37,10 +37,16 @@ export function registerUnsubscribe(app: Hono<AppEnv>) {
       200,
     );
   });
-  app.post("/u/:token", limitBody(), async (c) => {
+  app.post("/u/:token", async (c) => {
     const claim = await claims(c);
     if (!claim) return invalidLinkPage(c);
-    await unsubscribeLead(c.get("db"), claim.l, claim.s, c.get("now"));
+    await unsubscribeLead(
+      c.get("db"),
+      claim.l,
+      claim.s,
+      c.get("now"),
+      suppressionSecret(c.get("config")),
+    );
     const L = await localeFor(c, claim.l);
     return c.html(
       <NoticePage locale={L} title={t(L, "unsubscribed_title")} text={t(L, "unsubscribed_text")} />,

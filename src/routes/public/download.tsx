@@ -4,12 +4,14 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { requestSignals } from "../../http/request-signals";
 import { verifyLink } from "../../domain/signed-link";
+import { DOWNLOADABLE_STATUSES } from "../../domain/vocabulary";
 import { findAssetById, upcomingSession } from "../../services/assets/find-asset";
 import { recordDownload } from "../../services/capture/record-download";
 import type { DownloadClaims } from "../../domain/lead-links";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { notFoundPage, invalidLinkPage } from "./notices";
+import { cleanWebUrl } from "../../domain/header-value";
 
 function isSessionLive(
   session: { startsAt: number; durationMinutes: number },
@@ -44,6 +46,12 @@ export function registerDownload(app: Hono<AppEnv>) {
     const asset = await findAssetById(db, claims.a);
     if (!asset) return notFoundPage(c);
     const L = asset.locale;
+    // A link outlives its asset's release: a draft or archived asset serves nothing, however valid the link.
+    if (!DOWNLOADABLE_STATUSES.includes(asset.status))
+      return c.html(
+        <NoticePage locale={L} title={t(L, "withdrawn_title")} text={t(L, "withdrawn_text")} />,
+        410,
+      );
     if (!verified.ok) {
       return c.html(
         <NoticePage
@@ -60,7 +68,8 @@ export function registerDownload(app: Hono<AppEnv>) {
     let eventType: "downloaded" | "session_joined" = "downloaded";
     if (asset.kind === "course") {
       const session = await upcomingSession(db, asset.id, now);
-      const room = asset.roomUrl ?? session?.joinUrl;
+      const stored = asset.roomUrl ?? session?.joinUrl;
+      const room = stored ? cleanWebUrl(stored) : null;
       if (!room) return notFoundPage(c, L);
       // Opening the room while the session runs (from 30 minutes before) is joining it.
       if (session && isSessionLive(session, now)) eventType = "session_joined";

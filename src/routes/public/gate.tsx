@@ -10,10 +10,9 @@ import { captureLead } from "../../services/capture/capture-lead";
 import { downloadUrl, shareUrl, thanksPath } from "../../domain/lead-links";
 import { verifyTurnstile } from "../../services/capture/turnstile";
 import { afterCapture } from "../../services/capture/after-capture";
-import { clientIp, publicOrigin, requestCountry } from "../../http/context";
+import { clientIp, clientLimitKey, publicOrigin, requestCountry } from "../../http/context";
 import { loadSettings } from "../../services/settings/settings";
 import { consentShown } from "../../services/consent/consent-shown";
-import { limitBody } from "../../http/security";
 import { LandingPage } from "../../../templates/pages/landing";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
@@ -101,15 +100,15 @@ async function thankYou(
 }
 
 export function registerGate(app: Hono<AppEnv>) {
-  app.post("/p/:slug", limitBody(), async (c) => {
+  app.post("/p/:slug", async (c) => {
     const db = c.get("db");
     const asset = await findPublishedAsset(db, c.req.param("slug"));
     if (!asset) {
       if (wantsJson(c)) throw new AppError("NOT_FOUND", "No published asset has this slug");
       return notFoundPage(c);
     }
-    const ip = clientIp(c.req.raw);
-    const { success } = await c.env.GATE_LIMITER.limit({ key: `gate:${ip}` });
+    const ip = clientIp(c);
+    const { success } = await c.env.GATE_LIMITER.limit({ key: clientLimitKey(c, "gate") });
     if (!success) {
       c.header("Retry-After", "60");
       if (wantsJson(c))

@@ -1,4 +1,5 @@
 // Asset editing for the dashboard: the form validated with zod, create/update/publish, and the file in R2.
+import { oneLineHeader } from "../../domain/header-value";
 import { z } from "zod";
 import type { Db } from "../../env";
 import { AppError, fieldErrors, type FieldErrors } from "../../errors";
@@ -29,7 +30,12 @@ const assetForm = z
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9-]{1,99}$/, "Use 2–100 lowercase letters, digits and dashes"),
     kind: z.enum(ASSET_KINDS),
-    title: z.string().trim().min(1, "A title is required").max(200),
+    // One line: the title becomes email Subjects and page titles.
+    title: z
+      .string()
+      .max(800)
+      .transform(oneLineHeader)
+      .pipe(z.string().min(1, "A title is required").max(200)),
     summary: z.string().trim().max(2000).default(""),
     outline: z
       .string()
@@ -185,7 +191,7 @@ export async function saveAsset(
   return { ok: true, asset: updated! };
 }
 
-/** Publishing needs what a prospect will be handed: a file for a whitepaper, a room or session for a course. */
+/** Publishing (or unlisting, which still serves links) needs what a prospect will be handed: a whitepaper's file. */
 export async function setAssetStatus(
   db: Db,
   id: number,
@@ -194,7 +200,11 @@ export async function setAssetStatus(
 ): Promise<Asset> {
   const asset = await assetById(db, id);
   if (!asset) throw new AppError("NOT_FOUND", "No asset has this id");
-  if (status === "published" && asset.kind === "whitepaper" && !asset.fileKey)
+  if (
+    (status === "published" || status === "unlisted") &&
+    asset.kind === "whitepaper" &&
+    !asset.fileKey
+  )
     throw new AppError("CONFLICT", "Upload the whitepaper's file before publishing");
   const row = await updateAsset(db, id, { status, updatedAt: now });
   forgetAsset();

@@ -1,5 +1,5 @@
 // What follows a capture outside its one batch: scoring (on the queue) and nurture enrolment.
-import type { Bindings } from "../../env";
+import { loadConfig, suppressionSecret, type Bindings } from "../../env";
 import type { Asset } from "../../db/schema";
 import type { CapturedLead } from "./capture-lead";
 import { enqueueScoreEvent } from "../scoring/apply-event";
@@ -24,5 +24,6 @@ export async function afterCapture(
   // Nurture only with marketing consent (given, or a soft opt-in not refused): without it the lead has the asset
   // and nothing else, and no enrolment is written (the lead page and API say why: src/services/nurture/state.ts).
   // A later capture with consent enrols them then. One read and one guarded insert; never a suppressed address.
-  if (mayNurture(lead.marketingConsent)) await enrolLead(getDb(env.DB), asset, lead.leadId, now);
+  if (mayNurture(lead.marketingConsent))
+    await enrolLead(getDb(env.DB), asset, lead.leadId, now, suppressionSecret(loadConfig(env)));
 }

@@ -21,7 +21,8 @@ import type { ShownConsent } from "../consent/consent-shown";
 
 interface CaptureContext {
   now: number;
-  ip: string;
+  /** The client's address when known (behind Cloudflare), kept with a consent. */
+  ip: string | null;
   country: string | null;
   ownHost: string;
   /** The consent words and mode the visitor was shown. */
@@ -83,7 +84,8 @@ export async function captureLead(
   });
   const campaign = utm.utm_campaign ?? "";
   const day = utcDay(ctx.now);
-  const ipHash = await consentIpHash(ctx.signingSecret, ctx.ip);
+  // No address to keep when the client is not known (not behind Cloudflare): the record says so with null.
+  const ipHash = ctx.ip === null ? null : await consentIpHash(ctx.signingSecret, ctx.ip);
   const code = self?.referralCode ?? newReferralCode();
 
   const results = await batch(db, [

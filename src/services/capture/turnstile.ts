@@ -7,13 +7,14 @@ const answer = z.object({ success: z.boolean() });
 export async function verifyTurnstile(
   secret: string,
   token: string | null,
-  ip: string,
+  ip: string | null,
 ): Promise<boolean> {
   if (!token) return false;
   const body = new FormData();
   body.set("secret", secret);
   body.set("response", token);
-  body.set("remoteip", ip);
+  // remoteip is optional: sent only when the client's address is known (behind Cloudflare).
+  if (ip) body.set("remoteip", ip);
   const res = await fetch(TURNSTILE_VERIFY_URL, { method: "POST", body });
   if (!res.ok) return false;
   const parsed = answer.safeParse(await res.json().catch(() => null));

@@ -42,7 +42,13 @@ const REFERRED = {
 };
 
 /** `signingSecret` keys the consent's IP hash, as at the gate. */
-type Deps = { db: Db; webhooks: Queue; threshold: number; signingSecret: string };
+type Deps = {
+  db: Db;
+  webhooks: Queue;
+  threshold: number;
+  signingSecret: string;
+  suppressionSecret: string;
+};
 
 async function capture(
   deps: Deps,
@@ -85,7 +91,8 @@ async function capture(
   const scored = await scoreAndQualify(deps, lead.leadId, events, now + 120_000);
   if (!scored.ok) throw new Error(`demo lead not scored: ${scored.message}`);
   // They ticked marketing consent: enrolled as the gate would, so `npm start`'s cron sends their drip.
-  if (mayNurture(lead.marketingConsent)) await enrolLead(deps.db, asset, lead.leadId, now);
+  if (mayNurture(lead.marketingConsent))
+    await enrolLead(deps.db, asset, lead.leadId, now, deps.suppressionSecret);
   return lead;
 }
 

@@ -10,9 +10,11 @@ import {
   endpointFailed,
   endpointSucceeded,
   parkDelivery,
+  deliveryParked,
   readDeliveryAttempt,
 } from "../../store/webhooks";
 import { retryAfterSeconds } from "../../domain/http-time";
+import { checkWebhookTarget, type TargetRules } from "../../domain/webhook-target";
 
 /**
  * Seconds to wait before each attempt, after the previous one (the Standard Webhooks schedule):
@@ -54,11 +56,14 @@ async function excerpt(res: Response): Promise<string> {
  * Attempts delivery `deliveryId` at `now`. Success and final failures return ok / not retryable; a failure
  * with attempts left returns retryable with the delay the schedule (or the receiver's Retry-After) asks for.
  * A 410 disables the endpoint; so does a delivery that failed for the whole schedule. Every attempt is logged.
+ * An endpoint whose URL is not an allowed target (stored before the check, or the rules changed) is never
+ * called: it is switched off with the reason, and the delivery parked until the URL is fixed.
  */
 export async function attemptDelivery(
   db: Db,
   deliveryId: number,
   now: number,
+  rules: TargetRules,
   fetchFn: typeof fetch = fetch,
 ): Promise<Outcome<AttemptResult | null>> {
   const { delivery, endpoint } = await readDeliveryAttempt(db, deliveryId);
@@ -66,6 +71,19 @@ export async function attemptDelivery(
   if (!endpoint?.active) {
     // Parked, not lost: turning the endpoint back on queues it again.
     await parkDelivery(db, deliveryId, now);
+    return { ok: true, value: null };
+  }
+  const target = checkWebhookTarget(endpoint.url, rules);
+  if (!target.ok) {
+    await batch(db, [
+      endpointDisabled(
+        db,
+        endpoint.id,
+        `Its URL is not an allowed target: ${target.reason}. Change the URL, then switch it on.`,
+        now,
+      ),
+      deliveryParked(db, deliveryId, now),
+    ]);
     return { ok: true, value: null };
   }
 
@@ -76,7 +94,8 @@ export async function attemptDelivery(
   let error: string | null = null;
   let retryAfter: number | null = null;
   try {
-    const res = await fetchFn(endpoint.url, {
+    // Never follow a redirect: a receiver could point it anywhere. A 3xx is a failed attempt.
+    const res = await fetchFn(target.url.href, {
       method: "POST",
       body: delivery.payload,
       headers: signedHeaders(endpoint.secret, delivery.messageId, now, delivery.payload),

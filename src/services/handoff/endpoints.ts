@@ -12,6 +12,7 @@ import {
   listEndpointRows,
   resendFailedDeliveries,
   resetDelivery,
+  scrubExcerptsOfEndpoint,
   unparkDeliveries,
   updateEndpointRow,
   type DeliveryRecord,
@@ -19,8 +20,24 @@ import {
 } from "../../store/webhooks";
 import type { WebhookEventType } from "./schemas";
 import { enqueueDeliveries } from "./dispatch";
+import { checkWebhookTarget, type TargetRules } from "../../domain/webhook-target";
+import type { Config } from "../../env";
 
-export type { DeliveryRecord, EndpointRecord };
+export type { DeliveryRecord, EndpointRecord, TargetRules };
+
+/** Where webhooks may go under this configuration: this machine only in local dev. */
+export function webhookTargetRules(config: Pick<Config, "LODESTONE_ENV">): TargetRules {
+  return { localDev: config.LODESTONE_ENV === "development" };
+}
+
+/** A URL that may not receive webhooks is a 400 naming the `url` field, with the reason. */
+function assertAllowedTarget(url: string, rules: TargetRules): void {
+  const verdict = checkWebhookTarget(url, rules);
+  if (!verdict.ok)
+    throw new AppError("BAD_REQUEST", "Some fields are invalid", {
+      details: { fields: { url: [verdict.reason] } },
+    });
+}
 
 /** A Standard Webhooks secret: whsec_ and 24 random bytes in base64. */
 function newWebhookSecret(): string {
@@ -31,7 +48,9 @@ export async function createEndpoint(
   db: Db,
   input: { url: string; eventTypes: WebhookEventType[] },
   now: number,
+  rules: TargetRules,
 ): Promise<EndpointRecord> {
+  assertAllowedTarget(input.url, rules);
   return insertEndpoint(db, {
     url: input.url,
     secret: newWebhookSecret(),
@@ -69,6 +88,7 @@ export async function updateEndpoint(
     resendFailed?: boolean;
   },
   now: number,
+  rules: TargetRules,
 ): Promise<{ before: EndpointRecord; after: EndpointRecord }> {
   const current = await getEndpoint(db, id);
   const activeAfter = patch.active ?? current.active;
@@ -78,6 +98,9 @@ export async function updateEndpoint(
       "Switch the endpoint on (active: true) to re-send its failed deliveries",
       { details: { fields: { resend_failed: ["Needs the endpoint switched on"] } } },
     );
+  // A new URL, and the URL an endpoint being switched on would send to, must be allowed targets.
+  if (patch.url !== undefined || patch.active === true)
+    assertAllowedTarget(patch.url ?? current.url, rules);
   const set: Partial<EndpointRecord> = { updatedAt: now };
   if (patch.url !== undefined) set.url = patch.url;
   if (patch.eventTypes !== undefined) set.eventTypes = [...new Set(patch.eventTypes)];
@@ -92,6 +115,13 @@ export async function updateEndpoint(
     Object.assign(set, { active: false, disabledReason: null, disabledAt: now });
   const resend = patch.resendFailed && current.failingSince !== null;
   if (resend) set.failedDeliveries = 0;
+  // Moving off a refused URL: what that target answered is dropped, not shown under the new URL.
+  if (
+    patch.url !== undefined &&
+    patch.url !== current.url &&
+    !checkWebhookTarget(current.url, rules).ok
+  )
+    await scrubExcerptsOfEndpoint(db, id);
   const row = await updateEndpointRow(db, id, set);
   if (patch.active === true && !current.active)
     await enqueueDeliveries(webhooks, await unparkDeliveries(db, id, now));
@@ -118,11 +148,22 @@ export async function listDeliveries(
   return listDeliveryRows(db, endpointId, opts);
 }
 
-export async function getDelivery(db: Db, endpointId: number, deliveryId: number) {
+/**
+ * A delivery with its attempts. What a receiver answered is shown only while the endpoint's URL is an
+ * allowed target: an excerpt kept from an inward address (stored before the check) is not read back.
+ */
+export async function getDelivery(
+  db: Db,
+  endpointId: number,
+  deliveryId: number,
+  rules: TargetRules,
+) {
+  const endpoint = await getEndpoint(db, endpointId);
   const delivery = await findDelivery(db, endpointId, deliveryId);
   if (!delivery) throw new AppError("NOT_FOUND", "No delivery with this id for this endpoint");
   const attempts = await attemptsOf(db, deliveryId);
-  return { delivery, attempts };
+  if (checkWebhookTarget(endpoint.url, rules).ok) return { delivery, attempts };
+  return { delivery, attempts: attempts.map((a) => ({ ...a, responseExcerpt: null })) };
 }
 
 /** Erasure replaces a lead's own payloads with `{"erased": true, …}`. */
@@ -148,7 +189,8 @@ export async function replayDelivery(
       "CONFLICT",
       "The endpoint is switched off; switch it on (PATCH active: true) before replaying",
     );
-  const { delivery } = await getDelivery(db, endpointId, deliveryId);
+  const delivery = await findDelivery(db, endpointId, deliveryId);
+  if (!delivery) throw new AppError("NOT_FOUND", "No delivery with this id for this endpoint");
   if (isErasedPayload(delivery.payload))
     throw new AppError("GONE", "This delivery's lead was erased; there is nothing left to send");
   const row = await resetDelivery(db, deliveryId, now);

@@ -5,20 +5,26 @@ import { leadConsentStatement, type LeadConsentRow } from "../../store/leads";
 import { consentRecordsStatement, type ConsentRecordRow } from "../../store/touches";
 import { enrolmentsOfLeadStatement, sequencesOfferedToLeadStatement } from "../../store/enrolments";
 import { suppressionOfAddress } from "../../store/suppressions";
-import { emailHash } from "../../domain/email-address";
+import { emailHashes } from "../../domain/email-address";
 import { isoTime as iso } from "../../domain/http-time";
 import { nurtureEntries, type EnrolmentFacts, type OfferedFacts } from "../../domain/nurture-state";
 
 /** The consent log a lead page shows: the latest captures (the export has every one). */
 const CONSENT_RECORDS = 50;
 
-export async function loadConsentAndNurture(db: Db, leadId: number, email: string) {
+export async function loadConsentAndNurture(
+  db: Db,
+  leadId: number,
+  email: string,
+  /** Keys the suppression hash (suppressionSecret of the config). */
+  secret: string,
+) {
   const [standing, records, enrolments, offered, suppression] = await batch(db, [
     leadConsentStatement(leadId),
     consentRecordsStatement(leadId, CONSENT_RECORDS),
     enrolmentsOfLeadStatement(leadId),
     sequencesOfferedToLeadStatement(leadId),
-    suppressionOfAddress(await emailHash(email)),
+    suppressionOfAddress(await emailHashes(email, secret)),
   ]);
   const lead = (standing!.results as LeadConsentRow[])[0];
   const suppressedFor = (suppression!.results as { reason: string }[])[0]?.reason ?? null;

@@ -10,13 +10,18 @@ import { loadConsentAndNurture } from "./lead-consent";
 /** The timeline shows the latest events; the export has all of them. */
 const TIMELINE_LIMIT = 200;
 
-export async function loadLeadDetail(db: Db, leadId: number) {
+export async function loadLeadDetail(
+  db: Db,
+  leadId: number,
+  /** Keys the suppression hash (suppressionSecret of the config). */
+  secret: string,
+) {
   const rows = await readDetailRows(db, leadId, TIMELINE_LIMIT);
   const lead = rows.lead;
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erasedAt !== null) throw new AppError("GONE", "This lead's personal data was erased");
   const summary = summaryFromRows(rows)!;
-  const { consent, nurture } = await loadConsentAndNurture(db, leadId, lead.email);
+  const { consent, nurture } = await loadConsentAndNurture(db, leadId, lead.email, secret);
   return {
     ...summary,
     consent,

@@ -1,11 +1,12 @@
 // The queue consumer's side of nurture: render each queued send and deliver it through Resend, exactly once.
 import type { Bindings, Config, Db } from "../../env";
-import { linkOrigin, loadConfig } from "../../env";
+import { linkOrigin, loadConfig, suppressionSecret } from "../../env";
 import { getDb } from "../../db/client";
 import { batch } from "../../store/batch";
 import { failedDeliveryEvents, queuedSendsToDeliver, settleSends } from "../../store/sends";
 import { suppressionsAmong } from "../../store/suppressions";
-import { emailHash } from "../../domain/email-address";
+import { oneLineHeader } from "../../domain/header-value";
+import { emailHashes, type EmailHashes } from "../../domain/email-address";
 import type { NurtureSendMessage } from "../../queue/messages";
 import { findEmailTemplate } from "../../../templates/emails";
 import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
@@ -60,7 +61,8 @@ async function compose(row: SendRow, config: Config, origin: string): Promise<Ou
   return {
     from: config.EMAIL_FROM,
     to: row.email,
-    subject: email.subject,
+    // Folded here whatever the template and asset title held: a Subject is one header line.
+    subject: oneLineHeader(email.subject),
     html: email.html,
     text: email.text,
     headers: {
@@ -103,11 +105,19 @@ export async function deliverNurtureSends(
   const rows = new Map(loaded.results.map((r) => [r.id, r]));
 
   // Suppression is checked again at send time: an unsubscribe may have landed after the tick.
-  const hashes = new Map<number, string>();
-  for (const r of rows.values()) hashes.set(r.id, await emailHash(r.email));
-  const suppressed = await suppressionsAmong(db, [...new Set(hashes.values())]);
+  // Keyed and legacy hashes both: rows from before keying still suppress (decision 0007).
+  const secret = suppressionSecret(config);
+  const hashes = new Map<number, EmailHashes>();
+  for (const r of rows.values()) hashes.set(r.id, await emailHashes(r.email, secret));
+  const suppressed = await suppressionsAmong(db, [
+    ...new Set([...hashes.values()].flatMap((h) => [h.keyed, h.legacy])),
+  ]);
   meter(suppressed);
-  const suppressedBy = new Map(suppressed.results.map((s) => [s.emailHash, s.reason]));
+  const byHash = new Map(suppressed.results.map((s) => [s.emailHash, s.reason]));
+  const suppressionOf = (id: number) => {
+    const h = hashes.get(id)!;
+    return byHash.get(h.keyed) ?? byHash.get(h.legacy);
+  };
 
   const updates: LedgerUpdate[] = [];
   const retryAfter = new Map<DeliveryItem, number>();
@@ -121,7 +131,7 @@ export async function deliverNurtureSends(
     const mine = item.body.sendIds.map((id) => rows.get(id)).filter((r): r is SendRow => !!r);
     const byKey = new Map<string, { row: SendRow; email: OutgoingEmail }[]>();
     for (const row of mine) {
-      const suppression = suppressedBy.get(hashes.get(row.id)!);
+      const suppression = suppressionOf(row.id);
       const reason = suppression
         ? `suppressed: ${suppression}`
         : row.erased_at !== null

@@ -2,7 +2,7 @@
 import type { Db } from "../../env";
 import type { Asset } from "../../db/schema";
 import { enrolUnlessSuppressed, enrolmentStart } from "../../store/enrolments";
-import { emailHash } from "../../domain/email-address";
+import { emailHashes } from "../../domain/email-address";
 import { stepDueAt } from "./schedule";
 import { windowTimeZone } from "./lead-time-zone";
 
@@ -19,6 +19,8 @@ export async function enrolLead(
   asset: Asset,
   leadId: number,
   now: number,
+  /** Keys the suppression hash (suppressionSecret of the config). */
+  secret: string,
 ): Promise<EnrolResult> {
   if (!asset.sequenceId) return { enrolled: false, reason: "no_sequence" };
   const facts = await enrolmentStart(db, {
@@ -60,7 +62,7 @@ export async function enrolLead(
       sessionId: facts.sessionId,
       now,
     },
-    await emailHash(facts.email),
+    await emailHashes(facts.email, secret),
   );
   if (enrolmentId !== null) return { enrolled: true, enrolmentId, status, nextDueAt: due };
   // Telling the two apart would cost another read on every repeat capture, and no caller needs it.

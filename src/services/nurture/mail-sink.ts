@@ -10,7 +10,22 @@ import {
   type CapturedEmailSummary,
 } from "../../store/captured-emails";
 import { emailSchema } from "../../domain/email-address";
-import { sha256Hex } from "../../domain/encoding";
+import { hmacSha256Hex, sha256Hex } from "../../domain/encoding";
+import type { Config } from "../../env";
+
+/**
+ * The bearer the sink requires, which Lodestone's resend client sends in its place of an API key:
+ * MAIL_SINK_KEY when set, else derived from SIGNING_SECRET (so it is secret without any setup).
+ */
+export async function mailSinkKey(
+  config: Pick<Config, "MAIL_SINK_KEY" | "SIGNING_SECRET">,
+): Promise<string> {
+  if (config.MAIL_SINK_KEY) return config.MAIL_SINK_KEY;
+  return `re_sink_${(await hmacSha256Hex(config.SIGNING_SECRET, "lodestone/mail-sink/v1")).slice(0, 40)}`;
+}
+
+/** Resend's limit for one email, attachments included (after base64): resend.com/docs/api-reference/emails/send-email. */
+export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
 const recipient = z
   .string()
@@ -47,10 +62,28 @@ interface SinkAnswer {
   body: unknown;
 }
 
-const resendError = (status: number, name: string, message: string): SinkAnswer => ({
+const ENVELOPE_CODE: Record<number, string> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  409: "CONFLICT",
+  422: "BAD_REQUEST",
+};
+
+/**
+ * A refusal as Resend words it (statusCode, name, message: what the resend SDK reads), with Lodestone's
+ * error envelope beside it for anyone else reading the answer.
+ */
+export const sinkRefusal = (status: number, name: string, message: string): SinkAnswer => ({
   status,
-  body: { statusCode: status, name, message },
+  body: {
+    statusCode: status,
+    name,
+    message,
+    error: { code: ENVELOPE_CODE[status] ?? "BAD_REQUEST", message },
+  },
 });
+const resendError = sinkRefusal;
 
 /**
  * Keeps a request's emails as Resend would create them: permissive batches keep the valid ones and

@@ -2,6 +2,7 @@
 import { Resend } from "resend";
 import type { Config } from "../../env";
 import { retryAfterSeconds } from "../../domain/http-time";
+import { mailSinkKey } from "./mail-sink";
 
 export interface OutgoingEmail {
   from: string;
@@ -22,19 +23,16 @@ export type RequestResult =
   | { kind: "already_sent"; message: string }
   | { kind: "retry"; message: string; afterSeconds: number | null };
 
-/** Used only for the local sink, which refuses to run when a real key is set. */
-const SINK_PLACEHOLDER_KEY = "re_local_sink";
-
 export class MailConfigError extends Error {}
 
-/** A client per call, from config: never at module load. */
-function resendClient(config: Config): Resend {
+/** A client per call, from config: never at module load. The local sink gets its key, not an API key. */
+async function resendClient(config: Config): Promise<Resend> {
   if (config.RESEND_API_KEY)
     return new Resend(config.RESEND_API_KEY, {
       baseUrl: config.RESEND_BASE_URL ?? "https://api.resend.com",
     });
   if (config.RESEND_BASE_URL)
-    return new Resend(SINK_PLACEHOLDER_KEY, { baseUrl: config.RESEND_BASE_URL });
+    return new Resend(await mailSinkKey(config), { baseUrl: config.RESEND_BASE_URL });
   throw new MailConfigError(
     "RESEND_API_KEY is not set and RESEND_BASE_URL does not point at a local sink: nothing can be sent",
   );
@@ -76,7 +74,7 @@ export async function sendEmailBatch(
 ): Promise<RequestResult> {
   if (!emails.length || emails.length > 100)
     throw new Error("A Resend batch carries 1 to 100 emails");
-  const { data, error, headers } = await resendClient(config).batch.send(emails, {
+  const { data, error, headers } = await (await resendClient(config)).batch.send(emails, {
     idempotencyKey: key,
     batchValidation: "permissive",
   });

@@ -15,7 +15,7 @@ import {
   sendForResendEvent,
 } from "../../store/sends";
 import type { EventType } from "../../db/schema";
-import { emailHash } from "../../domain/email-address";
+import { emailHashes } from "../../domain/email-address";
 import { suppressionStatements } from "./suppress";
 import { trackStatements } from "./track";
 
@@ -138,6 +138,8 @@ export async function applyResendEvent(
   messageId: string,
   event: ResendEvent,
   now: number,
+  /** Keys the suppression hash (suppressionSecret of the config). */
+  secret: string,
 ): Promise<HookOutcome> {
   const logType = EVENT_LOG[event.type];
   if (!logType) return "ignored";
@@ -161,7 +163,7 @@ export async function applyResendEvent(
     const reason = suppresses(event);
     if (reason)
       statements.push(
-        ...suppressionStatements(send.leadId, await emailHash(send.email), reason, now),
+        ...suppressionStatements(send.leadId, await emailHashes(send.email, secret), reason, now),
       );
   }
   try {

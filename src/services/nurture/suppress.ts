@@ -6,7 +6,7 @@ import { suppressAddress } from "../../store/suppressions";
 import { stopLeadEnrolments } from "../../store/enrolments";
 import { leadEmail, leadLocaleOf } from "../../store/leads";
 import { unsubscribedEvent } from "../../store/sends";
-import { emailHash } from "../../domain/email-address";
+import { emailHashes, type EmailHashes } from "../../domain/email-address";
 
 type SuppressionReason = "unsubscribed" | "bounced" | "complained";
 
@@ -16,11 +16,11 @@ type SuppressionReason = "unsubscribed" | "bounced" | "complained";
  */
 export function suppressionStatements(
   leadId: number,
-  hash: string,
+  hashes: EmailHashes,
   reason: SuppressionReason,
   now: number,
 ): SQL[] {
-  return [suppressAddress(hash, reason, now), stopLeadEnrolments(leadId, reason, now)];
+  return [...suppressAddress(hashes, reason, now), stopLeadEnrolments(leadId, reason, now)];
 }
 
 /** The one-click and confirm-page unsubscribe. Returns false when the lead no longer exists. */
@@ -29,11 +29,12 @@ export async function unsubscribeLead(
   leadId: number,
   sendId: number,
   now: number,
+  secret: string,
 ): Promise<boolean> {
   const email = await leadEmail(db, leadId);
   if (email === null) return false;
   await batch(db, [
-    ...suppressionStatements(leadId, await emailHash(email), "unsubscribed", now),
+    ...suppressionStatements(leadId, await emailHashes(email, secret), "unsubscribed", now),
     unsubscribedEvent(leadId, sendId, now),
   ]);
   return true;

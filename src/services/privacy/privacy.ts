@@ -18,7 +18,7 @@ import {
   scrubReferrerInDeliveries,
 } from "../../store/webhooks";
 import { erasedReferrer } from "../leads/lead-summary";
-import { emailHash } from "../../domain/email-address";
+import { emailHashes } from "../../domain/email-address";
 
 type Row = Record<string, unknown>;
 const parseJson = (rows: Row[], ...cols: string[]) =>
@@ -39,11 +39,11 @@ function safeJson(v: string): unknown {
 }
 
 /** Every row that names or describes the person, table by table, as stored. */
-export async function exportLead(db: Db, leadId: number) {
+export async function exportLead(db: Db, leadId: number, secret: string) {
   const lead = await leadAsStored(db, leadId);
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erased_at !== null) throw new AppError("GONE", "This lead's personal data was erased");
-  const hash = await emailHash(lead.email);
+  const hashes = await emailHashes(lead.email, secret);
   const results = await batch<Row>(db, [
     touchesOfLeadAsStored(leadId),
     eventsOfLeadAsStored(leadId),
@@ -53,7 +53,7 @@ export async function exportLead(db: Db, leadId: number) {
     enrolmentsOfLeadAsStored(leadId),
     sendsOfLeadAsStored(leadId),
     deliveriesOfLeadAsStored(leadId),
-    suppressionOfAddress(hash),
+    suppressionOfAddress(hashes),
     capturedMailToAsStored(lead.email),
   ]);
   const [
@@ -94,13 +94,15 @@ export async function eraseLead(
   db: Db,
   leadId: number,
   now: number,
+  /** Keys the suppression hash (suppressionSecret of the config). */
+  secret: string,
 ): Promise<{ erasedAt: number; already: boolean }> {
   const lead = await leadAsStored(db, leadId);
   if (!lead) throw new AppError("NOT_FOUND", "No lead has this id");
   if (lead.erased_at !== null) return { erasedAt: lead.erased_at, already: true };
-  const hash = await emailHash(lead.email);
+  const hashes = await emailHashes(lead.email, secret);
   await batch(db, [
-    suppressErased(hash, now),
+    ...suppressErased(hashes, now),
     eraseLeadProfile(leadId, now),
     scrubTouchesOfLead(leadId),
     scrubEventsOfLead(leadId),

@@ -16,4 +16,12 @@ export async function attemptsOf(db: Db, deliveryId: number): Promise<AttemptRec
     .orderBy(webhookAttempts.id);
 }
 
+/** What an endpoint's receiver answered, gone: kept from a URL that was not an allowed target. */
+export async function scrubExcerptsOfEndpoint(db: Db, endpointId: number): Promise<void> {
+  // Raw: one UPDATE over the endpoint's deliveries' attempts (a subquery drizzle's update cannot say as briefly).
+  await db.run(
+    sql`UPDATE webhook_attempts SET response_excerpt = NULL WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE endpoint_id = ${endpointId})`,
+  );
+}
+
 /** Erasure scrubs what receivers answered about the person, and the payloads: replays then send the scrubbed one. */

@@ -69,6 +69,15 @@ export async function parkDelivery(db: Db, deliveryId: number, now: number): Pro
   await db.update(d).set({ nextAttemptAt: null, updatedAt: now }).where(eq(d.id, deliveryId));
 }
 
+/** The same, as a statement for the caller's batch. */
+export function deliveryParked(db: Db, deliveryId: number, now: number): SQL {
+  return db
+    .update(d)
+    .set({ nextAttemptAt: null, updatedAt: now })
+    .where(eq(d.id, deliveryId))
+    .getSQL();
+}
+
 /** The delivery after an attempt, for the attempt's batch. */
 export function deliveryAttempted(
   db: Db,

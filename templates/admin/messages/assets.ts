@@ -12,6 +12,9 @@ export const assetsEn = {
   file_upload: "Upload a file (replaces the current one)",
   publish: "Publish",
   unpublish: "Back to draft",
+  set_status: "Change status",
+  status_help:
+    "Published: landing page and gate are live. Unlisted: no page, but links already handed out still download. Draft and archived: links already handed out answer that the content was withdrawn.",
   edit: "Edit",
   view_page: "Landing page",
   funnel: "Funnel (last 90 days)",
@@ -39,6 +42,9 @@ export const assetsZh: Record<keyof typeof assetsEn, string> = {
   file_upload: "上传文件（替换当前文件）",
   publish: "发布",
   unpublish: "改回草稿",
+  set_status: "更改状态",
+  status_help:
+    "已发布：落地页和表单上线。不公开：没有落地页，但已发出的链接仍可下载。草稿和已归档：已发出的链接会提示内容已下线。",
   edit: "编辑",
   view_page: "落地页",
   funnel: "转化漏斗（近 90 天）",

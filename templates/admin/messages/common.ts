@@ -42,6 +42,8 @@ export const commonEn = {
   status: "Status",
   status_draft: "Draft",
   status_published: "Published",
+  status_unlisted: "Unlisted",
+  status_archived: "Archived",
   summary: "Summary",
   outline: "Outline (one item per line)",
   locale: "Page language",
@@ -96,6 +98,9 @@ export const commonEn = {
   duplicate: "Already imported",
   delete: "Delete",
   subject: "Subject",
+  body_too_large_title: "Too large to save",
+  body_too_large_text:
+    "This form or file is too large ({size} at most). Make it smaller, then go back and send it again.",
 } as const;
 
 export const commonZh: Record<keyof typeof commonEn, string> = {
@@ -140,6 +145,8 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   status: "状态",
   status_draft: "草稿",
   status_published: "已发布",
+  status_unlisted: "不公开",
+  status_archived: "已归档",
   summary: "简介",
   outline: "大纲（每行一项）",
   locale: "页面语言",
@@ -194,4 +201,6 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   duplicate: "已导入过",
   delete: "删除",
   subject: "主题",
+  body_too_large_title: "内容过大，无法保存",
+  body_too_large_text: "表单或文件过大（上限 {size}）。请缩小后返回重新提交。",
 };

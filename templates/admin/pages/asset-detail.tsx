@@ -14,6 +14,8 @@ export function AssetDetailPage(p: {
   csrf: string;
   chrome?: AdminChrome;
   asset: Asset;
+  /** Every status an asset can have, in the order the picker shows them. */
+  statuses: readonly Asset["status"][];
   funnel: Report;
   channels: Report;
   steps: StepPerformance[];
@@ -41,20 +43,30 @@ export function AssetDetailPage(p: {
               <a class="button secondary" href={`/admin/assets/${a.id}/edit`}>
                 {at(L, "edit")}
               </a>
-              <form method="post" action={`/admin/assets/${a.id}/status`}>
+              <form method="post" action={`/admin/assets/${a.id}/status`} class="row">
                 <Csrf token={p.csrf} />
-                <button
-                  type="submit"
+                <select
                   name="status"
-                  value={a.status === "published" ? "draft" : "published"}
+                  aria-label={at(L, "set_status")}
+                  aria-describedby="status-help"
                 >
-                  {at(L, a.status === "published" ? "unpublish" : "publish")}
-                </button>
+                  {p.statuses.map((s) => (
+                    <option value={s} selected={s === a.status}>
+                      {at(L, `status_${s}` as AdminKey)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit">{at(L, "set_status")}</button>
               </form>
             </>
           ) : null}
         </div>
       </div>
+      {allows(p.chrome, "assets.write") ? (
+        <p class="muted" id="status-help">
+          {at(L, "status_help")}
+        </p>
+      ) : null}
       {p.error ? <p class="alert">{p.error}</p> : null}
       <ModelNote locale={L} model={p.funnel.model} />
       <div class="card">

@@ -4,20 +4,16 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
 import { chromeOf } from "../../../http/admin-guard";
 import { AppError } from "../../../errors";
-import { limitBody } from "../../../http/security";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS, type ColumnMapping } from "../../../services/spend/import-rows";
-import {
-  importSpend,
-  MAX_IMPORT_BYTES,
-  type ImportResult,
-} from "../../../services/spend/spend-import";
+import { importSpend, type ImportResult } from "../../../services/spend/spend-import";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../../../http/admin-form";
 import { audit, noChange } from "../../../http/audit";
+import { largeBody } from "../../../http/body-limits";
 
 /** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
 function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
@@ -35,7 +31,7 @@ function parseRates(text: string): { rates: Record<string, string>; bad: string[
 }
 
 export function registerSpendImport(app: Hono<AppEnv>) {
-  app.post("/spend/import", limitBody(MAX_IMPORT_BYTES), async (c) => {
+  app.post("/spend/import", largeBody, async (c) => {
     const { fields, files } = await readAdminForm(c);
     const s = c.get("admin");
     const L = s.locale;

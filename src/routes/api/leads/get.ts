@@ -1,4 +1,5 @@
 // GET /api/v1/leads/{id} (sales, marketing): the lead, why it scores what it does, and everything that happened.
+import { suppressionSecret } from "../../../env";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { requirePermission } from "../../../http/auth";
@@ -19,6 +20,15 @@ const route = createRoute({
 
 export function registerGetLead(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) =>
-    c.json(leadDetailSchema.parse(await loadLeadDetail(c.get("db"), c.req.valid("param").id)), 200),
+    c.json(
+      leadDetailSchema.parse(
+        await loadLeadDetail(
+          c.get("db"),
+          c.req.valid("param").id,
+          suppressionSecret(c.get("config")),
+        ),
+      ),
+      200,
+    ),
   );
 }

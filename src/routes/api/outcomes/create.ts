@@ -4,7 +4,6 @@ import type { AppEnv } from "../../../http/app-env";
 import { audit, noChange } from "../../../http/audit";
 import { OUTCOME_STAGES } from "../../../db/schema";
 import { requirePermission } from "../../../http/auth";
-import { limitBody } from "../../../http/security";
 import { recordOutcome } from "../../../services/outcomes/outcomes";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 
@@ -45,7 +44,7 @@ const route = createRoute({
   tags: ["Outcomes"],
   summary: "Report what sales did with a lead",
   security,
-  middleware: [requirePermission("outcomes.write"), limitBody()] as const,
+  middleware: [requirePermission("outcomes.write")] as const,
   request: { params: idParams, body: jsonBody(body) },
   responses: {
     201: jsonContent(

@@ -1,4 +1,5 @@
 // DELETE /api/v1/leads/{id} (admin): erases a person's data; counts and rollups stay, the address stays suppressed.
+import { suppressionSecret } from "../../../env";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { audit, noChange } from "../../../http/audit";
@@ -24,7 +25,7 @@ const route = createRoute({
 export function registerEraseLead(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const id = c.req.valid("param").id;
-    const out = await eraseLead(c.get("db"), id, c.get("now"));
+    const out = await eraseLead(c.get("db"), id, c.get("now"), suppressionSecret(c.get("config")));
     // The entry names the lead by id only: nothing of the person erased is kept here.
     if (!out.already)
       await audit(c, {

@@ -1,4 +1,5 @@
 // GET /api/v1/leads/{id}/export (admin): everything Lodestone holds about a person, as JSON.
+import { suppressionSecret } from "../../../env";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { requirePermission } from "../../../http/auth";
@@ -41,6 +42,9 @@ export function registerExportLead(app: OpenAPIHono<AppEnv>) {
     const id = c.req.valid("param").id;
     c.header("Content-Disposition", `attachment; filename="lead-${id}.json"`);
     c.header("Cache-Control", "no-store");
-    return c.json(exported.parse(await exportLead(c.get("db"), id)), 200);
+    return c.json(
+      exported.parse(await exportLead(c.get("db"), id, suppressionSecret(c.get("config")))),
+      200,
+    );
   });
 }

@@ -4,10 +4,10 @@ import type { AppEnv } from "../../../http/app-env";
 import { audit, noChange } from "../../../http/audit";
 import { AppError } from "../../../errors";
 import { requirePermission } from "../../../http/auth";
-import { limitBody } from "../../../http/security";
+import { largeBody } from "../../../http/body-limits";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS } from "../../../services/spend/import-rows";
-import { importSpend, MAX_IMPORT_BYTES } from "../../../services/spend/spend-import";
+import { importSpend } from "../../../services/spend/spend-import";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { errorResponses, security } from "../../../http/openapi";
 
@@ -70,7 +70,7 @@ const importSpendRoute = createRoute({
   description:
     "Columns day, campaign, cost, currency, impressions, clicks are found by common ad-platform header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Rows already imported are skipped, so the same file twice adds nothing.",
   security,
-  middleware: [requirePermission("spend.write"), limitBody(MAX_IMPORT_BYTES)] as const,
+  middleware: [requirePermission("spend.write"), largeBody] as const,
   request: { body: { required: true, content: { "application/json": { schema: importBody } } } },
   responses: {
     200: {

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { audit } from "../../../http/audit";
 import { endpointRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
-import { createEndpoint } from "../../../services/handoff/endpoints";
+import { createEndpoint, webhookTargetRules } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
@@ -39,6 +39,7 @@ export function registerCreateWebhook(app: OpenAPIHono<AppEnv>) {
       c.get("db"),
       { url: b.url, eventTypes: b.event_types },
       c.get("now"),
+      webhookTargetRules(c.get("config")),
     );
     await audit(c, {
       action: "webhook.create",

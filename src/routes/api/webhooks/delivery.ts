@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { requirePermission } from "../../../http/auth";
-import { getDelivery } from "../../../services/handoff/endpoints";
+import { getDelivery, webhookTargetRules } from "../../../services/handoff/endpoints";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { deliveryOut, deliverySchema, endpointDeliveryParams } from "./schemas";
 
@@ -31,7 +31,12 @@ const route = createRoute({
 export function registerGetDelivery(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const p = c.req.valid("param");
-    const { delivery, attempts } = await getDelivery(c.get("db"), p.id, p.deliveryId);
+    const { delivery, attempts } = await getDelivery(
+      c.get("db"),
+      p.id,
+      p.deliveryId,
+      webhookTargetRules(c.get("config")),
+    );
     return c.json(
       detail.parse({
         ...deliveryOut(delivery),

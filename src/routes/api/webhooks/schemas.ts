@@ -5,20 +5,15 @@ import { WEBHOOK_EVENT_TYPES } from "../../../services/handoff/schemas";
 import type { DeliveryRecord, EndpointRecord } from "../../../services/handoff/endpoints";
 import { isoTimeOrNull as iso } from "../../../domain/http-time";
 
-/** https everywhere; plain http only to this machine, for local receivers. */
-export const endpointUrl = z
-  .url()
-  .max(2048)
-  .refine((u) => {
-    // zod runs refinements after a failed format check too: an unparsable URL is simply not allowed.
-    const url = URL.canParse(u) ? new URL(u) : null;
-    return (
-      !!url &&
-      (url.protocol === "https:" ||
-        (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)))
-    );
-  }, "Use an https:// URL (http:// only for localhost)")
-  .openapi({ example: "https://crm.example.com/hooks/lodestone" });
+/**
+ * A URL; where it may point (public https hosts; this machine only in local dev) is the handoff's rule
+ * (src/domain/webhook-target.ts), checked when an endpoint is saved and again before every attempt.
+ */
+export const endpointUrl = z.url().max(2048).openapi({
+  example: "https://crm.example.com/hooks/lodestone",
+  description:
+    "https:// to a public host. IP literals in private, loopback, link-local, CGNAT, unique-local, unspecified, multicast or reserved ranges are refused, in any spelling; http://localhost, 127.0.0.1 and [::1] only in local dev.",
+});
 export const eventTypes = z
   .array(z.enum(WEBHOOK_EVENT_TYPES))
   .min(1)

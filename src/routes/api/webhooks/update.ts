@@ -5,7 +5,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { audit } from "../../../http/audit";
 import { endpointRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
-import { updateEndpoint } from "../../../services/handoff/endpoints";
+import { updateEndpoint, webhookTargetRules } from "../../../services/handoff/endpoints";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { endpointOut, endpointSchema, endpointUrl, eventTypes } from "./schemas";
 
@@ -40,6 +40,7 @@ export function registerUpdateWebhook(app: OpenAPIHono<AppEnv>) {
       id,
       { url: b.url, eventTypes: b.event_types, active: b.active, resendFailed: b.resend_failed },
       c.get("now"),
+      webhookTargetRules(c.get("config")),
     );
     await audit(c, {
       action: "webhook.update",

@@ -1,0 +1,1 @@
+ALTER TABLE `suppressions` ADD `hash_scheme` text DEFAULT 'sha256' NOT NULL;
