@@ -49,9 +49,10 @@ describe.skipIf(!hasChromium())("consent in a real browser", () => {
     });
     expect(put.status).toBeLessThan(300);
     await marketer.goto(`${ORIGIN}/admin/assets/${id}`);
+    await marketer.selectOption("select[name=status]", "published");
     await Promise.all([
       marketer.waitForURL(`${ORIGIN}/admin/assets/${id}`),
-      marketer.click("button[name=status]"),
+      marketer.click("form[action$='/status'] button[type=submit]"),
     ]);
   });
 

@@ -1,5 +1,6 @@
 // Hostile mail and hostile redirects in a real browser: what the sink kept cannot run or navigate, and
 // `next` never leaves the dashboard.
+import { signInWithToken } from "./support/sign-in";
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -35,9 +36,7 @@ describe.skipIf(!hasChromium())("hostile content in a real browser", () => {
       dialogs.push(d.message());
       await d.dismiss();
     });
-    await page.goto(`${ORIGIN}/admin/login`);
-    await page.fill("#token", ADMIN_TOKEN);
-    await Promise.all([page.waitForURL(`${ORIGIN}/admin`), page.click("button[type=submit]")]);
+    await signInWithToken(page);
   });
 
   afterAll(async () => {
@@ -93,8 +92,12 @@ describe.skipIf(!hasChromium())("hostile content in a real browser", () => {
     const other = await launch();
     const p = await other.context.newPage();
     await p.goto(`${ORIGIN}/admin/login?next=${encodeURIComponent("/\\example.com/admin")}`);
+    await p.click("summary"); // "Sign in with a token"
     await p.fill("#token", ADMIN_TOKEN);
-    await Promise.all([p.waitForLoadState(), p.click("button[type=submit]")]);
+    await Promise.all([
+      p.waitForLoadState(),
+      p.click("form[action='/admin/login'] button[type=submit]"),
+    ]);
     expect(new URL(p.url()).origin).toBe(ORIGIN);
     expect(new URL(p.url()).pathname).toBe("/admin");
     await other.close();

@@ -70,9 +70,10 @@ describe.skipIf(!hasChromium())("the thank-you page in a real browser", () => {
     ]);
     const id = /assets\/(\d+)\//.exec(marketer.url())![1];
     await marketer.goto(`${ORIGIN}/admin/assets/${id}`);
+    await marketer.selectOption("select[name=status]", "published");
     await Promise.all([
       marketer.waitForURL(`${ORIGIN}/admin/assets/${id}`),
-      marketer.click("button[name=status]"),
+      marketer.click("form[action$='/status'] button[type=submit]"),
     ]);
     await marketer.close();
   });
