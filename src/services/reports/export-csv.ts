@@ -42,6 +42,16 @@ const MONEY = new Set<keyof ReportFigures>([
   "revenue_minor",
 ]);
 
+/**
+ * Files for people start with a UTF-8 byte order mark: without it Excel reads UTF-8 as the machine's
+ * legacy code page and Chinese names become mojibake. (Upload files for ad platforms follow the
+ * platform's format instead, and have none.)
+ */
+const forPeople = (csv: string) => `\uFEFF${csv}`;
+
+/** Costs are empty where nothing was spent: "no spend" is not "free". */
+const COSTS = new Set(["cost_per_lead_minor", "cost_per_mql_minor"]);
+
 export function reportCsv(r: Report): string {
   const header = [
     "period",
@@ -53,7 +63,13 @@ export function reportCsv(r: Report): string {
     ...FIGURES.map((f) => (MONEY.has(f) ? `${f.replace(/_minor$/, "")}_${r.currency}` : f)),
   ];
   const cells = (f: ReportFigures) =>
-    FIGURES.map((k) => (MONEY.has(k) ? minorToDecimal(f[k] as number | null, r.currency) : f[k]));
+    FIGURES.map((k) =>
+      COSTS.has(k) && !f.spend_minor
+        ? ""
+        : MONEY.has(k)
+          ? minorToDecimal(f[k] as number | null, r.currency)
+          : f[k],
+    );
   const rows = r.rows.map((row) => [
     row.period,
     row.asset_id,
@@ -68,44 +84,48 @@ export function reportCsv(r: Report): string {
     ...cells(row),
   ]);
   rows.push(["total", "", "", "", "", r.model, ...cells(r.totals)]);
-  return toCsv(header, rows);
+  return forPeople(toCsv(header, rows));
 }
 
 export function calibrationCsv(bands: CalibrationBand[]): string {
-  return toCsv(
-    ["score_band", "leads", "mqls", "won", "mql_rate", "win_rate"],
-    bands.map((b) => [b.band, b.leads, b.mqls, b.won, b.mql_rate, b.win_rate]),
+  return forPeople(
+    toCsv(
+      ["score_band", "leads", "mqls", "won", "mql_rate", "win_rate"],
+      bands.map((b) => [b.band, b.leads, b.mqls, b.won, b.mql_rate, b.win_rate]),
+    ),
   );
 }
 
 export function leadsCsv(rows: LeadListRow[]): string {
   const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
-  return toCsv(
-    [
-      "id",
-      "email",
-      "name",
-      "company",
-      "job_title",
-      "country",
-      "score",
-      "stage",
-      "touches",
-      "created_at",
-      "mql_at",
-    ],
-    rows.map((l) => [
-      l.id,
-      l.email,
-      l.name,
-      l.company,
-      l.job_title,
-      l.country,
-      l.score,
-      l.stage,
-      l.touch_count,
-      iso(l.created_at),
-      iso(l.mql_at),
-    ]),
+  return forPeople(
+    toCsv(
+      [
+        "id",
+        "email",
+        "name",
+        "company",
+        "job_title",
+        "country",
+        "score",
+        "stage",
+        "touches",
+        "created_at",
+        "mql_at",
+      ],
+      rows.map((l) => [
+        l.id,
+        l.email,
+        l.name,
+        l.company,
+        l.job_title,
+        l.country,
+        l.score,
+        l.stage,
+        l.touch_count,
+        iso(l.created_at),
+        iso(l.mql_at),
+      ]),
+    ),
   );
 }
