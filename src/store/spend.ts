@@ -71,7 +71,15 @@ export async function insertImportedSpend(db: Db, rows: NewSpend[]): Promise<num
 /** The columns a report spreads. */
 export type ReportSpendRow = Pick<
   Spend,
-  "id" | "assetId" | "channel" | "utmCampaign" | "dayFrom" | "dayTo" | "reportingMinor"
+  | "id"
+  | "assetId"
+  | "channel"
+  | "utmSource"
+  | "utmMedium"
+  | "utmCampaign"
+  | "dayFrom"
+  | "dayTo"
+  | "reportingMinor"
 >;
 
 /**
@@ -81,6 +89,6 @@ export type ReportSpendRow = Pick<
  */
 export function spendOverlapping(q: { from: string; to: string; assetId?: number }): SQL {
   return sql`
-    SELECT id, asset_id AS "assetId", channel, utm_campaign AS "utmCampaign", day_from AS "dayFrom", day_to AS "dayTo", reporting_minor AS "reportingMinor" FROM spend
+    SELECT id, asset_id AS "assetId", channel, utm_source AS "utmSource", utm_medium AS "utmMedium", utm_campaign AS "utmCampaign", day_from AS "dayFrom", day_to AS "dayTo", reporting_minor AS "reportingMinor" FROM spend
     WHERE day_from <= ${q.to} AND day_to >= ${q.from}${q.assetId !== undefined ? sql` AND (asset_id = ${q.assetId} OR asset_id IS NULL)` : sql``}`;
 }

@@ -44,12 +44,15 @@ describe("spreading spend", () => {
     campaign: string,
     leads: number,
     channel = "paid",
-  ): LeadCell => ({ assetId, month, channel, campaign, leads });
+  ): LeadCell => ({ assetId, month, channel, campaign, source: "", medium: "", leads });
   const spend = (over: Partial<SpendRecord>): SpendRecord => ({
     id: 1,
     assetId: null,
     channel: null,
+    source: null,
+    medium: null,
     campaign: null,
+    label: { channel: over.channel ?? "", campaign: over.campaign ?? "" },
     dayFrom: "2026-03-01",
     dayTo: "2026-03-01",
     reportingMinor: 0,

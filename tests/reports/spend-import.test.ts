@@ -154,12 +154,14 @@ describe("spend CSV import", () => {
     });
     expect(await res.json()).toMatchObject({ imported: 1 });
     const row = await env.DB.prepare(
-      "SELECT asset_id, channel, utm_source, utm_campaign FROM spend WHERE day_from = '2026-08-01'",
+      "SELECT asset_id, channel, utm_source, utm_medium, utm_campaign FROM spend WHERE day_from = '2026-08-01'",
     ).first();
+    // UTMs are ties of their own (they meet the leads with those UTMs), not a channel derived from them.
     expect(row).toEqual({
       asset_id: asset.id,
-      channel: "paid",
+      channel: null,
       utm_source: "baidu",
+      utm_medium: "cpc",
       utm_campaign: null,
     });
   });

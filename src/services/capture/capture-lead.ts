@@ -1,4 +1,5 @@
 // Capturing a lead: one D1 batch that upserts the lead, adds the touch and event, and bumps the rollup.
+import { cleanUtm, UTM_KEYS } from "../../domain/utm";
 import type { Db } from "../../env";
 import { batch } from "../../store/batch";
 import {
@@ -44,19 +45,12 @@ export interface CapturedLead {
 
 /** UTM values from the hidden form fields, falling back to the landing URL's query. */
 function utmOf(sub: GateSubmission): GateSubmission["utm"] {
-  if (Object.values(sub.utm).some(Boolean) || !sub.landingUrl) return sub.utm;
+  if (Object.values(sub.utm).some(Boolean) || !sub.landingUrl) return cleanUtm(sub.utm);
   try {
     const q = new URL(sub.landingUrl).searchParams;
-    const pick = (k: string) => q.get(k)?.slice(0, 200) || null;
-    return {
-      utm_source: pick("utm_source"),
-      utm_medium: pick("utm_medium"),
-      utm_campaign: pick("utm_campaign"),
-      utm_term: pick("utm_term"),
-      utm_content: pick("utm_content"),
-    };
+    return cleanUtm(Object.fromEntries(UTM_KEYS.map((k) => [k, q.get(k)])));
   } catch {
-    return sub.utm;
+    return cleanUtm(sub.utm);
   }
 }
 

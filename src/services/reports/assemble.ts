@@ -1,4 +1,5 @@
 // Report math: grouping rollup cells into report rows and deriving every ratio. Pure; no I/O.
+import { matchKey } from "../../domain/utm";
 import type { AttributionModel } from "../../db/schema";
 import { periodOf, type Grain } from "../../domain/report-days";
 import { medianMinutes, mergeHistogram, type Histogram } from "./latency";
@@ -138,7 +139,9 @@ export function assembleReport(input: AssembleInput): { rows: ReportRow[]; total
       channel: want.has("channel") ? c.channel : null,
       campaign: want.has("campaign") ? c.campaign : null,
     };
-    const k = `${key.period}\u0000${key.asset_id}\u0000${key.channel}\u0000${key.campaign}`;
+    // Campaigns meet case- and spacing-insensitively ("Spring Launch" = "spring  launch"); the row shows the
+    // first spelling it met, a lead's before a spend row's (events and credits are slotted first).
+    const k = `${key.period}\u0000${key.asset_id}\u0000${key.channel}\u0000${key.campaign === null ? null : matchKey(key.campaign)}`;
     let row = rows.get(k);
     if (!row) {
       row = { key, acc: empty() };

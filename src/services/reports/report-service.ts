@@ -23,6 +23,8 @@ import {
 import { parseHistogram } from "./latency";
 import { periodOf } from "../../domain/report-days";
 import { allocateSpend, type LeadCell, type SpendRecord } from "./spend-allocation";
+import { spendRecordOf } from "./spend-ties";
+import { matchKey } from "../../domain/utm";
 import { rollUpTouches } from "./touch-credit";
 import type { ReportQuery } from "./query";
 
@@ -91,15 +93,7 @@ export async function buildReport(
   ]);
   rowsRead += results.reduce((s, r) => s + r.meta.rows_read, 0);
 
-  const spendRecords: SpendRecord[] = (results[0]!.results as ReportSpendRow[]).map((r) => ({
-    id: r.id,
-    assetId: r.assetId,
-    channel: r.channel || null,
-    campaign: r.utmCampaign ?? null,
-    dayFrom: r.dayFrom,
-    dayTo: r.dayTo,
-    reportingMinor: r.reportingMinor,
-  }));
+  const spendRecords: SpendRecord[] = (results[0]!.results as ReportSpendRow[]).map(spendRecordOf);
   const raw = results
     .slice(1)
     .flatMap((r) => r.results as (EventCellRow | CreditCellRow | AssetCellRow)[]);
@@ -149,13 +143,16 @@ export async function buildReport(
         month: r.month,
         channel: r.channel,
         campaign: r.campaign,
+        source: r.source,
+        medium: r.medium,
         leads: r.leads,
       });
   }
   let spend = allocateSpend(spendRecords, leadCells, range, (day) => periodOf(day, q.grain, range));
   if (q.asset_id !== undefined) spend = spend.filter((s) => s.assetId === q.asset_id);
   if (q.channel !== undefined) spend = spend.filter((s) => s.channel === q.channel);
-  if (q.campaign !== undefined) spend = spend.filter((s) => s.campaign === q.campaign);
+  if (q.campaign !== undefined)
+    spend = spend.filter((s) => matchKey(s.campaign) === matchKey(q.campaign));
   if (!needsFineRollups(q)) spend = spend.map((s) => ({ ...s, channel: "", campaign: "" }));
 
   const { rows, totals } = assembleReport({

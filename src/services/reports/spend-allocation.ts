@@ -2,23 +2,35 @@
 import { apportion } from "../../domain/apportion";
 import { eachDay } from "../../domain/report-days";
 
+/**
+ * A spend row and what it is tied to. Channel, source, medium and campaign are match keys (matchKey of
+ * src/domain/utm.ts) or null for "any"; channel is only a tie the marketer chose, never one derived from
+ * the UTMs (those match the leads' own UTMs, whatever channel they gave the leads).
+ */
 export interface SpendRecord {
   id: number;
   assetId: number | null;
   channel: string | null;
+  source: string | null;
+  medium: string | null;
   campaign: string | null;
+  /** The channel shown for spend that meets no lead: the tie, or the one the UTMs give a touch. */
+  label: { channel: string; campaign: string };
   dayFrom: string;
   dayTo: string;
   /** Amount in the reporting currency, minor units. */
   reportingMinor: number;
 }
 
-/** Credited leads of an asset × channel × campaign in a month (YYYY-MM), under the chosen model. */
+/** Credited leads of an asset × channel × UTM keys in a month (YYYY-MM), under the chosen model. */
 export interface LeadCell {
   assetId: number;
   month: string;
   channel: string;
+  /** Match keys of the touches' utm_campaign, utm_source, utm_medium ("" for none). */
   campaign: string;
+  source: string;
+  medium: string;
   leads: number;
 }
 
@@ -31,11 +43,13 @@ export interface SpendCell {
   amountMinor: number;
 }
 
-/** Does a lead cell fall under a spend record's channel/campaign (and asset) filters? */
+/** Does a lead cell fall under a spend record's ties (asset, channel, UTM source/medium/campaign)? */
 function spendCovers(s: SpendRecord, c: LeadCell): boolean {
   return (
     (s.assetId === null || c.assetId === s.assetId) &&
     (s.channel === null || c.channel === s.channel) &&
+    (s.source === null || c.source === s.source) &&
+    (s.medium === null || c.medium === s.medium) &&
     (s.campaign === null || c.campaign === s.campaign) &&
     c.month >= s.dayFrom.slice(0, 7) &&
     c.month <= s.dayTo.slice(0, 7)
@@ -68,7 +82,14 @@ export function allocateSpend(
     { assetId: number; channel: string; campaign: string; leads: number }[]
   >();
   const targetsOf = (s: SpendRecord) => {
-    const key = JSON.stringify([s.channel, s.campaign, s.dayFrom.slice(0, 7), s.dayTo.slice(0, 7)]);
+    const key = JSON.stringify([
+      s.channel,
+      s.source,
+      s.medium,
+      s.campaign,
+      s.dayFrom.slice(0, 7),
+      s.dayTo.slice(0, 7),
+    ]);
     const hit = weightCache.get(key);
     if (hit) return hit;
     const weights = new Map<
@@ -111,10 +132,11 @@ export function allocateSpend(
         s.reportingMinor,
         days.map(() => 1),
       ) ?? days.map(() => 0);
+    const ties = [s.channel, s.source, s.medium, s.campaign];
     const filter =
       s.assetId !== null
-        ? JSON.stringify([s.assetId, s.channel, s.campaign])
-        : JSON.stringify([null, s.channel, s.campaign, s.dayFrom.slice(0, 7), s.dayTo.slice(0, 7)]);
+        ? JSON.stringify([s.assetId, ...ties, s.label.campaign])
+        : JSON.stringify([null, ...ties, s.dayFrom.slice(0, 7), s.dayTo.slice(0, 7)]);
     days.forEach((day, i) => {
       if (day < range.from || day > range.to || !perDay[i]) return;
       const key = `${filter}\u0000${periodOf(day)}`;
@@ -128,7 +150,7 @@ export function allocateSpend(
   const out: SpendCell[] = [];
   for (const { record: s, day, amount } of groups.values()) {
     if (amount === 0) continue;
-    const own = { channel: s.channel ?? "", campaign: s.campaign ?? "" };
+    const own = s.label;
     if (s.assetId !== null) {
       out.push({ assetId: s.assetId, day, ...own, amountMinor: amount });
       continue;

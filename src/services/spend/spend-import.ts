@@ -11,7 +11,7 @@ import {
   type ColumnMapping,
   type RowError,
 } from "./import-rows";
-import { assertAssetExists, channelOf, toReporting } from "./spend-service";
+import { assertAssetExists, spendTies, toReporting } from "./spend-service";
 
 /** The largest cost report accepted in one import (API body or dashboard upload). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -105,7 +105,7 @@ export async function importSpend(
   }
 
   const { rows, errors } = readSpendRows(records, mapping, req.currency ?? ctx.reportingCurrency);
-  const channel = channelOf(req.target);
+  const channel = req.target.channel ?? null;
   const seen = new Map<string, number>();
   const prepared = [];
   for (const r of rows) {
@@ -159,10 +159,7 @@ export async function importSpend(
     db,
     fresh.map(({ r, reportingMinor, key }) => ({
       assetId: req.target.asset_id ?? null,
-      channel,
-      utmSource: req.target.utm_source ?? null,
-      utmMedium: req.target.utm_medium ?? null,
-      utmCampaign: r.campaign,
+      ...spendTies({ ...req.target, utm_campaign: r.campaign }),
       dayFrom: r.day,
       dayTo: r.day,
       amountMinor: r.costMinor,

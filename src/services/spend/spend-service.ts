@@ -3,7 +3,7 @@ import type { Db } from "../../env";
 import { AppError } from "../../errors";
 import { assetIdExists } from "../../store/assets";
 import { deleteSpendById, insertSpend, spendPage, type Spend } from "../../store/spend";
-import { deriveChannel } from "../../domain/channel";
+import { cleanUtm } from "../../domain/utm";
 import { convertMinor, parseRate } from "../../domain/money";
 import type { SpendInput } from "./spend-input";
 
@@ -35,21 +35,24 @@ export async function assertAssetExists(db: Db, assetId: number | undefined) {
     });
 }
 
-/** The channel a spend belongs to: as given, or derived from its UTM source/medium like a touch's. */
-export function channelOf(input: {
+/**
+ * What a spend row is tied to, stored as touches store UTMs (cleanUtm: source and medium case-folded,
+ * everything trimmed). The channel is stored only when the marketer chose one: UTMs meet the leads with
+ * those UTMs, not a channel derived from them (src/services/reports/spend-ties.ts).
+ */
+export function spendTies(input: {
   channel?: string;
   utm_source?: string;
   utm_medium?: string;
-}): string | null {
-  if (input.channel) return input.channel;
-  if (input.utm_medium || input.utm_source)
-    return deriveChannel({
-      utmSource: input.utm_source,
-      utmMedium: input.utm_medium,
-      referrerHost: null,
-      referred: false,
-    });
-  return null;
+  utm_campaign?: string | null;
+}) {
+  const utm = cleanUtm(input);
+  return {
+    channel: input.channel ?? null,
+    utmSource: utm.utm_source,
+    utmMedium: utm.utm_medium,
+    utmCampaign: utm.utm_campaign,
+  };
 }
 
 export async function createSpend(
@@ -67,10 +70,7 @@ export async function createSpend(
     });
   return insertSpend(db, {
     assetId: input.asset_id ?? null,
-    channel: channelOf(input),
-    utmSource: input.utm_source ?? null,
-    utmMedium: input.utm_medium ?? null,
-    utmCampaign: input.utm_campaign ?? null,
+    ...spendTies(input),
     dayFrom: input.day_from,
     dayTo: input.day_to ?? input.day_from,
     amountMinor: input.amount_minor,

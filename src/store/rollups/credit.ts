@@ -76,11 +76,13 @@ function shareUpTo(model: AttributionModel, k: number): SQL {
  */
 function creditDelta(model: AttributionModel, a: number, b: number): SQL {
   const affected = sql`(SELECT DISTINCT lead_id FROM touches WHERE id > ${a} AND id <= ${b})`;
+  // The spend-matching keys ride along (src/domain/utm.ts matchKey; touches are stored trimmed and collapsed).
+  const keys = sql`lower(trim(coalesce(t.utm_campaign, ''))) AS campaign_key, lower(trim(coalesce(t.utm_source, ''))) AS source, lower(trim(coalesce(t.utm_medium, ''))) AS medium`;
   return sql`
-    SELECT t.asset_id, t.channel, coalesce(t.utm_campaign, '') AS campaign, ${dayOf(sql`l.created_at`)} AS day, ${shareUpTo(model, b)} AS credit
+    SELECT t.asset_id, t.channel, coalesce(t.utm_campaign, '') AS campaign, ${keys}, ${dayOf(sql`l.created_at`)} AS day, ${shareUpTo(model, b)} AS credit
     FROM touches t JOIN leads l ON l.id = t.lead_id WHERE t.lead_id IN ${affected} AND t.id <= ${b}
     UNION ALL
-    SELECT t.asset_id, t.channel, coalesce(t.utm_campaign, ''), ${dayOf(sql`l.created_at`)}, -(${shareUpTo(model, a)})
+    SELECT t.asset_id, t.channel, coalesce(t.utm_campaign, ''), ${keys}, ${dayOf(sql`l.created_at`)}, -(${shareUpTo(model, a)})
     FROM touches t JOIN leads l ON l.id = t.lead_id WHERE t.lead_id IN ${affected} AND t.id <= ${a}`;
 }
 
@@ -96,10 +98,10 @@ export function touchCreditStatements(a: number, b: number, guard: SQL): SQL[] {
         WHERE ${guard} GROUP BY asset_id, day, channel, campaign HAVING abs(sum(credit)) > 1e-12
         ON CONFLICT (model, asset_id, day, channel, campaign) DO UPDATE SET leads = leads + excluded.leads`,
       sql`
-        INSERT INTO campaign_monthly (model, month, campaign, channel, asset_id, leads)
-        SELECT ${model}, substr(day, 1, 7) AS month, campaign, channel, asset_id, sum(credit) FROM (${creditDelta(model, a, b)})
-        WHERE ${guard} GROUP BY month, campaign, channel, asset_id HAVING abs(sum(credit)) > 1e-12
-        ON CONFLICT (model, month, campaign, channel, asset_id) DO UPDATE SET leads = leads + excluded.leads`,
+        INSERT INTO campaign_monthly (model, month, campaign, source, medium, channel, asset_id, leads)
+        SELECT ${model}, substr(day, 1, 7) AS month, campaign_key, source, medium, channel, asset_id, sum(credit) FROM (${creditDelta(model, a, b)})
+        WHERE ${guard} GROUP BY month, campaign_key, source, medium, channel, asset_id HAVING abs(sum(credit)) > 1e-12
+        ON CONFLICT (model, month, campaign, source, medium, channel, asset_id) DO UPDATE SET leads = leads + excluded.leads`,
       sql`
         INSERT INTO asset_model_daily (model, asset_id, day, leads)
         SELECT ${model}, asset_id, day, sum(credit) FROM (${creditDelta(model, a, b)})

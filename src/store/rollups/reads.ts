@@ -60,7 +60,7 @@ export type AssetCellRow = Pick<
 > & { channel: string; campaign: string };
 type CampaignLeadRow = Pick<
   CampaignMonthly,
-  "month" | "campaign" | "channel" | "assetId" | "leads"
+  "month" | "campaign" | "source" | "medium" | "channel" | "assetId" | "leads"
 >;
 
 export interface CellQuery {
@@ -98,7 +98,10 @@ export function assetCells(q: CellQuery): SQL {
   return sql`SELECT asset_id AS "assetId", day, '' AS channel, '' AS campaign, views, submissions, new_leads AS "newLeads", referral_leads AS "referralLeads", leads, mqls, accepted, won, revenue_minor AS "revenueMinor", mql_hist AS "mqlHist" FROM asset_model_daily WHERE model = ${q.model} AND ${assetFilter(q)} AND day BETWEEN ${q.from} AND ${q.to}`;
 }
 
-/** Credited leads per month × campaign × channel × asset in [from, to] (YYYY-MM), with the D1 rows it read. */
+/**
+ * Credited leads per month × campaign × source × medium × channel × asset in [from, to] (YYYY-MM), with the
+ * D1 rows it read. Campaign, source and medium are match keys (src/domain/utm.ts).
+ */
 export async function campaignLeads(
   db: Db,
   model: AttributionModel,
@@ -107,7 +110,7 @@ export async function campaignLeads(
 ): Promise<{ rows: CampaignLeadRow[]; rowsRead: number }> {
   const res = await statement(
     db.$client,
-    sql`SELECT month, campaign, channel, asset_id AS "assetId", leads FROM campaign_monthly WHERE model = ${model} AND month BETWEEN ${from} AND ${to}`,
+    sql`SELECT month, campaign, source, medium, channel, asset_id AS "assetId", leads FROM campaign_monthly WHERE model = ${model} AND month BETWEEN ${from} AND ${to}`,
   ).all<CampaignLeadRow>();
   return { rows: res.results, rowsRead: res.meta.rows_read };
 }
