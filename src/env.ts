@@ -91,7 +91,7 @@ export const configSchema = z.object({
   ),
   /**
    * Keys the suppression hashes; default SIGNING_SECRET. Set it to the old SIGNING_SECRET before rotating
-   * that secret, or every suppression stops matching (docs/decisions/0007-keyed-suppression-hashes.md).
+   * that secret, or every suppression stops matching (docs/decisions/0012-keyed-suppression-hashes.md).
    */
   SUPPRESSION_SECRET: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -23,7 +23,7 @@ export const emailSchema = z
  * How suppressions remember an address, erased people included: a keyed hash (HMAC-SHA256 under a key
  * derived from `secret`), so a leaked table cannot be matched against a list of addresses. Rows written
  * before keying hold the bare SHA-256 (`legacy`): both are looked up, only keyed ones are written
- * (docs/decisions/0007-keyed-suppression-hashes.md).
+ * (docs/decisions/0012-keyed-suppression-hashes.md).
  */
 export interface EmailHashes {
   keyed: string;

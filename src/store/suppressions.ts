@@ -1,6 +1,6 @@
 // Suppressions: addresses (as keyed hashes) that must never be emailed again, and why. Rows from before
 // keying hold the bare SHA-256 (hash_scheme 'sha256'): every lookup matches both, every write is keyed,
-// and a write for an address re-keys its old row (docs/decisions/0007-keyed-suppression-hashes.md).
+// and a write for an address re-keys its old row (docs/decisions/0012-keyed-suppression-hashes.md).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../env";
 import type { suppressions } from "../db/schema";

@@ -1,5 +1,5 @@
 // Addresses that must never be emailed again, kept as keyed hashes so erasure keeps them suppressed
-// without keeping the address (docs/decisions/0007-keyed-suppression-hashes.md).
+// without keeping the address (docs/decisions/0012-keyed-suppression-hashes.md).
 import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
 import { SUPPRESSION_HASH_SCHEMES, SUPPRESSION_REASONS } from "../../domain/vocabulary";
 
