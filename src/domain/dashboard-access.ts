@@ -44,6 +44,7 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/spend": needs("spend.write"),
   "POST /admin/spend/:id{[0-9]+}/delete": needs("spend.write"),
   "POST /admin/spend/import": needs("spend.write"),
+  "POST /admin/spend/rates": needs("spend.write"),
 
   "GET /admin/webhooks": needs("webhooks.read"),
   "POST /admin/webhooks/:endpoint{[0-9]+}/active": needs("webhooks.write"),

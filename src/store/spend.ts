@@ -49,23 +49,43 @@ export async function storedImportKeys(db: Db, keys: string[]): Promise<Set<stri
 }
 
 /**
- * Inserts imported rows in one D1 batch, skipping any whose import key is already stored; returns how
- * many were written. D1 binds at most 100 parameters per statement: 15 columns × 6 rows per insert.
+ * Writes imported days in one D1 batch: a key already stored is replaced (amount, currency, tie and
+ * counts), so the same days imported again never add up. Keys in `retire` (the same campaign-days stored
+ * by an earlier generic import) are deleted in the same batch. D1 binds at most 100 parameters per
+ * statement: 18 columns × 5 rows per insert.
  */
-export async function insertImportedSpend(db: Db, rows: NewSpend[]): Promise<number> {
+export async function upsertImportedSpend(
+  db: Db,
+  rows: NewSpend[],
+  retire: string[] = [],
+): Promise<void> {
   const statements = [];
-  for (let i = 0; i < rows.length; i += 6)
+  for (let i = 0; i < retire.length; i += 90)
+    statements.push(db.delete(spend).where(inArray(spend.importKey, retire.slice(i, i + 90))));
+  for (let i = 0; i < rows.length; i += 5)
     statements.push(
       db
         .insert(spend)
-        .values(rows.slice(i, i + 6))
-        .onConflictDoNothing({ target: spend.importKey }),
+        .values(rows.slice(i, i + 5))
+        .onConflictDoUpdate({
+          target: spend.importKey,
+          set: {
+            assetId: sql`excluded.asset_id`,
+            channel: sql`excluded.channel`,
+            utmSource: sql`excluded.utm_source`,
+            utmMedium: sql`excluded.utm_medium`,
+            utmCampaign: sql`excluded.utm_campaign`,
+            amountMinor: sql`excluded.amount_minor`,
+            currency: sql`excluded.currency`,
+            reportingMinor: sql`excluded.reporting_minor`,
+            impressions: sql`excluded.impressions`,
+            clicks: sql`excluded.clicks`,
+            platformCampaign: sql`excluded.platform_campaign`,
+          },
+        }),
     );
-  if (!statements.length) return 0;
-  const results = (await db.batch(
-    statements as [(typeof statements)[number], ...typeof statements],
-  )) as unknown as D1Result[];
-  return results.reduce((s, r) => s + (r.meta?.changes ?? 0), 0);
+  if (statements.length)
+    await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
 }
 
 /** The columns a report spreads. */
@@ -79,6 +99,8 @@ export type ReportSpendRow = Pick<
   | "utmCampaign"
   | "dayFrom"
   | "dayTo"
+  | "amountMinor"
+  | "currency"
   | "reportingMinor"
 >;
 
@@ -89,6 +111,6 @@ export type ReportSpendRow = Pick<
  */
 export function spendOverlapping(q: { from: string; to: string; assetId?: number }): SQL {
   return sql`
-    SELECT id, asset_id AS "assetId", channel, utm_source AS "utmSource", utm_medium AS "utmMedium", utm_campaign AS "utmCampaign", day_from AS "dayFrom", day_to AS "dayTo", reporting_minor AS "reportingMinor" FROM spend
+    SELECT id, asset_id AS "assetId", channel, utm_source AS "utmSource", utm_medium AS "utmMedium", utm_campaign AS "utmCampaign", day_from AS "dayFrom", day_to AS "dayTo", amount_minor AS "amountMinor", currency, reporting_minor AS "reportingMinor" FROM spend
     WHERE day_from <= ${q.to} AND day_to >= ${q.from}${q.assetId !== undefined ? sql` AND (asset_id = ${q.assetId} OR asset_id IS NULL)` : sql``}`;
 }

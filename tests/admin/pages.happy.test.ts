@@ -121,16 +121,16 @@ describe("spend in the dashboard", () => {
     const preview = await s.post("/admin/spend/import", { csv, action: "preview" });
     const html = await preview.text();
     expect(preview.status).toBe(200);
-    expect(html).toContain("Import 2 rows");
+    expect(html).toContain("Import 2 days of spend");
     expect(
       await env.DB.prepare("SELECT count(*) AS n FROM spend WHERE utm_campaign = 'autumn'").first(
         "n",
       ),
     ).toBe(0);
     const done = await s.post("/admin/spend/import", { csv, action: "import" });
-    expect(await done.text()).toContain("Imported 2 row(s)");
+    expect(await done.text()).toContain("Imported 2 new day(s) of spend");
     const again = await s.post("/admin/spend/import", { csv, action: "import" });
-    expect(await again.text()).toContain("Nothing new: all 2 row(s) were already imported.");
+    expect(await again.text()).toContain("Nothing new: all 2 day(s) were imported before");
     expect(
       await env.DB.prepare("SELECT count(*) AS n FROM spend WHERE utm_campaign = 'autumn'").first(
         "n",
@@ -143,7 +143,7 @@ describe("spend in the dashboard", () => {
       type: "text/csv",
     });
     const res = await s.post("/admin/spend/import", { action: "preview" }, { files: { file } });
-    expect(await res.text()).toContain("Import 1 row");
+    expect(await res.text()).toContain("Import 1 day of spend");
   });
 
   it("asks to map columns it does not recognise, then previews with the mapping", async () => {
@@ -162,21 +162,21 @@ describe("spend in the dashboard", () => {
         map_cost: "Importe",
       })
     ).text();
-    expect(mapped).toContain("Import 1 row");
+    expect(mapped).toContain("Import 1 day of spend");
   });
 
   it("lists bad rows with their line numbers and offers no import", async () => {
     const csv =
-      "day,campaign,cost,currency\n2026-09-05,a,1.00,USD\n2026-09-06,b,1.00,EUR\nnot-a-day,c,1,USD\n";
+      "day,campaign,cost,currency\n2026-09-05,a,1.00,USD\n2026-09-06,b,1.00,XXQ\nnot-a-day,c,1,USD\n";
     const res = await s.post("/admin/spend/import", { csv, action: "preview" });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("2 rows have problems");
     expect(html).toMatch(
-      /<td class="n">3<\/td><td>currency<\/td><td>EUR is not the reporting currency/,
+      /<td class="n">3<\/td><td>currency<\/td><td>(&quot;|")XXQ(&quot;|") is not an ISO 4217 currency code/,
     );
     expect(html).toMatch(/<td class="n">4<\/td><td>day<\/td>/);
-    expect(html).not.toContain("Import 1 row");
+    expect(html).not.toContain("Import 1 day");
   });
 });
 

@@ -176,6 +176,12 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
   "POST /api/v1/spend/import": async () => () =>
     api("/api/v1/spend/import", { method: "POST", json: { csv: CSV(), currency: "USD" } }),
 
+  "PUT /api/v1/exchange-rates": async () => () =>
+    api("/api/v1/exchange-rates", {
+      method: "PUT",
+      json: { rates: [{ currency: "CNY", day: "2026-03-01", rate: "0.14" }] },
+    }),
+
   "POST /admin/assets/new": async () => () =>
     admin.post("/admin/assets/new", { ...ASSET_FIELDS, slug: `audit-${crypto.randomUUID()}` }),
   "POST /admin/assets/{id}/edit": async () => {
@@ -203,6 +209,8 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     );
     return () => admin.post(`/admin/spend/${s}/delete`, {});
   },
+  "POST /admin/spend/rates": async () => () =>
+    admin.post("/admin/spend/rates", { rates_csv: "2026-03-01,EUR,1.08" }),
   "POST /admin/spend/import": async () => () =>
     admin.post("/admin/spend/import", { csv: CSV(), currency: "USD", action: "import" }),
   "POST /admin/webhooks/{endpoint}/active": async () => {

@@ -18,7 +18,7 @@ async function download(path: string) {
   const res = await fetchWorker(path, { headers: { ...ADMIN, accept: "text/csv" } });
   expect(res.status, await res.clone().text()).toBe(200);
   const bytes = new Uint8Array(await res.arrayBuffer());
-  return { bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
+  return { bytes, text: new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes) };
 }
 
 describe("CSV exports for people", () => {

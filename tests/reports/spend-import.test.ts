@@ -64,10 +64,14 @@ describe("spend CSV import", () => {
     expect(preview.rows.every((r) => r.duplicate)).toBe(true);
   });
 
-  it("keeps two identical rows of one file as two spends, and still adds nothing on re-import", async () => {
+  it("sums rows of one campaign and day (an export split by ad group) into that day, and re-import adds nothing", async () => {
     const csv = "day,campaign,cost\n2026-04-01,dup,10\n2026-04-01,dup,10\n";
-    expect(await (await importCsv({ csv })).json()).toMatchObject({ imported: 2 });
-    expect(await (await importCsv({ csv })).json()).toMatchObject({ imported: 0, duplicates: 2 });
+    expect(await (await importCsv({ csv })).json()).toMatchObject({ imported: 1 });
+    expect(await (await importCsv({ csv })).json()).toMatchObject({ imported: 0, duplicates: 1 });
+    const row = await env.DB.prepare(
+      "SELECT amount_minor FROM spend WHERE day_from = '2026-04-01' AND utm_campaign = 'dup'",
+    ).all();
+    expect(row.results).toEqual([{ amount_minor: 2000 }]);
   });
 
   it("asks for a column mapping when the headers are not recognised, then imports with it", async () => {
@@ -123,17 +127,14 @@ describe("spend CSV import", () => {
     expect(await spendCount()).toBe(before);
   });
 
-  it("refuses another currency clearly unless a rate is given, then converts at that rate", async () => {
+  it("names another currency with no exchange rate in the preview, never guessing; a rate given with the file converts", async () => {
     const csv = "day,campaign,cost,currency\n2026-07-01,eu,100.00,EUR\n2026-07-01,jp,1000,JPY\n";
-    const refused = await importCsv({ csv });
-    expect(refused.status).toBe(400);
-    const reasons = (
-      (await refused.json()) as { error: { details: { rows: { line: number; reason: string }[] } } }
-    ).error.details.rows;
-    expect(reasons).toHaveLength(2);
-    expect(reasons[0]!.reason).toContain(
-      "EUR is not the reporting currency (USD); give a rate for EUR",
-    );
+    const preview = (await (await importCsv({ csv, dry_run: true })).json()) as {
+      missing_rates: string[];
+      rows: { reporting_minor: number | null }[];
+    };
+    expect(preview.missing_rates).toEqual(["EUR", "JPY"]);
+    expect(preview.rows.map((r) => r.reporting_minor)).toEqual([null, null]);
     const ok = await importCsv({ csv, rates: { EUR: "1.08", JPY: "0.0067" } });
     const body = (await ok.json()) as {
       rows: { currency: string; amount_minor: number; reporting_minor: number }[];
@@ -242,7 +243,7 @@ describe("spend API", () => {
       { channel: "paid", day_from: "2026-02-01", amount_minor: 1.5, currency: "USD" },
       "amount_minor",
     ],
-    [{ channel: "paid", day_from: "2026-02-01", amount_minor: 100, currency: "EUR" }, "fx_rate"],
+    [{ channel: "paid", day_from: "2026-02-01", amount_minor: 100, currency: "XXQ" }, "currency"],
     [{ channel: "tv", day_from: "2026-02-01", amount_minor: 100, currency: "USD" }, "channel"],
     [{ asset_id: 999999, day_from: "2026-02-01", amount_minor: 100, currency: "USD" }, "asset_id"],
   ])("refuses bad spend %j naming the field", async (body, field) => {

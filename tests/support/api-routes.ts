@@ -173,6 +173,18 @@ export const API_ROUTES: ApiRouteCase[] = [
     scopes: ["marketing"],
   },
   { method: "POST", path: "/api/v1/spend", template: "/api/v1/spend", scopes: ["marketing"] },
+  {
+    method: "PUT",
+    path: "/api/v1/exchange-rates",
+    template: "/api/v1/exchange-rates",
+    scopes: ["marketing"],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/exchange-rates",
+    template: "/api/v1/exchange-rates",
+    scopes: ["marketing"],
+  },
   { method: "GET", path: "/api/v1/spend", template: "/api/v1/spend", scopes: ["marketing"] },
   {
     method: "DELETE",

@@ -15,10 +15,17 @@ export const spend = sqliteTable(
     dayTo: text("day_to").notNull(),
     amountMinor: integer("amount_minor").notNull(),
     currency: text("currency").notNull(),
-    /** Amount converted to the reporting currency, minor units. */
-    reportingMinor: integer("reporting_minor").notNull(),
+    /**
+     * Amount in the reporting currency, minor units: set when the currency is the reporting one or the row
+     * came with its own rate; null when reports convert it day by day from exchange_rates.
+     */
+    reportingMinor: integer("reporting_minor"),
     impressions: integer("impressions"),
     clicks: integer("clicks"),
+    /** Where an imported row came from: the ad platform, its account and the campaign as the platform names it. */
+    platform: text("platform"),
+    account: text("account"),
+    platformCampaign: text("platform_campaign"),
     importKey: text("import_key").unique(),
     createdAt: createdAt(),
   },

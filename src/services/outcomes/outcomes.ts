@@ -13,7 +13,9 @@ import { creditConversion } from "../reports/credit";
 import { stageChangeStatements } from "../qualification/stage";
 import { announcementStatements, queueAnnounced, readEndpoints } from "../qualification/announce";
 import { loadSummaryRows, summaryFromRows } from "../leads/lead-summary";
-import { minorDigits } from "../../domain/money";
+import { convertMinor, isCurrencyCode, minorDigits, parseRate } from "../../domain/money";
+import { rateOnOrBefore } from "../../store/exchange-rates";
+import { utcDay } from "../../domain/calendar-day";
 
 type OutcomeStage = "accepted" | "won" | "lost";
 interface OutcomeInput {
@@ -57,15 +59,36 @@ function moneyOf(input: OutcomeInput, config: Pick<Config, "REPORTING_CURRENCY">
   if (input.amount === undefined) return null;
   const currency = (input.currency ?? "").toUpperCase();
   if (!currency) throw bad("currency", `Give the amount's currency (${config.REPORTING_CURRENCY})`);
-  if (currency !== config.REPORTING_CURRENCY)
-    throw bad(
-      "currency",
-      `Amounts are reported in ${config.REPORTING_CURRENCY}; convert ${currency} before sending (no exchange rates are applied)`,
-    );
+  if (!isCurrencyCode(currency)) throw bad("currency", "Use an ISO 4217 currency code such as USD");
   const minor = toMinor(input.amount, currency);
   if (minor === null)
     throw bad("amount", `${currency} has ${minorDigits(currency)} decimal places`);
   return minor;
+}
+
+/**
+ * Revenue in the reporting currency at the rate of the outcome's day (the latest on or before it). Another
+ * currency with no such rate is refused, naming it: revenue is never guessed, and a rollup cannot be
+ * converted later.
+ */
+async function inReportingCurrency(
+  db: Db,
+  amountMinor: number | null,
+  input: OutcomeInput,
+  config: Pick<Config, "REPORTING_CURRENCY">,
+  now: number,
+): Promise<number | null> {
+  if (amountMinor === null) return null;
+  const currency = (input.currency ?? "").toUpperCase();
+  if (currency === config.REPORTING_CURRENCY) return amountMinor;
+  const day = utcDay(now);
+  const rate = parseRate((await rateOnOrBefore(db, currency, day)) ?? "");
+  if (rate === null)
+    throw bad(
+      "currency",
+      `No exchange rate for ${currency} on or before ${day}: set one (PUT /api/v1/exchange-rates) or send the amount in ${config.REPORTING_CURRENCY}`,
+    );
+  return convertMinor(amountMinor, currency, config.REPORTING_CURRENCY, rate);
 }
 
 const rowOf = (r: OutcomeRecord): OutcomeRow => ({
@@ -125,6 +148,7 @@ export async function recordOutcome(
 ): Promise<{ outcome: OutcomeRow; created: boolean }> {
   const { db } = deps;
   const amountMinor = moneyOf(input, deps.config);
+  const revenueMinor = await inReportingCurrency(db, amountMinor, input, deps.config, now);
   const existing = await findByExternalId(db, input.externalId);
   if (existing) return replayOf(existing, leadId, input, amountMinor);
 
@@ -167,7 +191,7 @@ export async function recordOutcome(
     if (!wasAccepted) statements.push(...creditConversion(leadId, "accepted", 1, now));
     statements.push(
       ...creditConversion(leadId, "won", 1, now),
-      ...creditConversion(leadId, "revenue_minor", amountMinor!, now),
+      ...creditConversion(leadId, "revenue_minor", revenueMinor!, now),
     );
   }
   const deliveryAt = statements.length;

@@ -24,6 +24,10 @@ import { parseHistogram } from "./latency";
 import { periodOf } from "../../domain/report-days";
 import { allocateSpend, type LeadCell, type SpendRecord } from "./spend-allocation";
 import { spendRecordOf } from "./spend-ties";
+import { needsRates, spendPerDay, type Unconverted } from "./spend-currency";
+import { ratesForWindow } from "../../store/exchange-rates";
+import { statement } from "../../store/batch";
+import { seriesByCurrency, type DayRate, type RateSeries } from "../../domain/exchange-rates";
 import { matchKey } from "../../domain/utm";
 import { rollUpTouches } from "./touch-credit";
 import type { ReportQuery } from "./query";
@@ -40,6 +44,8 @@ export interface Report {
   totals: ReportFigures;
   /** D1 rows read by the report's queries (after the touch sweep), for the bench and for operators. */
   rowsRead: number;
+  /** Spend in a currency with no exchange rate on or before its days: left out of every figure, named here. */
+  unconverted: Unconverted[];
 }
 
 /** Coarse rollups answer per-asset reports (one row per asset-day); channel or campaign needs the fine ones. */
@@ -93,7 +99,19 @@ export async function buildReport(
   ]);
   rowsRead += results.reduce((s, r) => s + r.meta.rows_read, 0);
 
-  const spendRecords: SpendRecord[] = (results[0]!.results as ReportSpendRow[]).map(spendRecordOf);
+  const spendRows = results[0]!.results as ReportSpendRow[];
+  const foreign = needsRates(spendRows, opts.currency);
+  let rates = new Map<string, RateSeries>();
+  if (foreign.length) {
+    const res = await statement(db.$client, ratesForWindow(foreign, q.from, q.to)).all<DayRate>();
+    rowsRead += res.meta.rows_read;
+    rates = seriesByCurrency(res.results);
+  }
+  const { perDay, unconverted } = spendPerDay(spendRows, opts.currency, rates, range);
+  const spendRecords: SpendRecord[] = spendRows.map((r) => ({
+    ...spendRecordOf(r),
+    perDay: perDay.get(r.id),
+  }));
   const raw = results
     .slice(1)
     .flatMap((r) => r.results as (EventCellRow | CreditCellRow | AssetCellRow)[]);
@@ -164,5 +182,5 @@ export async function buildReport(
     credits,
     spend,
   });
-  return { ...empty, rows, totals, rowsRead };
+  return { ...empty, rows, totals, rowsRead, unconverted };
 }

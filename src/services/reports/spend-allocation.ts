@@ -18,8 +18,13 @@ export interface SpendRecord {
   label: { channel: string; campaign: string };
   dayFrom: string;
   dayTo: string;
-  /** Amount in the reporting currency, minor units. */
+  /** Amount in the reporting currency, minor units (spread evenly over the days). */
   reportingMinor: number;
+  /**
+   * Instead of spreading reportingMinor: the amount of each day from dayFrom to dayTo, already in the
+   * reporting currency (a foreign amount converted at each day's own rate; 0 where no rate was known).
+   */
+  perDay?: number[];
 }
 
 /** Credited leads of an asset × channel × UTM keys in a month (YYYY-MM), under the chosen model. */
@@ -128,10 +133,12 @@ export function allocateSpend(
   for (const s of records) {
     const days = eachDay(s.dayFrom, s.dayTo);
     const perDay =
+      s.perDay ??
       apportion(
         s.reportingMinor,
         days.map(() => 1),
-      ) ?? days.map(() => 0);
+      ) ??
+      days.map(() => 0);
     const ties = [s.channel, s.source, s.medium, s.campaign];
     const filter =
       s.assetId !== null

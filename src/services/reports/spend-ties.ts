@@ -31,6 +31,6 @@ export function spendRecordOf(r: ReportSpendRow): SpendRecord {
     label: { channel: shownChannel, campaign: (r.utmCampaign ?? "").trim() },
     dayFrom: r.dayFrom,
     dayTo: r.dayTo,
-    reportingMinor: r.reportingMinor,
+    reportingMinor: r.reportingMinor ?? 0,
   };
 }

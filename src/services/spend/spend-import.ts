@@ -1,17 +1,22 @@
-// The idempotent CSV import of an ad platform's cost report: map columns, preview, then store new rows only.
+// The import of an ad platform's cost report: read it, tie each campaign, preview what it meets, then store
+// one row per campaign and day, replacing those days wherever they were imported before.
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
-import { insertImportedSpend, storedImportKeys } from "../../store/spend";
-import { sha256Hex } from "../../domain/encoding";
-import { parseCsv, CsvSyntaxError } from "../../domain/csv";
-import {
-  guessMapping,
-  missingFields,
-  readSpendRows,
-  type ColumnMapping,
-  type RowError,
-} from "./import-rows";
+import { storedImportKeys, upsertImportedSpend } from "../../store/spend";
+import { saveMappings } from "../../store/spend-campaign-mappings";
+import { currenciesWithoutRate } from "../../store/exchange-rates";
+import { spendDayKey, spendDays, type SpendDay } from "../../domain/spend-days";
+import { matchKey } from "../../domain/utm";
+import { readSpendFile } from "./read-spend-file";
+import type { ColumnMapping, RowError } from "./import-rows";
 import { assertAssetExists, spendTies, toReporting } from "./spend-service";
+import {
+  campaignTies,
+  previewCampaigns,
+  type CampaignMap,
+  type CampaignTie,
+  type PreviewCampaign,
+} from "./campaign-preview";
 
 /** The largest cost report accepted in one import (API body or dashboard upload). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -24,18 +29,26 @@ interface ImportRequest {
   /** Currency of rows when the file has no currency column. */
   currency?: string;
   rates: Record<string, string>;
+  /** The ad platform and account the file is from, when the file does not say. */
+  platform?: string;
+  account?: string;
+  /** Campaign of the file → the utm_campaign (or asset) its spend meets; saved for the next import. */
+  campaignMap?: CampaignMap;
   dryRun: boolean;
 }
 
 export interface ImportPreviewRow {
   line: number;
   day: string;
+  day_to: string;
   campaign: string | null;
   amount_minor: number;
   currency: string;
-  reporting_minor: number;
+  /** Null when the currency converts day by day from exchange_rates. */
+  reporting_minor: number | null;
   impressions: number | null;
   clicks: number | null;
+  /** Every day of the row is already stored: importing replaces it, never adds to it. */
   duplicate: boolean;
 }
 
@@ -44,17 +57,62 @@ export interface ImportResult {
   mapping: ColumnMapping;
   /** Required columns the mapping does not find; nothing is read until they are mapped. */
   missing: string[];
+  platform: string | null;
+  account: string | null;
   rows: ImportPreviewRow[];
+  campaigns: PreviewCampaign[];
+  /** Campaigns that brought leads in the file's months: what a campaign meeting none can be mapped to. */
+  known_campaigns: string[];
+  /** Currencies with no exchange rate on or before the file's days: reports name them until one is set. */
+  missing_rates: string[];
   errors: RowError[];
+  /** Days (campaign × day) written that were not stored before. */
   imported: number;
+  /** Days already stored, replaced by this file (the same file twice adds nothing). */
   duplicates: number;
   dry_run: boolean;
 }
 
+function assertTied(req: ImportRequest, hasCampaigns: boolean) {
+  const t = req.target;
+  if (t.asset_id || t.channel || t.utm_source || t.utm_medium || hasCampaigns) return;
+  throw new AppError("BAD_REQUEST", "Some fields are invalid", {
+    details: {
+      fields: { asset_id: ["Without a campaign column, tie the rows to an asset or a channel"] },
+    },
+  });
+}
+
+/** The stored row of one day, tied as its campaign is tied. */
+function storedDay(
+  d: SpendDay,
+  tie: CampaignTie,
+  req: ImportRequest,
+  ctx: { now: number; reportingCurrency: string },
+  platform: string | null,
+) {
+  return {
+    assetId: tie.asset_id,
+    ...spendTies({ ...req.target, utm_campaign: tie.utm_campaign }),
+    dayFrom: d.day,
+    dayTo: d.day,
+    amountMinor: d.costMinor,
+    currency: d.currency,
+    reportingMinor: toReporting(d.costMinor, d.currency, ctx.reportingCurrency, req.rates),
+    impressions: d.impressions,
+    clicks: d.clicks,
+    platform,
+    account: d.account,
+    platformCampaign: d.campaign,
+    importKey: d.key,
+    createdAt: ctx.now,
+  };
+}
+
 /**
- * Preview (dry run) or import. All or nothing: with any bad row nothing is written and every bad row
- * is listed with its line. Each row's import key hashes its content and its occurrence number among
- * identical rows in the file, so importing the same file again adds nothing.
+ * Preview (dry run) or import. All or nothing: with any bad row nothing is written and every bad row is
+ * listed with its line. Each day of each campaign is keyed by platform, account, campaign and day, so
+ * importing the same days again — with the same tie or another — replaces them.
  */
 export async function importSpend(
   db: Db,
@@ -62,120 +120,105 @@ export async function importSpend(
   ctx: { now: number; reportingCurrency: string },
 ): Promise<ImportResult> {
   await assertAssetExists(db, req.target.asset_id);
-  let records: ReturnType<typeof parseCsv>;
-  try {
-    records = parseCsv(req.csv);
-  } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new AppError("BAD_REQUEST", err.message, {
-        details: { rows: [{ line: err.line, field: null, reason: err.message }] },
-      });
-    throw err;
-  }
-  const headers = records[0]?.cells.map((h) => h.trim()) ?? [];
-  if (records[0]) records[0] = { ...records[0], cells: headers };
-  const mapping = {
-    ...guessMapping(headers),
-    ...Object.fromEntries(Object.entries(req.mapping ?? {}).filter(([, v]) => v)),
-  };
-  const missing = missingFields(mapping, headers);
+  for (const v of Object.values(req.campaignMap ?? {}))
+    if (v.asset_id) await assertAssetExists(db, v.asset_id);
+  const file = readSpendFile(req.csv, {
+    mapping: req.mapping,
+    currency: req.currency ?? ctx.reportingCurrency,
+    account: req.account ?? null,
+  });
+  const platform = req.platform ?? file.platform;
   const base = {
-    headers,
-    mapping,
-    missing,
+    headers: file.headers,
+    mapping: file.mapping,
+    missing: file.missing,
+    platform,
+    account: req.account ?? file.account,
     rows: [],
-    errors: [],
+    campaigns: [],
+    known_campaigns: [],
+    missing_rates: [],
+    errors: file.errors,
     imported: 0,
     duplicates: 0,
     dry_run: req.dryRun,
   };
-  if (missing.length) return base;
-  if (
-    !req.target.asset_id &&
-    !req.target.channel &&
-    !req.target.utm_source &&
-    !req.target.utm_medium &&
-    !mapping.campaign
-  ) {
-    throw new AppError("BAD_REQUEST", "Some fields are invalid", {
-      details: {
-        fields: { asset_id: ["Without a campaign column, tie the rows to an asset or a channel"] },
-      },
-    });
-  }
+  if (file.missing.length) return base;
+  assertTied(req, Boolean(file.mapping.campaign));
 
-  const { rows, errors } = readSpendRows(records, mapping, req.currency ?? ctx.reportingCurrency);
-  const channel = req.target.channel ?? null;
-  const seen = new Map<string, number>();
-  const prepared = [];
-  for (const r of rows) {
-    const conv = toReporting(r.costMinor, r.currency, ctx.reportingCurrency, req.rates);
-    if (!conv.ok) {
-      errors.push({ line: r.line, field: "currency", reason: conv.reason });
-      continue;
-    }
-    const identity = JSON.stringify([
-      req.target.asset_id ?? null,
-      channel,
-      req.target.utm_source ?? null,
-      req.target.utm_medium ?? null,
-      r.campaign,
-      r.day,
-      r.currency,
-      r.costMinor,
-      r.impressions,
-      r.clicks,
-    ]);
-    const nth = (seen.get(identity) ?? 0) + 1;
-    seen.set(identity, nth);
-    prepared.push({
-      r,
-      reportingMinor: conv.minor,
-      key: `csv:${await sha256Hex(`${identity}#${nth}`)}`,
-    });
-  }
-  errors.sort((a, b) => a.line - b.line);
-
-  const existing = await storedImportKeys(
+  const { days, conflicts } = spendDays(file.rows, platform);
+  const errors = [
+    ...file.errors,
+    ...conflicts.map((c) => ({ line: c.line, field: "currency", reason: c.reason })),
+  ].sort((a, b) => a.line - b.line);
+  const ties = await campaignTies(
     db,
-    prepared.map((p) => p.key),
+    { platform, account: base.account },
+    days.map((d) => d.campaign),
+    req.campaignMap ?? {},
+    req.target.asset_id ?? null,
   );
-  const preview: ImportPreviewRow[] = prepared.map(({ r, reportingMinor, key }) => ({
+  const stored = await storedImportKeys(
+    db,
+    days.map((d) => d.key),
+  );
+  const foreign = [...new Set(days.map((d) => d.currency))].filter(
+    (c) => c !== ctx.reportingCurrency && !req.rates[c],
+  );
+  const lastDay =
+    days
+      .map((d) => d.day)
+      .sort()
+      .at(-1) ?? "9999-12-31";
+  const [{ campaigns, known }, missingRates] = await Promise.all([
+    previewCampaigns(db, days, ties, req.target, ctx.now),
+    currenciesWithoutRate(db, foreign, lastDay),
+  ]);
+  const rows: ImportPreviewRow[] = file.rows.map((r) => ({
     line: r.line,
-    day: r.day,
+    day: r.dayFrom,
+    day_to: r.dayTo,
     campaign: r.campaign,
     amount_minor: r.costMinor,
     currency: r.currency,
-    reporting_minor: reportingMinor,
+    reporting_minor: toReporting(r.costMinor, r.currency, ctx.reportingCurrency, req.rates),
     impressions: r.impressions,
     clicks: r.clicks,
-    duplicate: existing.has(key),
+    duplicate: days.filter((d) => d.lines.includes(r.line)).every((d) => stored.has(d.key)),
   }));
-  const duplicates = preview.filter((p) => p.duplicate).length;
-  if (req.dryRun || errors.length) return { ...base, rows: preview, errors, duplicates };
-
-  const fresh = prepared.filter((p) => !existing.has(p.key));
-  const imported = await insertImportedSpend(
-    db,
-    fresh.map(({ r, reportingMinor, key }) => ({
-      assetId: req.target.asset_id ?? null,
-      ...spendTies({ ...req.target, utm_campaign: r.campaign }),
-      dayFrom: r.day,
-      dayTo: r.day,
-      amountMinor: r.costMinor,
-      currency: r.currency,
-      reportingMinor,
-      impressions: r.impressions,
-      clicks: r.clicks,
-      importKey: key,
-      createdAt: ctx.now,
-    })),
-  );
-  return {
+  const duplicates = days.filter((d) => stored.has(d.key)).length;
+  const preview = {
     ...base,
-    rows: preview,
+    rows,
+    campaigns,
+    known_campaigns: known,
+    missing_rates: missingRates,
     errors,
-    imported,
-    duplicates: duplicates + (fresh.length - imported),
+    duplicates,
   };
+  if (req.dryRun || errors.length) return preview;
+
+  // A platform's file replaces the same campaign-days a generic import of it stored before.
+  const retire = platform
+    ? days.map((d) => spendDayKey(null, null, d.campaign, d.day)).filter((k) => !stored.has(k))
+    : [];
+  await upsertImportedSpend(
+    db,
+    days.map((d) => storedDay(d, ties.get(matchKey(d.campaign))!, req, ctx, platform)),
+    retire,
+  );
+  const given = Object.entries(req.campaignMap ?? {});
+  if (given.length)
+    await saveMappings(
+      db,
+      given.map(([campaign, v]) => ({
+        platform: platform ?? "",
+        account: base.account ?? "",
+        campaignKey: matchKey(campaign),
+        utmCampaign: v.utm_campaign === undefined ? campaign : v.utm_campaign,
+        assetId: v.asset_id ?? null,
+        updatedAt: ctx.now,
+      })),
+    );
+  return { ...preview, imported: days.length - duplicates };
 }

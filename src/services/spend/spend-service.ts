@@ -9,22 +9,21 @@ import type { SpendInput } from "./spend-input";
 
 export type SpendRow = Spend;
 
-/** Reporting-currency amount, or a refusal that says exactly what is missing. */
+/**
+ * The amount in the reporting currency when it is known now: the reporting currency itself, or a foreign
+ * one with a rate of its own (`fx_rate`, or the import's rates). Otherwise null: reports convert it day by
+ * day from exchange_rates, and name it while no rate covers its days.
+ */
 export function toReporting(
   amountMinor: number,
   currency: string,
   reporting: string,
   rates: Record<string, string | undefined>,
-): { ok: true; minor: number } | { ok: false; reason: string } {
-  if (currency === reporting) return { ok: true, minor: amountMinor };
+): number | null {
+  if (currency === reporting) return amountMinor;
   const rateText = rates[currency];
   const rate = rateText ? parseRate(rateText) : null;
-  if (rate === null)
-    return {
-      ok: false,
-      reason: `${currency} is not the reporting currency (${reporting}); give a rate for ${currency} (how many ${reporting} one ${currency} is worth) or convert the amount first`,
-    };
-  return { ok: true, minor: convertMinor(amountMinor, currency, reporting, rate) };
+  return rate === null ? null : convertMinor(amountMinor, currency, reporting, rate);
 }
 
 export async function assertAssetExists(db: Db, assetId: number | undefined) {
@@ -61,13 +60,9 @@ export async function createSpend(
   ctx: { now: number; reportingCurrency: string },
 ): Promise<SpendRow> {
   await assertAssetExists(db, input.asset_id);
-  const conv = toReporting(input.amount_minor, input.currency, ctx.reportingCurrency, {
+  const reportingMinor = toReporting(input.amount_minor, input.currency, ctx.reportingCurrency, {
     [input.currency]: input.fx_rate,
   });
-  if (!conv.ok)
-    throw new AppError("BAD_REQUEST", conv.reason, {
-      details: { fields: { fx_rate: [conv.reason] } },
-    });
   return insertSpend(db, {
     assetId: input.asset_id ?? null,
     ...spendTies(input),
@@ -75,7 +70,7 @@ export async function createSpend(
     dayTo: input.day_to ?? input.day_from,
     amountMinor: input.amount_minor,
     currency: input.currency,
-    reportingMinor: conv.minor,
+    reportingMinor,
     impressions: input.impressions ?? null,
     clicks: input.clicks ?? null,
     createdAt: ctx.now,

@@ -114,3 +114,35 @@ export async function campaignLeads(
   ).all<CampaignLeadRow>();
   return { rows: res.results, rowsRead: res.meta.rows_read };
 }
+
+/** Credited leads (linear model) of these campaign keys per month × source × medium × asset, for the import preview. */
+export async function leadsOfCampaigns(
+  db: Db,
+  campaignKeys: string[],
+  fromMonth: string,
+  toMonth: string,
+): Promise<CampaignLeadRow[]> {
+  const out: CampaignLeadRow[] = [];
+  for (let i = 0; i < campaignKeys.length; i += 90) {
+    const res = await statement(
+      db.$client,
+      sql`SELECT month, campaign, source, medium, channel, asset_id AS "assetId", leads FROM campaign_monthly WHERE model = 'linear' AND month BETWEEN ${fromMonth} AND ${toMonth} AND campaign IN (${inList(campaignKeys.slice(i, i + 90))})`,
+    ).all<CampaignLeadRow>();
+    out.push(...res.results);
+  }
+  return out;
+}
+
+/** Campaign keys that brought leads in [fromMonth, toMonth], most leads first: what a platform campaign can be mapped to. */
+export async function knownCampaigns(
+  db: Db,
+  fromMonth: string,
+  toMonth: string,
+  limit = 200,
+): Promise<string[]> {
+  const res = await statement(
+    db.$client,
+    sql`SELECT campaign FROM campaign_monthly WHERE model = 'linear' AND month BETWEEN ${fromMonth} AND ${toMonth} AND campaign <> '' GROUP BY campaign ORDER BY sum(leads) DESC LIMIT ${limit}`,
+  ).all<{ campaign: string }>();
+  return res.results.map((r) => r.campaign);
+}

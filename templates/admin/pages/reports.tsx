@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // The reports page: the performance report under a chosen model, and score calibration.
+import { money } from "../format";
 import type { Locale } from "../../../src/db/schema";
 import type { Report } from "../../../src/services/reports/report-service";
 import type { ReportQuery } from "../../../src/services/reports/query";
@@ -101,6 +102,14 @@ export function ReportsPage(p: {
             {at(L, "export_csv")}
           </a>
         </div>
+        {p.report.unconverted.length ? (
+          <p class="alert" role="status">
+            {at(L, "unconverted_note", {
+              a: p.report.unconverted.map((u) => money(u.amount_minor, u.currency, L)).join(", "),
+            })}{" "}
+            <a href="/admin/spend#rates">{at(L, "rates_title")}</a>
+          </p>
+        ) : null}
         {p.report.rows.length ? (
           <ReportTable report={p.report} locale={L} showPeriod={p.q.grain !== "range"} />
         ) : (

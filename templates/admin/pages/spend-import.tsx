@@ -7,6 +7,7 @@ import { AdminLayout, Csrf, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { money, num } from "../format";
 import { type AssetOption, ImportForm } from "../components/spend-fields";
+import { KeptFields, SpendCampaigns } from "../components/spend-campaigns";
 
 /** The preview: a mapping step when columns are missing, then row errors or rows to confirm. */
 export function SpendImportPage(p: {
@@ -24,8 +25,19 @@ export function SpendImportPage(p: {
 }) {
   const L = p.locale;
   const r = p.result;
-  const fresh = r ? r.rows.filter((x) => !x.duplicate).length : 0;
-  const keep = ["csv", "asset_id", "channel", "utm_source", "utm_medium", "currency", "rates"];
+  // Days the import writes: new ones, and those it replaces (importing the same days again never adds).
+  const days = r ? r.campaigns.reduce((s, c) => s + c.days, 0) : 0;
+  const keep = [
+    "csv",
+    "asset_id",
+    "channel",
+    "utm_source",
+    "utm_medium",
+    "currency",
+    "rates",
+    "platform",
+    "account",
+  ];
   return (
     <AdminLayout
       locale={L}
@@ -100,20 +112,34 @@ export function SpendImportPage(p: {
           </table>
         </div>
       ) : null}
+      {r?.missing_rates.length ? (
+        <p class="alert" role="status">
+          {at(L, "rates_missing", { c: r.missing_rates.join(", ") })}
+        </p>
+      ) : null}
+      {r && !r.errors.length ? (
+        <SpendCampaigns L={L} csrf={p.csrf} values={p.values} result={r} />
+      ) : null}
       {r?.rows.length ? (
         <div class="card">
-          {!r.errors.length && fresh > 0 && r.dry_run ? (
+          {!r.errors.length && days > 0 && r.dry_run ? (
             <form method="post" action="/admin/spend/import" class="row">
               <Csrf token={p.csrf} />
-              {keep.map((k) =>
-                p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null,
+              <KeptFields values={p.values} result={r} />
+              {r.campaigns.map((c, i) =>
+                c.tie.from === "file" ? null : (
+                  <>
+                    <input type="hidden" name={`cmap_name_${i}`} value={c.campaign ?? ""} />
+                    <input type="hidden" name={`cmap_utm_${i}`} value={c.tie.utm_campaign ?? ""} />
+                  </>
+                ),
               )}
-              {Object.entries(r.mapping).map(([f, h]) => (
-                <input type="hidden" name={`map_${f}`} value={h} />
-              ))}
               <button type="submit" name="action" value="import">
-                {fresh === 1 ? at(L, "import_confirm_one") : at(L, "import_confirm", { n: fresh })}
+                {days === 1 ? at(L, "import_confirm_one") : at(L, "import_confirm", { n: days })}
               </button>
+              {r.duplicates ? (
+                <span class="muted">{at(L, "import_replace", { d: r.duplicates })}</span>
+              ) : null}
             </form>
           ) : null}
           <table>

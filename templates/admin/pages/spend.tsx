@@ -1,5 +1,7 @@
 /** @jsxImportSource hono/jsx */
-// The spend page: records, a form to add one, and the CSV upload that leads to the import preview.
+// The spend page: records, a form to add one, exchange rates, and the CSV upload that leads to the import preview.
+import { ExchangeRatesCard, SpendTie } from "../components/spend-tie";
+import type { DayRate } from "../../../src/domain/exchange-rates";
 import type { Channel, Locale } from "../../../src/db/schema";
 import type { SpendRow } from "../../../src/services/spend/spend-service";
 import { AdminLayout, Csrf, allows, type AdminChrome } from "../layout";
@@ -17,8 +19,11 @@ interface SpendPageProps {
   assets: AssetOption[];
   rows: SpendRow[];
   nextCursor: number | null;
+  /** The latest exchange rate of each currency that has one. */
+  latestRates: DayRate[];
   values?: Record<string, string>;
   errors?: Record<string, string[]>;
+  error?: string;
   message?: string;
   /** The channels a spend record can be tied to. */
   channels: readonly Channel[];
@@ -39,6 +44,11 @@ export function SpendPage(p: SpendPageProps) {
     >
       <h1>{at(L, "spend_title")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}
+      {p.error ? (
+        <p class="alert" role="alert">
+          {p.error}
+        </p>
+      ) : null}
       {allows(p.chrome, "spend.write") ? (
         <div class="cols">
           <form class="card" method="post" action="/admin/spend">
@@ -116,6 +126,13 @@ export function SpendPage(p: SpendPageProps) {
           />
         </div>
       ) : null}
+      <ExchangeRatesCard
+        L={L}
+        csrf={p.csrf}
+        currency={p.currency}
+        latest={p.latestRates}
+        canWrite={allows(p.chrome, "spend.write")}
+      />
       <div class="card">
         {p.rows.length ? (
           <table>
@@ -123,9 +140,7 @@ export function SpendPage(p: SpendPageProps) {
               <tr>
                 <th>{at(L, "day_from")}</th>
                 <th>{at(L, "to")}</th>
-                <th>{at(L, "asset")}</th>
-                <th>{at(L, "channel")}</th>
-                <th>{at(L, "campaign")}</th>
+                <th>{at(L, "tied_to")}</th>
                 <th class="n">{at(L, "amount")}</th>
                 <th class="n">{p.currency}</th>
                 <th class="n">{at(L, "impressions")}</th>
@@ -138,9 +153,9 @@ export function SpendPage(p: SpendPageProps) {
                 <tr>
                   <td>{r.dayFrom}</td>
                   <td>{r.dayTo}</td>
-                  <td>{title(r.assetId)}</td>
-                  <td>{r.channel ?? at(L, "any")}</td>
-                  <td>{r.utmCampaign ?? at(L, "any")}</td>
+                  <td>
+                    <SpendTie L={L} row={r} assetTitle={r.assetId ? title(r.assetId) : null} />
+                  </td>
                   <td class="n">{money(r.amountMinor, r.currency, L)}</td>
                   <td class="n">{money(r.reportingMinor, p.currency, L)}</td>
                   <td class="n">{num(r.impressions, L)}</td>

@@ -7,6 +7,7 @@ import { AppError } from "../../../errors";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS, type ColumnMapping } from "../../../services/spend/import-rows";
 import { importSpend, type ImportResult } from "../../../services/spend/spend-import";
+import type { CampaignMap } from "../../../services/spend/campaign-preview";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
 import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
@@ -28,6 +29,21 @@ function parseRates(text: string): { rates: Record<string, string>; bad: string[
     else bad.push(line);
   }
   return { rates, bad };
+}
+
+/**
+ * The preview's campaign choices: `cmap_name_i` (a campaign of the file) with `cmap_utm_i` (the leads'
+ * utm_campaign it meets; empty keeps the file's own name, so no mapping).
+ */
+function campaignMapOf(fields: Record<string, string>): CampaignMap {
+  const map: CampaignMap = {};
+  for (const [k, name] of Object.entries(fields)) {
+    const i = /^cmap_name_(\d+)$/.exec(k)?.[1];
+    if (i === undefined) continue;
+    const utm = (fields[`cmap_utm_${i}`] ?? "").trim();
+    if (utm && utm !== name) map[name] = { utm_campaign: utm.slice(0, 200) };
+  }
+  return map;
 }
 
 export function registerSpendImport(app: Hono<AppEnv>) {
@@ -87,6 +103,9 @@ export function registerSpendImport(app: Hono<AppEnv>) {
           },
           currency: isCurrencyCode(currency) ? currency : undefined,
           rates,
+          platform: /^[a-z0-9_]{2,40}$/.test(fields.platform ?? "") ? fields.platform : undefined,
+          account: fields.account?.trim().slice(0, 200) || undefined,
+          campaignMap: campaignMapOf(fields),
           dryRun: !confirm,
         },
         { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY },
@@ -102,7 +121,7 @@ export function registerSpendImport(app: Hono<AppEnv>) {
       }
       throw err;
     }
-    if (confirm && result.imported)
+    if (confirm && (result.imported || result.duplicates))
       await audit(c, {
         action: "spend.import",
         subject: { type: "spend_import", id: null },

@@ -6,6 +6,7 @@ import { chromeOf } from "../../../http/admin-guard";
 import { AppError, fieldErrors } from "../../../errors";
 import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";
+import { latestRateOfEachCurrency, putRates } from "../../../services/spend/exchange-rates";
 import { audit } from "../../../http/audit";
 import { spendRecord } from "../../../http/audit-records";
 import { isCurrencyCode, parseAmount } from "../../../domain/money";
@@ -17,14 +18,20 @@ import { readAdminForm } from "../../../http/admin-form";
 
 async function render(
   c: Context<AppEnv>,
-  extra: { values?: Record<string, string>; errors?: Record<string, string[]>; message?: string },
+  extra: {
+    values?: Record<string, string>;
+    errors?: Record<string, string[]>;
+    message?: string;
+    error?: string;
+  },
   status: 200 | 400 = 200,
 ) {
   const db = c.get("db");
   const cursor = Number(c.req.query("cursor")) || undefined;
-  const [{ rows, nextCursor }, assets] = await Promise.all([
+  const [{ rows, nextCursor }, assets, latestRates] = await Promise.all([
     listSpend(db, { limit: 50, before: cursor }),
     assetOptions(db),
+    latestRateOfEachCurrency(db),
   ]);
   const s = c.get("admin");
   return c.html(
@@ -37,6 +44,7 @@ async function render(
       assets={assets}
       rows={rows}
       nextCursor={nextCursor}
+      latestRates={latestRates}
       {...extra}
       values={{ ...(cursor ? { cursor: String(cursor) } : {}), ...extra.values }}
     />,
@@ -88,6 +96,33 @@ export function registerSpendPage(app: Hono<AppEnv>) {
       throw err;
     }
     return c.redirect("/admin/spend?saved=1", 303);
+  });
+
+  app.post("/spend/rates", async (c) => {
+    const { fields } = await readAdminForm(c);
+    const L = c.get("admin").locale;
+    const text = (fields.rates_csv ?? "").trim();
+    // The header may be left out when the columns are in the order the form shows.
+    const csv = /rate/i.test(text.split(/\r?\n/, 1)[0] ?? "") ? text : `day,currency,rate\n${text}`;
+    try {
+      const out = await putRates(
+        c.get("db"),
+        { csv },
+        { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY },
+      );
+      await audit(c, {
+        action: "exchange_rates.put",
+        subject: { type: "exchange_rates", id: null },
+        before: null,
+        after: { saved: out.saved },
+      });
+      return render(c, { message: at(L, "rates_saved", { n: out.saved }) });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status !== 400) throw err;
+      const rows = (err.details as { rows?: { line: number; reason: string }[] } | undefined)?.rows;
+      const lines = (rows ?? []).map((r) => `${at(L, "line")} ${r.line}: ${r.reason}`);
+      return render(c, { error: [err.message, ...lines].join(" · ") }, 400);
+    }
   });
 
   app.post("/spend/:id{[0-9]+}/delete", async (c) => {

@@ -45,6 +45,12 @@ export const reportBody = z
     rows: z.array(reportRow),
     totals: figures,
     rows_read: z.number().int(),
+    unconverted: z
+      .array(z.object({ currency: z.string(), amount_minor: z.number().int() }))
+      .openapi({
+        description:
+          "Spend in a currency with no exchange rate on or before its days (PUT /api/v1/exchange-rates): left out of every figure, never guessed",
+      }),
   })
   .openapi("Report");
 

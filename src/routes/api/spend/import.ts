@@ -29,6 +29,26 @@ const importBody = z.object({
       z.string().refine((s) => parseRate(s) !== null, "A rate is a positive decimal"),
     )
     .default({}),
+  platform: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{2,40}$/, "Use a short platform name such as google_ads")
+    .optional()
+    .openapi({ description: "The ad platform the file is from, when the file does not say" }),
+  account: z.string().trim().min(1).max(200).optional(),
+  campaign_map: z
+    .record(
+      z.string().max(200),
+      z.object({
+        utm_campaign: z.string().trim().max(200).nullable().optional(),
+        asset_id: z.number().int().positive().nullable().optional(),
+      }),
+    )
+    .optional()
+    .openapi({
+      description:
+        "A campaign of the file → the utm_campaign of the leads it paid for (or an asset). Saved on import for the next file from the same platform account.",
+    }),
   dry_run: z.boolean().default(false),
 });
 
@@ -46,15 +66,37 @@ const importResult = z
       z.object({
         line: z.number().int(),
         day: z.string(),
+        day_to: z.string(),
         campaign: z.string().nullable(),
         amount_minor: z.number().int(),
         currency: z.string(),
-        reporting_minor: z.number().int(),
+        reporting_minor: z.number().int().nullable(),
         impressions: z.number().int().nullable(),
         clicks: z.number().int().nullable(),
         duplicate: z.boolean(),
       }),
     ),
+    platform: z.string().nullable(),
+    account: z.string().nullable(),
+    campaigns: z.array(
+      z.object({
+        campaign: z.string().nullable(),
+        days: z.number().int(),
+        day_from: z.string(),
+        day_to: z.string(),
+        amount_minor: z.number().int(),
+        currency: z.string(),
+        tie: z.object({
+          utm_campaign: z.string().nullable(),
+          asset_id: z.number().int().nullable(),
+          from: z.enum(["saved", "given", "file"]),
+        }),
+        leads: z.number(),
+        meets_none: z.boolean(),
+      }),
+    ),
+    known_campaigns: z.array(z.string()),
+    missing_rates: z.array(z.string()),
     errors: z.array(rowError),
     imported: z.number().int(),
     duplicates: z.number().int(),
@@ -68,7 +110,7 @@ const importSpendRoute = createRoute({
   tags: ["spend"],
   summary: "Import spend from a CSV (preview with dry_run)",
   description:
-    "Columns day, campaign, cost, currency, impressions, clicks are found by common ad-platform header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Rows already imported are skipped, so the same file twice adds nothing.",
+    "Columns day, campaign, cost, currency, impressions, clicks are found by common ad-platform header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Spend is stored per campaign and day, keyed by platform, account, campaign and day: importing the same days again replaces them (whatever tie is chosen), so the same file twice adds nothing and a weekly export after a daily one replaces those days. The preview's `campaigns` say which leads each campaign will meet; map a campaign that meets none with `campaign_map`. A currency with no exchange rate is listed in `missing_rates` and converted by reports once a rate is set.",
   security,
   middleware: [requirePermission("spend.write"), largeBody] as const,
   request: { body: { required: true, content: { "application/json": { schema: importBody } } } },
@@ -97,6 +139,9 @@ export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
         },
         currency: b.currency,
         rates: b.rates,
+        platform: b.platform,
+        account: b.account,
+        campaignMap: b.campaign_map,
         dryRun: b.dry_run,
       },
       { now: c.get("now"), reportingCurrency: c.get("config").REPORTING_CURRENCY },
@@ -111,7 +156,7 @@ export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
         `${result.errors.length} row(s) have problems; nothing was imported`,
         { details: { rows: result.errors } },
       );
-    if (result.imported)
+    if (!b.dry_run && (result.imported || result.duplicates))
       await audit(c, {
         action: "spend.import",
         subject: { type: "spend_import", id: null },
@@ -120,6 +165,8 @@ export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
           imported: result.imported,
           duplicates: result.duplicates,
           currency: b.currency ?? null,
+          platform: result.platform,
+          campaigns_mapped: Object.keys(b.campaign_map ?? {}).length,
           target: { asset_id: b.asset_id ?? null, channel: b.channel ?? null },
         },
       });

@@ -14,7 +14,7 @@ export const spendRecord = z
     day_to: z.string(),
     amount_minor: z.number().int(),
     currency: z.string(),
-    reporting_minor: z.number().int(),
+    reporting_minor: z.number().int().nullable(),
     impressions: z.number().int().nullable(),
     clicks: z.number().int().nullable(),
     imported: z.boolean(),
