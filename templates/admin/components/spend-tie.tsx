@@ -14,7 +14,7 @@ export function SpendTie(p: { L: Locale; row: SpendRow; assetTitle: string | nul
   return (
     <>
       {parts.length ? parts.join(" · ") : at(p.L, "any")}
-      {r.platformCampaign && r.platformCampaign !== r.utmCampaign ? (
+      {r.platformCampaign && r.platformCampaign.replace(/\s+/g, " ").trim() !== r.utmCampaign ? (
         <span class="muted"> ← {r.platformCampaign}</span>
       ) : null}
     </>

@@ -20,7 +20,7 @@ export const spendEn = {
   campaigns_title: "Campaigns in this file",
   campaigns_help:
     "Spend meets the leads whose utm_campaign matches (case and spaces do not matter). A campaign named differently in the ad platform can be pointed at the leads' campaign here; the choice is kept for the next import.",
-  meets_leads: "{n} leads",
+  meets_leads: "{n}",
   meets_none: "Meets no lead",
   map_to: "Meets the leads of",
   map_own: "its own name",
@@ -37,7 +37,7 @@ export const spendEn = {
   rates_latest: "Latest rate",
   tied_to: "Tied to",
   unconverted_note:
-    "Left out of every figure: {a} in a currency with no exchange rate on or before its days. Set a rate under Spend → Exchange rates.",
+    "Left out of every figure: {a} in a currency with no exchange rate on or before its days. Set a rate:",
   import_errors:
     "{n} rows have problems. Fix them in the file and preview again; nothing was imported.",
   mapping_title: "Match the columns",
@@ -66,7 +66,7 @@ export const spendZh: Record<keyof typeof spendEn, string> = {
   campaigns_title: "文件中的推广计划",
   campaigns_help:
     "花费会匹配 utm_campaign 相同的线索（不区分大小写和空格）。广告平台中名称不同的计划，可在此指定对应的线索活动；选择会保留到下次导入。",
-  meets_leads: "{n} 条线索",
+  meets_leads: "{n}",
   meets_none: "未匹配到线索",
   map_to: "对应线索活动",
   map_own: "使用原名称",
@@ -82,8 +82,7 @@ export const spendZh: Record<keyof typeof spendEn, string> = {
   rates_none: "尚未设置汇率。",
   rates_latest: "最新汇率",
   tied_to: "归属",
-  unconverted_note:
-    "以下金额未计入任何指标：{a}，其币种在相应日期及之前没有汇率。请在“投放花费 → 汇率”中设置。",
+  unconverted_note: "以下金额未计入任何指标：{a}，其币种在相应日期及之前没有汇率。请设置：",
   import_errors: "{n} 行有问题。请在文件中修正后重新预览；本次未导入任何数据。",
   mapping_title: "匹配列",
   mapping_help: "部分列无法自动识别，请指定每项数据对应的列。",
