@@ -45,6 +45,9 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/spend/:id{[0-9]+}/delete": needs("spend.write"),
   "POST /admin/spend/import": needs("spend.write"),
 
+  "GET /admin/links": needs("links.read"),
+  "POST /admin/links": needs("links.write"),
+
   "GET /admin/webhooks": needs("webhooks.read"),
   "POST /admin/webhooks/:endpoint{[0-9]+}/active": needs("webhooks.write"),
   "POST /admin/webhooks/:endpoint{[0-9]+}/deliveries/:id{[0-9]+}/replay": needs("webhooks.write"),
@@ -96,6 +99,7 @@ export const NAV_PATHS = [
   "/admin/assets",
   "/admin/leads",
   "/admin/spend",
+  "/admin/links",
   "/admin/webhooks",
   "/admin/mail",
   "/admin/people",

@@ -28,3 +28,4 @@ export * from "./consent-texts";
 export * from "./people";
 export * from "./sign-in-links";
 export * from "./audit-log";
+export * from "./tagged-links";
