@@ -7,7 +7,7 @@ export const linksEn = {
   links_intro:
     "Make a tagged landing URL for an asset and campaign instead of typing UTMs by hand. Source and medium are lower-cased and trimmed, the campaign trimmed, so every link meets the same spend and report rows.",
   links_preset: "Channel preset",
-  links_preset_none: "Choose a preset, or type source and medium",
+  links_preset_none: "None: type source and medium",
   links_asset: "Asset",
   links_source: "Source (utm_source)",
   links_medium: "Medium (utm_medium)",
@@ -44,7 +44,7 @@ export const linksZh: Record<keyof typeof linksEn, string> = {
   links_intro:
     "为资料和推广活动生成带 UTM 参数的落地页链接，不必手工输入。来源和媒介会去掉首尾空格并转为小写，活动名称会去掉首尾空格，每条链接都能对上同一笔投放费用和同一行报表。",
   links_preset: "渠道模板",
-  links_preset_none: "选择模板，或自行填写来源和媒介",
+  links_preset_none: "不用模板，自行填写来源和媒介",
   links_asset: "资料",
   links_source: "来源（utm_source）",
   links_medium: "媒介（utm_medium）",

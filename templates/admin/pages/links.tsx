@@ -25,15 +25,8 @@ interface LinksPageProps {
 
 function CopyableUrl(p: { id: string; url: string; L: Locale }) {
   return (
-    <span class="row">
-      <input
-        id={p.id}
-        type="text"
-        readonly
-        value={p.url}
-        size={60}
-        aria-label={at(p.L, "links_url")}
-      />
+    <span class="row copy-url">
+      <input id={p.id} type="text" readonly value={p.url} aria-label={at(p.L, "links_url")} />
       <button
         type="button"
         class="secondary"
@@ -134,7 +127,7 @@ export function LinksPage(p: LinksPageProps) {
       <div class="card">
         <h2>{at(L, "links_list")}</h2>
         {p.links.length ? (
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>{at(L, "links_at")}</th>
