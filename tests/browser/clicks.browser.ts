@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium())("click ids and tagged links in a real browser", 
       `${ORIGIN}/p/${SLUG}?utm_source=wechat&utm_medium=social&utm_campaign=${encodeURIComponent("12月 公众号推文").replace(/%20/g, "+")}`,
     );
     await marketer.locator('button[data-copy="made-link"]').click();
-    await expect.poll(() => marketer.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await expect.poll(() => marketer.evaluate("navigator.clipboard.readText()")).toBe(url);
     await expect
       .poll(() => marketer.locator('button[data-copy="made-link"]').textContent())
       .toBe("已复制");
