@@ -46,6 +46,9 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/spend/import": needs("spend.write"),
   "POST /admin/spend/rates": needs("spend.write"),
 
+  "GET /admin/links": needs("links.read"),
+  "POST /admin/links": needs("links.write"),
+
   "GET /admin/webhooks": needs("webhooks.read"),
   "POST /admin/webhooks/:endpoint{[0-9]+}/active": needs("webhooks.write"),
   "POST /admin/webhooks/:endpoint{[0-9]+}/deliveries/:id{[0-9]+}/replay": needs("webhooks.write"),
@@ -97,6 +100,7 @@ export const NAV_PATHS = [
   "/admin/assets",
   "/admin/leads",
   "/admin/spend",
+  "/admin/links",
   "/admin/webhooks",
   "/admin/mail",
   "/admin/people",

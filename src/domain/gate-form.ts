@@ -12,6 +12,7 @@ import { REFERRAL_CODE } from "./referral-code";
 import { gateMessage as t } from "./gate-messages";
 import type { FieldErrors } from "./vocabulary";
 import { capturedMarketing } from "./consent-law";
+import { CLICK_ID_PARAMS } from "./click-ids";
 
 const COMPANY_SIZES = [
   "1-10",
@@ -36,6 +37,8 @@ const HONEYPOT_FIELD = "website";
 export const GATE_CHOICES = {
   companySizes: COMPANY_SIZES,
   utmFields: UTM_FIELDS,
+  /** Ad platforms' click ids, carried in hidden fields and read by src/domain/click-ids.ts (not by parseGate). */
+  clickIdFields: CLICK_ID_PARAMS,
   honeypot: HONEYPOT_FIELD,
 } as const;
 export type GateChoices = typeof GATE_CHOICES;

@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   "privacy.manage",
   "audit.read",
   "settings.manage",
+  "links.read",
+  "links.write",
+  "conversions.export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +38,7 @@ const READ_ONLY: readonly Permission[] = [
   "leads.read",
   "webhooks.read",
   "mail.read",
+  "links.read",
 ];
 
 /**
@@ -51,6 +55,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "spend.write",
     "leads.export",
     "webhooks.write",
+    "links.write",
+    // Offline conversion files carry hashed emails and click ids back to the ad platforms.
+    "conversions.export",
   ],
   sales: ["leads.read", "outcomes.write", "webhooks.read", "webhooks.write", "score_rules.read"],
   viewer: READ_ONLY,

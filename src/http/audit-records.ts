@@ -1,6 +1,6 @@
 // What the audit log keeps of each kind of record: the fields a person changes, never a secret (webhook
 // secrets, token hashes) and never free text about a lead (outcome reasons), so an erasure leaves nothing.
-import type { Asset, ScoreRule } from "../db/schema";
+import type { Asset, ScoreRule, TaggedLink } from "../db/schema";
 import type { EndpointRecord } from "../services/handoff/endpoints";
 import type { SpendRow } from "../services/spend/spend-service";
 import type { TokenRow } from "../services/access/tokens";
@@ -63,5 +63,17 @@ export function spendRecord(s: SpendRow) {
     reporting_minor: s.reportingMinor,
     impressions: s.impressions,
     clicks: s.clicks,
+  };
+}
+
+export function linkRecord(l: TaggedLink) {
+  return {
+    asset_id: l.assetId,
+    url: l.url,
+    utm_source: l.utmSource,
+    utm_medium: l.utmMedium,
+    utm_campaign: l.utmCampaign,
+    utm_content: l.utmContent,
+    utm_term: l.utmTerm,
   };
 }

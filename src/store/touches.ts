@@ -30,6 +30,11 @@ type CaptureTouchValues = Pick<
   | "consentPrivacy"
   | "consentTextHash"
   | "consentIpHash"
+  | "gclid"
+  | "msclkid"
+  | "fbclid"
+  | "fbc"
+  | "clickIds"
 >;
 
 /** The touch of the lead the same capture batch has just upserted (found by email, so no id round trip). */
@@ -38,11 +43,12 @@ export function insertCaptureTouch(email: string, t: CaptureTouchValues): SQL {
   return sql`
       INSERT INTO touches (lead_id, asset_id, at, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
         referrer_host, ref_code, referrer_lead_id, country, landing_url, channel,
-        consent_marketing, consent_mode, consent_version, consent_privacy, consent_text_hash, consent_ip_hash)
+        consent_marketing, consent_mode, consent_version, consent_privacy, consent_text_hash, consent_ip_hash,
+        gclid, msclkid, fbclid, fbc, click_ids)
       SELECT id, ${t.assetId}, ${t.at}, ${t.utmSource}, ${t.utmMedium}, ${t.utmCampaign}, ${t.utmTerm}, ${t.utmContent},
         ${t.referrerHost}, ${t.refCode}, ${t.referrerLeadId}, ${t.country}, ${t.landingUrl}, ${t.channel},
         ${t.consentMarketing}, ${t.consentMode}, ${t.consentVersion}, ${t.consentPrivacy === null ? null : Number(t.consentPrivacy)},
-        ${t.consentTextHash}, ${t.consentIpHash} ${capturedLeadFrom(email)}`;
+        ${t.consentTextHash}, ${t.consentIpHash}, ${t.gclid}, ${t.msclkid}, ${t.fbclid}, ${t.fbc}, ${t.clickIds} ${capturedLeadFrom(email)}`;
 }
 
 /** The slug of the asset a lead most recently came through (a share link without a target goes there). */
@@ -60,7 +66,8 @@ export async function latestTouchedAssetSlug(db: Db, leadId: number): Promise<st
 /** A lead's touches, first first, with their asset (raw: aliased for a raw batch). */
 export function touchesWithAssetStatement(leadId: number): SQL {
   return sql`SELECT t.id, t.at, t.asset_id AS "assetId", a.slug, a.title, t.channel, t.utm_source AS "utmSource", t.utm_medium AS "utmMedium", t.utm_campaign AS "utmCampaign",
-    t.utm_term AS "utmTerm", t.utm_content AS "utmContent", t.referrer_host AS "referrerHost", t.country FROM touches t JOIN assets a ON a.id = t.asset_id WHERE t.lead_id = ${leadId} ORDER BY t.id`;
+    t.utm_term AS "utmTerm", t.utm_content AS "utmContent", t.referrer_host AS "referrerHost", t.country,
+    t.gclid, t.msclkid, t.fbclid, t.fbc, t.click_ids AS "clickIds" FROM touches t JOIN assets a ON a.id = t.asset_id WHERE t.lead_id = ${leadId} ORDER BY t.id`;
 }
 export type TouchWithAsset = Pick<
   Touch,
@@ -75,12 +82,21 @@ export type TouchWithAsset = Pick<
   | "utmContent"
   | "referrerHost"
   | "country"
+  | "gclid"
+  | "msclkid"
+  | "fbclid"
+  | "fbc"
+  | "clickIds"
 > &
   Pick<Asset, "slug" | "title">;
 
-/** Erasure keeps a touch's asset, channel and day (the counts) and drops what could identify the person. */
+/**
+ * Erasure keeps a touch's asset, channel and day (the counts) and drops what could identify the person,
+ * click ids included: each names one person's ad click at the platform.
+ */
 export function scrubTouchesOfLead(leadId: number): SQL {
-  return sql`UPDATE touches SET landing_url = NULL, utm_term = NULL, utm_content = NULL, country = NULL, consent_ip_hash = NULL WHERE lead_id = ${leadId}`;
+  return sql`UPDATE touches SET landing_url = NULL, utm_term = NULL, utm_content = NULL, country = NULL, consent_ip_hash = NULL,
+    gclid = NULL, msclkid = NULL, fbclid = NULL, fbc = NULL, click_ids = NULL WHERE lead_id = ${leadId}`;
 }
 
 export function touchesOfLeadAsStored(leadId: number): SQL {

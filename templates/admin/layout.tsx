@@ -28,6 +28,8 @@ button.secondary,.button.secondary{background:#e8ecf6;color:var(--ink)}button.da
 .pill.published{background:#dcfae6;color:var(--ok)}.pill.unlisted{background:#e6effe;color:#2c4a8a}.pill.archived{background:#eceef2;color:var(--muted)}.pill.warn{background:#fdecd2;color:#8a4b00}.row{display:flex;gap:10px;align-items:center;flex-wrap:wrap}svg.chart{width:100%;height:auto;max-width:1200px}svg text{font:11px system-ui;fill:#5d6678}
 .legend{display:flex;gap:14px;flex-wrap:wrap;font-size:.85rem}.legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 .cols{display:grid;gap:20px;grid-template-columns:1fr}@media(min-width:1000px){.cols{grid-template-columns:1fr 1fr}}pre{white-space:pre-wrap;word-break:break-word}
+.copy-url{flex-wrap:nowrap}.copy-url input{flex:1;min-width:12em;font-family:ui-monospace,monospace;font-size:.85rem}[data-made-link] .copy-url input{min-width:0}td .copy-url input{width:15em;flex:none}
+ul.click-ids{list-style:none;margin:0;padding:0;font-size:.85rem}ul.click-ids code{color:var(--muted);font-size:.75rem;font-weight:600}ul.click-ids .click-id-value{font-family:ui-monospace,monospace;word-break:break-all;white-space:normal}td:has(ul.click-ids){white-space:normal;min-width:16em}
 td.what{white-space:normal}@media(min-width:721px){td.what{min-width:14em}}td.when{color:var(--muted)}table.facts th{width:1%}table.facts td{white-space:normal;word-break:break-word}
 @media(max-width:720px){header.top{padding:0 12px;gap:0 8px}header.top .brand{flex:1}header.top nav{order:3;flex:1 0 100%;gap:0 2px;margin:0 -6px}
 header.top nav a{padding:6px 6px 8px;white-space:nowrap}main{padding:16px 12px;gap:14px}.card{padding:14px}h1{font-size:1.3rem}svg.chart{min-width:560px}svg text{font-size:17px}th,td{padding:6px 8px}
@@ -41,6 +43,7 @@ const NAV: [string, AdminKey][] = [
   ["/admin/assets", "nav_assets"],
   ["/admin/leads", "nav_leads"],
   ["/admin/spend", "nav_spend"],
+  ["/admin/links", "nav_links"],
   ["/admin/webhooks", "nav_webhooks"],
   ["/admin/mail", "nav_mail"],
   ["/admin/settings", "nav_settings"],

@@ -174,7 +174,13 @@ export function LandingPage(p: LandingProps) {
                 value=""
               />
             </div>
-            {[...p.choices.utmFields, "ref", "landing_url", "referrer"].map((name) =>
+            {[
+              ...p.choices.utmFields,
+              ...p.choices.clickIdFields,
+              "ref",
+              "landing_url",
+              "referrer",
+            ].map((name) =>
               values[name] ? <input type="hidden" name={name} value={values[name]} /> : null,
             )}
             {p.turnstileSiteKey ? (

@@ -173,6 +173,23 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     );
     return () => api(`/api/v1/spend/${s}`, { method: "DELETE" });
   },
+  "POST /api/v1/links": async () => {
+    const a = await makeAsset();
+    return () =>
+      api("/api/v1/links", {
+        method: "POST",
+        json: { asset_id: a.id, preset: "google_cpc", utm_campaign: "audit" },
+      });
+  },
+  "POST /admin/links": async () => {
+    const a = await makeAsset();
+    return () =>
+      admin.post("/admin/links", {
+        asset_id: String(a.id),
+        preset: "baidu_cpc",
+        utm_campaign: "audit",
+      });
+  },
   "POST /api/v1/spend/import": async () => () =>
     api("/api/v1/spend/import", { method: "POST", json: { csv: CSV(), currency: "USD" } }),
 

@@ -38,6 +38,9 @@ describe("what each role may do", () => {
     "privacy.manage": { admin: true, marketer: false, sales: false, viewer: false },
     "audit.read": { admin: true, marketer: false, sales: false, viewer: false },
     "settings.manage": { admin: true, marketer: false, sales: false, viewer: false },
+    "links.read": { admin: true, marketer: true, sales: false, viewer: true },
+    "links.write": { admin: true, marketer: true, sales: false, viewer: false },
+    "conversions.export": { admin: true, marketer: true, sales: false, viewer: false },
   };
   const cells = PERMISSIONS.flatMap((p) => ROLES.map((r) => [r, p, TABLE[p][r]] as const));
 
@@ -125,6 +128,7 @@ describe("navigation and landing", () => {
         "/admin/assets",
         "/admin/leads",
         "/admin/spend",
+        "/admin/links",
         "/admin/webhooks",
         "/admin/mail",
         "/admin/people",
@@ -140,6 +144,7 @@ describe("navigation and landing", () => {
         "/admin/assets",
         "/admin/leads",
         "/admin/spend",
+        "/admin/links",
         "/admin/webhooks",
         "/admin/mail",
       ],
@@ -153,6 +158,7 @@ describe("navigation and landing", () => {
         "/admin/assets",
         "/admin/leads",
         "/admin/spend",
+        "/admin/links",
         "/admin/webhooks",
         "/admin/mail",
       ],

@@ -210,6 +210,20 @@ export const API_ROUTES: ApiRouteCase[] = [
     template: "/api/v1/reports/leads.csv",
     scopes: ["marketing"],
   },
+  {
+    method: "POST",
+    path: "/api/v1/links",
+    template: "/api/v1/links",
+    scopes: ["marketing"],
+    body: { asset_id: 999999, preset: "google_cpc", utm_campaign: "matrix" },
+  },
+  { method: "GET", path: "/api/v1/links", template: "/api/v1/links", scopes: ["marketing"] },
+  {
+    method: "GET",
+    path: "/api/v1/exports/offline-conversions.csv?platform=google_ads&stage=won&from=2026-01-01&to=2026-01-31",
+    template: "/api/v1/exports/offline-conversions.csv",
+    scopes: ["marketing"],
+  },
 ];
 
 /** Lets another area's test file add its routes before running the matrix over them. */

@@ -30,3 +30,4 @@ export * from "./sign-in-links";
 export * from "./audit-log";
 export * from "./exchange-rates";
 export * from "./spend-campaign-mappings";
+export * from "./tagged-links";

@@ -65,6 +65,8 @@ export const leads = sqliteTable(
     index("leads_stage_score").on(t.stage, t.score, t.updatedAt).where(sql`scored_at IS NOT NULL`),
     // Finds the legacy raw IPs left to hash; empty once they are, and never written by a capture.
     index("leads_legacy_consent_ip").on(t.id).where(sql`consent_ip IS NOT NULL`),
+    // The offline conversion export finds a window's MQLs by time; written once per lead, when it qualifies.
+    index("leads_mql_at").on(t.mqlAt).where(sql`mql_at IS NOT NULL`),
   ],
 );
 

@@ -17,5 +17,9 @@ export const outcomes = sqliteTable(
     externalId: text("external_id").unique(),
     at: integer("at").notNull(),
   },
-  (t) => [index("outcomes_lead").on(t.leadId)],
+  (t) => [
+    index("outcomes_lead").on(t.leadId),
+    // The offline conversion export finds a window's accepted and won outcomes by time.
+    index("outcomes_stage_at").on(t.stage, t.at),
+  ],
 );

@@ -1,4 +1,4 @@
-// A touch is one gate submission with where it came from: UTM five, referrer, referral code, channel.
+// A touch is one gate submission with where it came from: UTM five, referrer, referral code, channel, click ids.
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { id } from "./columns";
 import {
@@ -41,6 +41,15 @@ export const touches = sqliteTable(
     consentTextHash: text("consent_text_hash"),
     /** Keyed hash of the visitor's IP (src/domain/ip-hash.ts). */
     consentIpHash: text("consent_ip_hash"),
+    // Ad platforms' click ids from the landing URL (src/domain/click-ids.ts), validated; erasure clears them.
+    // The ones the offline conversion exports read have a column each, so an export reads no JSON.
+    gclid: text("gclid"),
+    msclkid: text("msclkid"),
+    fbclid: text("fbclid"),
+    /** Meta's `_fbc` cookie as sent (`fb.1.<ms>.<fbclid>`), when the visitor had one. */
+    fbc: text("fbc"),
+    /** The other click ids (gbraid, wbraid, li_fat_id, ttclid, bd_vid, clickid, gdt_vid) as one JSON object. */
+    clickIds: text("click_ids"),
   },
   (t) => [index("touches_lead").on(t.leadId)],
 );

@@ -21,6 +21,7 @@ import { registerAssets } from "./assets";
 import { registerWebhooksPage } from "./webhooks";
 import { registerMailPage } from "./mail";
 import { registerSettings } from "./settings";
+import { registerLinksPage } from "./links";
 
 export function registerAdminRoutes(app: Hono<AppEnv>) {
   const admin = new Hono<AppEnv>();
@@ -36,6 +37,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerSpendImport(admin);
   registerLeads(admin);
   registerAssets(admin);
+  registerLinksPage(admin);
   registerWebhooksPage(admin);
   registerMailPage(admin);
   registerSettings(admin);

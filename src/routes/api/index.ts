@@ -25,6 +25,9 @@ import { registerGetSequence } from "./sequences/get";
 import { registerPutSequence } from "./sequences/put";
 import { registerListAuditLog } from "./audit/list";
 import { registerDocsPage } from "./docs";
+import { registerCreateLink } from "./links/create";
+import { registerListLinks } from "./links/list";
+import { registerOfflineConversionsExport } from "./exports/offline-conversions";
 import { webhookPayloadSchema } from "../../services/handoff/schemas";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
@@ -58,6 +61,9 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerGetSequence(app);
   registerPutSequence(app);
   registerListAuditLog(app);
+  registerCreateLink(app);
+  registerListLinks(app);
+  registerOfflineConversionsExport(app);
   registerDocsPage(app, {
     title: "Lodestone API",
     version: "1.0.0",

@@ -17,6 +17,7 @@ import { LandingPage } from "../../../templates/pages/landing";
 import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { notFoundPage } from "./notices";
+import { readClickIds } from "../../domain/click-ids";
 
 /** An API client: it sends JSON, or asks for JSON rather than a page. Browsers get pages and redirects. */
 function wantsJson(c: Context<AppEnv>): boolean {
@@ -165,6 +166,11 @@ export function registerGate(app: Hono<AppEnv>) {
       ownHost: new URL(c.req.url).hostname,
       consent,
       signingSecret: config.SIGNING_SECRET,
+      clickIds: readClickIds({
+        fields: body,
+        landingUrl: parsed.value.landingUrl,
+        cookieHeader: c.req.header("cookie") ?? null,
+      }),
     });
     await afterCapture(c.env, asset, lead, c.get("now"));
     return thankYou(c, asset, {

@@ -11,6 +11,7 @@ import { notFoundPage } from "./notices";
 import { loadSettings } from "../../services/settings/settings";
 import { consentShown } from "../../services/consent/consent-shown";
 import { requestCountry } from "../../http/context";
+import { clickIdsOfUrl } from "../../domain/click-ids";
 
 /** Attribution carried from the landing URL and Referer into the form's hidden fields. */
 function attributionValues(url: URL, referer: string | null): Record<string, string> {
@@ -19,6 +20,8 @@ function attributionValues(url: URL, referer: string | null): Record<string, str
     const v = url.searchParams.get(f);
     if (v) values[f] = v.slice(0, 200);
   }
+  // Ad platforms' click ids travel in hidden fields like the UTMs; an invalid one is not carried at all.
+  Object.assign(values, clickIdsOfUrl(url));
   values.landing_url = url.toString().slice(0, 2048);
   const host = referrerHost(referer, url.hostname);
   if (host && referer) values.referrer = referer.slice(0, 2048);

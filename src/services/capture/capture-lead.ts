@@ -19,6 +19,7 @@ import { utcDay } from "../../domain/calendar-day";
 import { consentIpHash } from "../../domain/ip-hash";
 import { keepConsentText } from "../../store/consent-texts";
 import type { ShownConsent } from "../consent/consent-shown";
+import { clickIdColumns, type ClickIds } from "../../domain/click-ids";
 
 interface CaptureContext {
   now: number;
@@ -30,6 +31,8 @@ interface CaptureContext {
   consent: ShownConsent;
   /** Keys the IP hash (never the raw IP is stored). */
   signingSecret: string;
+  /** The ad platforms' click ids of this visit, already validated (src/domain/click-ids.ts). */
+  clickIds: ClickIds;
 }
 
 export interface CapturedLead {
@@ -119,6 +122,7 @@ export async function captureLead(
       consentPrivacy: sub.privacyAccepted,
       consentTextHash: ctx.consent.hash,
       consentIpHash: ipHash,
+      ...clickIdColumns(ctx.clickIds),
     }),
     gateSubmittedEvent(sub.email, { assetId: asset.id, at: ctx.now, channel }),
     countCaptureSubmission(sub.email, { assetId: asset.id, day, channel, campaign }),

@@ -15,6 +15,7 @@ import { batch } from "../../store/batch";
 import { countDownload } from "../../store/rollups";
 import { utcDay } from "../../domain/calendar-day";
 import type { ScoringEvent } from "../scoring/rules";
+import { readClickIds } from "../../domain/click-ids";
 
 const REFERRER = {
   email: "wang.fang@yunfan-tech.example",
@@ -30,6 +31,8 @@ const REFERRER = {
   utm_campaign: "2026-saas-growth",
   utm_term: "线索评分",
   utm_content: "banner-a",
+  // 百度营销's click id on the landing URL, which the page carries in a hidden field like the UTMs.
+  bd_vid: "uANBIyIxUhNLgvw-nHmYnjT4nWckPjT",
 };
 const REFERRED = {
   email: "lina.sales@163.com",
@@ -67,6 +70,7 @@ async function capture(
     ownHost: "localhost",
     consent,
     signingSecret: deps.signingSecret,
+    clickIds: readClickIds({ fields, landingUrl: null, cookieHeader: null }),
   });
   const events: ScoringEvent[] = [
     {

@@ -17,6 +17,11 @@ export const touchSchema = z
     utm_content: z.string().nullable(),
     referrer_host: z.string().nullable(),
     country: z.string().nullable(),
+    click_ids: z.record(z.string(), z.string()).openapi({
+      description:
+        "Ad platforms' click ids from the landing URL, only those present: gclid, gbraid, wbraid, msclkid, fbclid, fbc (Meta's _fbc cookie), li_fat_id, ttclid, bd_vid, clickid, gdt_vid",
+      example: { gclid: "Cj0KCQiA-example", fbc: "fb.1.1764640000000.IwAR-example" },
+    }),
   })
   .openapi("Touch");
 

@@ -1,5 +1,6 @@
 // A lead as sales sees it: profile, score with its top reasons, stage, first and latest touch, assets, referrer.
 import type { Db } from "../../env";
+import { clickIdsOfColumns } from "../../domain/click-ids";
 import { readSummaryRows, type SummaryRows } from "../../store/leads";
 import type { TouchWithAsset } from "../../store/touches";
 import { topReasons } from "../scoring/reconcile";
@@ -19,6 +20,7 @@ export function touchOut(t: TouchWithAsset) {
     utm_content: t.utmContent,
     referrer_host: t.referrerHost,
     country: t.country,
+    click_ids: clickIdsOfColumns(t),
   };
 }
 

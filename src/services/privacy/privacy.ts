@@ -70,7 +70,7 @@ export async function exportLead(db: Db, leadId: number, secret: string) {
   ] = results.map((r) => r.results);
   return {
     lead,
-    touches: touches!,
+    touches: parseJson(touches!, "click_ids"),
     events: parseJson(events!, "data"),
     score_ledger: ledger!,
     stage_history: stages!,

@@ -5,3 +5,4 @@ export * from "./dashboard";
 export * from "./sales";
 export * from "./scoring";
 export * from "./consent";
+export * from "./conversions";

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// Where the lead came from: the UTM five of the first and the latest touch, then every touch.
+// Where the lead came from: the UTM five and click ids of the first and the latest touch, then every touch.
 import type { Locale } from "../../../src/db/schema";
 import { at, type AdminKey } from "../messages";
 import { dateTime } from "../format";
@@ -13,6 +13,21 @@ const UTM: [keyof Touch & `utm_${string}`, AdminKey][] = [
   ["utm_term", "utm_term"],
   ["utm_content", "utm_content"],
 ];
+
+/** The ad platforms' click ids of a touch, one per line as `param value`; "—" when it had none. */
+function ClickIds(p: { ids: Touch["click_ids"] }) {
+  const entries = Object.entries(p.ids);
+  if (!entries.length) return <>—</>;
+  return (
+    <ul class="click-ids">
+      {entries.map(([param, value]) => (
+        <li data-click-id={param}>
+          <code>{param}</code> <span class="click-id-value">{value}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The first and the latest touch side by side: asset, channel, the UTM five, the referring site. */
 export function FirstAndLatestTouch(p: { L: Locale; lead: LeadDetail }) {
@@ -62,6 +77,14 @@ export function FirstAndLatestTouch(p: { L: Locale; lead: LeadDetail }) {
             {cell(first.referrer_host)}
             {cell(latest.referrer_host)}
           </tr>
+          <tr data-field="click_ids">
+            <th scope="row">{at(L, "click_ids")}</th>
+            {[first, latest].map((t) => (
+              <td>
+                <ClickIds ids={t.click_ids} />
+              </td>
+            ))}
+          </tr>
         </tbody>
       </table>
     </div>
@@ -83,6 +106,7 @@ export function LeadTouches(p: { L: Locale; lead: LeadDetail }) {
             {UTM.map(([, label]) => (
               <th>{at(L, label)}</th>
             ))}
+            <th>{at(L, "click_ids")}</th>
           </tr>
         </thead>
         <tbody>
@@ -96,6 +120,9 @@ export function LeadTouches(p: { L: Locale; lead: LeadDetail }) {
               {UTM.map(([field]) => (
                 <td>{t[field] ?? ""}</td>
               ))}
+              <td>
+                <ClickIds ids={t.click_ids} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -16,6 +16,7 @@ import { machineEn, machineZh } from "./machine";
 import { consentEn, consentZh } from "./consent";
 import { peopleEn, peopleZh } from "./people";
 import { auditEn, auditZh } from "./audit";
+import { linksEn, linksZh } from "./links";
 
 const en = {
   ...commonEn,
@@ -34,6 +35,7 @@ const en = {
   ...consentEn,
   ...peopleEn,
   ...auditEn,
+  ...linksEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -53,6 +55,7 @@ const zhCN: Record<AdminKey, string> = {
   ...consentZh,
   ...peopleZh,
   ...auditZh,
+  ...linksZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };
