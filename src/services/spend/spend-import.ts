@@ -1,27 +1,33 @@
-// The idempotent CSV import of an ad platform's cost report: map columns, preview, then store new rows only.
+// The idempotent import of an ad platform's cost report as downloaded: read it, preview, store new rows only.
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
 import { insertImportedSpend, storedImportKeys } from "../../store/spend";
 import { sha256Hex } from "../../domain/encoding";
-import { parseCsv, CsvSyntaxError } from "../../domain/csv";
+import { CsvSyntaxError } from "../../domain/csv";
 import {
-  guessMapping,
-  missingFields,
-  readSpendRows,
+  type AdExport,
+  type AdPlatform,
   type ColumnMapping,
+  decodeExport,
+  type ExportEncoding,
   type RowError,
-} from "./import-rows";
+  readAdExport,
+  type Skipped,
+} from "../../domain/ad-exports";
 import { assertAssetExists, channelOf, toReporting } from "./spend-service";
 
 /** The largest cost report accepted in one import (API body or dashboard upload). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 interface ImportRequest {
-  csv: string;
+  /** The file as uploaded (its encoding is detected), or its text (JSON `csv`, or a dashboard step). */
+  csv: string | Uint8Array;
+  /** The encoding the text was decoded from on an earlier step, shown again in the preview. */
+  encoding?: string;
   mapping?: ColumnMapping;
   /** What every row is tied to besides its campaign: an asset, a channel, UTM source/medium. */
   target: { asset_id?: number; channel?: string; utm_source?: string; utm_medium?: string };
-  /** Currency of rows when the file has no currency column. */
+  /** Currency of rows when the file names none (no currency column, none in a header, no platform default). */
   currency?: string;
   rates: Record<string, string>;
   dryRun: boolean;
@@ -30,7 +36,9 @@ interface ImportRequest {
 export interface ImportPreviewRow {
   line: number;
   day: string;
+  day_to: string;
   campaign: string | null;
+  account: string | null;
   amount_minor: number;
   currency: string;
   reporting_minor: number;
@@ -40,6 +48,11 @@ export interface ImportPreviewRow {
 }
 
 export interface ImportResult {
+  platform: AdPlatform;
+  encoding: string;
+  account: string | null;
+  /** Lines that are not rows — title block, blank, platform totals, notes — by kind, with their lines. */
+  skipped: Skipped[];
   headers: string[];
   mapping: ColumnMapping;
   /** Required columns the mapping does not find; nothing is read until they are mapped. */
@@ -62,24 +75,31 @@ export async function importSpend(
   ctx: { now: number; reportingCurrency: string },
 ): Promise<ImportResult> {
   await assertAssetExists(db, req.target.asset_id);
-  let records: ReturnType<typeof parseCsv>;
+  let text: string;
+  let encoding: string = req.encoding ?? "utf-8";
+  if (typeof req.csv === "string") text = req.csv;
+  else {
+    const decoded = decodeExport(req.csv);
+    if (!decoded.ok) throw badFile(1, decoded.reason);
+    text = decoded.text;
+    encoding = decoded.encoding satisfies ExportEncoding;
+  }
+  let file: AdExport;
   try {
-    records = parseCsv(req.csv);
+    file = readAdExport(text, {
+      mapping: req.mapping,
+      currency: req.currency ?? ctx.reportingCurrency,
+    });
   } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new AppError("BAD_REQUEST", err.message, {
-        details: { rows: [{ line: err.line, field: null, reason: err.message }] },
-      });
+    if (err instanceof CsvSyntaxError) throw badFile(err.line, err.message);
     throw err;
   }
-  const headers = records[0]?.cells.map((h) => h.trim()) ?? [];
-  if (records[0]) records[0] = { ...records[0], cells: headers };
-  const mapping = {
-    ...guessMapping(headers),
-    ...Object.fromEntries(Object.entries(req.mapping ?? {}).filter(([, v]) => v)),
-  };
-  const missing = missingFields(mapping, headers);
+  const { headers, mapping, missing } = file;
   const base = {
+    platform: file.platform,
+    encoding,
+    account: file.account,
+    skipped: file.skipped,
     headers,
     mapping,
     missing,
@@ -104,7 +124,8 @@ export async function importSpend(
     });
   }
 
-  const { rows, errors } = readSpendRows(records, mapping, req.currency ?? ctx.reportingCurrency);
+  const { rows } = file;
+  const errors: RowError[] = [...file.errors];
   const channel = channelOf(req.target);
   const seen = new Map<string, number>();
   const prepared = [];
@@ -120,7 +141,8 @@ export async function importSpend(
       req.target.utm_source ?? null,
       req.target.utm_medium ?? null,
       r.campaign,
-      r.day,
+      // A one-day row keeps the key it had before rows could cover a range.
+      r.dayTo === r.dayFrom ? r.dayFrom : `${r.dayFrom}..${r.dayTo}`,
       r.currency,
       r.costMinor,
       r.impressions,
@@ -142,8 +164,10 @@ export async function importSpend(
   );
   const preview: ImportPreviewRow[] = prepared.map(({ r, reportingMinor, key }) => ({
     line: r.line,
-    day: r.day,
+    day: r.dayFrom,
+    day_to: r.dayTo,
     campaign: r.campaign,
+    account: r.account,
     amount_minor: r.costMinor,
     currency: r.currency,
     reporting_minor: reportingMinor,
@@ -163,8 +187,8 @@ export async function importSpend(
       utmSource: req.target.utm_source ?? null,
       utmMedium: req.target.utm_medium ?? null,
       utmCampaign: r.campaign,
-      dayFrom: r.day,
-      dayTo: r.day,
+      dayFrom: r.dayFrom,
+      dayTo: r.dayTo,
       amountMinor: r.costMinor,
       currency: r.currency,
       reportingMinor,
@@ -181,4 +205,11 @@ export async function importSpend(
     imported,
     duplicates: duplicates + (fresh.length - imported),
   };
+}
+
+/** A file that cannot be read at all: a 400 naming the line, as a bad row would be. */
+function badFile(line: number, reason: string) {
+  return new AppError("BAD_REQUEST", reason, {
+    details: { rows: [{ line, field: null, reason }] },
+  });
 }
