@@ -78,6 +78,6 @@ export function decodeExport(bytes: Uint8Array): Decoded {
     ok: false,
     reason: encoding
       ? `The file starts as ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}`
-      : "The file is neither UTF-8 nor GBK/GB18030 text: save it as CSV (UTF-8)",
+      : "The file is not text in UTF-8, UTF-16 or GBK/GB18030: upload the CSV export",
   };
 }
