@@ -9,6 +9,7 @@ import { assetsEn, assetsZh } from "./assets";
 import { leadsEn, leadsZh } from "./leads";
 import { leadWordsEn, leadWordsZh } from "./lead-words";
 import { spendEn, spendZh } from "./spend";
+import { adExportsEn, adExportsZh } from "./ad-exports";
 import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
 import { setupEn, setupZh } from "./setup";
@@ -27,6 +28,7 @@ const en = {
   ...leadsEn,
   ...leadWordsEn,
   ...spendEn,
+  ...adExportsEn,
   ...webhooksEn,
   ...mailEn,
   ...setupEn,
@@ -46,6 +48,7 @@ const zhCN: Record<AdminKey, string> = {
   ...leadsZh,
   ...leadWordsZh,
   ...spendZh,
+  ...adExportsZh,
   ...webhooksZh,
   ...mailZh,
   ...setupZh,

@@ -7,6 +7,7 @@ import { AdminLayout, Csrf, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { money, num } from "../format";
 import { type AssetOption, ImportForm } from "../components/spend-fields";
+import { ImportDetected } from "../components/import-detected";
 
 /** The preview: a mapping step when columns are missing, then row errors or rows to confirm. */
 export function SpendImportPage(p: {
@@ -25,7 +26,16 @@ export function SpendImportPage(p: {
   const L = p.locale;
   const r = p.result;
   const fresh = r ? r.rows.filter((x) => !x.duplicate).length : 0;
-  const keep = ["csv", "asset_id", "channel", "utm_source", "utm_medium", "currency", "rates"];
+  const keep = [
+    "csv",
+    "encoding",
+    "asset_id",
+    "channel",
+    "utm_source",
+    "utm_medium",
+    "currency",
+    "rates",
+  ];
   return (
     <AdminLayout
       locale={L}
@@ -45,6 +55,7 @@ export function SpendImportPage(p: {
           {p.error}
         </p>
       ) : null}
+      {r ? <ImportDetected L={L} result={r} encoding={p.values.encoding} /> : null}
       {r?.missing.length ? (
         <form class="card" method="post" action="/admin/spend/import">
           <h2>{at(L, "mapping_title")}</h2>
@@ -133,7 +144,7 @@ export function SpendImportPage(p: {
               {r.rows.map((x) => (
                 <tr>
                   <td class="n">{x.line}</td>
-                  <td>{x.day}</td>
+                  <td>{x.day === x.day_to ? x.day : `${x.day} – ${x.day_to}`}</td>
                   <td>{x.campaign ?? at(L, "any")}</td>
                   <td class="n">{money(x.amount_minor, x.currency, L)}</td>
                   <td class="n">{money(x.reporting_minor, p.currency, L)}</td>
