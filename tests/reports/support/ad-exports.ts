@@ -50,7 +50,8 @@ export function totals(rows: PreviewRow[]) {
   > = {};
   for (const r of rows) {
     const key = `${r.campaign} ${r.currency}`;
-    const t = (out[key] ??= { minor: 0, impressions: 0, clicks: 0, from: r.day, to: r.day_to });
+    out[key] ??= { minor: 0, impressions: 0, clicks: 0, from: r.day, to: r.day_to };
+    const t = out[key];
     t.minor += r.amount_minor;
     t.impressions += r.impressions ?? 0;
     t.clicks += r.clicks ?? 0;
