@@ -41,7 +41,7 @@ export function ImportDetected(p: { L: Locale; result: ImportResult; encoding?: 
           <ul>
             {r.skipped.map((s) => (
               <li>
-                {at(L, "skip_item", {
+                {at(L, s.lines.length === 1 ? "skip_item_one" : "skip_item", {
                   what: at(L, `skip_${s.kind}` as AdminKey, { n: s.lines.length }),
                   lines: lineList(s.lines),
                 })}

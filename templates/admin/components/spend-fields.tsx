@@ -120,9 +120,9 @@ export function ImportForm(p: {
         <label>
           {at(L, "currency_if_none")}
           <input name="currency" value={values.currency ?? ""} placeholder={p.currency} />
-          <small class="muted">{at(L, "currency_if_none_help")}</small>
         </label>
       </div>
+      <p class="muted">{at(L, "currency_if_none_help")}</p>
       <label>
         {at(L, "rates_help")}
         <textarea name="rates" rows={2}>

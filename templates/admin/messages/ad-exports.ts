@@ -17,6 +17,7 @@ export const adExportsEn = {
   skip_total: "{n} total row(s)",
   skip_note: "{n} note line(s) under the table",
   skip_item: "{what} (lines {lines})",
+  skip_item_one: "{what} (line {lines})",
   currency_if_none: "Currency, if the file names none",
   currency_if_none_help:
     "Files from 百度, 巨量 and 腾讯 are read as CNY, and a column or a header such as “Amount spent (USD)” always wins.",
@@ -39,6 +40,7 @@ export const adExportsZh: Record<keyof typeof adExportsEn, string> = {
   skip_total: "合计行 {n} 行",
   skip_note: "表格下方的说明行 {n} 行",
   skip_item: "{what}（第 {lines} 行）",
+  skip_item_one: "{what}（第 {lines} 行）",
   currency_if_none: "币种（文件未注明时）",
   currency_if_none_help:
     "百度、巨量、腾讯的文件按人民币（CNY）读取；文件中的币种列或“Amount spent (USD)”这类表头始终优先。",
