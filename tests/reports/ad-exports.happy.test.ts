@@ -211,4 +211,39 @@ describe("ad-platform exports import as downloaded, with no settings", () => {
     });
     expect(new Set(b.rows.map((r) => r.campaign))).toEqual(new Set(["Enabled", "Paused"]));
   });
+
+  it("a report with no day column takes its days from the date-range line above the header", async () => {
+    const csv =
+      'Campaign report\r\n"November 1, 2026 - November 30, 2026"\r\nCampaign,Currency code,Cost,Impr.,Clicks\r\nAutumn,USD,"1,500.00","10,000",90\r\nTotal: Account,USD,"1,500.00","10,000",90\r\n';
+    const res = await uploadExport(new TextEncoder().encode(csv), {
+      channel: "paid",
+      dry_run: "true",
+    });
+    const b = (await res.json()) as ImportBody;
+    expect(b.rows).toEqual([
+      expect.objectContaining({
+        campaign: "Autumn",
+        day: "2026-11-01",
+        day_to: "2026-11-30",
+        amount_minor: 150000,
+      }),
+    ]);
+  });
+
+  it.each([
+    ["UTF-16BE with a BOM", "utf-16be"],
+    ["UTF-16LE without a BOM", "utf-16le"],
+  ])("%s is detected", async (_what, encoding) => {
+    const text = "Day;Campaign;Cost\r\n2026-11-05;Ünïcode;7.50\r\n";
+    const units = Array.from(text, (ch) => ch.charCodeAt(0));
+    const be = encoding === "utf-16be";
+    const bytes = [
+      ...(be ? [0xfe, 0xff] : []),
+      ...units.flatMap((u) => (be ? [u >> 8, u & 0xff] : [u & 0xff, u >> 8])),
+    ];
+    const res = await uploadExport(Uint8Array.from(bytes), { channel: "paid", dry_run: "true" });
+    const b = (await res.json()) as ImportBody;
+    expect(b.encoding).toBe(encoding);
+    expect(b.rows).toEqual([expect.objectContaining({ campaign: "Ünïcode", amount_minor: 750 })]);
+  });
 });
