@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -5,6 +6,14 @@ import { defineConfig } from "vitest/config";
 // Tests run inside workerd with real local D1, R2, Queues and rate limiters; the real migrations are applied per file.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  // Ad-platform export fixtures as their exact bytes (base64): GBK and UTF-16 files must not pass
+  // through a text import, which would decode them as UTF-8.
+  const exportsDir = path.join(import.meta.dirname, "tests/fixtures/ad-exports");
+  const adExports = Object.fromEntries(
+    readdirSync(exportsDir)
+      .filter((f) => !/\.(md|py)$/.test(f))
+      .map((f) => [f, readFileSync(path.join(exportsDir, f)).toString("base64")]),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -12,6 +21,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            AD_EXPORT_FIXTURES: adExports,
             // Request logs would bury the test output; warnings and errors still show.
             LOG_LEVEL: "warn",
             ADMIN_TOKEN: "test-admin-token-0123456789",

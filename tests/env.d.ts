@@ -2,6 +2,8 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    /** tests/fixtures/ad-exports/*, file name → its bytes in base64. */
+    AD_EXPORT_FIXTURES: Record<string, string>;
     ADMIN_TOKEN: string;
     SIGNING_SECRET: string;
     RESEND_API_KEY: string;

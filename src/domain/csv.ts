@@ -6,22 +6,46 @@ export interface CsvRecord {
   cells: string[];
 }
 
+export type Delimiter = "," | "\t" | ";";
+
+/**
+ * The delimiter of a file whose first lines may be report titles: the candidate that splits the most
+ * of the first 50 lines into the same number of cells (quoted text ignored). Ties go to tab, then
+ * comma, then semicolon: a tab file's amounts may hold thousands commas, a comma file has no tabs.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n|\r/, 50)
+    .map((l) => l.replace(/"(?:[^"]|"")*"?/g, ""));
+  let best: { d: Delimiter; score: number } = { d: ",", score: 0 };
+  for (const d of ["\t", ",", ";"] as const) {
+    const counts = new Map<number, number>();
+    for (const l of lines) {
+      const n = l.split(d).length - 1;
+      if (n > 0) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    for (const [n, times] of counts) {
+      const score = times * 1000 + n;
+      if (score > best.score) best = { d, score };
+    }
+  }
+  return best.d;
+}
+
 /**
  * A small state machine rather than a library: import errors must name the physical line of a row,
  * which row-indexed parsers lose as soon as a quoted cell holds a newline. Accepts CRLF or LF, a UTF-8
- * BOM, quoted cells with doubled quotes, and a ";" or tab delimiter when the header has no comma.
- * Blank lines are skipped. Throws on an unterminated quote, naming the line it opened on.
+ * BOM, quoted cells with doubled quotes, and a "," tab or ";" delimiter (detected unless given).
+ * Blank lines are skipped unless `keepBlank` (then they come back as one empty cell). Throws on an
+ * unterminated quote, naming the line it opened on.
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(
+  text: string,
+  opts: { delimiter?: Delimiter; keepBlank?: boolean } = {},
+): CsvRecord[] {
   const src = text.replace(/^\uFEFF/, "");
-  const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  const delim = firstLine.includes(",")
-    ? ","
-    : firstLine.includes(";")
-      ? ";"
-      : firstLine.includes("\t")
-        ? "\t"
-        : ",";
+  const delim = opts.delimiter ?? detectDelimiter(src);
   const out: CsvRecord[] = [];
   let line = 1;
   let cells: string[] = [];
@@ -32,7 +56,8 @@ export function parseCsv(text: string): CsvRecord[] {
   let touched = false;
   const endRecord = () => {
     cells.push(cell);
-    if (touched || cells.length > 1 || cells[0] !== "") out.push({ line: start, cells });
+    if (opts.keepBlank || touched || cells.length > 1 || cells[0] !== "")
+      out.push({ line: start, cells });
     cells = [];
     cell = "";
     touched = false;

@@ -1,64 +1,44 @@
-// Reading a spend file into rows: the CSV parsed, columns found, every row checked, bad lines named.
+// Reading a spend file as downloaded: its encoding and platform detected, title and total lines skipped,
+// every row checked, bad lines named (the reading itself is pure: src/domain/ad-exports/).
 import { AppError } from "../../errors";
-import { parseCsv, CsvSyntaxError, type CsvRecord } from "../../domain/csv";
-import type { SpendFileRow } from "../../domain/spend-days";
+import { CsvSyntaxError } from "../../domain/csv";
 import {
-  guessMapping,
-  missingFields,
-  readSpendRows,
+  decodeExport,
+  readAdExport,
+  type AdExport,
   type ColumnMapping,
-  type RowError,
-} from "./import-rows";
+} from "../../domain/ad-exports";
 
-export interface SpendFile {
-  /** The ad platform the file is from, when it can be told; null for a generic CSV. */
-  platform: string | null;
-  account: string | null;
-  headers: string[];
-  mapping: ColumnMapping;
-  missing: string[];
-  rows: SpendFileRow[];
-  errors: RowError[];
+export interface SpendFile extends AdExport {
+  /** The encoding the bytes were read in ("utf-8" for text sent as text). */
+  encoding: string;
 }
 
-/** Parses a cost report; a mapping given by the user wins over the guessed one. */
+/** A file that cannot be read at all: a 400 naming the line, as a bad row would be. */
+function badFile(line: number, reason: string) {
+  return new AppError("BAD_REQUEST", reason, {
+    details: { rows: [{ line, field: null, reason }] },
+  });
+}
+
+/** Decodes (bytes) and reads a cost report; a mapping given by the user wins over the guessed one. */
 export function readSpendFile(
-  csv: string,
-  opts: { mapping?: ColumnMapping; currency: string; account: string | null },
+  input: string | Uint8Array,
+  opts: { mapping?: ColumnMapping; currency: string; encoding?: string },
 ): SpendFile {
-  let records: CsvRecord[];
+  let text: string;
+  let encoding = opts.encoding ?? "utf-8";
+  if (typeof input === "string") text = input;
+  else {
+    const decoded = decodeExport(input);
+    if (!decoded.ok) throw badFile(1, decoded.reason);
+    text = decoded.text;
+    encoding = decoded.encoding;
+  }
   try {
-    records = parseCsv(csv);
+    return { ...readAdExport(text, { mapping: opts.mapping, currency: opts.currency }), encoding };
   } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new AppError("BAD_REQUEST", err.message, {
-        details: { rows: [{ line: err.line, field: null, reason: err.message }] },
-      });
+    if (err instanceof CsvSyntaxError) throw badFile(err.line, err.message);
     throw err;
   }
-  const headers = records[0]?.cells.map((h) => h.trim()) ?? [];
-  if (records[0]) records[0] = { ...records[0], cells: headers };
-  const mapping = {
-    ...guessMapping(headers),
-    ...Object.fromEntries(Object.entries(opts.mapping ?? {}).filter(([, v]) => v)),
-  };
-  const missing = missingFields(mapping, headers);
-  const empty = { platform: null, account: opts.account, headers, mapping, missing };
-  if (missing.length) return { ...empty, rows: [], errors: [] };
-  const { rows, errors } = readSpendRows(records, mapping, opts.currency);
-  return {
-    ...empty,
-    rows: rows.map((r) => ({
-      line: r.line,
-      dayFrom: r.day,
-      dayTo: r.day,
-      campaign: r.campaign,
-      account: opts.account,
-      costMinor: r.costMinor,
-      currency: r.currency,
-      impressions: r.impressions,
-      clicks: r.clicks,
-    })),
-    errors,
-  };
 }

@@ -8,7 +8,7 @@ import { currenciesWithoutRate } from "../../store/exchange-rates";
 import { spendDayKey, spendDays, type SpendDay } from "../../domain/spend-days";
 import { matchKey } from "../../domain/utm";
 import { readSpendFile } from "./read-spend-file";
-import type { ColumnMapping, RowError } from "./import-rows";
+import type { AdPlatform, ColumnMapping, RowError, Skipped } from "../../domain/ad-exports";
 import { assertAssetExists, spendTies, toReporting } from "./spend-service";
 import {
   campaignTies,
@@ -22,15 +22,18 @@ import {
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 interface ImportRequest {
-  csv: string;
+  /** The file as uploaded (its encoding is detected), or its text (JSON `csv`, or a dashboard step). */
+  csv: string | Uint8Array;
+  /** The encoding the text was decoded from on an earlier step, shown again in the preview. */
+  encoding?: string;
   mapping?: ColumnMapping;
   /** What every row is tied to besides its campaign: an asset, a channel, UTM source/medium. */
   target: { asset_id?: number; channel?: string; utm_source?: string; utm_medium?: string };
-  /** Currency of rows when the file has no currency column. */
+  /** Currency of rows when the file names none (no currency column, none in a header, no platform default). */
   currency?: string;
   rates: Record<string, string>;
   /** The ad platform and account the file is from, when the file does not say. */
-  platform?: string;
+  platform?: AdPlatform;
   account?: string;
   /** Campaign of the file → the utm_campaign (or asset) its spend meets; saved for the next import. */
   campaignMap?: CampaignMap;
@@ -42,6 +45,7 @@ export interface ImportPreviewRow {
   day: string;
   day_to: string;
   campaign: string | null;
+  account: string | null;
   amount_minor: number;
   currency: string;
   /** Null when the currency converts day by day from exchange_rates. */
@@ -57,8 +61,12 @@ export interface ImportResult {
   mapping: ColumnMapping;
   /** Required columns the mapping does not find; nothing is read until they are mapped. */
   missing: string[];
-  platform: string | null;
+  /** The platform the file was read as ("csv" for a plain CSV). */
+  platform: AdPlatform;
+  encoding: string;
   account: string | null;
+  /** Lines that are not rows — title block, blank, platform totals, notes — by kind, with their lines. */
+  skipped: Skipped[];
   rows: ImportPreviewRow[];
   campaigns: PreviewCampaign[];
   /** Campaigns that brought leads in the file's months: what a campaign meeting none can be mapped to. */
@@ -125,15 +133,20 @@ export async function importSpend(
   const file = readSpendFile(req.csv, {
     mapping: req.mapping,
     currency: req.currency ?? ctx.reportingCurrency,
-    account: req.account ?? null,
+    encoding: req.encoding,
   });
-  const platform = req.platform ?? file.platform;
+  // A plain CSV has no platform: its days are keyed like the generic imports before platforms were read.
+  const platform = req.platform ?? (file.platform === "csv" ? null : file.platform);
+  const account = req.account ?? file.account;
+  if (req.account) file.rows = file.rows.map((r) => ({ ...r, account: r.account ?? req.account! }));
   const base = {
     headers: file.headers,
     mapping: file.mapping,
-    missing: file.missing,
-    platform,
-    account: req.account ?? file.account,
+    missing: file.missing as string[],
+    platform: platform ?? file.platform,
+    encoding: file.encoding,
+    account,
+    skipped: file.skipped,
     rows: [],
     campaigns: [],
     known_campaigns: [],
@@ -153,7 +166,7 @@ export async function importSpend(
   ].sort((a, b) => a.line - b.line);
   const ties = await campaignTies(
     db,
-    { platform, account: base.account },
+    { platform, account },
     days.map((d) => d.campaign),
     req.campaignMap ?? {},
     req.target.asset_id ?? null,
@@ -179,6 +192,7 @@ export async function importSpend(
     day: r.dayFrom,
     day_to: r.dayTo,
     campaign: r.campaign,
+    account: r.account,
     amount_minor: r.costMinor,
     currency: r.currency,
     reporting_minor: toReporting(r.costMinor, r.currency, ctx.reportingCurrency, req.rates),
@@ -213,7 +227,7 @@ export async function importSpend(
       db,
       given.map(([campaign, v]) => ({
         platform: platform ?? "",
-        account: base.account ?? "",
+        account: account ?? "",
         campaignKey: matchKey(campaign),
         utmCampaign: v.utm_campaign === undefined ? campaign : v.utm_campaign,
         assetId: v.asset_id ?? null,

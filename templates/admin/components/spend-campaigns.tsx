@@ -10,6 +10,7 @@ import { money } from "../format";
 export function KeptFields(p: { values: Record<string, string>; result: ImportResult }) {
   const keep = [
     "csv",
+    "encoding",
     "asset_id",
     "channel",
     "utm_source",

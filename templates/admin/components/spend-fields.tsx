@@ -102,7 +102,11 @@ export function ImportForm(p: {
       <Csrf token={p.csrf} />
       <label>
         {at(L, "csv_file")}
-        <input type="file" name="file" accept=".csv,text/csv,text/plain" />
+        <input
+          type="file"
+          name="file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+        />
       </label>
       <label>
         {at(L, "csv_paste")}
@@ -113,8 +117,12 @@ export function ImportForm(p: {
       <p class="muted">{at(L, "tie_to")}</p>
       <div class="grid">
         <TargetFields L={L} channels={p.channels} assets={p.assets} values={values} />
-        <Field label={at(L, "currency")} name="currency" value={values.currency ?? p.currency} />
+        <label>
+          {at(L, "currency_if_none")}
+          <input name="currency" value={values.currency ?? ""} placeholder={p.currency} />
+        </label>
       </div>
+      <p class="muted">{at(L, "currency_if_none_help")}</p>
       <label>
         {at(L, "rates_help")}
         <textarea name="rates" rows={2}>

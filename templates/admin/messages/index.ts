@@ -9,6 +9,7 @@ import { assetsEn, assetsZh } from "./assets";
 import { leadsEn, leadsZh } from "./leads";
 import { leadWordsEn, leadWordsZh } from "./lead-words";
 import { spendEn, spendZh } from "./spend";
+import { adExportsEn, adExportsZh } from "./ad-exports";
 import { webhooksEn, webhooksZh } from "./webhooks";
 import { mailEn, mailZh } from "./mail";
 import { setupEn, setupZh } from "./setup";
@@ -28,6 +29,7 @@ const en = {
   ...leadsEn,
   ...leadWordsEn,
   ...spendEn,
+  ...adExportsEn,
   ...webhooksEn,
   ...mailEn,
   ...setupEn,
@@ -48,6 +50,7 @@ const zhCN: Record<AdminKey, string> = {
   ...leadsZh,
   ...leadWordsZh,
   ...spendZh,
+  ...adExportsZh,
   ...webhooksZh,
   ...mailZh,
   ...setupZh,

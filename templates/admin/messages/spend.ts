@@ -5,7 +5,7 @@ export const spendEn = {
   spend_new: "Record spend",
   spend_import: "Import a cost report (CSV)",
   spend_import_help:
-    "Export a cost report from your ad platform (columns like Day, Campaign, Cost, Currency, Impressions, Clicks) and upload it or paste it. You will see a preview first, with the leads each campaign will meet. Spend is kept per campaign and day: importing the same days again replaces them, never adds to them.",
+    "Upload the cost report as your ad platform downloads it — Google Ads, Microsoft Advertising, Meta, LinkedIn, 百度营销, 巨量引擎, 腾讯广告 — or any CSV with columns like Day, Campaign, Cost. Title lines and total rows are skipped. You will see a preview first, with the leads each campaign will meet. Spend is kept per campaign and day: importing the same days again replaces them, never adds to them.",
   spend_empty:
     "No spend recorded yet. Record it by hand or import your ad platform's cost report to see cost per lead.",
   csv_file: "CSV file",
@@ -53,7 +53,7 @@ export const spendZh: Record<keyof typeof spendEn, string> = {
   spend_new: "记录花费",
   spend_import: "导入花费报表（CSV）",
   spend_import_help:
-    "从广告平台导出花费报表（包含日期、活动、花费、币种、展现、点击等列），上传或粘贴即可。导入前会先预览，并显示每个推广计划将匹配的线索。花费按计划和日期保存：重复导入同一日期会替换原数据，不会重复计入。",
+    "直接上传广告平台下载的花费报表（Google Ads、Microsoft Advertising、Meta、领英、百度营销、巨量引擎、腾讯广告），或任何含日期、计划、花费等列的 CSV。标题行和合计行会自动跳过。导入前会先预览，并显示每个推广计划将匹配的线索。花费按计划和日期保存：重复导入同一日期会替换原数据，不会重复计入。",
   spend_empty: "还没有花费记录。手动记录或导入广告平台的花费报表，即可查看单条线索成本。",
   csv_file: "CSV 文件",
   csv_paste: "……或粘贴 CSV 内容",

@@ -8,6 +8,7 @@ import { at, type AdminKey } from "../messages";
 import { money, num } from "../format";
 import { type AssetOption, ImportForm } from "../components/spend-fields";
 import { KeptFields, SpendCampaigns } from "../components/spend-campaigns";
+import { ImportDetected } from "../components/import-detected";
 
 /** The preview: a mapping step when columns are missing, then row errors or rows to confirm. */
 export function SpendImportPage(p: {
@@ -29,6 +30,7 @@ export function SpendImportPage(p: {
   const days = r ? r.campaigns.reduce((s, c) => s + c.days, 0) : 0;
   const keep = [
     "csv",
+    "encoding",
     "asset_id",
     "channel",
     "utm_source",
@@ -57,6 +59,7 @@ export function SpendImportPage(p: {
           {p.error}
         </p>
       ) : null}
+      {r ? <ImportDetected L={L} result={r} encoding={p.values.encoding} /> : null}
       {r?.missing.length ? (
         <form class="card" method="post" action="/admin/spend/import">
           <h2>{at(L, "mapping_title")}</h2>
@@ -159,7 +162,7 @@ export function SpendImportPage(p: {
               {r.rows.map((x) => (
                 <tr>
                   <td class="n">{x.line}</td>
-                  <td>{x.day}</td>
+                  <td>{x.day === x.day_to ? x.day : `${x.day} – ${x.day_to}`}</td>
                   <td>{x.campaign ?? at(L, "any")}</td>
                   <td class="n">{money(x.amount_minor, x.currency, L)}</td>
                   <td class="n">{money(x.reporting_minor, p.currency, L)}</td>

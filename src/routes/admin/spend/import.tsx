@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// POST /admin/spend/import: upload or paste a cost CSV, map columns, preview, then import.
+// POST /admin/spend/import: upload (as bytes, any encoding) or paste a cost report, map, preview, import.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
 import { chromeOf } from "../../../http/admin-guard";
@@ -9,12 +9,16 @@ import { IMPORT_FIELDS, type ColumnMapping } from "../../../services/spend/impor
 import { importSpend, type ImportResult } from "../../../services/spend/spend-import";
 import type { CampaignMap } from "../../../services/spend/campaign-preview";
 import { isCurrencyCode, parseRate } from "../../../domain/money";
+import { AD_PLATFORMS, decodeExport, type AdPlatform } from "../../../domain/ad-exports";
 import { assetOptions } from "../../../services/assets/asset-options";
 import { SpendImportPage } from "../../../../templates/admin/pages/spend-import";
 import { at } from "../../../../templates/admin/messages";
 import { readAdminForm } from "../../../http/admin-form";
 import { audit, noChange } from "../../../http/audit";
 import { largeBody } from "../../../http/body-limits";
+
+/** The encodings a hidden field may name (it only repeats what decoding the upload found). */
+const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "gb18030"];
 
 /** "EUR=1.08" lines → { EUR: "1.08" }; bad lines are reported, not guessed. */
 function parseRates(text: string): { rates: Record<string, string>; bad: string[] } {
@@ -51,8 +55,7 @@ export function registerSpendImport(app: Hono<AppEnv>) {
     const { fields, files } = await readAdminForm(c);
     const s = c.get("admin");
     const L = s.locale;
-    const fileText = files.file && files.file.size > 0 ? await files.file.text() : "";
-    const values: Record<string, string> = { ...fields, csv: fileText || fields.csv || "" };
+    const values: Record<string, string> = { ...fields, csv: fields.csv || "" };
     delete values._csrf;
     const assets = await assetOptions(c.get("db"));
     const page = (
@@ -76,6 +79,14 @@ export function registerSpendImport(app: Hono<AppEnv>) {
         status,
       );
 
+    // The file's bytes decide its encoding (GBK, UTF-16…); later steps carry the decoded text and
+    // the encoding it came from in hidden fields.
+    if (files.file && files.file.size > 0) {
+      const decoded = decodeExport(new Uint8Array(await files.file.arrayBuffer()));
+      if (!decoded.ok) return page(null, { error: decoded.reason }, 400);
+      values.csv = decoded.text;
+      values.encoding = decoded.encoding;
+    }
     if (!values.csv.trim()) return page(null, { error: at(L, "csv_paste") }, 400);
     const { rates, bad } = parseRates(fields.rates ?? "");
     if (bad.length) return page(null, { error: `${at(L, "rates_help")}: ${bad.join(", ")}` }, 400);
@@ -94,6 +105,7 @@ export function registerSpendImport(app: Hono<AppEnv>) {
         c.get("db"),
         {
           csv: values.csv,
+          encoding: ENCODINGS.includes(values.encoding ?? "") ? values.encoding : undefined,
           mapping,
           target: {
             asset_id: assetId,
@@ -103,7 +115,9 @@ export function registerSpendImport(app: Hono<AppEnv>) {
           },
           currency: isCurrencyCode(currency) ? currency : undefined,
           rates,
-          platform: /^[a-z0-9_]{2,40}$/.test(fields.platform ?? "") ? fields.platform : undefined,
+          platform: (AD_PLATFORMS as readonly string[]).includes(fields.platform ?? "")
+            ? (fields.platform as AdPlatform)
+            : undefined,
           account: fields.account?.trim().slice(0, 200) || undefined,
           campaignMap: campaignMapOf(fields),
           dryRun: !confirm,

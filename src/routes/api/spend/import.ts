@@ -1,119 +1,35 @@
 // POST /api/v1/spend/import: preview or import an ad platform's cost CSV, idempotently.
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { audit, noChange } from "../../../http/audit";
 import { AppError } from "../../../errors";
 import { requirePermission } from "../../../http/auth";
 import { largeBody } from "../../../http/body-limits";
-import { CHANNELS } from "../../../db/schema";
-import { IMPORT_FIELDS } from "../../../services/spend/import-rows";
 import { importSpend } from "../../../services/spend/spend-import";
-import { isCurrencyCode, parseRate } from "../../../domain/money";
+import { importBody, importForm, importResult } from "./import-schemas";
 import { errorResponses, security } from "../../../http/openapi";
-
-const importBody = z.object({
-  csv: z.string().min(1, "The CSV is empty"),
-  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).optional(),
-  asset_id: z.number().int().positive().optional(),
-  channel: z.enum(CHANNELS).optional(),
-  utm_source: z.string().max(200).optional(),
-  utm_medium: z.string().max(200).optional(),
-  currency: z
-    .string()
-    .toUpperCase()
-    .refine(isCurrencyCode, "Use an ISO 4217 currency code")
-    .optional(),
-  rates: z
-    .record(
-      z.string().regex(/^[A-Z]{3}$/),
-      z.string().refine((s) => parseRate(s) !== null, "A rate is a positive decimal"),
-    )
-    .default({}),
-  platform: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, "Use a short platform name such as google_ads")
-    .optional()
-    .openapi({ description: "The ad platform the file is from, when the file does not say" }),
-  account: z.string().trim().min(1).max(200).optional(),
-  campaign_map: z
-    .record(
-      z.string().max(200),
-      z.object({
-        utm_campaign: z.string().trim().max(200).nullable().optional(),
-        asset_id: z.number().int().positive().nullable().optional(),
-      }),
-    )
-    .optional()
-    .openapi({
-      description:
-        "A campaign of the file → the utm_campaign of the leads it paid for (or an asset). Saved on import for the next file from the same platform account.",
-    }),
-  dry_run: z.boolean().default(false),
-});
-
-const rowError = z.object({
-  line: z.number().int(),
-  field: z.string().nullable(),
-  reason: z.string(),
-});
-const importResult = z
-  .object({
-    headers: z.array(z.string()),
-    mapping: z.record(z.string(), z.string()),
-    missing: z.array(z.string()),
-    rows: z.array(
-      z.object({
-        line: z.number().int(),
-        day: z.string(),
-        day_to: z.string(),
-        campaign: z.string().nullable(),
-        amount_minor: z.number().int(),
-        currency: z.string(),
-        reporting_minor: z.number().int().nullable(),
-        impressions: z.number().int().nullable(),
-        clicks: z.number().int().nullable(),
-        duplicate: z.boolean(),
-      }),
-    ),
-    platform: z.string().nullable(),
-    account: z.string().nullable(),
-    campaigns: z.array(
-      z.object({
-        campaign: z.string().nullable(),
-        days: z.number().int(),
-        day_from: z.string(),
-        day_to: z.string(),
-        amount_minor: z.number().int(),
-        currency: z.string(),
-        tie: z.object({
-          utm_campaign: z.string().nullable(),
-          asset_id: z.number().int().nullable(),
-          from: z.enum(["saved", "given", "file"]),
-        }),
-        leads: z.number(),
-        meets_none: z.boolean(),
-      }),
-    ),
-    known_campaigns: z.array(z.string()),
-    missing_rates: z.array(z.string()),
-    errors: z.array(rowError),
-    imported: z.number().int(),
-    duplicates: z.number().int(),
-    dry_run: z.boolean(),
-  })
-  .openapi("SpendImport");
 
 const importSpendRoute = createRoute({
   method: "post",
   path: "/api/v1/spend/import",
   tags: ["spend"],
-  summary: "Import spend from a CSV (preview with dry_run)",
+  summary: "Import an ad platform's cost report as downloaded (preview with dry_run)",
   description:
-    "Columns day, campaign, cost, currency, impressions, clicks are found by common ad-platform header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Spend is stored per campaign and day, keyed by platform, account, campaign and day: importing the same days again replaces them (whatever tie is chosen), so the same file twice adds nothing and a weekly export after a daily one replaces those days. The preview's `campaigns` say which leads each campaign will meet; map a campaign that meets none with `campaign_map`. A currency with no exchange rate is listed in `missing_rates` and converted by reports once a rate is set.",
+    "Upload the export as multipart field `file` (any of UTF-8, UTF-8 with BOM, UTF-16 and GBK/GB18030; comma, tab or semicolon), or send its text as JSON `csv`. Google Ads, Microsoft Advertising, Meta, LinkedIn, 百度营销, 巨量引擎 and 腾讯广告 exports are recognised without settings: title blocks, blank lines, total rows and footers are skipped and listed in `skipped`. Columns day, day_to, campaign, account, cost, currency, impressions, clicks are found by the platforms' header names; give `mapping` when headers differ. All or nothing: any bad row is reported with its line and nothing is written. Spend is stored per campaign and day, keyed by platform, account, campaign and day: importing the same days again replaces them (whatever tie is chosen), so the same file twice adds nothing and a weekly export after a daily one replaces those days. The preview's `campaigns` say which leads each campaign will meet; map a campaign that meets none with `campaign_map`. A currency with no exchange rate is listed in `missing_rates` and converted by reports once a rate is set.",
   security,
   middleware: [requirePermission("spend.write"), largeBody] as const,
-  request: { body: { required: true, content: { "application/json": { schema: importBody } } } },
+  request: {
+    body: {
+      // Not `required`: with two media types, @hono/zod-openapi then runs only the validator of the
+      // content type sent (a required body runs both, and JSON would fail the form's schema). A body
+      // of neither type is still a 415, and a missing one fails the JSON schema (`csv` is required).
+      required: false,
+      content: {
+        "multipart/form-data": { schema: importForm },
+        "application/json": { schema: importBody },
+      },
+    },
+  },
   responses: {
     200: {
       description: "Preview or import result",
@@ -123,13 +39,27 @@ const importSpendRoute = createRoute({
   },
 });
 
+/** A form's fields in the JSON body's shape; the file stays a File until the handler reads its bytes. */
+function fromForm(f: z.infer<typeof importForm>) {
+  return {
+    ...f,
+    csv: f.file,
+    rates: f.rates ?? {},
+    dry_run: f.dry_run ?? false,
+  };
+}
+
 export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
   app.openapi(importSpendRoute, async (c) => {
-    const b = c.req.valid("json");
+    const multipart = /^multipart\/form-data/i.test(c.req.header("content-type") ?? "");
+    // One route, two bodies: the validator ran the schema of the content type sent.
+    const b = multipart
+      ? fromForm(c.req.valid("form") as z.infer<typeof importForm>)
+      : (c.req.valid("json") as z.infer<typeof importBody>);
     const result = await importSpend(
       c.get("db"),
       {
-        csv: b.csv,
+        csv: typeof b.csv === "string" ? b.csv : new Uint8Array(await b.csv.arrayBuffer()),
         mapping: b.mapping,
         target: {
           asset_id: b.asset_id,
