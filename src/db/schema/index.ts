@@ -28,3 +28,5 @@ export * from "./consent-texts";
 export * from "./people";
 export * from "./sign-in-links";
 export * from "./audit-log";
+export * from "./lead-paths";
+export * from "./markov";

@@ -1,0 +1,116 @@
+// Each attribution model's per-touch share as SQL: the mirror of touchShares in src/domain/attribution-models.ts.
+import { sql, type SQL } from "drizzle-orm";
+import type { AttributionModel, JourneyStage } from "../../domain/vocabulary";
+import { HALF_LIFE_MS } from "../../domain/attribution-models";
+
+/** Which of a lead's touches a conversion is shared over, and the data-driven weights it uses. */
+export interface ShareScope {
+  /** Only touches with id <= upTo (the sweep's window end); null: every touch. */
+  upTo: number | null;
+  /** Only touches at or before this time (a backfilled conversion's moment, may name t); null: no bound. */
+  atMost?: SQL | null;
+  /** The stage whose data-driven weights apply. */
+  stage: JourneyStage;
+  /** The markov_weights version data_driven reads (may name t.lead_id); null weights share linearly. */
+  version: SQL;
+}
+
+/** The weights version the next credit uses: the latest computed. */
+export const CURRENT_WEIGHTS = sql`(SELECT max(version) FROM markov_weights)`;
+/** The version a lead's data-driven lead credit was last computed with. */
+export const CREDITED_WEIGHTS = sql`(SELECT credited_version FROM lead_paths WHERE lead_id = t.lead_id)`;
+
+const LN2 = Math.LN2;
+// e^(−y) for y in [0, ln 2) by Horner's rule (13 terms, error < 1e-12): D1 allows no math functions.
+const EXP_NEG = (() => {
+  let f = 1;
+  const c: number[] = [];
+  for (let k = 0; k <= 13; k++) {
+    if (k) f *= k;
+    c.push((k % 2 ? -1 : 1) / f);
+  }
+  return c.reduceRight((acc, ck, k) => (k === 13 ? `${ck}` : `${ck} + y * (${acc})`), "");
+})();
+
+/** 2^(−ageMs / half-life) in SQL: integer halvings by bit shift, the fraction by the polynomial. */
+export function halfLifeWeightSql(ageMs: SQL): SQL {
+  return sql`(SELECT CASE WHEN n > 62 THEN 0.0 ELSE (${sql.raw(EXP_NEG)}) / (1 << n) END FROM (SELECT n, (x - n) * ${sql.raw(String(LN2))} AS y FROM (SELECT x, CAST(x AS INTEGER) AS n FROM (SELECT max(0.0, (${ageMs}) * 1.0 / ${HALF_LIFE_MS}) AS x))))`;
+}
+
+function inScope(alias: string, s: ShareScope): SQL {
+  const a = sql.raw(alias);
+  return sql`${s.upTo === null ? sql`1` : sql`${a}.id <= ${s.upTo}`}${s.atMost ? sql` AND ${a}.at <= ${s.atMost}` : sql``}`;
+}
+/** A figure over the lead's touches in scope (alias u), optionally narrowed further. */
+const over = (s: ShareScope, expr: SQL, extra: SQL = sql`1`) =>
+  sql`(SELECT ${expr} FROM touches u WHERE u.lead_id = t.lead_id AND ${inScope("u", s)} AND ${extra})`;
+
+const weightOf = (s: ShareScope, alias: string) =>
+  sql`coalesce((SELECT weight FROM markov_weights WHERE version = ${s.version} AND stage = ${s.stage} AND channel = ${sql.raw(alias)}.channel), 0)`;
+
+/** The per-touch figures each model's share is computed from (columns of the inner select). */
+function stats(model: AttributionModel, s: ShareScope): SQL {
+  const n = over(s, sql`count(*)`);
+  const f = over(s, sql`min(u.id)`);
+  const l = over(s, sql`max(u.id)`);
+  switch (model) {
+    case "first_touch":
+      return sql`${f} AS f`;
+    case "last_touch":
+      return sql`${l} AS l`;
+    case "linear":
+      return sql`${n} AS n`;
+    case "position_based":
+      return sql`${n} AS n, ${f} AS f, ${l} AS l`;
+    case "time_decay": {
+      // Measured back from the latest touch in scope: normalised, the shares are the same as from the conversion.
+      const latest = sql`(SELECT max(v.at) FROM touches v WHERE v.lead_id = t.lead_id AND ${inScope("v", s)})`;
+      return sql`${halfLifeWeightSql(sql`${latest} - t.at`)} AS w, ${over(s, sql`sum(${halfLifeWeightSql(sql`${latest} - u.at`)})`)} AS sw`;
+    }
+    case "w_shaped": {
+      const mqlAt = sql`(SELECT mql_at FROM leads WHERE id = t.lead_id)`;
+      const acceptedAt = sql`(SELECT min(o.at) FROM outcomes o WHERE o.lead_id = t.lead_id AND o.stage IN ('accepted', 'won'))`;
+      const lastBy = (when: SQL) =>
+        sql`coalesce(${over(s, sql`max(u.id)`, sql`u.at <= coalesce(${when}, u.at)`)}, ${l})`;
+      return sql`${n} AS n, ${f} AS f, ${lastBy(mqlAt)} AS m, ${lastBy(acceptedAt)} AS a`;
+    }
+    case "data_driven":
+      return sql`${n} AS n, ${weightOf(s, "t")} AS w, ${over(s, sql`sum(${weightOf(s, "u")})`)} AS sw`;
+  }
+}
+
+function share(model: AttributionModel): SQL {
+  switch (model) {
+    case "first_touch":
+      return sql`CASE WHEN id = f THEN 1.0 ELSE 0 END`;
+    case "last_touch":
+      return sql`CASE WHEN id = l THEN 1.0 ELSE 0 END`;
+    case "linear":
+      return sql`1.0 / n`;
+    case "position_based":
+      return sql`CASE WHEN n <= 2 THEN 1.0 / n WHEN id = f OR id = l THEN 0.4 ELSE 0.2 / (n - 2) END`;
+    case "time_decay":
+      return sql`w / sw`;
+    case "w_shaped": {
+      const held = sql`((id = f) + (id = m) + (id = a))`;
+      const rest = sql`(n - 1 - (m <> f) - (a <> f AND a <> m))`;
+      return sql`CASE WHEN ${rest} = 0 THEN ${held} / 3.0 WHEN ${held} > 0 THEN 0.3 * ${held} ELSE 0.1 / ${rest} END`;
+    }
+    case "data_driven":
+      return sql`CASE WHEN sw > 0 THEN w / sw ELSE 1.0 / n END`;
+  }
+}
+
+/**
+ * Rows (lead_id, asset_id, channel, campaign, share): each in-scope touch of the leads `leads`
+ * selects (a condition on t.lead_id) with its share under `model`; per lead the shares add up to 1.
+ */
+export function touchShareRows(model: AttributionModel, leads: SQL, s: ShareScope): SQL {
+  return sql`SELECT lead_id, asset_id, channel, campaign, ${share(model)} AS share FROM (
+    SELECT t.lead_id, t.id, t.asset_id, t.channel, coalesce(t.utm_campaign, '') AS campaign, ${stats(model, s)}
+    FROM touches t WHERE ${leads} AND ${inScope("t", s)})`;
+}
+
+/** The stage a metric's data-driven credit converts at; a lead itself is credited with the MQL weights. */
+export const stageOfMetric = (metric: string): JourneyStage =>
+  metric === "accepted" ? "accepted" : metric === "won" || metric === "revenue_minor" ? "won" : "mql";
