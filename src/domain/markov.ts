@@ -64,8 +64,7 @@ function conversionProbability(
   }
   for (let c = 0; c < size; c++) {
     let pivot = c;
-    for (let r = c + 1; r < size; r++)
-      if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    for (let r = c + 1; r < size; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
     [m[c], m[pivot]] = [m[pivot]!, m[c]!];
     const d = m[c]![c]!;
     if (Math.abs(d) < 1e-15) continue;

@@ -40,7 +40,10 @@ export async function refreshJourneyWeights(
       path: r.path.split(">"),
       reached: { mql: !!r.mql, accepted: !!r.accepted, won: !!r.won },
     }));
-    await batch(db, [claimCursor(CURSOR, a, b, nonce, now), addTransitions(countTransitions(journeys), guard)]);
+    await batch(db, [
+      claimCursor(CURSOR, a, b, nonce, now),
+      addTransitions(countTransitions(journeys), guard),
+    ]);
     return "counted";
   }
   const transitions = await allTransitions(db);
@@ -51,6 +54,9 @@ export async function refreshJourneyWeights(
   );
   // No conversion anywhere yet: a marker row, so the version (and its "not before" time) still exists.
   if (!weights.length) weights.push({ stage: "mql", channel: "(none)", weight: 0 });
-  await batch(db, [claimCursor(CURSOR, a, 0, nonce, now), ...writeWeightsVersion(weights, now, guard)]);
+  await batch(db, [
+    claimCursor(CURSOR, a, 0, nonce, now),
+    ...writeWeightsVersion(weights, now, guard),
+  ]);
   return "weighted";
 }

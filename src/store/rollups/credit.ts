@@ -85,7 +85,11 @@ export function creditConversion(
 function creditDelta(model: AttributionModel, a: number, b: number): SQL {
   const affected = sql`t.lead_id IN (SELECT DISTINCT lead_id FROM touches WHERE id > ${a} AND id <= ${b})`;
   const now = touchShareRows(model, affected, { upTo: b, stage: "mql", version: CURRENT_WEIGHTS });
-  const before = touchShareRows(model, affected, { upTo: a, stage: "mql", version: CREDITED_WEIGHTS });
+  const before = touchShareRows(model, affected, {
+    upTo: a,
+    stage: "mql",
+    version: CREDITED_WEIGHTS,
+  });
   return sql`
     SELECT x.asset_id, x.channel, x.campaign, ${dayOf(sql`l.created_at`)} AS day, x.share AS credit
     FROM (${now}) x JOIN leads l ON l.id = x.lead_id
@@ -132,7 +136,11 @@ export function backfillLeadCredit(
 ): SQL[] {
   const leads = sql`t.lead_id > ${fromLead} AND t.lead_id <= ${toLead}`;
   return models.flatMap((model) => {
-    const rows = touchShareRows(model, leads, { upTo: touchUpto, stage: "mql", version: sql`NULL` });
+    const rows = touchShareRows(model, leads, {
+      upTo: touchUpto,
+      stage: "mql",
+      version: sql`NULL`,
+    });
     const credits = sql`SELECT x.asset_id, x.channel, x.campaign, ${dayOf(sql`l.created_at`)} AS day, x.share AS credit FROM (${rows}) x JOIN leads l ON l.id = x.lead_id`;
     return leadCreditInserts(model, credits, guard);
   });

@@ -113,4 +113,8 @@ export function touchShareRows(model: AttributionModel, leads: SQL, s: ShareScop
 
 /** The stage a metric's data-driven credit converts at; a lead itself is credited with the MQL weights. */
 export const stageOfMetric = (metric: string): JourneyStage =>
-  metric === "accepted" ? "accepted" : metric === "won" || metric === "revenue_minor" ? "won" : "mql";
+  metric === "accepted"
+    ? "accepted"
+    : metric === "won" || metric === "revenue_minor"
+      ? "won"
+      : "mql";

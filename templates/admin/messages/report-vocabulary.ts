@@ -1,10 +1,31 @@
 // Dashboard words for report figures, models and periods, wherever a report is shown, in English and Simplified Chinese.
 
+import type { AttributionModel } from "../../../src/domain/vocabulary";
+
+/** The model switch's choices, in the order it lists them; the type check fails if a model is missing. */
+export const MODEL_CHOICES = [
+  "first_touch",
+  "last_touch",
+  "linear",
+  "position_based",
+  "time_decay",
+  "w_shaped",
+  "data_driven",
+] as const satisfies readonly AttributionModel[];
+const everyModelListed: Exclude<AttributionModel, (typeof MODEL_CHOICES)[number]> extends never
+  ? true
+  : never = true;
+void everyModelListed;
+
 export const reportVocabularyEn = {
   model: "Attribution model",
   model_first_touch: "First touch",
   model_last_touch: "Last touch",
   model_linear: "Linear",
+  model_position_based: "Position-based (40/20/40)",
+  model_time_decay: "Time decay (7-day half-life)",
+  model_w_shaped: "W-shaped (first, MQL, accepted)",
+  model_data_driven: "Data-driven (Markov removal effect)",
   model_note:
     "Credited figures (leads, MQLs, accepted, won, revenue, spend spread, costs, ROI) use the model: {model}.",
   from: "From",
@@ -38,6 +59,10 @@ export const reportVocabularyZh: Record<keyof typeof reportVocabularyEn, string>
   model_first_touch: "首次触达",
   model_last_touch: "末次触达",
   model_linear: "线性",
+  model_position_based: "位置归因（40/20/40）",
+  model_time_decay: "时间衰减（半衰期 7 天）",
+  model_w_shaped: "W 型（首次、MQL、销售接受）",
+  model_data_driven: "数据驱动（马尔可夫移除效应）",
   model_note:
     "归因类数据（线索、MQL、接受、成交、收入、花费分摊、成本、ROI）均按「{model}」模型计算。",
   from: "开始",
