@@ -54,7 +54,7 @@ function conversionProbability(
   // Solve (I − Q) p = r: p[s] is the chance of converting from s; a removed channel converts never.
   const size = states.length;
   const m = states.map(() => new Array<number>(size + 1).fill(0));
-  states.forEach((s, i) => (m[i]![i] = 1));
+  for (let i = 0; i < size; i++) m[i]![i] = 1;
   for (const t of transitions) {
     const i = index.get(t.from);
     if (i === undefined || t.from === removed) continue;

@@ -33,7 +33,7 @@ describe("each attribution model shares one conversion over a lead's touches as 
     ["data_driven", [0.2, 0.4, 0.4]],
   ] as const)("%s on a three-touch journey", (model, want) => {
     const got = touchShares(three, model, { at: T0 + 14 * DAY, weights });
-    got.forEach((s, i) => expect(s, `touch ${i + 1}`).toBeCloseTo(want[i]!, 12));
+    for (const [i, s] of got.entries()) expect(s, `touch ${i + 1}`).toBeCloseTo(want[i]!, 12);
     expect(got.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
@@ -175,9 +175,8 @@ describe("the rollup SQL of every model", () => {
         got.map((r) => r.asset_id),
         model,
       ).toEqual(want.map((w) => w.assetId));
-      want.forEach((w, i) =>
-        expect(got[i]!.won / 3, `${model} asset ${w.assetId}`).toBeCloseTo(w.share, 10),
-      );
+      for (const [i, w] of want.entries())
+        expect(got[i]!.won / 3, `${model} asset ${w.assetId}`).toBeCloseTo(w.share, 10);
       expect(
         got.reduce((s, r) => s + r.won, 0),
         model,

@@ -28,7 +28,7 @@ async function refreshFully(now: number) {
 
 describe("the data-driven model's weights, from the path table refreshed by the cron", () => {
   it("counts the journeys in bounded chunks, weights channels by removal effect, and credits new conversions by them", async () => {
-    const [a, b, c, d, e] = await Promise.all([1, 2, 3, 4, 5].map(() => makeAsset()));
+    const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => makeAsset()));
     // The textbook journeys: paid > email > social becomes an MQL; paid alone and email > social do not.
     const l1 = await gate(a!.slug, { email: "j1@dd.test", utm_medium: "cpc" });
     await gate(b!.slug, { email: "j1@dd.test", utm_medium: "email" });

@@ -119,7 +119,7 @@ describe("every attribution model through the same performance report", () => {
       const got = ids.map(
         (id) => (r.rows.find((row) => row.asset_id === id)?.[key] as number) ?? 0,
       );
-      got.forEach((g, i) => expect(g, `asset ${"XYZW"[i]}`).toBeCloseTo(want[i]!, 6));
+      for (const [i, g] of got.entries()) expect(g, `asset ${"XYZW"[i]}`).toBeCloseTo(want[i]!, 6);
     },
   );
 
