@@ -48,12 +48,10 @@ export async function backfillAddedModels(db: Db, limit = 50): Promise<number> {
     ...backfillLeadCredit(ADDED_MODELS, from, lastLead, state.touchUpto, guard),
     insertBackfilledPaths(from, lastLead, state.touchUpto, guard),
     ...conversions.flatMap((c) =>
-      c.metric === "won"
-        ? [
-            ...creditConversion(c.leadId, "won", 1, c.at, opts),
-            ...creditConversion(c.leadId, "revenue_minor", c.amountMinor ?? 0, c.at, opts),
-          ]
-        : creditConversion(c.leadId, c.metric, 1, c.at, opts),
+      creditConversion(c.leadId, c.metric, 1, c.at, {
+        ...opts,
+        ...(c.metric === "won" ? { revenueMinor: c.amountMinor ?? 0 } : {}),
+      }),
     ),
   ]);
   return lastLead - from;

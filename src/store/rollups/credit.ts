@@ -23,6 +23,8 @@ export interface ConversionCreditOptions {
   touchesUntil?: boolean;
   /** Write only while this holds (the backfill's claim). */
   guard?: SQL;
+  /** With `won`: the deal's revenue, credited in the same upserts (one row write per cell, not two). */
+  revenueMinor?: number;
 }
 
 /**
@@ -40,7 +42,14 @@ export function creditConversion(
   opts: ConversionCreditOptions = {},
 ): SQL[] {
   // Raw: INSERT…SELECT over the lead's touches, upserting `x = x + excluded.x` and json_set on the histogram.
-  const column = sql.raw(metric);
+  const withRevenue = metric === "won" && opts.revenueMinor !== undefined;
+  const columns = sql.raw(withRevenue ? `${metric}, revenue_minor` : metric);
+  const values = withRevenue
+    ? sql`${value} * share, ${opts.revenueMinor} * share`
+    : sql`${value} * share`;
+  const updates = sql.raw(
+    `${metric} = ${metric} + excluded.${metric}${withRevenue ? ", revenue_minor = revenue_minor + excluded.revenue_minor" : ""}`,
+  );
   const day = utcDay(at);
   const isMql = metric === "mqls";
   const hist = isMql
@@ -61,17 +70,17 @@ export function creditConversion(
     touchShareRows(model, sql`t.lead_id = ${leadId}`, scope);
   return (opts.models ?? ATTRIBUTION_MODELS).flatMap((model) => [
     sql`
-      INSERT INTO attributed_daily (model, asset_id, day, channel, campaign, ${column}, mql_hist)
-      SELECT ${model}, asset_id, ${day}, channel, campaign, ${value} * share, ${hist}
+      INSERT INTO attributed_daily (model, asset_id, day, channel, campaign, ${columns}, mql_hist)
+      SELECT ${model}, asset_id, ${day}, channel, campaign, ${values}, ${hist}
       FROM (${rows(model)})
       WHERE share > 0 AND ${guard}
-      ON CONFLICT (model, asset_id, day, channel, campaign) DO UPDATE SET ${column} = ${column} + excluded.${column}${histUpdate}`,
+      ON CONFLICT (model, asset_id, day, channel, campaign) DO UPDATE SET ${updates}${histUpdate}`,
     sql`
-      INSERT INTO asset_model_daily (model, asset_id, day, ${column}, mql_hist)
-      SELECT ${model}, asset_id, ${day}, ${value} * share, ${hist}
+      INSERT INTO asset_model_daily (model, asset_id, day, ${columns}, mql_hist)
+      SELECT ${model}, asset_id, ${day}, ${values}, ${hist}
       FROM (SELECT asset_id, sum(share) AS share FROM (${rows(model)}) GROUP BY asset_id)
       WHERE share > 0 AND ${guard}
-      ON CONFLICT (model, asset_id, day) DO UPDATE SET ${column} = ${column} + excluded.${column}${histUpdate}`,
+      ON CONFLICT (model, asset_id, day) DO UPDATE SET ${updates}${histUpdate}`,
   ]);
 }
 

@@ -17,7 +17,7 @@ export interface ShareScope {
 
 /** The weights version the next credit uses: the latest computed. */
 export const CURRENT_WEIGHTS = sql`(SELECT max(version) FROM markov_weights)`;
-/** The version a lead's data-driven lead credit was last computed with. */
+/** The version a lead's data-driven lead credit was last computed with (names the touch t). */
 export const CREDITED_WEIGHTS = sql`(SELECT credited_version FROM lead_paths WHERE lead_id = t.lead_id)`;
 
 const LN2 = Math.LN2;
@@ -37,45 +37,51 @@ export function halfLifeWeightSql(ageMs: SQL): SQL {
   return sql`(SELECT CASE WHEN n > 62 THEN 0.0 ELSE (${sql.raw(EXP_NEG)}) / (1 << n) END FROM (SELECT n, (x - n) * ${sql.raw(String(LN2))} AS y FROM (SELECT x, CAST(x AS INTEGER) AS n FROM (SELECT max(0.0, (${ageMs}) * 1.0 / ${HALF_LIFE_MS}) AS x))))`;
 }
 
-function inScope(alias: string, s: ShareScope): SQL {
-  const a = sql.raw(alias);
-  return sql`${s.upTo === null ? sql`1` : sql`${a}.id <= ${s.upTo}`}${s.atMost ? sql` AND ${a}.at <= ${s.atMost}` : sql``}`;
+function inScope(s: ShareScope): SQL {
+  return sql`${s.upTo === null ? sql`1` : sql`t.id <= ${s.upTo}`}${s.atMost ? sql` AND t.at <= ${s.atMost}` : sql``}`;
 }
-/** A figure over the lead's touches in scope (alias u), optionally narrowed further. */
-const over = (s: ShareScope, expr: SQL, extra: SQL = sql`1`) =>
-  sql`(SELECT ${expr} FROM touches u WHERE u.lead_id = t.lead_id AND ${inScope("u", s)} AND ${extra})`;
 
-const weightOf = (s: ShareScope, alias: string) =>
-  sql`coalesce((SELECT weight FROM markov_weights WHERE version = ${s.version} AND stage = ${s.stage} AND channel = ${sql.raw(alias)}.channel), 0)`;
+/**
+ * Per-touch lookups (one indexed read each) that some models need besides the touch: w_shaped's
+ * milestones, data_driven's channel weight.
+ */
+function lookups(model: AttributionModel, s: ShareScope): SQL {
+  switch (model) {
+    case "w_shaped":
+      return sql`, (SELECT mql_at FROM leads WHERE id = t.lead_id) AS mql_at, (SELECT min(o.at) FROM outcomes o WHERE o.lead_id = t.lead_id AND o.stage IN ('accepted', 'won')) AS accepted_at`;
+    case "data_driven":
+      return sql`, coalesce((SELECT weight FROM markov_weights WHERE version = ${s.version} AND stage = ${s.stage} AND channel = t.channel), 0) AS w`;
+    default:
+      return sql``;
+  }
+}
 
-/** The per-touch figures each model's share is computed from (columns of the inner select). */
-function stats(model: AttributionModel, s: ShareScope): SQL {
-  const n = over(s, sql`count(*)`);
-  const f = over(s, sql`min(u.id)`);
-  const l = over(s, sql`max(u.id)`);
+/** Figures over each lead's in-scope touches, as window functions (every touch is read once). */
+function windows(model: AttributionModel): SQL {
+  const n = sql`count(*) OVER lead AS n`;
+  const f = sql`min(id) OVER lead AS f`;
+  const l = sql`max(id) OVER lead AS l`;
   switch (model) {
     case "first_touch":
-      return sql`${f} AS f`;
+      return f;
     case "last_touch":
-      return sql`${l} AS l`;
+      return l;
     case "linear":
-      return sql`${n} AS n`;
+      return n;
     case "position_based":
-      return sql`${n} AS n, ${f} AS f, ${l} AS l`;
-    case "time_decay": {
-      // Measured back from the latest touch in scope: normalised, the shares are the same as from the conversion.
-      const latest = sql`(SELECT max(v.at) FROM touches v WHERE v.lead_id = t.lead_id AND ${inScope("v", s)})`;
-      return sql`${halfLifeWeightSql(sql`${latest} - t.at`)} AS w, ${over(s, sql`sum(${halfLifeWeightSql(sql`${latest} - u.at`)})`)} AS sw`;
-    }
+      return sql`${n}, ${f}, ${l}`;
+    case "time_decay":
+      return sql`max(at) OVER lead AS latest`;
     case "w_shaped": {
-      const mqlAt = sql`(SELECT mql_at FROM leads WHERE id = t.lead_id)`;
-      const acceptedAt = sql`(SELECT min(o.at) FROM outcomes o WHERE o.lead_id = t.lead_id AND o.stage IN ('accepted', 'won'))`;
-      const lastBy = (when: SQL) =>
-        sql`coalesce(${over(s, sql`max(u.id)`, sql`u.at <= coalesce(${when}, u.at)`)}, ${l})`;
-      return sql`${n} AS n, ${f} AS f, ${lastBy(mqlAt)} AS m, ${lastBy(acceptedAt)} AS a`;
+      // The last touch at or before a milestone; not reached yet (null): the last touch so far.
+      const lastBy = (when: string, as: string) =>
+        sql.raw(
+          `coalesce(max(CASE WHEN ${when} IS NULL OR at <= ${when} THEN id END) OVER lead, max(id) OVER lead) AS ${as}`,
+        );
+      return sql`${n}, ${f}, ${lastBy("mql_at", "m")}, ${lastBy("accepted_at", "a")}`;
     }
     case "data_driven":
-      return sql`${n} AS n, ${weightOf(s, "t")} AS w, ${over(s, sql`sum(${weightOf(s, "u")})`)} AS sw`;
+      return sql`${n}, sum(w) OVER lead AS sw`;
   }
 }
 
@@ -106,9 +112,16 @@ function share(model: AttributionModel): SQL {
  * selects (a condition on t.lead_id) with its share under `model`; per lead the shares add up to 1.
  */
 export function touchShareRows(model: AttributionModel, leads: SQL, s: ShareScope): SQL {
-  return sql`SELECT lead_id, asset_id, channel, campaign, ${share(model)} AS share FROM (
-    SELECT t.lead_id, t.id, t.asset_id, t.channel, coalesce(t.utm_campaign, '') AS campaign, ${stats(model, s)}
-    FROM touches t WHERE ${leads} AND ${inScope("t", s)})`;
+  const touches = sql`SELECT t.lead_id, t.id, t.asset_id, t.channel, coalesce(t.utm_campaign, '') AS campaign, t.at${lookups(model, s)}
+    FROM touches t WHERE ${leads} AND ${inScope(s)}`;
+  let figures = sql`SELECT *, ${windows(model)} FROM (${touches}) WINDOW lead AS (PARTITION BY lead_id)`;
+  if (model === "time_decay") {
+    // Measured back from the latest touch in scope: normalised, the shares are the same as from the
+    // conversion itself, and the weights never underflow however old the touches are.
+    const weighted = sql`SELECT *, ${halfLifeWeightSql(sql`latest - at`)} AS w FROM (${figures})`;
+    figures = sql`SELECT *, sum(w) OVER lead AS sw FROM (${weighted}) WINDOW lead AS (PARTITION BY lead_id)`;
+  }
+  return sql`SELECT lead_id, asset_id, channel, campaign, ${share(model)} AS share FROM (${figures})`;
 }
 
 /** The stage a metric's data-driven credit converts at; a lead itself is credited with the MQL weights. */
