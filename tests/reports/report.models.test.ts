@@ -144,10 +144,13 @@ describe("every attribution model through the same performance report", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     for (const m of ATTRIBUTION_MODELS) expect(html).toContain(`value="${m}"`);
-    expect(html).toMatch(/<option value="w_shaped" selected="">W 型（首次、MQL、销售接受）/);
-    expect(html).toContain("数据驱动（马尔可夫移除效应）");
+    expect(html).toMatch(/<option value="w_shaped" selected="">W 型</);
+    expect(html).toContain("数据驱动");
+    // The chosen model is explained beside the figures.
+    expect(html).toContain("销售接受前的最后一次触达各得 30%");
     const en = await login();
     const enHtml = await (await en.get(`/admin?model=data_driven`)).text();
-    expect(enHtml).toContain("Data-driven (Markov removal effect)");
+    expect(enHtml).toContain("Data-driven");
+    expect(enHtml).toContain("removal effect in a Markov chain");
   });
 });
