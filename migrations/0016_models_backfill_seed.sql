@@ -6,7 +6,7 @@
 INSERT INTO model_backfill (id, lead_upto, touch_upto, conversions_upto, next_lead)
 SELECT 1, (SELECT max(id) FROM leads),
   coalesce((SELECT position FROM rollup_cursors WHERE name = 'touch_credit'), 0),
-  CAST(strftime('%s', 'now') AS INTEGER) * 1000, 0
+  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), 0
 WHERE EXISTS (SELECT 1 FROM leads);
 --> statement-breakpoint
 -- The event counts (views, submissions, new and referral leads) are the same in every model's row of
