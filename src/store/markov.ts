@@ -46,13 +46,3 @@ export async function latestWeights(
   );
   return row?.version ? { version: row.version, computedAt: row.computedAt! } : null;
 }
-
-/** One version's weights per stage and channel. */
-export async function weightsOf(
-  db: Db,
-  version: number,
-): Promise<{ stage: JourneyStage; channel: string; weight: number }[]> {
-  return db.all(
-    sql`SELECT stage, channel, weight FROM markov_weights WHERE version = ${version} ORDER BY stage, channel`,
-  );
-}
