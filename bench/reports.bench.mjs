@@ -2,14 +2,14 @@
 // into local D1 (workerd, via vitest), then times the cost-per-lead-by-asset report per attribution model and
 // records D1 rows read, beside a full-scan query of the same figures. Prints a table; writes bench/results/.
 //
-//   BENCH_LEADS=1000000 node bench/reports.bench.mjs
+//   node bench/reports.bench.mjs (1M leads) · LEADS=20000 node bench/reports.bench.mjs (a quick run)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.join(import.meta.dirname, "..");
 const GOAL = { rowsRead: 50_000, fewerThanScan: 20 };
-const leads = process.env.BENCH_LEADS ?? "1000000";
+const leads = process.env.LEADS ?? process.env.BENCH_LEADS ?? "1000000";
 
 console.log(
   `Seeding ${Number(leads).toLocaleString("en")} leads and running the report bench (vitest in workerd, bench/reports.bench.test.ts)…`,

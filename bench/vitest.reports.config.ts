@@ -3,6 +3,6 @@ import { workersBenchConfig } from "./workers-bench-config";
 
 export default workersBenchConfig({
   include: ["bench/reports.bench.test.ts"],
-  bindings: { BENCH_LEADS: process.env.BENCH_LEADS ?? "1000000" },
+  bindings: { BENCH_LEADS: process.env.BENCH_LEADS ?? process.env.LEADS ?? "1000000" },
   timeoutMs: 30 * 60_000,
 });

@@ -50,8 +50,19 @@ export interface FormSettings {
   /** `required`: a box agreeing to the privacy notice must be ticked to submit; otherwise the notice is a line of text. */
   privacy: { required: boolean };
 }
-export const ATTRIBUTION_MODELS = ["first_touch", "last_touch", "linear"] as const;
+export const ATTRIBUTION_MODELS = [
+  "first_touch",
+  "last_touch",
+  "linear",
+  "position_based",
+  "time_decay",
+  "w_shaped",
+  "data_driven",
+] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+/** The stages a data-driven journey can convert at: MQL, accepted by sales, won. */
+export const JOURNEY_STAGES = ["mql", "accepted", "won"] as const;
+export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 export const ENROLMENT_STATUSES = ["pending_optin", "active", "completed", "stopped"] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 /** Where a lead stands on a sequence, as the API and the lead page say it. */

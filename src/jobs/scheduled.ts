@@ -3,6 +3,8 @@ import { type Bindings, linkOrigin } from "../env";
 import { createContext } from "../platform/context";
 import { errorFields, log, withLogScope } from "../platform/logger";
 import { rollUpTouches } from "../services/reports/touch-credit";
+import { refreshJourneyWeights } from "../services/reports/journey-weights";
+import { backfillAddedModels } from "../services/reports/model-backfill";
 import { runNurtureTick } from "../services/nurture/tick";
 import { sweepStrandedSends } from "../services/nurture/sweep-stranded";
 import { runHandoffTick } from "./handoff-tick";
@@ -33,6 +35,10 @@ export async function runScheduled(
       // The touch-credit sweep (reports) works inline: one bounded batch of set-based SQL, cheaper than a job.
       // Last, so a failure here never holds up the work above; the next tick (or report read) catches up.
       await rollUpTouches(ctx.db, at);
+      // The data-driven model's weights: one bounded chunk of the path scan (a new scan once a day).
+      await refreshJourneyWeights(ctx.db, at);
+      // The one-off backfill of the models added in 0015 (nothing once done): a chunk of leads a tick.
+      await backfillAddedModels(ctx.db);
       // Raw consent IPs from before they were hashed: a bounded chunk inline (one indexed read, one update);
       // once none is left the read finds nothing. A queue message would cost more than the work.
       await hashLegacyConsentIps(ctx.db, ctx.config.SIGNING_SECRET);

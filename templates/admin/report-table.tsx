@@ -11,7 +11,11 @@ const modelKey = (m: string) => `model_${m}` as AdminKey;
 
 export function ModelNote(p: { locale: Locale; model: string }) {
   return (
-    <p class="note">{at(p.locale, "model_note", { model: at(p.locale, modelKey(p.model)) })}</p>
+    <p class="note">
+      {at(p.locale, "model_note", { model: at(p.locale, modelKey(p.model)) })}
+      {p.locale === "zh-CN" ? "" : " "}
+      {at(p.locale, `about_${p.model}` as AdminKey)}
+    </p>
   );
 }
 

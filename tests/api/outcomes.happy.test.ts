@@ -1,3 +1,4 @@
+import { ATTRIBUTION_MODELS } from "../../src/domain/vocabulary";
 import { describe, it, expect, beforeAll } from "vitest";
 import { env } from "cloudflare:workers";
 import { makeAsset } from "../support/fixtures";
@@ -52,7 +53,7 @@ describe("sales reports outcomes back", () => {
       { from_stage: "sql", to_stage: "customer" },
     ]);
     expect(await credit(asset.id)).toEqual(
-      ["first_touch", "last_touch", "linear"].map((model) => ({
+      [...ATTRIBUTION_MODELS].sort().map((model) => ({
         model,
         accepted: 1,
         won: 1,
@@ -73,7 +74,7 @@ describe("sales reports outcomes back", () => {
       .bind(leadId)
       .first<{ n: number }>();
     expect(n!.n).toBe(1);
-    expect((await credit(asset.id)).map((r) => r.won)).toEqual([1, 1, 1]);
+    expect((await credit(asset.id)).map((r) => r.won)).toEqual(ATTRIBUTION_MODELS.map(() => 1));
   });
 
   it("won straight from MQL also counts as accepted; lost disqualifies without credit", async () => {
@@ -89,11 +90,9 @@ describe("sales reports outcomes back", () => {
     expect(
       (await report(b, { stage: "lost", reason: "No budget", external_id: `l-${b}` })).status,
     ).toBe(201);
-    expect((await credit(asset.id)).map((r) => [r.accepted, r.won])).toEqual([
-      [1, 1],
-      [1, 1],
-      [1, 1],
-    ]);
+    expect((await credit(asset.id)).map((r) => [r.accepted, r.won])).toEqual(
+      ATTRIBUTION_MODELS.map(() => [1, 1]),
+    );
     expect(await env.DB.prepare("SELECT stage FROM leads WHERE id = ?").bind(b).first()).toEqual({
       stage: "disqualified",
     });

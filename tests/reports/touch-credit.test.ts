@@ -2,20 +2,34 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { creditShares } from "../../src/domain/attribution-models";
+import { ATTRIBUTION_MODELS, type AttributionModel } from "../../src/domain/vocabulary";
 import { rollUpTouches } from "../../src/services/reports/touch-credit";
 import { db, makeAsset } from "../support/fixtures";
 import { gate } from "./support/report-fixture";
 
-async function expectedCredit(model: "first_touch" | "last_touch" | "linear") {
+async function expectedCredit(model: AttributionModel) {
   const touches = await env.DB.prepare(
-    "SELECT id, lead_id, asset_id, channel, coalesce(utm_campaign, '') AS campaign FROM touches",
-  ).all<{ id: number; lead_id: number; asset_id: number; channel: string; campaign: string }>();
+    "SELECT id, lead_id, asset_id, at, channel, coalesce(utm_campaign, '') AS campaign FROM touches",
+  ).all<{
+    id: number;
+    lead_id: number;
+    asset_id: number;
+    at: number;
+    channel: string;
+    campaign: string;
+  }>();
   const byLead = new Map<number, typeof touches.results>();
   for (const t of touches.results) byLead.set(t.lead_id, [...(byLead.get(t.lead_id) ?? []), t]);
   const out = new Map<string, number>();
   for (const ts of byLead.values()) {
     for (const c of creditShares(
-      ts.map((t) => ({ id: t.id, assetId: t.asset_id, channel: t.channel, campaign: t.campaign })),
+      ts.map((t) => ({
+        id: t.id,
+        assetId: t.asset_id,
+        channel: t.channel,
+        campaign: t.campaign,
+        at: t.at,
+      })),
       model,
     )) {
       const k = `${c.assetId}|${c.channel}|${c.campaign}`;
@@ -53,7 +67,7 @@ describe("the touch-credit sweep", () => {
       await gate(slug, { email, ...utm });
       if (i === 0 || i === 3 || i === 5) {
         await rollUpTouches(db(), Date.now());
-        for (const model of ["first_touch", "last_touch", "linear"] as const) {
+        for (const model of ATTRIBUTION_MODELS) {
           const want = await expectedCredit(model);
           const got = await rolledUp(model);
           expect([...got.keys()].sort(), model).toEqual([...want.keys()].sort());

@@ -1,6 +1,7 @@
 // Drives the scoring service directly (its return values are the subject); whatever it queues goes to the real queue (env.JOBS).
 import { describe, it, expect, beforeAll } from "vitest";
 import { env } from "cloudflare:workers";
+import { ATTRIBUTION_MODELS } from "../../src/domain/vocabulary";
 import { db, makeAsset } from "../support/fixtures";
 import { addTouch, insertLead, ledgerSumsMatchScores } from "../support/leads";
 import { ensureDefaultRules } from "../../src/services/scoring/default-rules";
@@ -68,11 +69,10 @@ describe("scoring a lead as events arrive", () => {
     )
       .bind(asset.id)
       .all();
-    expect(credit.results).toEqual([
-      { model: "first_touch", mqls: 1 },
-      { model: "last_touch", mqls: 1 },
-      { model: "linear", mqls: 1 },
-    ]);
+    // One touch: every model credits it the whole MQL, once.
+    expect(credit.results).toEqual(
+      [...ATTRIBUTION_MODELS].sort().map((model) => ({ model, mqls: 1 })),
+    );
     expect(await ledgerSumsMatchScores()).toEqual([]);
   });
 

@@ -31,3 +31,5 @@ export * from "./audit-log";
 export * from "./exchange-rates";
 export * from "./spend-campaign-mappings";
 export * from "./tagged-links";
+export * from "./lead-paths";
+export * from "./markov";

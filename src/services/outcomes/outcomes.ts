@@ -189,10 +189,7 @@ export async function recordOutcome(
     statements.push(...creditConversion(leadId, "accepted", 1, now));
   if (input.stage === "won") {
     if (!wasAccepted) statements.push(...creditConversion(leadId, "accepted", 1, now));
-    statements.push(
-      ...creditConversion(leadId, "won", 1, now),
-      ...creditConversion(leadId, "revenue_minor", revenueMinor!, now),
-    );
+    statements.push(...creditConversion(leadId, "won", 1, now, { revenueMinor: revenueMinor! }));
   }
   const deliveryAt = statements.length;
   if (moves) {

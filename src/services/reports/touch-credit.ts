@@ -4,6 +4,7 @@ import { batch } from "../../store/batch";
 import { claimCursor, cursorClaimed, touchSweepWindow } from "../../store/rollup-cursors";
 import { touchCreditStatements } from "../../store/rollups";
 import { countTouchesBetween } from "../../store/touches";
+import { upsertSweptPaths } from "../../store/lead-paths";
 
 const CURSOR = "touch_credit";
 
@@ -22,6 +23,8 @@ export async function rollUpTouches(db: Db, now: number, limit = 5000): Promise<
   const results = await batch(db, [
     claimCursor(CURSOR, a, b, nonce, now),
     ...touchCreditStatements(a, b, guard),
+    // After the credit statements: they read each lead's previous weights version from it.
+    upsertSweptPaths(a, b, guard),
     countTouchesBetween(a, b, guard),
   ]);
   return (results.at(-1)!.results as { n: number }[])[0]?.n ?? 0;

@@ -3,17 +3,29 @@ import { sql, type SQL } from "drizzle-orm";
 import { ATTRIBUTION_MODELS, type AttributionModel } from "../../db/schema";
 import { utcDay } from "../../domain/calendar-day";
 import { EVERY_MODEL, bucketSql, dayOf } from "./shared";
+import {
+  CREDITED_WEIGHTS,
+  CURRENT_WEIGHTS,
+  type ShareScope,
+  stageOfMetric,
+  touchShareRows,
+} from "./shares";
 
 // ---- Conversions (an MQL, an accepted or won deal, revenue), credited when they happen.
 
 /** The rollup columns a conversion can credit. */
 export type CreditMetric = "leads" | "mqls" | "accepted" | "won" | "revenue_minor";
 
-const shareOf: Record<AttributionModel, SQL> = {
-  first_touch: sql`CASE WHEN t.id = (SELECT min(id) FROM touches WHERE lead_id = t.lead_id) THEN 1.0 ELSE 0 END`,
-  last_touch: sql`CASE WHEN t.id = (SELECT max(id) FROM touches WHERE lead_id = t.lead_id) THEN 1.0 ELSE 0 END`,
-  linear: sql`1.0 / (SELECT count(*) FROM touches WHERE lead_id = t.lead_id)`,
-};
+export interface ConversionCreditOptions {
+  /** The models to credit (default: every one); the backfill credits only the models it adds. */
+  models?: readonly AttributionModel[];
+  /** Share over the touches at or before the conversion only (a backfilled past conversion). */
+  touchesUntil?: boolean;
+  /** Write only while this holds (the backfill's claim). */
+  guard?: SQL;
+  /** With `won`: the deal's revenue, credited in the same upserts (one row write per cell, not two). */
+  revenueMinor?: number;
+}
 
 /**
  * Statements (include them in the caller's D1 batch) that credit `value` of `metric` to the lead's
@@ -27,9 +39,17 @@ export function creditConversion(
   metric: CreditMetric,
   value: number,
   at: number,
+  opts: ConversionCreditOptions = {},
 ): SQL[] {
   // Raw: INSERT…SELECT over the lead's touches, upserting `x = x + excluded.x` and json_set on the histogram.
-  const column = sql.raw(metric);
+  const withRevenue = metric === "won" && opts.revenueMinor !== undefined;
+  const columns = sql.raw(withRevenue ? `${metric}, revenue_minor` : metric);
+  const values = withRevenue
+    ? sql`${value} * share, ${opts.revenueMinor} * share`
+    : sql`${value} * share`;
+  const updates = sql.raw(
+    `${metric} = ${metric} + excluded.${metric}${withRevenue ? ", revenue_minor = revenue_minor + excluded.revenue_minor" : ""}`,
+  );
   const day = utcDay(at);
   const isMql = metric === "mqls";
   const hist = isMql
@@ -39,35 +59,32 @@ export function creditConversion(
   const histUpdate = isMql
     ? sql`, mql_hist = json_set(mql_hist, ${histKey}, coalesce(json_extract(mql_hist, ${histKey}), 0) + excluded.mqls)`
     : sql``;
-  return ATTRIBUTION_MODELS.flatMap((model) => [
+  const scope: ShareScope = {
+    upTo: null,
+    atMost: opts.touchesUntil ? sql`${at}` : null,
+    stage: stageOfMetric(metric),
+    version: CURRENT_WEIGHTS,
+  };
+  const guard = opts.guard ?? sql`1`;
+  const rows = (model: AttributionModel) =>
+    touchShareRows(model, sql`t.lead_id = ${leadId}`, scope);
+  return (opts.models ?? ATTRIBUTION_MODELS).flatMap((model) => [
     sql`
-      INSERT INTO attributed_daily (model, asset_id, day, channel, campaign, ${column}, mql_hist)
-      SELECT ${model}, asset_id, ${day}, channel, campaign, ${value} * share, ${hist}
-      FROM (SELECT t.asset_id, t.channel, coalesce(t.utm_campaign, '') AS campaign, ${shareOf[model]} AS share FROM touches t WHERE t.lead_id = ${leadId})
-      WHERE share > 0
-      ON CONFLICT (model, asset_id, day, channel, campaign) DO UPDATE SET ${column} = ${column} + excluded.${column}${histUpdate}`,
+      INSERT INTO attributed_daily (model, asset_id, day, channel, campaign, ${columns}, mql_hist)
+      SELECT ${model}, asset_id, ${day}, channel, campaign, ${values}, ${hist}
+      FROM (${rows(model)})
+      WHERE share > 0 AND ${guard}
+      ON CONFLICT (model, asset_id, day, channel, campaign) DO UPDATE SET ${updates}${histUpdate}`,
     sql`
-      INSERT INTO asset_model_daily (model, asset_id, day, ${column}, mql_hist)
-      SELECT ${model}, asset_id, ${day}, ${value} * share, ${hist}
-      FROM (SELECT t.asset_id, sum(${shareOf[model]}) AS share FROM touches t WHERE t.lead_id = ${leadId} GROUP BY t.asset_id)
-      WHERE share > 0
-      ON CONFLICT (model, asset_id, day) DO UPDATE SET ${column} = ${column} + excluded.${column}${histUpdate}`,
+      INSERT INTO asset_model_daily (model, asset_id, day, ${columns}, mql_hist)
+      SELECT ${model}, asset_id, ${day}, ${values}, ${hist}
+      FROM (SELECT asset_id, sum(share) AS share FROM (${rows(model)}) GROUP BY asset_id)
+      WHERE share > 0 AND ${guard}
+      ON CONFLICT (model, asset_id, day) DO UPDATE SET ${updates}${histUpdate}`,
   ]);
 }
 
 // ---- The touch-credit sweep: leads credited to their touches, off the capture hot path.
-
-/** A lead's credit share for touch t, counting only the lead's touches with id <= k (mirrors creditShares). */
-function shareUpTo(model: AttributionModel, k: number): SQL {
-  switch (model) {
-    case "first_touch":
-      return sql`CASE WHEN t.id = (SELECT min(id) FROM touches WHERE lead_id = t.lead_id) THEN 1.0 ELSE 0 END`;
-    case "last_touch":
-      return sql`CASE WHEN t.id = (SELECT max(id) FROM touches WHERE lead_id = t.lead_id AND id <= ${k}) THEN 1.0 ELSE 0 END`;
-    case "linear":
-      return sql`1.0 / (SELECT count(*) FROM touches WHERE lead_id = t.lead_id AND id <= ${k})`;
-  }
-}
 
 /**
  * The change in a lead's credit when touches (a, b] arrive: its shares over touches <= b minus its
@@ -75,39 +92,77 @@ function shareUpTo(model: AttributionModel, k: number): SQL {
  * sweep the rollups hold each lead's credit over all its touches, on the day the lead was created.
  */
 function creditDelta(model: AttributionModel, a: number, b: number): SQL {
-  const affected = sql`(SELECT DISTINCT lead_id FROM touches WHERE id > ${a} AND id <= ${b})`;
-  // The spend-matching keys ride along (src/domain/utm.ts matchKey; touches are stored trimmed and collapsed).
-  const keys = sql`lower(trim(coalesce(t.utm_campaign, ''))) AS campaign_key, lower(trim(coalesce(t.utm_source, ''))) AS source, lower(trim(coalesce(t.utm_medium, ''))) AS medium`;
+  const affected = sql`t.lead_id IN (SELECT DISTINCT lead_id FROM touches WHERE id > ${a} AND id <= ${b})`;
+  const now = touchShareRows(model, affected, { upTo: b, stage: "mql", version: CURRENT_WEIGHTS });
+  const before = touchShareRows(model, affected, {
+    upTo: a,
+    stage: "mql",
+    version: CREDITED_WEIGHTS,
+  });
   return sql`
-    SELECT t.asset_id, t.channel, coalesce(t.utm_campaign, '') AS campaign, ${keys}, ${dayOf(sql`l.created_at`)} AS day, ${shareUpTo(model, b)} AS credit
-    FROM touches t JOIN leads l ON l.id = t.lead_id WHERE t.lead_id IN ${affected} AND t.id <= ${b}
+    SELECT x.asset_id, x.channel, x.campaign, x.campaign_key, x.source, x.medium, ${dayOf(sql`l.created_at`)} AS day, x.share AS credit
+    FROM (${now}) x JOIN leads l ON l.id = x.lead_id
     UNION ALL
-    SELECT t.asset_id, t.channel, coalesce(t.utm_campaign, ''), ${keys}, ${dayOf(sql`l.created_at`)}, -(${shareUpTo(model, a)})
-    FROM touches t JOIN leads l ON l.id = t.lead_id WHERE t.lead_id IN ${affected} AND t.id <= ${a}`;
+    SELECT x.asset_id, x.channel, x.campaign, x.campaign_key, x.source, x.medium, ${dayOf(sql`l.created_at`)}, -x.share
+    FROM (${before}) x JOIN leads l ON l.id = x.lead_id`;
+}
+
+/**
+ * The three lead-credit rollup upserts of one model from `credits`, a select of (asset_id, channel,
+ * campaign, campaign_key, source, medium, day, credit) rows; each writes only while `guard` holds.
+ */
+export function leadCreditInserts(model: AttributionModel, credits: SQL, guard: SQL): SQL[] {
+  // Raw: INSERT…SELECT over a compound select, GROUP BY/HAVING, and additive upserts.
+  return [
+    sql`
+        INSERT INTO attributed_daily (model, asset_id, day, channel, campaign, leads)
+        SELECT ${model}, asset_id, day, channel, campaign, sum(credit) FROM (${credits})
+        WHERE ${guard} GROUP BY asset_id, day, channel, campaign HAVING abs(sum(credit)) > 1e-12
+        ON CONFLICT (model, asset_id, day, channel, campaign) DO UPDATE SET leads = leads + excluded.leads`,
+    sql`
+        INSERT INTO campaign_monthly (model, month, campaign, source, medium, channel, asset_id, leads)
+        SELECT ${model}, substr(day, 1, 7) AS month, campaign_key, source, medium, channel, asset_id, sum(credit) FROM (${credits})
+        WHERE ${guard} GROUP BY month, campaign_key, source, medium, channel, asset_id HAVING abs(sum(credit)) > 1e-12
+        ON CONFLICT (model, month, campaign, source, medium, channel, asset_id) DO UPDATE SET leads = leads + excluded.leads`,
+    sql`
+        INSERT INTO asset_model_daily (model, asset_id, day, leads)
+        SELECT ${model}, asset_id, day, sum(credit) FROM (${credits})
+        WHERE ${guard} GROUP BY asset_id, day HAVING abs(sum(credit)) > 1e-12
+        ON CONFLICT (model, asset_id, day) DO UPDATE SET leads = leads + excluded.leads`,
+  ];
+}
+
+/**
+ * The new models' lead credit for leads (fromLead, toLead] over their touches up to `touchUpto`, as
+ * the touch-credit sweep would have given it (data_driven with no weights yet: linear); the backfill.
+ */
+export function backfillLeadCredit(
+  models: readonly AttributionModel[],
+  fromLead: number,
+  toLead: number,
+  touchUpto: number,
+  guard: SQL,
+): SQL[] {
+  const leads = sql`t.lead_id > ${fromLead} AND t.lead_id <= ${toLead}`;
+  return models.flatMap((model) => {
+    const rows = touchShareRows(model, leads, {
+      upTo: touchUpto,
+      stage: "mql",
+      version: sql`NULL`,
+    });
+    const credits = sql`SELECT x.asset_id, x.channel, x.campaign, x.campaign_key, x.source, x.medium, ${dayOf(sql`l.created_at`)} AS day, x.share AS credit FROM (${rows}) x JOIN leads l ON l.id = x.lead_id`;
+    return leadCreditInserts(model, credits, guard);
+  });
 }
 
 /** Credits touches (a, b] in every lead-credit rollup; each statement writes only while `guard` holds. */
 export function touchCreditStatements(a: number, b: number, guard: SQL): SQL[] {
-  // Raw: INSERT…SELECT over a compound select, GROUP BY/HAVING, and additive upserts.
+  // Raw: INSERT…SELECT over the lead's touches, counted per asset × day.
   const isFirst = sql`t.id = (SELECT min(id) FROM touches WHERE lead_id = t.lead_id)`;
   return [
-    ...ATTRIBUTION_MODELS.flatMap((model) => [
-      sql`
-        INSERT INTO attributed_daily (model, asset_id, day, channel, campaign, leads)
-        SELECT ${model}, asset_id, day, channel, campaign, sum(credit) FROM (${creditDelta(model, a, b)})
-        WHERE ${guard} GROUP BY asset_id, day, channel, campaign HAVING abs(sum(credit)) > 1e-12
-        ON CONFLICT (model, asset_id, day, channel, campaign) DO UPDATE SET leads = leads + excluded.leads`,
-      sql`
-        INSERT INTO campaign_monthly (model, month, campaign, source, medium, channel, asset_id, leads)
-        SELECT ${model}, substr(day, 1, 7) AS month, campaign_key, source, medium, channel, asset_id, sum(credit) FROM (${creditDelta(model, a, b)})
-        WHERE ${guard} GROUP BY month, campaign_key, source, medium, channel, asset_id HAVING abs(sum(credit)) > 1e-12
-        ON CONFLICT (model, month, campaign, source, medium, channel, asset_id) DO UPDATE SET leads = leads + excluded.leads`,
-      sql`
-        INSERT INTO asset_model_daily (model, asset_id, day, leads)
-        SELECT ${model}, asset_id, day, sum(credit) FROM (${creditDelta(model, a, b)})
-        WHERE ${guard} GROUP BY asset_id, day HAVING abs(sum(credit)) > 1e-12
-        ON CONFLICT (model, asset_id, day) DO UPDATE SET leads = leads + excluded.leads`,
-    ]),
+    ...ATTRIBUTION_MODELS.flatMap((model) =>
+      leadCreditInserts(model, creditDelta(model, a, b), guard),
+    ),
     // Event counts of the new touches, the same in every model's row.
     sql`
       INSERT INTO asset_model_daily (model, asset_id, day, submissions, new_leads, referral_leads)

@@ -4,3 +4,4 @@ export * from "./credit";
 export * from "./counts";
 export * from "./reads";
 export * from "./captures";
+export * from "./shares";

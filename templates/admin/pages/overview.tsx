@@ -4,6 +4,7 @@ import type { Locale, AttributionModel } from "../../../src/db/schema";
 import type { Overview } from "../../../src/services/reports/overview";
 import { AdminLayout, type AdminChrome } from "../layout";
 import { at } from "../messages";
+import { MODEL_CHOICES } from "../messages/report-vocabulary";
 import { money, num, pct, spendMoney } from "../format";
 import { LineChart } from "../charts";
 import { ModelNote, ReportTable } from "../report-table";
@@ -47,7 +48,7 @@ export function OverviewPage(p: {
           <div>
             <label for="model">{at(L, "model")}</label>
             <select id="model" name="model">
-              {(["first_touch", "last_touch", "linear"] as const).map((m) => (
+              {MODEL_CHOICES.map((m) => (
                 <option value={m} selected={p.model === m}>
                   {at(L, `model_${m}`)}
                 </option>

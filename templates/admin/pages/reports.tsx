@@ -7,6 +7,7 @@ import type { ReportQuery } from "../../../src/services/reports/query";
 import type { CalibrationBand } from "../../../src/services/reports/calibration";
 import { AdminLayout, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
+import { MODEL_CHOICES } from "../messages/report-vocabulary";
 import { num, pct } from "../format";
 import { ModelNote, ReportTable } from "../report-table";
 
@@ -58,7 +59,7 @@ function ReportFilters(p: {
       <div>
         <label for="model">{at(L, "model")}</label>
         <select id="model" name="model">
-          {(["first_touch", "last_touch", "linear"] as const).map((m) => (
+          {MODEL_CHOICES.map((m) => (
             <option value={m} selected={p.q.model === m}>
               {at(L, `model_${m}`)}
             </option>
