@@ -182,7 +182,9 @@ describe("the backfill of the models added after data existed", () => {
     // Now the migration's own statements, over the same data as it was before 0015.
     await asBefore0015();
     await pause();
-    const migration = env.TEST_MIGRATIONS.find((m) => m.name.endsWith("_models_backfill_seed.sql"))!;
+    const migration = env.TEST_MIGRATIONS.find((m) =>
+      m.name.endsWith("_models_backfill_seed.sql"),
+    )!;
     expect(migration.name).toBe("0020_models_backfill_seed.sql");
     for (const q of migration.queries) await env.DB.prepare(q).run();
     expect(await env.DB.prepare("SELECT count(*) AS n FROM model_backfill").first("n")).toBe(1);

@@ -6,23 +6,27 @@ import { Csrf } from "../layout";
 import { at } from "../messages";
 import { money } from "../format";
 
+/** The form fields every step of the import carries: the file's text, its encoding, the tie, the rates. */
+export const KEPT_FIELDS = [
+  "csv",
+  "encoding",
+  "asset_id",
+  "channel",
+  "utm_source",
+  "utm_medium",
+  "currency",
+  "rates",
+  "platform",
+  "account",
+] as const;
+
 /** The form fields a re-preview keeps (the file, the tie, the column mapping). */
 export function KeptFields(p: { values: Record<string, string>; result: ImportResult }) {
-  const keep = [
-    "csv",
-    "encoding",
-    "asset_id",
-    "channel",
-    "utm_source",
-    "utm_medium",
-    "currency",
-    "rates",
-    "platform",
-    "account",
-  ];
   return (
     <>
-      {keep.map((k) => (p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null))}
+      {KEPT_FIELDS.map((k) =>
+        p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null,
+      )}
       {Object.entries(p.result.mapping).map(([f, h]) => (
         <input type="hidden" name={`map_${f}`} value={h} />
       ))}

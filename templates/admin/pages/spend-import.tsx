@@ -7,7 +7,7 @@ import { AdminLayout, Csrf, type AdminChrome } from "../layout";
 import { at, type AdminKey } from "../messages";
 import { money, num } from "../format";
 import { type AssetOption, ImportForm } from "../components/spend-fields";
-import { KeptFields, SpendCampaigns } from "../components/spend-campaigns";
+import { KEPT_FIELDS, KeptFields, SpendCampaigns } from "../components/spend-campaigns";
 import { ImportDetected } from "../components/import-detected";
 
 /** The preview: a mapping step when columns are missing, then row errors or rows to confirm. */
@@ -28,18 +28,6 @@ export function SpendImportPage(p: {
   const r = p.result;
   // Days the import writes: new ones, and those it replaces (importing the same days again never adds).
   const days = r ? r.campaigns.reduce((s, c) => s + c.days, 0) : 0;
-  const keep = [
-    "csv",
-    "encoding",
-    "asset_id",
-    "channel",
-    "utm_source",
-    "utm_medium",
-    "currency",
-    "rates",
-    "platform",
-    "account",
-  ];
   return (
     <AdminLayout
       locale={L}
@@ -65,7 +53,7 @@ export function SpendImportPage(p: {
           <h2>{at(L, "mapping_title")}</h2>
           <p class="muted">{at(L, "mapping_help")}</p>
           <Csrf token={p.csrf} />
-          {keep.map((k) =>
+          {KEPT_FIELDS.map((k) =>
             p.values[k] ? <input type="hidden" name={k} value={p.values[k]} /> : null,
           )}
           <div class="grid">
