@@ -113,11 +113,15 @@ describe.skipIf(!hasChromium())("in a real browser", () => {
     });
     await marketer.click("button[value=preview]");
     await expect
-      .poll(() => marketer.getByRole("button", { name: "Import 1 row", exact: true }).isVisible())
+      .poll(() =>
+        marketer.getByRole("button", { name: "Import 1 day of spend", exact: true }).isVisible(),
+      )
       .toBe(true);
     await marketer.screenshot({ path: shot("spend-preview"), fullPage: true });
-    await marketer.getByRole("button", { name: "Import 1 row", exact: true }).click();
-    await expect.poll(() => marketer.getByText("Imported 1 row(s)").isVisible()).toBe(true);
+    await marketer.getByRole("button", { name: "Import 1 day of spend", exact: true }).click();
+    await expect
+      .poll(() => marketer.getByText("Imported 1 new day(s) of spend").isVisible())
+      .toBe(true);
     const after = await overviewCpl(marketer, "Browser Guide 2026");
     expect(after).toBe("$40.00");
     await marketer.screenshot({ path: shot("overview"), fullPage: true });
