@@ -13,8 +13,6 @@ interface ErrorBody {
     };
   };
 }
-const spendCount = async () =>
-  (await env.DB.prepare("SELECT count(*) AS n FROM spend").first<{ n: number }>())!.n;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe("a CNY export is never read as another currency", () => {

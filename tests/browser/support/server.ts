@@ -19,6 +19,29 @@ const VARS = {
   PUBLIC_BASE_URL: ORIGIN,
 };
 
+/** Whether something answers on the port (a server still shutting down, or another checkout's). */
+async function answering(): Promise<boolean> {
+  try {
+    await fetch(`${ORIGIN}/admin/login`, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Waits until nothing answers on the port. wrangler's process can exit while its workerd still serves a
+ * moment longer; a journey that started then would talk to the old server and hang when it went away.
+ */
+async function portFree(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await answering()) {
+    if (Date.now() > deadline)
+      throw new Error(`${ORIGIN} still answers: another server holds the port`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export interface LiveServer {
   stop(): Promise<void>;
   log(): string;
@@ -26,6 +49,7 @@ export interface LiveServer {
 
 /** `seedDemo`: the demo content of `npm start` too (scripts/seed.ts: assets, a course session, leads). */
 export async function startServer(opts: { seedDemo?: boolean } = {}): Promise<LiveServer> {
+  await portFree(30_000);
   const dir = mkdtempSync(path.join(tmpdir(), "lodestone-browser-"));
   const wrangler = path.join(ROOT, "node_modules/.bin/wrangler");
   const migrate = spawnSync(
@@ -84,6 +108,7 @@ export async function startServer(opts: { seedDemo?: boolean } = {}): Promise<Li
         process.kill(-child.pid!, "SIGTERM");
         await new Promise((r) => child.once("exit", r).once("error", r));
       }
+      await portFree(15_000).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };
