@@ -50,7 +50,11 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/links": needs("links.write"),
 
   "GET /admin/webhooks": needs("webhooks.read"),
+  "POST /admin/webhooks": needs("webhooks.write"),
   "POST /admin/webhooks/:endpoint{[0-9]+}/active": needs("webhooks.write"),
+  "POST /admin/webhooks/:endpoint{[0-9]+}/rotate": needs("webhooks.write"),
+  "POST /admin/webhooks/:endpoint{[0-9]+}/test": needs("webhooks.write"),
+  "POST /admin/webhooks/:endpoint{[0-9]+}/delete": needs("webhooks.write"),
   "POST /admin/webhooks/:endpoint{[0-9]+}/deliveries/:id{[0-9]+}/replay": needs("webhooks.write"),
 
   "GET /admin/mail": needs("mail.read"),

@@ -116,6 +116,14 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     return () =>
       api(`/api/v1/webhooks/${d.endpoint}/deliveries/${d.delivery}/replay`, { method: "POST" });
   },
+  "POST /api/v1/webhooks/{id}/rotate-secret": async () => {
+    const e = await makeEndpoint();
+    return () => api(`/api/v1/webhooks/${e.id}/rotate-secret`, { method: "POST" });
+  },
+  "POST /api/v1/webhooks/{id}/test": async () => {
+    const e = await makeEndpoint();
+    return () => api(`/api/v1/webhooks/${e.id}/test`, { method: "POST" });
+  },
   "POST /api/v1/leads/{id}/outcomes": async () => {
     const l = await lead();
     return () =>
@@ -233,6 +241,23 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
   "POST /admin/webhooks/{endpoint}/active": async () => {
     const e = await makeEndpoint();
     return () => admin.post(`/admin/webhooks/${e.id}/active`, { active: "0" });
+  },
+  "POST /admin/webhooks": async () => () =>
+    admin.post("/admin/webhooks", {
+      url: "https://crm.example/audited-form",
+      event_types: "lead.qualified",
+    }),
+  "POST /admin/webhooks/{endpoint}/rotate": async () => {
+    const e = await makeEndpoint();
+    return () => admin.post(`/admin/webhooks/${e.id}/rotate`, {});
+  },
+  "POST /admin/webhooks/{endpoint}/test": async () => {
+    const e = await makeEndpoint();
+    return () => admin.post(`/admin/webhooks/${e.id}/test`, {});
+  },
+  "POST /admin/webhooks/{endpoint}/delete": async () => {
+    const e = await makeEndpoint();
+    return () => admin.post(`/admin/webhooks/${e.id}/delete`, {});
   },
   "POST /admin/webhooks/{endpoint}/deliveries/{id}/replay": async () => {
     const d = await delivery();

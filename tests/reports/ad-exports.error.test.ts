@@ -120,4 +120,10 @@ describe("files that cannot be imported get a 4xx naming the line, never a 5xx",
     });
     expect(res.status).toBe(415);
   });
+
+  it("a POST with no body and no content type is a 415, not a server error", async () => {
+    const res = await fetchWorker("/api/v1/spend/import", { method: "POST", headers: ADMIN });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(/multipart|JSON/);
+  });
 });

@@ -88,6 +88,18 @@ export const API_ROUTES: ApiRouteCase[] = [
   },
   {
     method: "POST",
+    path: "/api/v1/webhooks/999999/rotate-secret",
+    template: "/api/v1/webhooks/{id}/rotate-secret",
+    scopes: ["marketing", "sales"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/webhooks/999999/test",
+    template: "/api/v1/webhooks/{id}/test",
+    scopes: ["marketing", "sales"],
+  },
+  {
+    method: "POST",
     path: "/api/v1/leads/999999/outcomes",
     template: "/api/v1/leads/{id}/outcomes",
     scopes: ["sales"],

@@ -10,6 +10,12 @@ export const webhookEndpoints = sqliteTable("webhook_endpoints", {
   id: idNeverReused(),
   url: text("url").notNull(),
   secret: text("secret").notNull(),
+  /**
+   * After a rotation the old secret keeps signing beside the new one until previous_secret_expires_at, so a
+   * receiver can switch without dropping a delivery (Standard Webhooks allows several signatures).
+   */
+  previousSecret: text("previous_secret"),
+  previousSecretExpiresAt: integer("previous_secret_expires_at"),
   eventTypes: text("event_types", { mode: "json" }).$type<string[]>().notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   /** Set when Lodestone disabled the endpoint (410, or failing for the whole retry schedule): the marketer's flag. */

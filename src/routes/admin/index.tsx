@@ -19,6 +19,7 @@ import { registerSpendImport } from "./spend/import";
 import { registerLeads } from "./leads";
 import { registerAssets } from "./assets";
 import { registerWebhooksPage } from "./webhooks";
+import { registerWebhookTools } from "./webhook-tools";
 import { registerMailPage } from "./mail";
 import { registerSettings } from "./settings";
 import { registerLinksPage } from "./links";
@@ -39,6 +40,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerAssets(admin);
   registerLinksPage(admin);
   registerWebhooksPage(admin);
+  registerWebhookTools(admin);
   registerMailPage(admin);
   registerSettings(admin);
   registerPeople(admin);

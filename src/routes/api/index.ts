@@ -15,6 +15,8 @@ import { registerDeleteWebhook } from "./webhooks/delete";
 import { registerListDeliveries } from "./webhooks/deliveries";
 import { registerGetDelivery } from "./webhooks/delivery";
 import { registerReplayDelivery } from "./webhooks/replay";
+import { registerRotateWebhookSecret } from "./webhooks/rotate-secret";
+import { registerTestWebhook } from "./webhooks/test";
 import { registerListRules } from "./rules/list";
 import { registerCreateRule } from "./rules/create";
 import { registerUpdateRule } from "./rules/update";
@@ -52,6 +54,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerListDeliveries(app);
   registerGetDelivery(app);
   registerReplayDelivery(app);
+  registerRotateWebhookSecret(app);
+  registerTestWebhook(app);
   registerListRules(app);
   registerCreateRule(app);
   registerUpdateRule(app);

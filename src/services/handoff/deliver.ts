@@ -27,9 +27,28 @@ const MAX_DELAY_SECONDS = 43_200;
 
 type AttemptResult = { delivered: boolean; statusCode: number | null };
 
-/** Signs exactly the bytes that are sent: webhook-id, webhook-timestamp and a v1 HMAC-SHA256 signature. */
+/** The secrets that sign now: the current one, and the one it replaced while its grace period lasts. */
+export function signingSecrets(
+  endpoint: {
+    secret: string;
+    previousSecret: string | null;
+    previousSecretExpiresAt: number | null;
+  },
+  now: number,
+): string[] {
+  const previous =
+    endpoint.previousSecret && (endpoint.previousSecretExpiresAt ?? 0) > now
+      ? [endpoint.previousSecret]
+      : [];
+  return [endpoint.secret, ...previous];
+}
+
+/**
+ * Signs exactly the bytes that are sent: webhook-id, webhook-timestamp and a v1 HMAC-SHA256 signature per
+ * secret, space-separated as Standard Webhooks allows, so a receiver holding either secret verifies it.
+ */
 function signedHeaders(
-  secret: string,
+  secrets: string[],
   messageId: string,
   now: number,
   payload: string,
@@ -40,7 +59,7 @@ function signedHeaders(
     "user-agent": "Lodestone-Webhooks/1.0",
     "webhook-id": messageId,
     "webhook-timestamp": String(Math.floor(now / 1000)),
-    "webhook-signature": new Webhook(secret).sign(messageId, at, payload),
+    "webhook-signature": secrets.map((s) => new Webhook(s).sign(messageId, at, payload)).join(" "),
   };
 }
 
@@ -98,7 +117,12 @@ export async function attemptDelivery(
     const res = await fetchFn(target.url.href, {
       method: "POST",
       body: delivery.payload,
-      headers: signedHeaders(endpoint.secret, delivery.messageId, now, delivery.payload),
+      headers: signedHeaders(
+        signingSecrets(endpoint, now),
+        delivery.messageId,
+        now,
+        delivery.payload,
+      ),
       redirect: "manual",
       signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
     });

@@ -40,7 +40,7 @@ function assertAllowedTarget(url: string, rules: TargetRules): void {
 }
 
 /** A Standard Webhooks secret: whsec_ and 24 random bytes in base64. */
-function newWebhookSecret(): string {
+export function newWebhookSecret(): string {
   return `whsec_${btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24))))}`;
 }
 

@@ -76,11 +76,16 @@ export const WEBHOOK_EVENT_TYPES = [
   "lead.score_changed",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/**
+ * What a payload's `type` can be: the events an endpoint subscribes to, and `webhook.test`, sent only when
+ * a person asks for a test (dashboard or POST /api/v1/webhooks/{id}/test), whatever the endpoint subscribes to.
+ */
+export const WEBHOOK_PAYLOAD_TYPES = [...WEBHOOK_EVENT_TYPES, "webhook.test"] as const;
 
 /** The body of every webhook: the Standard Webhooks envelope of type, timestamp and data. */
 export const webhookPayloadSchema = z
   .object({
-    type: z.enum(WEBHOOK_EVENT_TYPES),
+    type: z.enum(WEBHOOK_PAYLOAD_TYPES),
     timestamp: iso,
     data: z.object({
       lead: leadSummarySchema,

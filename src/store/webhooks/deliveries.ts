@@ -11,7 +11,7 @@ const DELIVERIES_PER_STATEMENT = 11;
  * 11 rows under D1's bound-parameter limit, which drizzle's insert (every value a parameter) would not.
  */
 export function deliveryInserts(
-  ev: { messageId: string; leadId: number; eventType: string; payload: string },
+  ev: { messageId: string; leadId: number | null; eventType: string; payload: string },
   to: { id: number; parked: boolean }[],
   now: number,
 ): SQL[] {
@@ -56,7 +56,14 @@ export async function readDeliveryAttempt(db: Db, deliveryId: number) {
       .from(d)
       .where(eq(d.id, deliveryId)),
     db
-      .select({ id: e.id, url: e.url, secret: e.secret, active: e.active })
+      .select({
+        id: e.id,
+        url: e.url,
+        secret: e.secret,
+        previousSecret: e.previousSecret,
+        previousSecretExpiresAt: e.previousSecretExpiresAt,
+        active: e.active,
+      })
       .from(e)
       .innerJoin(d, eq(d.endpointId, e.id))
       .where(eq(d.id, deliveryId)),

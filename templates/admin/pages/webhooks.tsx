@@ -5,17 +5,35 @@ import type { DeliveryRecord, EndpointRecord } from "../../../src/services/hando
 import { AdminLayout, Csrf, allows, type AdminChrome } from "../layout";
 import { at } from "../messages";
 import { dateTime } from "../format";
+import {
+  EndpointTools,
+  NewEndpointForm,
+  SecretCard,
+  type SecretOnce,
+} from "../components/webhook-forms";
+import { COPY_LINK_SCRIPT_PATH } from "../scripts/copy-link";
 
-export function WebhooksPage(p: {
-  locale: Locale;
-  csrf: string;
-  chrome?: AdminChrome;
-  endpoints: EndpointRecord[];
-  selected: EndpointRecord | null;
-  deliveries: DeliveryRecord[];
-  nextCursor: number | null;
+/** What a route adds to the page beside the lists: a message, a form's values and errors, a secret shown once. */
+export interface WebhookPageExtra {
+  endpointId: number;
   message?: string;
-}) {
+  values?: Record<string, string>;
+  errors?: Record<string, string[]>;
+  secret?: SecretOnce;
+}
+
+export function WebhooksPage(
+  p: {
+    locale: Locale;
+    csrf: string;
+    chrome?: AdminChrome;
+    endpoints: EndpointRecord[];
+    selected: EndpointRecord | null;
+    deliveries: DeliveryRecord[];
+    nextCursor: number | null;
+    eventTypes: readonly string[];
+  } & Partial<WebhookPageExtra>,
+) {
   const L = p.locale;
   const write = allows(p.chrome, "webhooks.write");
   return (
@@ -28,7 +46,7 @@ export function WebhooksPage(p: {
     >
       <h1>{at(L, "webhooks_title")}</h1>
       {p.message ? <p class="ok">{p.message}</p> : null}
-      <p class="muted">{at(L, "webhooks_unavailable")}</p>
+      {p.secret ? <SecretCard L={L} secret={p.secret} /> : null}
       <div class="card">
         <h2>{at(L, "endpoints")}</h2>
         {p.endpoints.length ? (
@@ -83,6 +101,7 @@ export function WebhooksPage(p: {
                         </button>
                       </form>
                     ) : null}
+                    {write ? <EndpointTools L={L} csrf={p.csrf} endpoint={e} /> : null}
                   </td>
                 </tr>
               ))}
@@ -92,6 +111,15 @@ export function WebhooksPage(p: {
           <p class="empty">{at(L, "webhooks_empty")}</p>
         )}
       </div>
+      {write ? (
+        <NewEndpointForm
+          L={L}
+          csrf={p.csrf}
+          eventTypes={p.eventTypes}
+          values={p.values}
+          errors={p.errors}
+        />
+      ) : null}
       {p.selected ? (
         <div class="card">
           <h2>
@@ -146,6 +174,7 @@ export function WebhooksPage(p: {
           ) : null}
         </div>
       ) : null}
+      <script src={COPY_LINK_SCRIPT_PATH} defer></script>
     </AdminLayout>
   );
 }

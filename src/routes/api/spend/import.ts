@@ -22,7 +22,7 @@ const importSpendRoute = createRoute({
     body: {
       // Not `required`: with two media types, @hono/zod-openapi then runs only the validator of the
       // content type sent (a required body runs both, and JSON would fail the form's schema). A body
-      // of neither type is still a 415, and a missing one fails the JSON schema (`csv` is required).
+      // of neither type (or none) is a 415 from the handler, and a JSON one without `csv` fails its schema.
       required: false,
       content: {
         "multipart/form-data": { schema: importForm },
@@ -35,7 +35,7 @@ const importSpendRoute = createRoute({
       description: "Preview or import result",
       content: { "application/json": { schema: importResult } },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 415),
   },
 });
 
@@ -51,7 +51,14 @@ function fromForm(f: z.infer<typeof importForm>) {
 
 export function registerImportSpend(app: OpenAPIHono<AppEnv>) {
   app.openapi(importSpendRoute, async (c) => {
-    const multipart = /^multipart\/form-data/i.test(c.req.header("content-type") ?? "");
+    const type = c.req.header("content-type") ?? "";
+    const multipart = /^multipart\/form-data/i.test(type);
+    // Neither body was validated for any other type: refuse it rather than read a body that is not there.
+    if (!multipart && !/^application\/json/i.test(type))
+      throw new AppError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Send the file as multipart/form-data (field `file`) or JSON with a `csv` field",
+      );
     // One route, two bodies: the validator ran the schema of the content type sent.
     const b = multipart
       ? fromForm(c.req.valid("form") as z.infer<typeof importForm>)
