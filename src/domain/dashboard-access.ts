@@ -66,6 +66,16 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/people/:id{[0-9]+}/role": needs("people.manage"),
   "POST /admin/people/:id{[0-9]+}/remove": needs("people.manage"),
 
+  "GET /admin/tokens": needs("tokens.manage"),
+  "POST /admin/tokens": needs("tokens.manage"),
+  "POST /admin/tokens/:id{[0-9]+}/revoke": needs("tokens.manage"),
+
+  "GET /admin/scoring": needs("score_rules.read"),
+  "POST /admin/scoring/preview": needs("score_rules.read"),
+  "POST /admin/scoring/rules": needs("score_rules.write"),
+  "POST /admin/scoring/rules/:id{[0-9]+}": needs("score_rules.write"),
+  "POST /admin/scoring/rules/:id{[0-9]+}/delete": needs("score_rules.write"),
+
   "GET /admin/audit": needs("audit.read"),
 
   "GET /admin/settings": needs("settings.manage"),
@@ -105,9 +115,11 @@ export const NAV_PATHS = [
   "/admin/leads",
   "/admin/spend",
   "/admin/links",
+  "/admin/scoring",
   "/admin/webhooks",
   "/admin/mail",
   "/admin/people",
+  "/admin/tokens",
   "/admin/audit",
   "/admin/settings",
 ] as const;

@@ -44,10 +44,12 @@ const NAV: [string, AdminKey][] = [
   ["/admin/leads", "nav_leads"],
   ["/admin/spend", "nav_spend"],
   ["/admin/links", "nav_links"],
+  ["/admin/scoring", "nav_scoring"],
   ["/admin/webhooks", "nav_webhooks"],
   ["/admin/mail", "nav_mail"],
   ["/admin/settings", "nav_settings"],
   ["/admin/people", "nav_people"],
+  ["/admin/tokens", "nav_tokens"],
   ["/admin/audit", "nav_audit"],
 ];
 

@@ -55,6 +55,8 @@ const EXEMPT: Record<string, string> = {
   "POST /admin/login/link/{secret}": "uses a sign-in link up and starts a session",
   "POST /admin/logout": "ends the caller's own session",
   "POST /admin/locale": "the caller's own dashboard language",
+  "POST /api/v1/score-rules/preview": "scores leads in memory to count them; stores nothing",
+  "POST /admin/scoring/preview": "the same preview from the scoring page; stores nothing",
 };
 
 const id = async (res: Response, key = "id") =>
@@ -263,6 +265,36 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     const d = await delivery();
     return () => admin.post(`/admin/webhooks/${d.endpoint}/deliveries/${d.delivery}/replay`, {});
   },
+  "POST /admin/tokens": async () => () =>
+    admin.post("/admin/tokens", { name: "audited from the page", scopes: "sales" }),
+  "POST /admin/tokens/{id}/revoke": async () => {
+    const t = await makeToken(["sales"]);
+    return () => admin.post(`/admin/tokens/${t.id}/revoke`, {});
+  },
+  "POST /admin/scoring/rules": async () => () =>
+    admin.post("/admin/scoring/rules", {
+      kind: "fit",
+      label: "audited from the page",
+      field: "country",
+      match: "NZ",
+      points: "1",
+      active: "1",
+    }),
+  "POST /admin/scoring/rules/{id}": async () => {
+    const r = await auditedRule();
+    return () =>
+      admin.post(`/admin/scoring/rules/${r}`, {
+        label: "audited",
+        field: "country",
+        match: "NZ",
+        points: "2",
+        active: "1",
+      });
+  },
+  "POST /admin/scoring/rules/{id}/delete": async () => {
+    const r = await auditedRule();
+    return () => admin.post(`/admin/scoring/rules/${r}/delete`, {});
+  },
   "POST /admin/settings": async () => () =>
     admin.post("/admin/settings", {
       privacy_policy_url_en: "https://example.com/privacy",
@@ -279,6 +311,15 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     return () => admin.post(`/admin/people/${p}/remove`, {});
   },
 };
+
+async function auditedRule(): Promise<number> {
+  return id(
+    await api("/api/v1/score-rules", {
+      method: "POST",
+      json: { kind: "fit", field: "country", match: ["NZ"], points: 1, label: "audited" },
+    }),
+  );
+}
 
 async function invited(): Promise<number> {
   const email = teammate("subject");

@@ -146,6 +146,13 @@ export const API_ROUTES: ApiRouteCase[] = [
     body: { points: 1 },
   },
   {
+    method: "POST",
+    path: "/api/v1/score-rules/preview",
+    template: "/api/v1/score-rules/preview",
+    scopes: ["marketing", "sales"],
+    body: { threshold: 40 },
+  },
+  {
     method: "DELETE",
     path: "/api/v1/score-rules/999999",
     template: "/api/v1/score-rules/{id}",

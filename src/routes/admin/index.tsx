@@ -20,6 +20,8 @@ import { registerLeads } from "./leads";
 import { registerAssets } from "./assets";
 import { registerWebhooksPage } from "./webhooks";
 import { registerWebhookTools } from "./webhook-tools";
+import { registerTokensPage } from "./tokens";
+import { registerScoringPage } from "./scoring";
 import { registerMailPage } from "./mail";
 import { registerSettings } from "./settings";
 import { registerLinksPage } from "./links";
@@ -41,6 +43,8 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerLinksPage(admin);
   registerWebhooksPage(admin);
   registerWebhookTools(admin);
+  registerTokensPage(admin);
+  registerScoringPage(admin);
   registerMailPage(admin);
   registerSettings(admin);
   registerPeople(admin);

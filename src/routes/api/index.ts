@@ -21,6 +21,7 @@ import { registerListRules } from "./rules/list";
 import { registerCreateRule } from "./rules/create";
 import { registerUpdateRule } from "./rules/update";
 import { registerDeleteRule } from "./rules/delete";
+import { registerPreviewRules } from "./rules/preview";
 import { registerExportLead } from "./privacy/export";
 import { registerEraseLead } from "./privacy/erase";
 import { registerGetSequence } from "./sequences/get";
@@ -56,6 +57,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerReplayDelivery(app);
   registerRotateWebhookSecret(app);
   registerTestWebhook(app);
+  registerPreviewRules(app);
   registerListRules(app);
   registerCreateRule(app);
   registerUpdateRule(app);

@@ -12,7 +12,7 @@ import {
 import { BEHAVIOUR_FIELDS, FIT_FIELDS } from "./rules";
 
 export type RuleRecord = ScoreRuleRow;
-type RuleInput = {
+export type RuleInput = {
   kind: "fit" | "behaviour";
   field: string;
   match: string[];
@@ -27,7 +27,7 @@ const bad = (field: string, message: string) =>
   new AppError("BAD_REQUEST", message, { details: { fields: { [field]: [message] } } });
 
 /** What the zod schema cannot see: field per kind, match needs, decay only on behaviour. */
-function checkRule(r: RuleInput): void {
+export function checkRule(r: RuleInput): void {
   const fields: readonly string[] = r.kind === "fit" ? FIT_FIELDS : BEHAVIOUR_FIELDS;
   if (!fields.includes(r.field))
     throw bad("field", `A ${r.kind} rule looks at one of: ${fields.join(", ")}`);

@@ -18,6 +18,8 @@ import { consentEn, consentZh } from "./consent";
 import { peopleEn, peopleZh } from "./people";
 import { auditEn, auditZh } from "./audit";
 import { linksEn, linksZh } from "./links";
+import { tokensEn, tokensZh } from "./tokens";
+import { scoringEn, scoringZh } from "./scoring";
 
 const en = {
   ...commonEn,
@@ -38,6 +40,8 @@ const en = {
   ...peopleEn,
   ...auditEn,
   ...linksEn,
+  ...tokensEn,
+  ...scoringEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -59,6 +63,8 @@ const zhCN: Record<AdminKey, string> = {
   ...peopleZh,
   ...auditZh,
   ...linksZh,
+  ...tokensZh,
+  ...scoringZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };
