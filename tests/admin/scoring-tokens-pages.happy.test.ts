@@ -45,8 +45,10 @@ describe("the scoring page", () => {
     const row = await ruleRow("Chinese market");
     expect(JSON.parse(row!.match)).toEqual(["CN", "HK", "TW"]);
     const page = await (await admin.get("/admin/scoring")).text();
-    expect(page).toContain("Chinese market");
     expect(page).toContain("CN, HK, TW");
+    const form = await (await admin.get(`/admin/scoring?edit=${row!.id}`)).text();
+    expect(form).toContain('id="edit"');
+    expect(form).toContain(`action="/admin/scoring/rules/${row!.id}"`);
 
     const edited = await admin.post(`/admin/scoring/rules/${row!.id}`, {
       label: "Chinese market",
@@ -105,7 +107,7 @@ describe("the scoring page", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Preview at a threshold of 50");
-    expect(html).toContain("With the rules as they are: 0 open leads would qualify");
+    expect(html).toContain("at their next scoring, with the rules as they are: 0.");
     expect(html).toContain("With this change: 1.");
     expect((await ruleRow("Chinese market"))!.points).toBe(30);
   });

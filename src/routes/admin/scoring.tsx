@@ -63,7 +63,7 @@ export function registerScoringPage(app: Hono<AppEnv>) {
       : q.deleted
         ? at(L, "scoring_deleted")
         : undefined;
-    return render(c, { message });
+    return render(c, { message, open: q.edit });
   });
 
   app.post("/scoring/preview", async (c) => {

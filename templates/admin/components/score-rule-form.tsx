@@ -106,7 +106,7 @@ export function RuleForm(p: {
           {at(L, "scoring_active")}
         </label>
         <label>
-          {at(L, "scoring_threshold")}
+          {at(L, "scoring_preview_at")}
           <input
             name="threshold"
             inputmode="numeric"

@@ -64,17 +64,19 @@ export function NewEndpointForm(p: {
       <h2>{at(L, "webhook_add")}</h2>
       <Csrf token={p.csrf} />
       {p.errors ? <p class="alert">{at(L, "fix_errors")}</p> : null}
-      <label>
-        URL
-        <input
-          name="url"
-          type="url"
-          required
-          placeholder="https://crm.example.com/hooks/lodestone"
-          value={p.values?.url ?? ""}
-        />
-        <Errors errors={p.errors} name="url" />
-      </label>
+      <div class="grid">
+        <label>
+          URL
+          <input
+            name="url"
+            type="url"
+            required
+            placeholder="https://crm.example.com/hooks/lodestone"
+            value={p.values?.url ?? ""}
+          />
+          <Errors errors={p.errors} name="url" />
+        </label>
+      </div>
       <fieldset>
         <legend>{at(L, "webhook_events")}</legend>
         {p.eventTypes.map((t) => (

@@ -9,6 +9,7 @@ export const scoringEn = {
   scoring_threshold_now: "Leads become MQLs at {n} points.",
   scoring_try_threshold: "Try a threshold",
   scoring_preview: "Preview",
+  scoring_preview_at: "Preview at threshold",
   scoring_save: "Save",
   scoring_fit: "Fit rules",
   scoring_behaviour: "Behaviour rules",
@@ -27,6 +28,7 @@ export const scoringEn = {
   scoring_kind_fit: "Fit (the lead's profile)",
   scoring_kind_behaviour: "Behaviour (events)",
   scoring_delete: "Delete",
+  scoring_cancel: "Cancel",
   scoring_delete_hint:
     "Points this rule gave are taken back at each lead's next scoring. Preview first to see who would no longer qualify.",
   scoring_delete_confirm: "Delete this rule",
@@ -35,11 +37,10 @@ export const scoringEn = {
   scoring_empty: "No rules of this kind.",
   scoring_result: "Preview at a threshold of {n}",
   scoring_result_rules:
-    "With the rules as they are: {n} open leads would qualify at their next scoring.",
+    "Open leads that would qualify at their next scoring, with the rules as they are: {n}.",
   scoring_result_change: "With this change: {n}.",
-  scoring_result_mqls:
-    "{n} leads are MQLs already; a lead qualifies once, so no change takes that back.",
-  scoring_result_exact: "Counted over all {n} open leads.",
+  scoring_result_mqls: "MQLs already: {n}. A lead qualifies once, so no change takes that back.",
+  scoring_result_exact: "Counted over every open lead ({n}).",
   scoring_result_sample:
     "Counted over the {examined} highest-scoring of {n} open leads (down to {score} points): a lead below them qualifies only if the change adds more than the gap.",
   field_job_title_keyword: "Job title keyword",
@@ -61,6 +62,7 @@ export const scoringZh: Record<keyof typeof scoringEn, string> = {
   scoring_threshold_now: "线索达到 {n} 分时成为 MQL。",
   scoring_try_threshold: "试算阈值",
   scoring_preview: "预览",
+  scoring_preview_at: "按此阈值预览",
   scoring_save: "保存",
   scoring_fit: "匹配度规则",
   scoring_behaviour: "行为规则",
@@ -79,6 +81,7 @@ export const scoringZh: Record<keyof typeof scoringEn, string> = {
   scoring_kind_fit: "匹配度（线索资料）",
   scoring_kind_behaviour: "行为（事件）",
   scoring_delete: "删除",
+  scoring_cancel: "取消",
   scoring_delete_hint:
     "此规则给出的分数会在每条线索下一次评分时收回。请先预览，看哪些线索将不再达标。",
   scoring_delete_confirm: "删除此规则",

@@ -16,7 +16,7 @@ export const tokensEn = {
   tokens_scope_sales: "sales: leads, outcomes, webhooks",
   tokens_created: "Token created",
   tokens_secret_once:
-    "Copy the token now: it is shown only this once and stored only as a hash. Send it as Authorization: Bearer ….",
+    "Copy the token now: it is shown only this once and stored only as a hash. Send it in the header Authorization: Bearer followed by the token.",
   tokens_secret: "Token",
   tokens_empty: "No tokens yet.",
   tokens_prefix: "Starts with",

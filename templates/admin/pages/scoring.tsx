@@ -46,6 +46,54 @@ function PreviewCard(p: { L: Locale; preview: QualificationPreview; changed: boo
   );
 }
 
+/** The rule being edited, above the tables: its form, and deleting it (with its own preview). */
+function EditCard(p: ScoringPageProps & { rule: RuleRecord }) {
+  const L = p.locale;
+  const r = p.rule;
+  return (
+    <div class="card" id="edit">
+      <h2>
+        {at(L, "scoring_edit")}: {r.label}
+      </h2>
+      <RuleForm
+        L={L}
+        csrf={p.csrf}
+        rule={r}
+        fields={p.fields}
+        threshold={p.threshold}
+        values={p.values}
+        errors={p.errors}
+      />
+      <details>
+        <summary>{at(L, "scoring_delete")}</summary>
+        <form method="post" action={`/admin/scoring/rules/${r.id}/delete`}>
+          <Csrf token={p.csrf} />
+          <input type="hidden" name="rule_id" value={String(r.id)} />
+          <input type="hidden" name="threshold" value={String(p.threshold)} />
+          <p class="muted">{at(L, "scoring_delete_hint")}</p>
+          <div class="row">
+            <button
+              class="secondary"
+              type="submit"
+              name="change"
+              value="delete"
+              formaction="/admin/scoring/preview"
+            >
+              {at(L, "scoring_preview")}
+            </button>
+            <button class="danger" type="submit">
+              {at(L, "scoring_delete_confirm")}
+            </button>
+          </div>
+        </form>
+      </details>
+      <p>
+        <a href="/admin/scoring">{at(L, "scoring_cancel")}</a>
+      </p>
+    </div>
+  );
+}
+
 function RuleTable(p: ScoringPageProps & { kind: "fit" | "behaviour"; write: boolean }) {
   const L = p.locale;
   const rules = p.rules.filter((r) => r.kind === p.kind);
@@ -65,7 +113,6 @@ function RuleTable(p: ScoringPageProps & { kind: "fit" | "behaviour"; write: boo
       </thead>
       <tbody>
         {rules.map((r) => {
-          const open = p.open === String(r.id);
           return (
             <tr id={`rule-${r.id}`}>
               <td>
@@ -78,43 +125,7 @@ function RuleTable(p: ScoringPageProps & { kind: "fit" | "behaviour"; write: boo
               {p.kind === "behaviour" ? <td class="n">{r.halfLifeDays ?? "—"}</td> : null}
               <td>
                 {p.write ? (
-                  <>
-                    <details open={open}>
-                      <summary>{at(L, "scoring_edit")}</summary>
-                      <RuleForm
-                        L={L}
-                        csrf={p.csrf}
-                        rule={r}
-                        fields={p.fields}
-                        threshold={p.threshold}
-                        values={open ? p.values : undefined}
-                        errors={open ? p.errors : undefined}
-                      />
-                    </details>
-                    <details>
-                      <summary>{at(L, "scoring_delete")}</summary>
-                      <form method="post" action={`/admin/scoring/rules/${r.id}/delete`}>
-                        <Csrf token={p.csrf} />
-                        <input type="hidden" name="rule_id" value={String(r.id)} />
-                        <input type="hidden" name="threshold" value={String(p.threshold)} />
-                        <p class="muted">{at(L, "scoring_delete_hint")}</p>
-                        <div class="row">
-                          <button
-                            class="secondary"
-                            type="submit"
-                            name="change"
-                            value="delete"
-                            formaction="/admin/scoring/preview"
-                          >
-                            {at(L, "scoring_preview")}
-                          </button>
-                          <button class="danger" type="submit">
-                            {at(L, "scoring_delete_confirm")}
-                          </button>
-                        </div>
-                      </form>
-                    </details>
-                  </>
+                  <a href={`/admin/scoring?edit=${r.id}#edit`}>{at(L, "scoring_edit")}</a>
                 ) : null}
               </td>
             </tr>
@@ -129,6 +140,7 @@ export function ScoringPage(p: ScoringPageProps) {
   const L = p.locale;
   const write = allows(p.chrome, "score_rules.write");
   const changed = !!p.values?.change && p.values.change !== "none";
+  const editing = p.rules.find((r) => String(r.id) === p.open) ?? null;
   return (
     <AdminLayout
       locale={L}
@@ -141,6 +153,7 @@ export function ScoringPage(p: ScoringPageProps) {
       {p.message ? <p class="ok">{p.message}</p> : null}
       <p class="muted">{at(L, "scoring_help")}</p>
       {p.preview ? <PreviewCard L={L} preview={p.preview} changed={changed} /> : null}
+      {editing && write ? <EditCard {...p} rule={editing} /> : null}
       <form class="card" method="post" action="/admin/scoring/preview">
         <h2>{at(L, "scoring_threshold")}</h2>
         <Csrf token={p.csrf} />

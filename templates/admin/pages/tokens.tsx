@@ -61,12 +61,14 @@ export function TokensPage(p: {
         <h2>{at(L, "tokens_new")}</h2>
         <Csrf token={p.csrf} />
         {p.errors ? <p class="alert">{at(L, "fix_errors")}</p> : null}
-        <label>
-          {at(L, "tokens_name")}
-          <input name="name" required maxlength={100} value={p.values?.name ?? ""} />
-          <span class="muted">{at(L, "tokens_name_hint")}</span>
-          <Errors errors={p.errors} name="name" />
-        </label>
+        <div class="grid">
+          <label>
+            {at(L, "tokens_name")}
+            <input name="name" required maxlength={100} value={p.values?.name ?? ""} />
+            <span class="muted">{at(L, "tokens_name_hint")}</span>
+            <Errors errors={p.errors} name="name" />
+          </label>
+        </div>
         <fieldset>
           <legend>{at(L, "tokens_scopes")}</legend>
           {p.scopes.map((s) => (
