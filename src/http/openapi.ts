@@ -18,6 +18,8 @@ const DESCRIPTIONS = {
   404: "Not found",
   409: "Conflicts with the current state",
   410: "The lead's personal data was erased",
+  413: "The body is over this route's size limit",
+  415: "The body is not one of the types this route takes",
   429: "Too many requests for this token (see Retry-After)",
 } as const;
 

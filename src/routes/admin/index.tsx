@@ -18,6 +18,7 @@ import { registerSpendPage } from "./spend/page";
 import { registerSpendImport } from "./spend/import";
 import { registerLeads } from "./leads";
 import { registerAssets } from "./assets";
+import { registerAssetPreview } from "./asset-preview";
 import { registerWebhooksPage } from "./webhooks";
 import { registerMailPage } from "./mail";
 import { registerSettings } from "./settings";
@@ -36,6 +37,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerSpendPage(admin);
   registerSpendImport(admin);
   registerLeads(admin);
+  registerAssetPreview(admin);
   registerAssets(admin);
   registerLinksPage(admin);
   registerWebhooksPage(admin);

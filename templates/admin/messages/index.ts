@@ -18,6 +18,8 @@ import { consentEn, consentZh } from "./consent";
 import { peopleEn, peopleZh } from "./people";
 import { auditEn, auditZh } from "./audit";
 import { linksEn, linksZh } from "./links";
+import { settingsEn, settingsZh } from "./settings";
+import { editorEn, editorZh } from "./asset-editor";
 
 const en = {
   ...commonEn,
@@ -38,6 +40,8 @@ const en = {
   ...peopleEn,
   ...auditEn,
   ...linksEn,
+  ...settingsEn,
+  ...editorEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -59,6 +63,8 @@ const zhCN: Record<AdminKey, string> = {
   ...peopleZh,
   ...auditZh,
   ...linksZh,
+  ...settingsZh,
+  ...editorZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };
