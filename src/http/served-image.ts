@@ -18,20 +18,24 @@ export async function servedImage(
   type: string,
   cache: "versioned" | "short" | "private",
 ): Promise<Response | null> {
+  const headersOf = (etag: string) =>
+    new Headers({
+      "Content-Type": type,
+      "Cache-Control": CACHE[cache],
+      ETag: etag,
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      // Emails and link previews load it from other origins.
+      "Cross-Origin-Resource-Policy": "cross-origin",
+    });
+  const asked = c.req.header("if-none-match");
+  if (asked) {
+    const head = await c.env.FILES.head(key);
+    if (head && head.httpEtag === asked)
+      return new Response(null, { status: 304, headers: headersOf(asked) });
+  }
   const object = await c.env.FILES.get(key);
   if (!object) return null;
-  const headers = new Headers({
-    "Content-Type": type,
-    "Cache-Control": CACHE[cache],
-    ETag: object.httpEtag,
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-    // Emails and link previews load it from other origins.
-    "Cross-Origin-Resource-Policy": "cross-origin",
-  });
-  if (c.req.header("if-none-match") === object.httpEtag) {
-    object.body.cancel();
-    return new Response(null, { status: 304, headers });
-  }
+  const headers = headersOf(object.httpEtag);
   headers.set("Content-Length", String(object.size));
   return new Response(object.body, { headers });
 }

@@ -56,7 +56,8 @@ const EXEMPT: Record<string, string> = {
   "POST /admin/logout": "ends the caller's own session",
   "POST /admin/locale": "the caller's own dashboard language",
   "POST /admin/assets/preview": "draws the editor's preview of a new asset; saves nothing",
-  "POST /admin/assets/{id}/preview": "draws the editor's preview of an asset being edited; saves nothing",
+  "POST /admin/assets/{id}/preview":
+    "draws the editor's preview of an asset being edited; saves nothing",
 };
 
 const id = async (res: Response, key = "id") =>

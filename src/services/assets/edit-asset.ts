@@ -3,7 +3,7 @@ import type { Db } from "../../env";
 import { AppError, fieldErrors, type FieldErrors } from "../../errors";
 import type { Asset } from "../../db/schema";
 import type { AssetStatus } from "../../domain/vocabulary";
-import { canMove, missingForRelease } from "../../domain/asset-lifecycle";
+import { canMove, deliveryOf, missingForRelease } from "../../domain/asset-lifecycle";
 import { assetById, assetIdBySlug, assetPage, insertAsset, updateAsset } from "../../store/assets";
 import { sequenceExists, sequencePickerRows } from "../../store/sequences";
 import { stepPerformanceRows, type StepPerformanceRow } from "../../store/sends";
@@ -16,9 +16,11 @@ import {
   rowOf,
   type AssetInput,
 } from "./asset-input";
-import { storeAssetFile, storeCover } from "./asset-files";
+import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, storeAssetFile, storeCover } from "./asset-files";
+import { checkedUpload } from "../uploads/checked-upload";
+import { DOCUMENT_TYPES, IMAGE_TYPES } from "../../domain/file-types";
 
-export { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from "./asset-files";
+export { MAX_FILE_BYTES, MAX_IMAGE_BYTES };
 
 type SaveResult = { ok: true; asset: Asset } | { ok: false; errors: FieldErrors };
 
@@ -74,7 +76,13 @@ function releaseCheck(a: Pick<Asset, "kind" | "fileKey" | "linkUrl">): void {
 /** Form values of an existing asset, to fill the edit form. */
 export const valuesOf = dashboardValuesOf;
 
-/** The dashboard's save: the form's fields, then its file and cover (each checked by its bytes). */
+const bytesOf = async (f: File | null | undefined) =>
+  f && f.size > 0 ? new Uint8Array(await f.arrayBuffer()) : null;
+
+/**
+ * The dashboard's save: the form's fields, its file and its cover (each checked by its bytes before anything is
+ * written, so a refused save changes nothing), each refusal shown on its field.
+ */
 export async function saveAsset(
   db: Db,
   id: number | null,
@@ -85,39 +93,35 @@ export async function saveAsset(
 ): Promise<SaveResult> {
   const before = id === null ? null : ((await assetById(db, id)) ?? null);
   if (id !== null && !before) throw new AppError("NOT_FOUND", "No asset has this id");
-  const saved = await writeAsset(db, before, fromDashboardForm(raw), now);
-  if (!saved.ok) return { ok: false, errors: dashboardErrors(saved.errors) };
-  let asset = saved.asset;
+  const [file, cover] = [await bytesOf(uploads.file), await bytesOf(uploads.cover)];
   try {
-    if (uploads.file && uploads.file.size > 0)
+    if (file) checkedUpload("file", file, uploads.file!.type, DOCUMENT_TYPES, MAX_FILE_BYTES);
+    if (cover) checkedUpload("cover", cover, uploads.cover!.type, IMAGE_TYPES, MAX_IMAGE_BYTES);
+    const saved = await writeAsset(db, before, fromDashboardForm(raw), now);
+    if (!saved.ok) return { ok: false, errors: dashboardErrors(saved.errors) };
+    let asset = saved.asset;
+    if (file && deliveryOf(asset.kind) === "file")
       asset = await storeAssetFile(
         db,
         files,
         asset,
-        {
-          bytes: new Uint8Array(await uploads.file.arrayBuffer()),
-          declaredType: uploads.file.type || null,
-          name: uploads.file.name,
-        },
+        { bytes: file, declaredType: uploads.file!.type || null, name: uploads.file!.name },
         now,
       );
-    if (uploads.cover && uploads.cover.size > 0)
+    if (cover)
       asset = await storeCover(
         db,
         files,
         asset,
-        {
-          bytes: new Uint8Array(await uploads.cover.arrayBuffer()),
-          declaredType: uploads.cover.type || null,
-        },
+        { bytes: cover, declaredType: uploads.cover!.type || null },
         now,
       );
+    return { ok: true, asset };
   } catch (e) {
-    const fields = (e as AppError).details as { fields?: FieldErrors } | undefined;
-    if (e instanceof AppError && fields?.fields) return { ok: false, errors: fields.fields };
+    const details = e instanceof AppError ? (e.details as { fields?: FieldErrors }) : undefined;
+    if (details?.fields) return { ok: false, errors: details.fields };
     throw e;
   }
-  return { ok: true, asset };
 }
 
 /** A status change where the lifecycle allows it (archived is for good: 409), going live only when ready. */
