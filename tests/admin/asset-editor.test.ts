@@ -100,6 +100,24 @@ describe("the editor page", () => {
   });
 });
 
+describe("the asset's status", () => {
+  it("an archived asset's page offers no way back, and a forged post to bring it back is refused", async () => {
+    const live = await makeAsset({ status: "published" });
+    const offered = await (await admin.get(`/admin/assets/${live.id}`)).text();
+    expect(offered).toContain('<option value="archived">');
+    const gone = await makeAsset({ status: "archived" });
+    const page = await (await admin.get(`/admin/assets/${gone.id}`)).text();
+    expect(page).not.toContain(`action="/admin/assets/${gone.id}/status"`);
+    expect(page).toContain("Archived is for good.");
+    const res = await admin.post(`/admin/assets/${gone.id}/status`, { status: "published" });
+    expect(res.status).toBe(409);
+    const row = await env.DB.prepare("SELECT status FROM assets WHERE id = ?")
+      .bind(gone.id)
+      .first();
+    expect(row).toEqual({ status: "archived" });
+  });
+});
+
 describe("the live preview", () => {
   it("draws the landing page as typed, unsaved, framed only by our pages, with a form that cannot submit", async () => {
     const assets = await count("assets");

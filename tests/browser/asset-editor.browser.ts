@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium())("the asset editor's live preview in a real brows
     const cover = await page
       .frame({ name: "asset-preview" })!
       .locator("img.cover")
-      .evaluate((img) => (img as HTMLImageElement).naturalWidth);
+      .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
     expect(cover).toBe(2);
     await page.screenshot({ path: shot("asset-editor-02-editing") });
 
@@ -126,7 +126,9 @@ describe.skipIf(!hasChromium())("the asset editor's live preview in a real brows
     await page.goto(`${ORIGIN}/p/gated-content-handbook`);
     expect(await page.locator("h1").textContent()).toBe("The Gated Content Handbook");
     expect(
-      await page.locator("img.cover").evaluate((img) => (img as HTMLImageElement).naturalWidth),
+      await page
+        .locator("img.cover")
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
     ).toBe(2);
     await page.screenshot({ path: shot("asset-editor-03-live") });
   });

@@ -22,6 +22,7 @@ import { AssetDetailPage } from "../../../templates/admin/pages/asset-detail";
 import { ASSET_KINDS, ASSET_STATUSES, FORM_FIELDS, LOCALES, type Asset } from "../../db/schema";
 import { ASSET_PREVIEW_SCRIPT_PATH } from "../../../templates/admin/scripts/asset-preview";
 import type { AssetStatus } from "../../domain/vocabulary";
+import { canMove } from "../../domain/asset-lifecycle";
 import { largeBody } from "../../http/body-limits";
 import { audit } from "../../http/audit";
 import { assetRecord, assetStatusAction } from "../../http/audit-records";
@@ -178,7 +179,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         csrf={s.csrf}
         chrome={chromeOf(s)}
         asset={asset}
-        statuses={ASSET_STATUSES}
+        statuses={ASSET_STATUSES.filter((st) => canMove(asset.status, st))}
         funnel={funnel}
         channels={channels}
         steps={steps}
