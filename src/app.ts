@@ -11,6 +11,8 @@ import { registerPublicRoutes } from "./routes/public";
 import { registerApiRoutes } from "./routes/api";
 import { registerSpendRoutes } from "./routes/api/spend";
 import { registerReportRoutes } from "./routes/api/reports";
+import { registerAssetRoutes } from "./routes/api/assets";
+import { registerSettingsRoutes } from "./routes/api/settings/routes";
 import { registerAdminRoutes } from "./routes/admin";
 import { registerNurtureRoutes } from "./routes/nurture";
 import { notFoundPage } from "./routes/public/notices";
@@ -39,6 +41,8 @@ export function createApp() {
   registerApiRoutes(app);
   registerSpendRoutes(app);
   registerReportRoutes(app);
+  registerAssetRoutes(app);
+  registerSettingsRoutes(app);
   registerAdminRoutes(app);
 
   app.doc31("/api/v1/openapi.json", {

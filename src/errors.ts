@@ -57,6 +57,11 @@ export function errorBody(err: AppError): ErrorBody {
 export function fieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
+    // A field nobody asked for is named as that field, so a client sees which of its keys was refused.
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) out[[...issue.path, k].join(".")] = ["Unknown field"];
+      continue;
+    }
     const key = issue.path.length ? issue.path.join(".") : "_";
     const list = out[key] ?? [];
     list.push(issue.message);

@@ -12,7 +12,10 @@ const en = {
   marketing_default: "Email me related content and invitations. I can unsubscribe at any time.",
   optional_note: {
     whitepaper: "Optional: you get the whitepaper either way.",
+    report: "Optional: you get the report either way.",
+    ebook: "Optional: you get the ebook either way.",
     course: "Optional: your seat is reserved either way.",
+    link: "Optional: you get the link either way.",
   },
   implied_statement:
     "We will also email you related content and invitations. You can unsubscribe in any of our emails.",
@@ -27,7 +30,10 @@ const zh: typeof en = {
   marketing_default: "我愿意接收相关资料与活动邀请邮件，可随时退订。",
   optional_note: {
     whitepaper: "选填：不勾选也可获取白皮书。",
+    report: "选填：不勾选也可获取报告。",
+    ebook: "选填：不勾选也可获取电子书。",
     course: "选填：不勾选也可完成预约。",
+    link: "选填：不勾选也可获取链接。",
   },
   implied_statement: "我们还会通过邮件向您发送相关资料与活动邀请，您可在任意一封邮件中退订。",
   implied_opt_out: "不要给我发送相关邮件。",

@@ -36,6 +36,11 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "GET /admin/assets/:id{[0-9]+}/edit": needs("assets.write"),
   "POST /admin/assets/:id{[0-9]+}/edit": needs("assets.write"),
   "POST /admin/assets/:id{[0-9]+}/status": needs("assets.write"),
+  // The editor's live preview (no change is made) and the saved cover it shows.
+  "GET /admin/assets/:id{[0-9]+}/preview": needs("assets.read"),
+  "POST /admin/assets/preview": needs("assets.write"),
+  "POST /admin/assets/:id{[0-9]+}/preview": needs("assets.write"),
+  "GET /admin/assets/:id{[0-9]+}/cover": needs("assets.read"),
 
   "GET /admin/leads": needs("leads.read"),
   "GET /admin/leads/:id{[0-9]+}": needs("leads.read"),

@@ -8,7 +8,13 @@ export type Role = (typeof ROLES)[number];
 /** Who made a change the audit log records: a teammate, an API token, or the bootstrap ADMIN_TOKEN. */
 export const ACTOR_KINDS = ["person", "token", "bootstrap"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
-export const ASSET_KINDS = ["whitepaper", "course"] as const;
+/**
+ * What an asset is: a file (whitepaper, report, ebook: delivered from R2 by the signed link), a course (live
+ * sessions: the link opens the room), or a link (a gated https URL such as a video: the signed link redirects to it).
+ */
+export const ASSET_KINDS = ["whitepaper", "report", "ebook", "course", "link"] as const;
+/** The kinds whose signed link streams a file from R2; they behave alike (copy, emails, sequences). */
+export const FILE_ASSET_KINDS = ["whitepaper", "report", "ebook"] as const;
 export const LOCALES = ["zh-CN", "en"] as const;
 /**
  * draft: not out yet; published: its landing page and gate are live; unlisted: no page or gate, but

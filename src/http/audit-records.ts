@@ -4,6 +4,7 @@ import type { Asset, ScoreRule, TaggedLink } from "../db/schema";
 import type { EndpointRecord } from "../services/handoff/endpoints";
 import type { SpendRow } from "../services/spend/spend-service";
 import type { TokenRow } from "../services/access/tokens";
+import type { Settings } from "../services/settings/settings";
 
 export function assetRecord(a: Asset) {
   return {
@@ -16,11 +17,20 @@ export function assetRecord(a: Asset) {
     timezone: a.timezone,
     form: a.form,
     file_name: a.fileName,
+    file_type: a.fileType,
+    link_url: a.linkUrl,
+    cover: a.coverKey ? a.coverType : null,
     room_url: a.roomUrl,
     status: a.status,
     sequence_id: a.sequenceId,
     double_opt_in: a.doubleOptIn,
   };
+}
+
+/** The audit action of an asset's status change. */
+export function assetStatusAction(status: Asset["status"]): string {
+  if (status === "published") return "asset.publish";
+  return status === "archived" ? "asset.archive" : "asset.unpublish";
 }
 
 export function endpointRecord(e: EndpointRecord) {
@@ -76,4 +86,9 @@ export function linkRecord(l: TaggedLink) {
     utm_content: l.utmContent,
     utm_term: l.utmTerm,
   };
+}
+
+/** Settings hold no secret: every value, and which logo (its R2 key) is shown. */
+export function settingsRecord(s: Settings) {
+  return { ...s, logo: s.logo?.key ?? null };
 }

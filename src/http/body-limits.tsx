@@ -6,7 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./app-env";
 import type { Locale } from "../db/schema";
 import { AppError, errorBody } from "../errors";
-import { MAX_FILE_BYTES } from "../services/assets/edit-asset";
+import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from "../services/assets/asset-files";
 import { MAX_IMPORT_BYTES } from "../services/spend/spend-import";
 import { MAX_MESSAGE_BYTES } from "../services/nurture/mail-sink";
 import { AdminNotice } from "../../templates/admin/pages/notice";
@@ -39,7 +39,33 @@ const LARGER: Larger[] = [
   {
     method: "POST",
     path: /^\/admin\/assets\/(new|\d+\/edit)$/,
-    maxBytes: MAX_FILE_BYTES + FORM_ROOM,
+    maxBytes: MAX_FILE_BYTES + MAX_IMAGE_BYTES + FORM_ROOM,
+    afterAuth: true,
+  },
+  // The same file (or a cover image) as the raw body of the assets API; the route counts it after the token check.
+  {
+    method: "PUT",
+    path: /^\/api\/v1\/assets\/\d+\/file$/,
+    maxBytes: MAX_FILE_BYTES,
+    afterAuth: true,
+  },
+  {
+    method: "PUT",
+    path: /^\/api\/v1\/assets\/\d+\/cover$/,
+    maxBytes: MAX_IMAGE_BYTES,
+    afterAuth: true,
+  },
+  // The workspace logo: in the settings form, and as the raw body of the API.
+  {
+    method: "POST",
+    path: /^\/admin\/settings$/,
+    maxBytes: MAX_IMAGE_BYTES + FORM_ROOM,
+    afterAuth: true,
+  },
+  {
+    method: "PUT",
+    path: /^\/api\/v1\/settings\/logo$/,
+    maxBytes: MAX_IMAGE_BYTES,
     afterAuth: true,
   },
   // A spend CSV: a file in the dashboard, its text in the API's JSON.

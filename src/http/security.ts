@@ -7,7 +7,8 @@ export const securityHeaders = secureHeaders({
     imgSrc: ["'self'", "data:"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     scriptSrc: ["'self'", "https://challenges.cloudflare.com"],
-    frameSrc: ["https://challenges.cloudflare.com"],
+    // 'self': the asset editor's live preview frame (whose own answer allows only our pages to frame it).
+    frameSrc: ["'self'", "https://challenges.cloudflare.com"],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
     baseUri: ["'none'"],
@@ -38,4 +39,22 @@ export const SANDBOXED_HTML_HEADERS = {
   "content-type": "text/html; charset=utf-8",
   "content-security-policy": SANDBOXED_HTML_CSP,
   "cache-control": "no-store",
+};
+
+/**
+ * The asset editor's preview of a landing page: framed by our own pages only, no script, and a form that cannot be
+ * submitted (it would be a real capture).
+ */
+export const PREVIEW_HEADERS = {
+  "content-security-policy": [
+    "default-src 'none'",
+    "img-src 'self' data:",
+    "style-src 'unsafe-inline'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+    "base-uri 'none'",
+  ].join("; "),
+  "x-frame-options": "SAMEORIGIN",
+  "cache-control": "private, no-store",
+  "x-robots-tag": "noindex",
 };

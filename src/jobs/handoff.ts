@@ -3,6 +3,7 @@ import type { Context } from "../platform/context";
 import type { Bindings } from "../env";
 import type { ScoreDecayMessage, ScoreEventMessage } from "../queue/messages";
 import { decayAndQualify, scoreAndQualify } from "../services/qualification/score-and-qualify";
+import { mqlThreshold } from "../services/settings/settings";
 import { guarded } from "./settle";
 import type { QueuedJob } from "./queued-job";
 
@@ -11,7 +12,9 @@ export async function runScoreEvents(
   env: Bindings,
   items: QueuedJob<ScoreEventMessage>[],
 ): Promise<void> {
-  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, threshold: ctx.config.MQL_THRESHOLD };
+  // The workspace's threshold (Settings), else the deployment's MQL_THRESHOLD.
+  const threshold = await mqlThreshold(ctx.db, ctx.config.MQL_THRESHOLD);
+  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, threshold };
   // Several events of one lead in a batch are scored together: one read, one write.
   const byLead = new Map<number, QueuedJob<ScoreEventMessage>[]>();
   for (const it of items) byLead.set(it.body.leadId, [...(byLead.get(it.body.leadId) ?? []), it]);
@@ -35,7 +38,8 @@ export async function runDecayRanges(
   env: Bindings,
   items: QueuedJob<ScoreDecayMessage>[],
 ): Promise<void> {
-  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, threshold: ctx.config.MQL_THRESHOLD };
+  const threshold = await mqlThreshold(ctx.db, ctx.config.MQL_THRESHOLD);
+  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, threshold };
   for (const { msg, body } of items)
     await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () =>
       decayAndQualify(deps, body.fromId, body.toId, body.now),

@@ -1,4 +1,4 @@
-// Assets (gated whitepapers and courses): the public pages' reads, the dashboard's edits, the drip an asset starts, and the reads reports and spend make.
+// Assets (gated files, courses and links): the public pages' reads, the dashboard's and API's edits, the drip an asset starts, and the reads reports and spend make.
 import { eq, sql, and, desc, lt } from "drizzle-orm";
 import type { Db } from "../env";
 import { assets, type Asset, type NewAsset } from "../db/schema";
@@ -83,4 +83,23 @@ export async function updateAsset(
 /** Points the asset at a sequence; a query for the service's batch with the sequence's steps. */
 export function assignAssetSequence(db: Db, assetId: number, sequenceId: number, now: number) {
   return db.update(assets).set({ sequenceId, updatedAt: now }).where(eq(assets.id, assetId));
+}
+
+/**
+ * Deletes the asset only while it is a draft nothing refers to: no rollup row (every view, capture and download
+ * writes one), no touch, enrolment, spend, spend mapping, tagged link or session, and no sequence. One statement,
+ * so a capture cannot land between the check and the delete. Raw: NOT EXISTS over other tables in one DELETE.
+ * The touches check has no asset index: it is a scan, paid only when a draft is deleted.
+ */
+export async function deleteUnusedDraft(db: Db, id: number): Promise<boolean> {
+  const res = await db.run(sql`
+    DELETE FROM assets WHERE id = ${id} AND status = 'draft' AND sequence_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM asset_daily WHERE asset_id = ${id})
+      AND NOT EXISTS (SELECT 1 FROM enrolments WHERE asset_id = ${id})
+      AND NOT EXISTS (SELECT 1 FROM spend WHERE asset_id = ${id})
+      AND NOT EXISTS (SELECT 1 FROM spend_campaign_mappings WHERE asset_id = ${id})
+      AND NOT EXISTS (SELECT 1 FROM tagged_links WHERE asset_id = ${id})
+      AND NOT EXISTS (SELECT 1 FROM course_sessions WHERE asset_id = ${id})
+      AND NOT EXISTS (SELECT 1 FROM touches WHERE asset_id = ${id})`);
+  return res.meta.changes > 0;
 }

@@ -4,6 +4,14 @@
 import type { Locale } from "../../src/db/schema";
 import type { EmailBlock } from "./types";
 
+/** The workspace's brand (Settings): a header with its logo or name, its colour on buttons, its postal address. */
+export interface EmailBrand {
+  name: string | null;
+  color: string | null;
+  logoUrl: string | null;
+  postalAddress: string | null;
+}
+
 interface EmailShell {
   locale: Locale;
   subject: string;
@@ -14,6 +22,7 @@ interface EmailShell {
   openPixelUrl: string | null;
   /** A link hidden from people (and from screen readers): only machines follow it. */
   honeypotUrl?: string | null;
+  brand?: EmailBrand;
 }
 
 const FOOTER = {
@@ -31,22 +40,25 @@ const TEAM_FOOTER = {
 
 const text =
   "font:16px/1.55 -apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;color:#1d2330;margin:0 0 16px";
-const button =
-  "display:inline-block;padding:12px 20px;border-radius:8px;background:#2f5bea;color:#ffffff;text-decoration:none;font-weight:600";
+const button = (color: string) =>
+  `display:inline-block;padding:12px 20px;border-radius:8px;background:${color};color:#ffffff;text-decoration:none;font-weight:600`;
+/** The brand colour only when it is #rrggbb (it goes into a style attribute). */
+const colorOf = (b?: EmailBrand) =>
+  b?.color && /^#[0-9a-f]{6}$/i.test(b.color) ? b.color : "#2f5bea";
 
-function Block({ block }: { block: EmailBlock }) {
+function Block({ block, color }: { block: EmailBlock; color: string }) {
   if ("p" in block) return <p style={text}>{block.p}</p>;
   if ("button" in block)
     return (
       <p style={text}>
-        <a href={block.button.href} style={button}>
+        <a href={block.button.href} style={button(color)}>
           {block.button.label}
         </a>
       </p>
     );
   return (
     <p style={text}>
-      <a href={block.link.href} style="color:#2f5bea;word-break:break-all">
+      <a href={block.link.href} style={`color:${color};word-break:break-all`}>
         {block.link.label}
       </a>
     </p>
@@ -82,8 +94,24 @@ export function EmailHtml(e: EmailShell) {
               >
                 <tr>
                   <td style="padding:28px">
+                    {e.brand?.logoUrl || e.brand?.name ? (
+                      <p style="margin:0 0 20px">
+                        {e.brand.logoUrl ? (
+                          <img
+                            src={e.brand.logoUrl}
+                            alt={e.brand.name ?? ""}
+                            height="32"
+                            style="display:block;height:32px;width:auto;border:0"
+                          />
+                        ) : (
+                          <strong style="font:600 18px sans-serif;color:#1d2330">
+                            {e.brand.name}
+                          </strong>
+                        )}
+                      </p>
+                    ) : null}
                     {e.blocks.map((b) => (
-                      <Block block={b} />
+                      <Block block={b} color={colorOf(e.brand)} />
                     ))}
                     <p style="font:13px/1.5 sans-serif;color:#5b6475;margin:24px 0 0">
                       {e.unsubscribeUrl ? (
@@ -97,6 +125,11 @@ export function EmailHtml(e: EmailShell) {
                         TEAM_FOOTER[e.locale]
                       )}
                     </p>
+                    {e.brand?.postalAddress ? (
+                      <p style="font:13px/1.5 sans-serif;color:#5b6475;margin:8px 0 0;white-space:pre-line">
+                        {e.brand.postalAddress}
+                      </p>
+                    ) : null}
                   </td>
                 </tr>
               </table>
@@ -123,8 +156,11 @@ export function emailText(e: EmailShell): string {
   const lines = e.blocks.map((b) =>
     "p" in b ? b.p : "button" in b ? `${b.button.label}: ${b.button.href}` : b.link.href,
   );
-  const footer = e.unsubscribeUrl
-    ? `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}`
-    : TEAM_FOOTER[e.locale];
+  const footer = [
+    e.unsubscribeUrl ? `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}` : TEAM_FOOTER[e.locale],
+    e.brand?.postalAddress ?? "",
+  ]
+    .filter(Boolean)
+    .join("\n");
   return `${[...lines, "", footer].join("\n\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }

@@ -9,6 +9,7 @@ import type { FieldErrors } from "../../src/errors";
 import { SessionTime } from "./session-time";
 import type { ConsentCopy } from "../consent-words";
 import { ConsentFields } from "./consent-fields";
+import type { Brand } from "../../src/services/settings/settings";
 
 interface LandingProps {
   asset: Asset;
@@ -21,6 +22,10 @@ interface LandingProps {
   consent: ConsentCopy;
   /** The gate's closed sets (company sizes, hidden UTM fields, the honeypot's name), from the form's rules. */
   choices: GateChoices;
+  /** The workspace's brand for the header (Settings). */
+  brand?: Brand | null;
+  /** The cover image's URL on this origin, when the asset has one. */
+  coverUrl?: string | null;
 }
 
 const INPUT_TYPES: Record<FormField, { type: string; autocomplete: string }> = {
@@ -71,6 +76,8 @@ export function LandingPage(p: LandingProps) {
       title={asset.title}
       description={asset.summary}
       canonical={p.canonical}
+      brand={p.brand}
+      image={p.coverUrl ? new URL(p.coverUrl, p.canonical).href : null}
       head={
         p.turnstileSiteKey ? (
           <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script>
@@ -79,16 +86,9 @@ export function LandingPage(p: LandingProps) {
     >
       <main class="landing">
         <article>
-          <div class="kicker">
-            {asset.kind === "course"
-              ? L === "zh-CN"
-                ? "公开课"
-                : "Open class"
-              : L === "zh-CN"
-                ? "白皮书"
-                : "Whitepaper"}
-          </div>
+          <div class="kicker">{t(L, `kicker_${asset.kind}`)}</div>
           <h1>{asset.title}</h1>
+          {p.coverUrl ? <img class="cover" src={p.coverUrl} alt="" /> : null}
           <p>{asset.summary}</p>
           {p.session ? <SessionTime session={p.session} locale={L} /> : null}
           {asset.outline.length ? (
@@ -186,9 +186,7 @@ export function LandingPage(p: LandingProps) {
             {p.turnstileSiteKey ? (
               <div class="cf-turnstile" data-sitekey={p.turnstileSiteKey}></div>
             ) : null}
-            <button type="submit">
-              {t(L, asset.kind === "course" ? "submit_course" : "submit_whitepaper")}
-            </button>
+            <button type="submit">{t(L, `submit_${asset.kind}`)}</button>
           </form>
         </section>
       </main>

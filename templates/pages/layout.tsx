@@ -3,6 +3,7 @@
 import type { Child } from "hono/jsx";
 import { html, raw } from "hono/html";
 import type { Locale } from "../../src/db/schema";
+import type { Brand } from "../../src/services/settings/settings";
 
 interface LayoutProps {
   locale: Locale;
@@ -11,6 +12,10 @@ interface LayoutProps {
   canonical?: string;
   children?: Child;
   head?: Child;
+  /** The workspace's brand (Settings): its logo or name above the page, its colour for buttons and accents. */
+  brand?: Brand | null;
+  /** An absolute image URL for link previews (the asset's cover). */
+  image?: string | null;
 }
 
 const STYLE = `
@@ -30,7 +35,13 @@ button,.button{display:inline-block;margin-top:18px;width:100%;padding:12px 16px
 .field-site{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .share{word-break:break-all;background:var(--bg);padding:8px;border-radius:6px;font-family:ui-monospace,monospace}
 .muted{color:var(--muted)}
+.brand-bar{max-width:1040px;margin:0 auto;padding:16px 20px 0;display:flex;align-items:center;gap:10px;font-weight:600}
+.brand-bar img{max-height:36px;width:auto}.cover{width:100%;height:auto;border-radius:12px;margin:8px 0}
 `;
+
+/** The brand colour only when it is #rrggbb: it is written into the stylesheet. */
+const brandStyle = (b?: Brand | null) =>
+  b?.color && /^#[0-9a-f]{6}$/i.test(b.color) ? `:root{--brand:${b.color}}` : "";
 
 export function Layout(props: LayoutProps) {
   return (
@@ -50,15 +61,26 @@ export function Layout(props: LayoutProps) {
           {props.canonical ? <meta property="og:url" content={props.canonical} /> : null}
           {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
           <meta property="og:locale" content={props.locale === "zh-CN" ? "zh_CN" : "en_US"} />
-          <meta name="twitter:card" content="summary" />
+          {props.image ? <meta property="og:image" content={props.image} /> : null}
+          <meta name="twitter:card" content={props.image ? "summary_large_image" : "summary"} />
           <meta name="twitter:title" content={props.title} />
           {props.description ? (
             <meta name="twitter:description" content={props.description} />
           ) : null}
-          <style>{raw(STYLE)}</style>
+          <style>{raw(STYLE + brandStyle(props.brand))}</style>
           {props.head}
         </head>
-        <body>{props.children}</body>
+        <body>
+          {props.brand?.logoUrl || props.brand?.name ? (
+            <header class="brand-bar">
+              {props.brand.logoUrl ? (
+                <img src={props.brand.logoUrl} alt={props.brand.name ?? ""} />
+              ) : null}
+              {props.brand.name ? <span>{props.brand.name}</span> : null}
+            </header>
+          ) : null}
+          {props.children}
+        </body>
       </html>
     </>
   );

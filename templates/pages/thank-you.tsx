@@ -4,6 +4,7 @@ import { Layout } from "./layout";
 import { t } from "../i18n";
 import type { Asset, CourseSession } from "../../src/db/schema";
 import { SessionTime } from "./session-time";
+import type { Brand } from "../../src/services/settings/settings";
 
 interface ThankYouProps {
   asset: Asset;
@@ -11,23 +12,25 @@ interface ThankYouProps {
   downloadUrl: string | null;
   shareUrl: string | null;
   calendarUrl: string | null;
+  brand?: Brand | null;
 }
 
 export function ThankYouPage(p: ThankYouProps) {
   const L = p.asset.locale;
-  const course = p.asset.kind === "course";
+  const kind = p.asset.kind;
+  const action = kind === "course" ? "join_room" : kind === "link" ? "open_link" : "download";
   return (
-    <Layout locale={L} title={`${t(L, "thanks_title")} · ${p.asset.title}`}>
+    <Layout locale={L} title={`${t(L, "thanks_title")} · ${p.asset.title}`} brand={p.brand}>
       <main>
         <section class="card" aria-live="polite">
           <h1>{t(L, "thanks_title")}</h1>
-          <p>{t(L, course ? "thanks_course" : "thanks_whitepaper")}</p>
+          <p>{t(L, `thanks_${kind}`)}</p>
           <h2>{p.asset.title}</h2>
           {p.session ? <SessionTime session={p.session} locale={L} /> : null}
           {p.downloadUrl ? (
             <p>
               <a class="button" id="download" href={p.downloadUrl}>
-                {t(L, course ? "join_room" : "download")}
+                {t(L, action)}
               </a>
               <br />
               <span class="muted">{t(L, "link_expires")}</span>

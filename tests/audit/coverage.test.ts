@@ -57,6 +57,9 @@ const EXEMPT: Record<string, string> = {
   "POST /admin/locale": "the caller's own dashboard language",
   "POST /api/v1/score-rules/preview": "scores leads in memory to count them; stores nothing",
   "POST /admin/scoring/preview": "the same preview from the scoring page; stores nothing",
+  "POST /admin/assets/preview": "draws the editor's preview of a new asset; saves nothing",
+  "POST /admin/assets/{id}/preview":
+    "draws the editor's preview of an asset being edited; saves nothing",
 };
 
 const id = async (res: Response, key = "id") =>
@@ -90,6 +93,10 @@ const ASSET_FIELDS = {
   consent_text: "",
   consent_version: "v1",
 };
+const PDF = () => new TextEncoder().encode("%PDF-1.4 audited");
+const PNG = () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const upload = (path: string, bytes: Uint8Array, type: string) => () =>
+  api(path, { method: "PUT", body: bytes, headers: { "content-type": type } });
 const CSV = () => `day,campaign,cost\n2026-03-01,audit-${crypto.randomUUID()},4.00\n`;
 
 /** Each route's setup, then the one request that makes a change. */
@@ -209,6 +216,30 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
       json: { rates: [{ currency: "CNY", day: "2026-03-01", rate: "0.14" }] },
     }),
 
+  "POST /api/v1/assets": async () => () =>
+    api("/api/v1/assets", {
+      method: "POST",
+      json: { slug: `audit-${crypto.randomUUID()}`, kind: "report", title: "Audited" },
+    }),
+  "PATCH /api/v1/assets/{id}": async () => {
+    const a = await makeAsset();
+    return () => api(`/api/v1/assets/${a.id}`, { method: "PATCH", json: { title: "Audited" } });
+  },
+  "DELETE /api/v1/assets/{id}": async () => {
+    const a = await makeAsset({ status: "draft" });
+    return () => api(`/api/v1/assets/${a.id}`, { method: "DELETE" });
+  },
+  "PUT /api/v1/assets/{id}/file": async () => {
+    const a = await makeAsset();
+    return upload(`/api/v1/assets/${a.id}/file`, PDF(), "application/pdf");
+  },
+  "PUT /api/v1/assets/{id}/cover": async () => {
+    const a = await makeAsset();
+    return upload(`/api/v1/assets/${a.id}/cover`, PNG(), "image/png");
+  },
+  "PATCH /api/v1/settings": async () => () =>
+    api("/api/v1/settings", { method: "PATCH", json: { brand_name: "Audited" } }),
+  "PUT /api/v1/settings/logo": async () => upload("/api/v1/settings/logo", PNG(), "image/png"),
   "POST /admin/assets/new": async () => () =>
     admin.post("/admin/assets/new", { ...ASSET_FIELDS, slug: `audit-${crypto.randomUUID()}` }),
   "POST /admin/assets/{id}/edit": async () => {

@@ -85,10 +85,10 @@ describe("downloads of an asset that is not out", () => {
 });
 
 describe("statuses in the dashboard", () => {
-  it("a marketer can unlist and archive an asset; an unknown status is refused", async () => {
+  it("a marketer can unlist and archive an asset, archived for good; an unknown status is refused", async () => {
     const asset = await makeAsset();
     const s = await login();
-    for (const status of ["unlisted", "archived", "draft", "published"]) {
+    for (const status of ["unlisted", "draft", "published", "archived"]) {
       const res = await s.post(`/admin/assets/${asset.id}/status`, { status });
       expect(res.status).toBe(303);
       const row = await env.DB.prepare("SELECT status FROM assets WHERE id = ?")
@@ -98,6 +98,8 @@ describe("statuses in the dashboard", () => {
     }
     const bad = await s.post(`/admin/assets/${asset.id}/status`, { status: "deleted" });
     expect(bad.status).toBe(400);
+    const back = await s.post(`/admin/assets/${asset.id}/status`, { status: "draft" });
+    expect(back.status).toBe(409);
     const detail = await (await s.get(`/admin/assets/${asset.id}`)).text();
     expect(detail).toContain("Unlisted");
     expect(detail).toContain("Archived");

@@ -166,6 +166,50 @@ export const API_ROUTES: ApiRouteCase[] = [
   },
   { method: "DELETE", path: "/api/v1/leads/999999", template: "/api/v1/leads/{id}", scopes: [] },
   { method: "GET", path: "/api/v1/audit-log", template: "/api/v1/audit-log", scopes: [] },
+  // Assets: marketers (and admins) read and write them; sales never.
+  {
+    method: "POST",
+    path: "/api/v1/assets",
+    template: "/api/v1/assets",
+    scopes: ["marketing"],
+    body: { slug: "matrix-asset", kind: "whitepaper", title: "Matrix", locale: "en" },
+  },
+  { method: "GET", path: "/api/v1/assets", template: "/api/v1/assets", scopes: ["marketing"] },
+  {
+    method: "GET",
+    path: "/api/v1/assets/999999",
+    template: "/api/v1/assets/{id}",
+    scopes: ["marketing"],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/assets/999999",
+    template: "/api/v1/assets/{id}",
+    scopes: ["marketing"],
+    body: { title: "Matrix" },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/assets/999999",
+    template: "/api/v1/assets/{id}",
+    scopes: ["marketing"],
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/assets/999999/file",
+    template: "/api/v1/assets/{id}/file",
+    scopes: ["marketing"],
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/assets/999999/cover",
+    template: "/api/v1/assets/{id}/cover",
+    scopes: ["marketing"],
+  },
+  // Workspace settings: admins only.
+  { method: "GET", path: "/api/v1/settings", template: "/api/v1/settings", scopes: [] },
+  { method: "PATCH", path: "/api/v1/settings", template: "/api/v1/settings", scopes: [], body: {} },
+  { method: "PUT", path: "/api/v1/settings/logo", template: "/api/v1/settings/logo", scopes: [] },
   // Other areas' routes (nurture, spend, reports): marketing-only.
   {
     method: "GET",

@@ -1,4 +1,4 @@
-// An asset is a piece of gated content (whitepaper or course) with its landing page and gate form.
+// An asset is a piece of gated content (a file, a course or a gated link) with its landing page and gate form.
 import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
 import { id, createdAt, updatedAt } from "./columns";
 import {
@@ -47,6 +47,11 @@ export const assets = sqliteTable("assets", {
   fileName: text("file_name"),
   fileType: text("file_type"),
   roomUrl: text("room_url"),
+  /** A `link` asset's https URL (a video, a tool): the signed download link redirects to it. */
+  linkUrl: text("link_url"),
+  /** The landing page's cover image in R2 (PNG, JPEG or WebP), served at /p/{slug}/cover. */
+  coverKey: text("cover_key"),
+  coverType: text("cover_type"),
   status: text("status", { enum: ASSET_STATUSES }).notNull().default("draft"),
   sequenceId: integer("sequence_id"),
   doubleOptIn: integer("double_opt_in", { mode: "boolean" }).notNull().default(false),

@@ -15,15 +15,17 @@ import {
 } from "../../services/assets/edit-asset";
 import { buildReport } from "../../services/reports/report-service";
 import { addDays, msToDay } from "../../domain/report-days";
-import { STANDARD_FORM_VALUES } from "../../services/assets/asset-defaults";
+import { newDashboardValues } from "../../services/assets/asset-input";
 import { AssetsPage } from "../../../templates/admin/pages/assets";
 import { AssetFormPage } from "../../../templates/admin/pages/asset-form";
 import { AssetDetailPage } from "../../../templates/admin/pages/asset-detail";
-import { ASSET_STATUSES, FORM_FIELDS, LOCALES, type Asset } from "../../db/schema";
+import { ASSET_KINDS, ASSET_STATUSES, FORM_FIELDS, LOCALES, type Asset } from "../../db/schema";
+import { ASSET_PREVIEW_SCRIPT_PATH } from "../../../templates/admin/scripts/asset-preview";
 import type { AssetStatus } from "../../domain/vocabulary";
+import { canMove } from "../../domain/asset-lifecycle";
 import { largeBody } from "../../http/body-limits";
 import { audit } from "../../http/audit";
-import { assetRecord } from "../../http/audit-records";
+import { assetRecord, assetStatusAction } from "../../http/audit-records";
 import { at } from "../../../templates/admin/messages";
 import { readAdminForm } from "../../http/admin-form";
 import { loadSettings } from "../../services/settings/settings";
@@ -32,7 +34,7 @@ import type { Db } from "../../env";
 /** Whether the consent words have a privacy policy to link to (the form says so beside the privacy box). */
 async function privacyUrlSet(db: Db): Promise<boolean> {
   const s = await loadSettings(db);
-  return Boolean(s.privacy_policy_url_en ?? s.privacy_policy_url_zh);
+  return Boolean(s.privacy_url ?? s.privacy_policy_url_en ?? s.privacy_policy_url_zh);
 }
 
 /**
@@ -54,6 +56,8 @@ async function assetForm(
   return (
     <AssetFormPage
       locales={LOCALES}
+      kinds={ASSET_KINDS}
+      previewScript={ASSET_PREVIEW_SCRIPT_PATH}
       formFields={FORM_FIELDS}
       locale={s.locale}
       csrf={s.csrf}
@@ -89,14 +93,12 @@ export function registerAssets(app: Hono<AppEnv>) {
     );
   });
 
-  app.get("/assets/new", async (c) =>
-    c.html(
-      await assetForm(c, {
-        asset: null,
-        values: { ...STANDARD_FORM_VALUES, locale: c.get("admin").locale },
-      }),
-    ),
-  );
+  app.get("/assets/new", async (c) => {
+    const s = await loadSettings(c.get("db"), c.get("now"));
+    const values = newDashboardValues(s.default_locale ?? c.get("admin").locale);
+    if (s.time_zone) values.timezone = s.time_zone;
+    return c.html(await assetForm(c, { asset: null, values }));
+  });
 
   app.get("/assets/:id{[0-9]+}/edit", async (c) => {
     const asset = await assetOr404(c);
@@ -108,7 +110,14 @@ export function registerAssets(app: Hono<AppEnv>) {
     const { fields, files } = await readAdminForm(c);
     const db = c.get("db");
     const id = before?.id ?? null;
-    const result = await saveAsset(db, id, fields, files.file ?? null, c.env.FILES, c.get("now"));
+    const result = await saveAsset(
+      db,
+      id,
+      fields,
+      { file: files.file, cover: files.cover },
+      c.env.FILES,
+      c.get("now"),
+    );
     if (result.ok) {
       await audit(c, {
         action: before ? "asset.update" : "asset.create",
@@ -137,7 +146,7 @@ export function registerAssets(app: Hono<AppEnv>) {
     if (!status) throw new AppError("BAD_REQUEST", `Choose a status: ${ASSET_STATUSES.join(", ")}`);
     const after = await setAssetStatus(c.get("db"), asset.id, status, c.get("now"));
     await audit(c, {
-      action: after.status === "published" ? "asset.publish" : "asset.unpublish",
+      action: assetStatusAction(after.status),
       subject: { type: "asset", id: asset.id },
       before: { status: asset.status },
       after: { status: after.status },
@@ -170,7 +179,7 @@ export function registerAssets(app: Hono<AppEnv>) {
         csrf={s.csrf}
         chrome={chromeOf(s)}
         asset={asset}
-        statuses={ASSET_STATUSES}
+        statuses={ASSET_STATUSES.filter((st) => canMove(asset.status, st))}
         funnel={funnel}
         channels={channels}
         steps={steps}

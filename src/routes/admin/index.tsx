@@ -18,6 +18,7 @@ import { registerSpendPage } from "./spend/page";
 import { registerSpendImport } from "./spend/import";
 import { registerLeads } from "./leads";
 import { registerAssets } from "./assets";
+import { registerAssetPreview } from "./asset-preview";
 import { registerWebhooksPage } from "./webhooks";
 import { registerWebhookTools } from "./webhook-tools";
 import { registerTokensPage } from "./tokens";
@@ -39,6 +40,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerSpendPage(admin);
   registerSpendImport(admin);
   registerLeads(admin);
+  registerAssetPreview(admin);
   registerAssets(admin);
   registerLinksPage(admin);
   registerWebhooksPage(admin);

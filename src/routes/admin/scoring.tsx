@@ -14,6 +14,7 @@ import {
   type QualificationPreview,
 } from "../../services/scoring/rule-preview";
 import { BEHAVIOUR_FIELDS, FIT_FIELDS } from "../../services/scoring/rules";
+import { mqlThreshold } from "../../services/settings/settings";
 import { ScoringPage } from "../../../templates/admin/pages/scoring";
 import { at } from "../../../templates/admin/messages";
 import { changeFromForm, ruleFromForm } from "./scoring-form";
@@ -35,7 +36,7 @@ async function render(c: Context<AppEnv>, extra: Extra, status: 200 | 400 = 200)
       csrf={s.csrf}
       chrome={chromeOf(s)}
       rules={await listRules(c.get("db"))}
-      threshold={c.get("config").MQL_THRESHOLD}
+      threshold={await mqlThreshold(c.get("db"), c.get("config").MQL_THRESHOLD)}
       fields={{ fit: FIT_FIELDS, behaviour: BEHAVIOUR_FIELDS }}
       {...extra}
     />,
@@ -72,7 +73,10 @@ export function registerScoringPage(app: Hono<AppEnv>) {
     const open = fields.change === "add" ? "new" : fields.rule_id || undefined;
     const change = changeFromForm(fields);
     if (!change.ok) return render(c, { open, values: fields, errors: change.errors }, 400);
-    const threshold = thresholdOf(fields.threshold, c.get("config").MQL_THRESHOLD);
+    const threshold = thresholdOf(
+      fields.threshold,
+      await mqlThreshold(c.get("db"), c.get("config").MQL_THRESHOLD),
+    );
     try {
       const preview = await previewQualification(
         c.get("db"),

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// GET /d/{token}: streams the asset's file from R2 (or opens the course room) for a valid, unexpired link.
+// GET /d/{token}: streams the asset's file from R2 (or opens the course room, or a link asset's URL) for a valid, unexpired link.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { requestSignals } from "../../http/request-signals";
@@ -12,6 +12,7 @@ import { NoticePage } from "../../../templates/pages/notice";
 import { t } from "../../../templates/i18n";
 import { notFoundPage, invalidLinkPage } from "./notices";
 import { cleanWebUrl } from "../../domain/header-value";
+import { deliveryOf } from "../../domain/asset-lifecycle";
 
 function isSessionLive(
   session: { startsAt: number; durationMinutes: number },
@@ -66,7 +67,15 @@ export function registerDownload(app: Hono<AppEnv>) {
 
     let answer: Response;
     let eventType: "downloaded" | "session_joined" = "downloaded";
-    if (asset.kind === "course") {
+    const delivery = deliveryOf(asset.kind);
+    if (delivery === "link") {
+      // A link asset: the gate's signed link is the only way to its URL (https, checked when saved and here).
+      const target = asset.linkUrl ? cleanWebUrl(asset.linkUrl) : null;
+      if (!target?.startsWith("https://")) return notFoundPage(c, L);
+      answer = c.redirect(target, 302);
+      answer.headers.set("Referrer-Policy", "no-referrer");
+      answer.headers.set("Cache-Control", "private, no-store");
+    } else if (delivery === "session") {
       const session = await upcomingSession(db, asset.id, now);
       const stored = asset.roomUrl ?? session?.joinUrl;
       const room = stored ? cleanWebUrl(stored) : null;

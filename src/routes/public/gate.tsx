@@ -11,7 +11,8 @@ import { downloadUrl, shareUrl, thanksPath } from "../../domain/lead-links";
 import { verifyTurnstile } from "../../services/capture/turnstile";
 import { afterCapture } from "../../services/capture/after-capture";
 import { clientIp, clientLimitKey, publicOrigin, requestCountry } from "../../http/context";
-import { loadSettings } from "../../services/settings/settings";
+import { brandOf, loadSettings } from "../../services/settings/settings";
+import { coverPath } from "../../services/assets/asset-files";
 import { consentShown } from "../../services/consent/consent-shown";
 import { LandingPage } from "../../../templates/pages/landing";
 import { NoticePage } from "../../../templates/pages/notice";
@@ -126,7 +127,8 @@ export function registerGate(app: Hono<AppEnv>) {
 
     const body = await readBody(c);
     const country = requestCountry(c.req.raw);
-    const consent = await consentShown(asset, await loadSettings(db, c.get("now")), country);
+    const settings = await loadSettings(db, c.get("now"));
+    const consent = await consentShown(asset, settings, country);
     const parsed = parseGate(body, asset.form, asset.locale, consent.mode);
     const config = c.get("config");
     let fields = parsed.ok ? null : parsed.fields;
@@ -147,6 +149,8 @@ export function registerGate(app: Hono<AppEnv>) {
           choices={GATE_CHOICES}
           consent={consent.copy}
           asset={asset}
+          brand={brandOf(settings, "")}
+          coverUrl={coverPath(asset)}
           session={
             asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null
           }

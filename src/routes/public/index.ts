@@ -9,12 +9,15 @@ import { registerCalendar } from "./calendar";
 import { registerHome } from "./home";
 import { registerScripts } from "./scripts";
 import { registerThankYou } from "./thank-you";
+import { registerBrandLogo, registerCover } from "./cover";
 
 export function registerPublicRoutes(app: Hono<AppEnv>) {
   registerHome(app);
   registerScripts(app);
   registerCalendar(app);
   registerThankYou(app);
+  registerCover(app);
+  registerBrandLogo(app);
   registerLanding(app);
   registerGate(app);
   registerDownload(app);

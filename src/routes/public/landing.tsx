@@ -8,7 +8,8 @@ import { utcDay } from "../../domain/calendar-day";
 import { UTM_FIELDS, GATE_CHOICES } from "../../domain/gate-form";
 import { LandingPage } from "../../../templates/pages/landing";
 import { notFoundPage } from "./notices";
-import { loadSettings } from "../../services/settings/settings";
+import { brandOf, loadSettings } from "../../services/settings/settings";
+import { coverPath } from "../../services/assets/asset-files";
 import { consentShown } from "../../services/consent/consent-shown";
 import { requestCountry } from "../../http/context";
 import { clickIdsOfUrl } from "../../domain/click-ids";
@@ -53,17 +54,16 @@ export function registerLanding(app: Hono<AppEnv>) {
     const session =
       asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
     // The consent box depends on the visitor's country (their law), so the page is never shared by a cache.
-    const consent = await consentShown(
-      asset,
-      await loadSettings(db, c.get("now")),
-      requestCountry(c.req.raw),
-    );
+    const settings = await loadSettings(db, c.get("now"));
+    const consent = await consentShown(asset, settings, requestCountry(c.req.raw));
     c.header("Cache-Control", "no-store");
     return c.html(
       <LandingPage
         choices={GATE_CHOICES}
         consent={consent.copy}
         asset={asset}
+        brand={brandOf(settings, "")}
+        coverUrl={coverPath(asset)}
         session={session}
         canonical={`${url.origin}/p/${asset.slug}`}
         values={values}

@@ -1,4 +1,4 @@
-// GET /static/local-time.js and /static/copy-link.js: our scripts, from our own origin (the CSP allows 'self').
+// GET /static/local-time.js, /static/copy-link.js and /static/asset-preview.js: our scripts, from our own origin (the CSP allows 'self').
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import {
@@ -9,6 +9,18 @@ import {
   COPY_LINK_SCRIPT,
   COPY_LINK_SCRIPT_PATH,
 } from "../../../templates/admin/scripts/copy-link";
+import {
+  ASSET_PREVIEW_SCRIPT,
+  ASSET_PREVIEW_SCRIPT_PATH,
+} from "../../../templates/admin/scripts/asset-preview";
+
+const script = (body: string) => ({
+  body,
+  headers: {
+    "content-type": "text/javascript; charset=utf-8",
+    "cache-control": "public, max-age=3600",
+  },
+});
 
 export function registerScripts(app: Hono<AppEnv>) {
   app.get(LOCAL_TIME_SCRIPT_PATH, (c) =>
@@ -24,4 +36,7 @@ export function registerScripts(app: Hono<AppEnv>) {
       "cache-control": "public, max-age=3600",
     }),
   );
+  // The asset editor's live preview.
+  const preview = script(ASSET_PREVIEW_SCRIPT);
+  app.get(ASSET_PREVIEW_SCRIPT_PATH, (c) => c.body(preview.body, 200, preview.headers));
 }

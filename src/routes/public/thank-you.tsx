@@ -3,6 +3,7 @@
 // nothing, so a reload shows the same page again; the signed `t` says whose links it shows and cannot be altered.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
+import { brandOf, loadSettings } from "../../services/settings/settings";
 import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
 import { downloadUrl, shareUrl, verifyThanks } from "../../domain/lead-links";
 import { publicOrigin } from "../../http/context";
@@ -58,6 +59,7 @@ export function registerThankYou(app: Hono<AppEnv>) {
         }
         shareUrl={lead !== null && claims.r ? shareUrl(origin, claims.r, asset.slug) : null}
         calendarUrl={session ? `${origin}/p/${asset.slug}/calendar.ics` : null}
+        brand={brandOf(await loadSettings(db, now), "")}
       />,
       200,
     );

@@ -11,6 +11,7 @@ import type { NurtureSendMessage } from "../../queue/messages";
 import { findEmailTemplate } from "../../../templates/emails";
 import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
 import { renderEmail } from "./render-email";
+import { brandOf, loadSettings, type Brand } from "../settings/settings";
 import { emailVariables, localeOf, type SendRow } from "./email-variables";
 import { unsubscribeUrl } from "./links";
 import { sendEmailBatch, type OutgoingEmail } from "./resend-client";
@@ -43,7 +44,12 @@ interface DeliveryReport {
 
 const tagValue = (v: string) => v.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 256);
 
-async function compose(row: SendRow, config: Config, origin: string): Promise<OutgoingEmail> {
+async function compose(
+  row: SendRow,
+  config: Config,
+  origin: string,
+  brand: Brand,
+): Promise<OutgoingEmail> {
   const templateId = row.step_id === 0 ? OPTIN_TEMPLATE_ID : row.template;
   const template = templateId ? findEmailTemplate(templateId) : null;
   if (!template) throw new Error(`No email template "${templateId}" for step ${row.step_id}`);
@@ -57,6 +63,7 @@ async function compose(row: SendRow, config: Config, origin: string): Promise<Ou
     secret: config.SIGNING_SECRET,
     sendId: row.id,
     unsubscribeUrl: unsubscribe,
+    brand,
   });
   return {
     from: config.EMAIL_FROM,
@@ -126,6 +133,8 @@ export async function deliverNurtureSends(
   const origin = links.ok ? links.origin : null;
   const configProblem = links.ok ? null : links.problem;
   if (configProblem) log.error("nurture sends held: configuration", { problem: configProblem });
+  // The workspace's name, logo, colour and postal address in every email's header and footer.
+  const brand = brandOf(await loadSettings(db), origin ?? "");
 
   for (const item of items) {
     const mine = item.body.sendIds.map((id) => rows.get(id)).filter((r): r is SendRow => !!r);
@@ -145,7 +154,7 @@ export async function deliverNurtureSends(
       }
       if (configProblem || !origin) continue; // retried below with the problem recorded
       try {
-        const email = await compose(row, config, origin);
+        const email = await compose(row, config, origin, brand);
         (byKey.get(row.batch_key) ?? byKey.set(row.batch_key, []).get(row.batch_key)!).push({
           row,
           email,

@@ -2,7 +2,7 @@
 // Rendering one nurture email: the template's words for the lead's locale, every link signed and tracked.
 import type { Locale } from "../../db/schema";
 import type { EmailBlock, EmailTemplate, EmailVars } from "../../../templates/emails/types";
-import { EmailHtml, emailText } from "../../../templates/emails/layout";
+import { EmailHtml, emailText, type EmailBrand } from "../../../templates/emails/layout";
 import { clickUrl, openPixelUrl } from "./links";
 
 export class MissingVariableError extends Error {
@@ -26,6 +26,8 @@ interface RenderContext {
   secret: string;
   sendId: number;
   unsubscribeUrl: string;
+  /** The workspace's brand (Settings) for the header and the footer's postal address. */
+  brand?: EmailBrand;
 }
 
 /** Variables a template did not declare cannot be read: a typo fails loudly, never as a blank. */
@@ -67,6 +69,7 @@ export async function renderEmail(
     preheader: content.preheader,
     blocks: await tracked(content.blocks, ctx),
     unsubscribeUrl: ctx.unsubscribeUrl,
+    brand: ctx.brand,
     openPixelUrl: await openPixelUrl(ctx.origin, ctx.secret, { s: ctx.sendId }),
     // A link no person sees (HTML only: a plain-text reader would see it): whatever follows it is a machine.
     honeypotUrl: await clickUrl(ctx.origin, ctx.secret, { s: ctx.sendId, h: 1 }),

@@ -14,7 +14,7 @@ export const assetsEn = {
   unpublish: "Back to draft",
   set_status: "Change status",
   status_help:
-    "Published: landing page and gate are live. Unlisted: no page, but links already handed out still download. Draft and archived: links already handed out answer that the content was withdrawn.",
+    "Published: landing page and gate are live. Unlisted: no page, but links already handed out still download. Draft and archived: links already handed out answer that the content was withdrawn. Archived is for good.",
   edit: "Edit",
   view_page: "Landing page",
   funnel: "Funnel (last 90 days)",
@@ -44,7 +44,7 @@ export const assetsZh: Record<keyof typeof assetsEn, string> = {
   unpublish: "改回草稿",
   set_status: "更改状态",
   status_help:
-    "已发布：落地页和表单上线。不公开：没有落地页，但已发出的链接仍可下载。草稿和已归档：已发出的链接会提示内容已下线。",
+    "已发布：落地页和表单上线。不公开：没有落地页，但已发出的链接仍可下载。草稿和已归档：已发出的链接会提示内容已下线。归档后不可恢复。",
   edit: "编辑",
   view_page: "落地页",
   funnel: "转化漏斗（近 90 天）",

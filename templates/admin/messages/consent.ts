@@ -57,7 +57,7 @@ export const consentEn = {
   settings_title: "Settings",
   settings_privacy: "Privacy policy",
   settings_privacy_help:
-    "The consent words on every gate link here. Use https links. A page in one language falls back to the other's link.",
+    "The consent words on every gate link here. Use https links. A page uses its language's link, else the link for every page, else the other language's.",
   settings_privacy_en: "Privacy policy URL (English pages)",
   settings_privacy_zh: "Privacy policy URL (Chinese pages)",
   settings_url_invalid:
@@ -119,7 +119,7 @@ export const consentZh: Record<keyof typeof consentEn, string> = {
   settings_title: "设置",
   settings_privacy: "隐私政策",
   settings_privacy_help:
-    "所有表单的同意文字都链接到这里。请使用 https 链接。某一语言未设置时使用另一语言的链接。",
+    "所有表单的同意文字都链接到这里。请使用 https 链接。页面优先使用其语言的链接，其次是通用链接，最后是另一语言的链接。",
   settings_privacy_en: "隐私政策链接（英文页面）",
   settings_privacy_zh: "隐私政策链接（中文页面）",
   settings_url_invalid:

@@ -20,6 +20,8 @@ import { auditEn, auditZh } from "./audit";
 import { linksEn, linksZh } from "./links";
 import { tokensEn, tokensZh } from "./tokens";
 import { scoringEn, scoringZh } from "./scoring";
+import { settingsEn, settingsZh } from "./settings";
+import { editorEn, editorZh } from "./asset-editor";
 
 const en = {
   ...commonEn,
@@ -42,6 +44,8 @@ const en = {
   ...linksEn,
   ...tokensEn,
   ...scoringEn,
+  ...settingsEn,
+  ...editorEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -65,6 +69,8 @@ const zhCN: Record<AdminKey, string> = {
   ...linksZh,
   ...tokensZh,
   ...scoringZh,
+  ...settingsZh,
+  ...editorZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

@@ -14,7 +14,7 @@ export function AssetDetailPage(p: {
   csrf: string;
   chrome?: AdminChrome;
   asset: Asset;
-  /** Every status an asset can have, in the order the picker shows them. */
+  /** The statuses this asset may move to (its own first among them), in the order the picker shows them. */
   statuses: readonly Asset["status"][];
   funnel: Report;
   channels: Report;
@@ -43,21 +43,23 @@ export function AssetDetailPage(p: {
               <a class="button secondary" href={`/admin/assets/${a.id}/edit`}>
                 {at(L, "edit")}
               </a>
-              <form method="post" action={`/admin/assets/${a.id}/status`} class="row">
-                <Csrf token={p.csrf} />
-                <select
-                  name="status"
-                  aria-label={at(L, "set_status")}
-                  aria-describedby="status-help"
-                >
-                  {p.statuses.map((s) => (
-                    <option value={s} selected={s === a.status}>
-                      {at(L, `status_${s}` as AdminKey)}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit">{at(L, "set_status")}</button>
-              </form>
+              {p.statuses.length > 1 ? (
+                <form method="post" action={`/admin/assets/${a.id}/status`} class="row">
+                  <Csrf token={p.csrf} />
+                  <select
+                    name="status"
+                    aria-label={at(L, "set_status")}
+                    aria-describedby="status-help"
+                  >
+                    {p.statuses.map((s) => (
+                      <option value={s} selected={s === a.status}>
+                        {at(L, `status_${s}` as AdminKey)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit">{at(L, "set_status")}</button>
+                </form>
+              ) : null}
             </>
           ) : null}
         </div>

@@ -3,6 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { requirePermission } from "../../../http/auth";
 import { listRules } from "../../../services/scoring/rules-store";
+import { mqlThreshold } from "../../../services/settings/settings";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
 import { ruleOut, ruleSchema } from "./schemas";
 
@@ -19,13 +20,11 @@ const route = createRoute({
 });
 
 export function registerListRules(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) =>
-    c.json(
-      list.parse({
-        data: (await listRules(c.get("db"))).map(ruleOut),
-        mql_threshold: c.get("config").MQL_THRESHOLD,
-      }),
-      200,
-    ),
-  );
+  app.openapi(route, async (c) => {
+    const [rules, threshold] = await Promise.all([
+      listRules(c.get("db")),
+      mqlThreshold(c.get("db"), c.get("config").MQL_THRESHOLD),
+    ]);
+    return c.json(list.parse({ data: rules.map(ruleOut), mql_threshold: threshold }), 200);
+  });
 }

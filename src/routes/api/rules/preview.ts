@@ -8,6 +8,7 @@ import { requirePermission } from "../../../http/auth";
 import { previewQualification, type RuleChange } from "../../../services/scoring/rule-preview";
 import { errorResponses, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { ruleFields } from "./schemas";
+import { mqlThreshold } from "../../../services/settings/settings";
 
 const change = z.discriminatedUnion("action", [
   z.object({ action: z.literal("edit"), id: z.number().int().positive(), ...ruleFields }).partial({
@@ -73,7 +74,10 @@ export function registerPreviewRules(app: OpenAPIHono<AppEnv>) {
     const b = c.req.valid("json");
     const p = await previewQualification(
       c.get("db"),
-      { threshold: b.threshold ?? c.get("config").MQL_THRESHOLD, change: toRuleChange(b.change) },
+      {
+        threshold: b.threshold ?? (await mqlThreshold(c.get("db"), c.get("config").MQL_THRESHOLD)),
+        change: toRuleChange(b.change),
+      },
       c.get("now"),
     );
     noChange(c);

@@ -1,0 +1,51 @@
+// Dashboard words for the workspace settings page (beyond the privacy links in consent.ts), in English and Chinese.
+
+export const settingsEn = {
+  settings_brand: "Brand",
+  settings_brand_help:
+    "Shown in the landing pages' and emails' header. The colour tints buttons and links.",
+  brand_name: "Brand name",
+  brand_color: "Brand colour (#rrggbb)",
+  settings_logo: "Logo (PNG, JPEG or WebP, at most 2 MB)",
+  settings_logo_current: "Current logo",
+  settings_privacy_all: "Privacy policy URL (every page without its own)",
+  settings_email: "Email footer",
+  postal_address: "Postal address (in every email's footer)",
+  settings_defaults: "Defaults",
+  default_locale: "Default language of new assets",
+  time_zone: "Workspace time zone (IANA, e.g. Asia/Shanghai)",
+  embed_origins: "Sites that may embed the gate (https origins, one a line)",
+  embed_origins_help: "Stored for the embeddable gate; nothing embeds yet.",
+  mql_threshold: "MQL threshold (points; empty: the deployment's MQL_THRESHOLD)",
+  settings_color_invalid: "Use a colour like #2f5bea",
+  settings_tz_invalid: "Use an IANA time zone such as Asia/Shanghai or Europe/Berlin",
+  settings_threshold_invalid: "Use a whole number of points from 1 to 100,000",
+  settings_origins_invalid:
+    "Use https origins without a path, such as https://www.example.com, at most 20",
+  settings_text_invalid: "This is too long or has characters that cannot be used",
+  settings_logo_invalid: "Upload a PNG, JPEG or WebP image of at most 2 MB",
+} as const;
+
+export const settingsZh: Record<keyof typeof settingsEn, string> = {
+  settings_brand: "品牌",
+  settings_brand_help: "显示在落地页和邮件的页眉中；品牌色用于按钮和链接。",
+  brand_name: "品牌名称",
+  brand_color: "品牌色（#rrggbb）",
+  settings_logo: "标志（PNG、JPEG 或 WebP，不超过 2 MB）",
+  settings_logo_current: "当前标志",
+  settings_privacy_all: "隐私政策链接（未单独设置的页面均使用）",
+  settings_email: "邮件页脚",
+  postal_address: "通信地址（显示在每封邮件的页脚）",
+  settings_defaults: "默认值",
+  default_locale: "新内容的默认语言",
+  time_zone: "工作区时区（IANA 格式，如 Asia/Shanghai）",
+  embed_origins: "允许嵌入表单的网站（https 源，每行一个）",
+  embed_origins_help: "供可嵌入表单使用，目前仅保存。",
+  mql_threshold: "MQL 阈值（分数；留空则使用部署的 MQL_THRESHOLD）",
+  settings_color_invalid: "请填写形如 #2f5bea 的颜色",
+  settings_tz_invalid: "请填写 IANA 时区，如 Asia/Shanghai 或 Europe/Berlin",
+  settings_threshold_invalid: "请填写 1 到 100,000 之间的整数",
+  settings_origins_invalid: "请填写不带路径的 https 源，如 https://www.example.com，最多 20 个",
+  settings_text_invalid: "内容过长或包含无法使用的字符",
+  settings_logo_invalid: "请上传不超过 2 MB 的 PNG、JPEG 或 WebP 图片",
+};
