@@ -11,6 +11,7 @@ import { registerPublicRoutes } from "./routes/public";
 import { registerApiRoutes } from "./routes/api";
 import { registerSpendRoutes } from "./routes/api/spend";
 import { registerReportRoutes } from "./routes/api/reports";
+import { registerSessionRoutes } from "./routes/api/sessions";
 import { registerAdminRoutes } from "./routes/admin";
 import { registerNurtureRoutes } from "./routes/nurture";
 import { notFoundPage } from "./routes/public/notices";
@@ -39,6 +40,7 @@ export function createApp() {
   registerApiRoutes(app);
   registerSpendRoutes(app);
   registerReportRoutes(app);
+  registerSessionRoutes(app);
   registerAdminRoutes(app);
 
   app.doc31("/api/v1/openapi.json", {

@@ -1,6 +1,6 @@
 // What the audit log keeps of each kind of record: the fields a person changes, never a secret (webhook
 // secrets, token hashes) and never free text about a lead (outcome reasons), so an erasure leaves nothing.
-import type { Asset, ScoreRule, TaggedLink } from "../db/schema";
+import type { Asset, CourseSession, ScoreRule, TaggedLink } from "../db/schema";
 import type { EndpointRecord } from "../services/handoff/endpoints";
 import type { SpendRow } from "../services/spend/spend-service";
 import type { TokenRow } from "../services/access/tokens";
@@ -75,5 +75,18 @@ export function linkRecord(l: TaggedLink) {
     utm_campaign: l.utmCampaign,
     utm_content: l.utmContent,
     utm_term: l.utmTerm,
+  };
+}
+
+export function sessionRecord(s: CourseSession) {
+  return {
+    asset_id: s.assetId,
+    starts_at: s.startsAt,
+    time_zone: s.timezone,
+    duration_minutes: s.durationMinutes,
+    join_url: s.joinUrl,
+    capacity: s.capacity,
+    status: s.status,
+    calendar_sequence: s.calendarSequence,
   };
 }

@@ -3,6 +3,7 @@
 // a hidden machine-only link and the open pixel.
 import type { Locale } from "../../src/db/schema";
 import type { EmailBlock } from "./types";
+import { AddToCalendar, addToCalendarText, type CalendarLinks } from "./add-to-calendar";
 
 interface EmailShell {
   locale: Locale;
@@ -14,6 +15,8 @@ interface EmailShell {
   openPixelUrl: string | null;
   /** A link hidden from people (and from screen readers): only machines follow it. */
   honeypotUrl?: string | null;
+  /** Shown when the email is about a course session the lead registered for. */
+  calendar?: CalendarLinks | null;
 }
 
 const FOOTER = {
@@ -85,6 +88,7 @@ export function EmailHtml(e: EmailShell) {
                     {e.blocks.map((b) => (
                       <Block block={b} />
                     ))}
+                    {e.calendar ? <AddToCalendar locale={e.locale} links={e.calendar} /> : null}
                     <p style="font:13px/1.5 sans-serif;color:#5b6475;margin:24px 0 0">
                       {e.unsubscribeUrl ? (
                         <>
@@ -123,6 +127,7 @@ export function emailText(e: EmailShell): string {
   const lines = e.blocks.map((b) =>
     "p" in b ? b.p : "button" in b ? `${b.button.label}: ${b.button.href}` : b.link.href,
   );
+  if (e.calendar) lines.push(addToCalendarText(e.locale, e.calendar));
   const footer = e.unsubscribeUrl
     ? `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}`
     : TEAM_FOOTER[e.locale];

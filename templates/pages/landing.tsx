@@ -9,6 +9,7 @@ import type { FieldErrors } from "../../src/errors";
 import { SessionTime } from "./session-time";
 import type { ConsentCopy } from "../consent-words";
 import { ConsentFields } from "./consent-fields";
+import { SessionPicker, type SessionOption } from "./session-picker";
 
 interface LandingProps {
   asset: Asset;
@@ -21,6 +22,8 @@ interface LandingProps {
   consent: ConsentCopy;
   /** The gate's closed sets (company sizes, hidden UTM fields, the honeypot's name), from the form's rules. */
   choices: GateChoices;
+  /** A course's upcoming sessions to pick from (full ones shown closed); absent for a whitepaper. */
+  sessions?: SessionOption[];
 }
 
 const INPUT_TYPES: Record<FormField, { type: string; autocomplete: string }> = {
@@ -90,7 +93,7 @@ export function LandingPage(p: LandingProps) {
           </div>
           <h1>{asset.title}</h1>
           <p>{asset.summary}</p>
-          {p.session ? <SessionTime session={p.session} locale={L} /> : null}
+          {p.session && !p.sessions ? <SessionTime session={p.session} locale={L} /> : null}
           {asset.outline.length ? (
             <section aria-labelledby="outline-title">
               <h2 id="outline-title">{t(L, "outline")}</h2>
@@ -161,6 +164,14 @@ export function LandingPage(p: LandingProps) {
                 </Field>
               );
             })}
+            {p.sessions ? (
+              <SessionPicker
+                locale={L}
+                sessions={p.sessions}
+                chosen={values.session}
+                errors={errors.session}
+              />
+            ) : null}
             <ConsentFields copy={p.consent} values={values} errors={errors} />
             {/* A field people never see or reach (off-screen, out of the tab order, hidden from assistive tech); bots fill it. Named like a real field so it does not give itself away. */}
             <div class="field-site" aria-hidden="true">
@@ -186,7 +197,10 @@ export function LandingPage(p: LandingProps) {
             {p.turnstileSiteKey ? (
               <div class="cf-turnstile" data-sitekey={p.turnstileSiteKey}></div>
             ) : null}
-            <button type="submit">
+            <button
+              type="submit"
+              disabled={p.sessions !== undefined && !p.sessions.some((s) => s.seatsLeft !== 0)}
+            >
               {t(L, asset.kind === "course" ? "submit_course" : "submit_whitepaper")}
             </button>
           </form>

@@ -11,6 +11,9 @@ interface ThankYouProps {
   downloadUrl: string | null;
   shareUrl: string | null;
   calendarUrl: string | null;
+  googleCalendarUrl?: string | null;
+  /** The room link lives until a week after the session, not 7 days from now. */
+  linkLastsForSession?: boolean;
 }
 
 export function ThankYouPage(p: ThankYouProps) {
@@ -30,7 +33,9 @@ export function ThankYouPage(p: ThankYouProps) {
                 {t(L, course ? "join_room" : "download")}
               </a>
               <br />
-              <span class="muted">{t(L, "link_expires")}</span>
+              <span class="muted">
+                {t(L, p.linkLastsForSession ? "room_link_until" : "link_expires")}
+              </span>
             </p>
           ) : null}
           {p.calendarUrl ? (
@@ -38,6 +43,14 @@ export function ThankYouPage(p: ThankYouProps) {
               <a href={p.calendarUrl} id="calendar">
                 {t(L, "add_calendar")}
               </a>
+              {p.googleCalendarUrl ? (
+                <>
+                  {" · "}
+                  <a href={p.googleCalendarUrl} id="google-calendar" rel="noopener">
+                    {t(L, "google_calendar")}
+                  </a>
+                </>
+              ) : null}
             </p>
           ) : null}
         </section>

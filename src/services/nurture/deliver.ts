@@ -11,7 +11,7 @@ import type { NurtureSendMessage } from "../../queue/messages";
 import { findEmailTemplate } from "../../../templates/emails";
 import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
 import { renderEmail } from "./render-email";
-import { emailVariables, localeOf, type SendRow } from "./email-variables";
+import { emailVariables, localeOf, sessionLinks, type SendRow } from "./email-variables";
 import { unsubscribeUrl } from "./links";
 import { sendEmailBatch, type OutgoingEmail } from "./resend-client";
 import { settleRequest, type LedgerUpdate } from "./settle-request";
@@ -57,6 +57,10 @@ async function compose(row: SendRow, config: Config, origin: string): Promise<Ou
     secret: config.SIGNING_SECRET,
     sendId: row.id,
     unsubscribeUrl: unsubscribe,
+    calendar:
+      row.session_status === "scheduled"
+        ? ((await sessionLinks(row, origin, config.SIGNING_SECRET))?.calendar ?? null)
+        : null,
   });
   return {
     from: config.EMAIL_FROM,
