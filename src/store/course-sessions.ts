@@ -6,7 +6,8 @@ import { courseSessions, type CourseSession } from "../db/schema";
 /** A session with how many seats are taken. */
 export type SessionWithCount = CourseSession & { registered: number };
 
-const registered = sql<number>`(SELECT count(*) FROM session_registrations r WHERE r.session_id = ${courseSessions.id})`;
+// Raw: a correlated count, the outer column named in full (drizzle would print a bare "id", which r has too).
+const registered = sql<number>`(SELECT count(*) FROM session_registrations r WHERE r.session_id = "course_sessions"."id")`;
 
 /** The earliest scheduled session of the asset starting at or after `from`. */
 export async function firstSessionFrom(

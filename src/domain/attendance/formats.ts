@@ -51,6 +51,8 @@ export function headerOf(cells: string[]): {
   email: number;
   name: number;
   duration: number;
+  /** How many of the format's own header cells the row has: Zoom's meeting block scores lower than its header. */
+  score: number;
 } | null {
   const row = cells.map(bare);
   let best: { format: Exclude<AttendanceFormat, "email_list">; score: number } | null = null;
@@ -70,5 +72,6 @@ export function headerOf(cells: string[]): {
     email: find(words.email),
     name: find(words.name),
     duration: find(words.duration),
+    score: best.score + (find(words.name) >= 0 ? 1 : 0),
   };
 }

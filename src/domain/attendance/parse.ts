@@ -34,7 +34,13 @@ export function parseAttendance(text: string): Result {
   }
   const attendees = new Map<string, number | null>();
   let rowsWithoutEmail = 0;
-  const at = records.slice(0, 30).findIndex((r) => headerOf(r.cells) !== null);
+  // The best header among the first 30 records: Zoom's meeting-details block also has a "User Email" column.
+  let at = -1;
+  let bestScore = -1;
+  for (const [i, r] of records.slice(0, 30).entries()) {
+    const score = headerOf(r.cells)?.score ?? -1;
+    if (score > bestScore) [at, bestScore] = [i, score];
+  }
   if (at < 0) {
     for (const r of records)
       for (const cell of r.cells) {
