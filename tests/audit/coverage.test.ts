@@ -165,7 +165,11 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     return () =>
       api(`/api/v1/assets/${c.id}/sessions`, {
         method: "POST",
-        json: { starts_at: "2030-01-02T19:00", time_zone: "Asia/Shanghai", join_url: "https://m.example/j" },
+        json: {
+          starts_at: "2030-01-02T19:00",
+          time_zone: "Asia/Shanghai",
+          join_url: "https://m.example/j",
+        },
       });
   },
   "PATCH /api/v1/assets/{id}/sessions/{sid}": async () => {
