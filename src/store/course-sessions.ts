@@ -3,8 +3,12 @@ import { and, asc, desc, eq, gt, gte, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { courseSessions, type CourseSession } from "../db/schema";
 
-/** A session with how many seats are taken. */
-export type SessionWithCount = CourseSession & { registered: number };
+/** A session with how many seats are taken (and, in the dashboard's list, how many came). */
+export type SessionWithCount = CourseSession & {
+  registered: number;
+  attended?: number;
+  noShows?: number;
+};
 
 // Raw: a correlated count, the outer column named in full (drizzle would print a bare "id", which r has too).
 const registered = sql<number>`(SELECT count(*) FROM session_registrations r WHERE r.session_id = "course_sessions"."id")`;
@@ -35,13 +39,27 @@ export async function latestSession(db: Db, assetId: number): Promise<CourseSess
 
 /** Every session of the asset, soonest first, with seats taken (the dashboard and the API list). */
 export async function sessionsOfAsset(db: Db, assetId: number): Promise<SessionWithCount[]> {
+  const marked = (mark: string) =>
+    sql<number>`(SELECT count(*) FROM session_registrations r WHERE r.session_id = "course_sessions"."id" AND r.attendance = ${mark})`;
   return db
-    .select({ s: courseSessions, registered })
+    .select({
+      s: courseSessions,
+      registered,
+      attended: marked("attended"),
+      noShows: marked("no_show"),
+    })
     .from(courseSessions)
     .where(eq(courseSessions.assetId, assetId))
     .orderBy(asc(courseSessions.startsAt))
     .limit(500)
-    .then((rows) => rows.map((r) => ({ ...r.s, registered: r.registered })));
+    .then((rows) =>
+      rows.map((r) => ({
+        ...r.s,
+        registered: r.registered,
+        attended: r.attended,
+        noShows: r.noShows,
+      })),
+    );
 }
 
 /** Scheduled sessions that have not started: the ones a visitor may pick. */

@@ -193,6 +193,42 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
         headers: { "content-type": "text/csv" },
       });
   },
+  "POST /admin/assets/{id}/sessions": async () => {
+    const c = await makeCourse();
+    return () =>
+      admin.post(`/admin/assets/${c.id}/sessions`, {
+        starts_at: "2030-01-02T19:00",
+        time_zone: "Asia/Shanghai",
+        join_url: "https://m.example/j",
+      });
+  },
+  "POST /admin/assets/{id}/sessions/{sid}": async () => {
+    const c = await makeCourse();
+    const s = await createSessionViaApi(c.id, { starts_at: "2030-01-02T19:00+08:00" });
+    return () =>
+      admin.post(`/admin/assets/${c.id}/sessions/${s.id}`, {
+        starts_at: "2030-01-03T19:00",
+        time_zone: "Asia/Shanghai",
+        join_url: "https://m.example/j",
+      });
+  },
+  "POST /admin/assets/{id}/sessions/{sid}/cancel": async () => {
+    const c = await makeCourse();
+    const s = await createSessionViaApi(c.id, { starts_at: "2030-01-02T19:00+08:00" });
+    return () => admin.post(`/admin/assets/${c.id}/sessions/${s.id}/cancel`, {});
+  },
+  "POST /admin/assets/{id}/sessions/{sid}/attendance": async () => {
+    const c = await makeCourse();
+    const s = await pastSession(c.id);
+    return () =>
+      admin.post(
+        `/admin/assets/${c.id}/sessions/${s.id}/attendance`,
+        {},
+        {
+          files: { file: new File(["email\nx@example.com\n"], "att.csv", { type: "text/csv" }) },
+        },
+      );
+  },
   "POST /api/v1/spend": async () => () =>
     api("/api/v1/spend", {
       method: "POST",
