@@ -29,6 +29,7 @@ export const sessionsEn = {
   session_attended_count: "{attended} attended · {no_shows} no-shows",
   session_unlimited: "unlimited",
   sessions_link: "Sessions",
+  mail_attachments: "Attachments",
 } as const;
 
 export const sessionsZh: Record<keyof typeof sessionsEn, string> = {
@@ -58,4 +59,5 @@ export const sessionsZh: Record<keyof typeof sessionsEn, string> = {
   session_attended_count: "出席 {attended} · 缺席 {no_shows}",
   session_unlimited: "不限",
   sessions_link: "场次",
+  mail_attachments: "附件",
 };
