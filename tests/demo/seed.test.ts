@@ -45,7 +45,7 @@ describe("demo content", () => {
     ).toBe(rules);
     expect(
       (await env.DB.prepare("SELECT count(*) n FROM sequence_steps").first<{ n: number }>())!.n,
-    ).toBe(6);
+    ).toBe(7);
 
     const pdf = await env.FILES.get("assets/saas-growth-whitepaper.pdf");
     const bytes = await pdf!.text();
