@@ -93,7 +93,7 @@ export function LandingPage(p: LandingProps) {
           </div>
           <h1>{asset.title}</h1>
           <p>{asset.summary}</p>
-          {p.session && !p.sessions ? <SessionTime session={p.session} locale={L} /> : null}
+          {p.session ? <SessionTime session={p.session} locale={L} /> : null}
           {asset.outline.length ? (
             <section aria-labelledby="outline-title">
               <h2 id="outline-title">{t(L, "outline")}</h2>

@@ -107,10 +107,10 @@ describe.skipIf(!hasChromium())("the course session picker in a real browser", (
       await page.reload();
       await expect.poll(() => page.getByText(legend).isVisible()).toBe(true);
       expect(await first.isDisabled()).toBe(true);
-      expect(await page.locator(".session-option.full").innerText()).toContain(full);
+      expect(await page.locator(".session-option.full").textContent()).toContain(full);
       // The browser's own zone (UTC here) is added beside the session's.
       await expect
-        .poll(() => page.locator(".session-option .local-time").first().innerText())
+        .poll(() => page.locator(".session-option .local-time").first().textContent())
         .toContain(yourTime);
       expect(await page.locator(".session-option time").first().getAttribute("data-zone")).toBe(
         "Asia/Shanghai",
@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium())("the course session picker in a real browser", (
       await page.fill("#name", locale === "zh-CN" ? "陈美" : "Rae Picker");
       await Promise.all([page.waitForURL(/\/thanks\?t=/), page.click("button[type=submit]")]);
       expect(await page.locator("#calendar").getAttribute("href")).toMatch(/calendar\.ics\?t=/);
-      expect(await page.locator("#google-calendar").innerText()).toBe(google);
+      expect(await page.locator("#google-calendar").textContent()).toBe(google);
       expect(await page.locator("#google-calendar").getAttribute("href")).toMatch(
         /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=/,
       );
@@ -132,12 +132,12 @@ describe.skipIf(!hasChromium())("the course session picker in a real browser", (
       expect(ics).toContain("METHOD:PUBLISH");
       await page.screenshot({ path: shot(`session-thanks-${locale}`), fullPage: true });
 
-      const sessions = await (
+      const sessions = (await (
         await fetch(`${ORIGIN}/api/v1/assets/${id}/sessions`, {
           headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
         })
-      ).json();
-      expect(sessions.data.map((s: { registered: number }) => s.registered)).toEqual([1, 1]);
+      ).json()) as { data: { registered: number }[] };
+      expect(sessions.data.map((s) => s.registered)).toEqual([1, 1]);
       await page.close();
     },
   );

@@ -175,7 +175,7 @@ export function registerGate(app: Hono<AppEnv>) {
           choices={GATE_CHOICES}
           consent={consent.copy}
           asset={asset}
-          session={null}
+          session={open?.[0] ?? null}
           sessions={open ? sessionOptions(open) : undefined}
           canonical={`${url.origin}/p/${asset.slug}`}
           values={echo(body)}

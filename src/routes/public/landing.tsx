@@ -66,7 +66,7 @@ export function registerLanding(app: Hono<AppEnv>) {
         choices={GATE_CHOICES}
         consent={consent.copy}
         asset={asset}
-        session={null}
+        session={sessions?.[0] ?? null}
         sessions={sessions ? sessionOptions(sessions) : undefined}
         canonical={`${url.origin}/p/${asset.slug}`}
         values={values}
