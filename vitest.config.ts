@@ -14,6 +14,13 @@ export default defineConfig(async () => {
       .filter((f) => !/\.(md|py)$/.test(f))
       .map((f) => [f, readFileSync(path.join(exportsDir, f)).toString("base64")]),
   );
+  // Meeting platforms' attendance exports, as bytes for the same reason (tests/fixtures/attendance).
+  const attendanceDir = path.join(import.meta.dirname, "tests/fixtures/attendance");
+  const attendanceExports = Object.fromEntries(
+    readdirSync(attendanceDir)
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => [f, readFileSync(path.join(attendanceDir, f)).toString("base64")]),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -22,6 +29,7 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             AD_EXPORT_FIXTURES: adExports,
+            ATTENDANCE_FIXTURES: attendanceExports,
             // Request logs would bury the test output; warnings and errors still show.
             LOG_LEVEL: "warn",
             ADMIN_TOKEN: "test-admin-token-0123456789",

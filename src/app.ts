@@ -13,6 +13,7 @@ import { registerSpendRoutes } from "./routes/api/spend";
 import { registerReportRoutes } from "./routes/api/reports";
 import { registerAssetRoutes } from "./routes/api/assets";
 import { registerSettingsRoutes } from "./routes/api/settings/routes";
+import { registerSessionRoutes } from "./routes/api/sessions";
 import { registerAdminRoutes } from "./routes/admin";
 import { registerNurtureRoutes } from "./routes/nurture";
 import { notFoundPage } from "./routes/public/notices";
@@ -43,6 +44,7 @@ export function createApp() {
   registerReportRoutes(app);
   registerAssetRoutes(app);
   registerSettingsRoutes(app);
+  registerSessionRoutes(app);
   registerAdminRoutes(app);
 
   app.doc31("/api/v1/openapi.json", {

@@ -41,6 +41,11 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/assets/preview": needs("assets.write"),
   "POST /admin/assets/:id{[0-9]+}/preview": needs("assets.write"),
   "GET /admin/assets/:id{[0-9]+}/cover": needs("assets.read"),
+  "GET /admin/assets/:id{[0-9]+}/sessions": needs("assets.read"),
+  "POST /admin/assets/:id{[0-9]+}/sessions": needs("assets.write"),
+  "POST /admin/assets/:id{[0-9]+}/sessions/:sid{[0-9]+}": needs("assets.write"),
+  "POST /admin/assets/:id{[0-9]+}/sessions/:sid{[0-9]+}/cancel": needs("assets.write"),
+  "POST /admin/assets/:id{[0-9]+}/sessions/:sid{[0-9]+}/attendance": needs("assets.write"),
 
   "GET /admin/leads": needs("leads.read"),
   "GET /admin/leads/:id{[0-9]+}": needs("leads.read"),

@@ -3,7 +3,7 @@ import { base64Url, fromBase64Url } from "./encoding";
 
 const enc = new TextEncoder();
 
-type LinkPurpose = "download" | "thanks" | "unsubscribe" | "click" | "open" | "optin";
+type LinkPurpose = "download" | "thanks" | "unsubscribe" | "click" | "open" | "optin" | "calendar";
 
 type VerifyResult<P> =
   | { ok: true; payload: P }

@@ -101,6 +101,7 @@ export const EVENT_TYPES = [
   "unsubscribed",
   "optin_confirmed",
   "session_joined",
+  "session_attended",
   "link_clicked",
   "score_changed",
   "stage_changed",
@@ -126,6 +127,12 @@ export const SEND_STATUSES = [
 ] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 export const STEP_ANCHORS = ["enrolment", "session_start"] as const;
+/** A course session is on, or called off (its registrants were told, its reminders stopped). */
+export const SESSION_STATUSES = ["scheduled", "cancelled"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** What an attendance import says of a registrant: in the meeting's file, or not. */
+export const ATTENDANCE_MARKS = ["attended", "no_show"] as const;
+export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
 export const SUPPRESSION_REASONS = ["unsubscribed", "bounced", "complained", "erased"] as const;
 /** How a suppression's address was hashed: keyed (every new row), or the bare SHA-256 of older rows. */
 export const SUPPRESSION_HASH_SCHEMES = ["hmac-sha256", "sha256"] as const;

@@ -1,6 +1,6 @@
 // What the audit log keeps of each kind of record: the fields a person changes, never a secret (webhook
 // secrets, token hashes) and never free text about a lead (outcome reasons), so an erasure leaves nothing.
-import type { Asset, ScoreRule, TaggedLink } from "../db/schema";
+import type { Asset, CourseSession, ScoreRule, TaggedLink } from "../db/schema";
 import type { EndpointRecord } from "../services/handoff/endpoints";
 import type { SpendRow } from "../services/spend/spend-service";
 import type { TokenRow } from "../services/access/tokens";
@@ -91,4 +91,17 @@ export function linkRecord(l: TaggedLink) {
 /** Settings hold no secret: every value, and which logo (its R2 key) is shown. */
 export function settingsRecord(s: Settings) {
   return { ...s, logo: s.logo?.key ?? null };
+}
+
+export function sessionRecord(s: CourseSession) {
+  return {
+    asset_id: s.assetId,
+    starts_at: s.startsAt,
+    time_zone: s.timezone,
+    duration_minutes: s.durationMinutes,
+    join_url: s.joinUrl,
+    capacity: s.capacity,
+    status: s.status,
+    calendar_sequence: s.calendarSequence,
+  };
 }

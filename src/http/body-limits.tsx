@@ -17,6 +17,8 @@ import { t } from "../../templates/i18n";
 const KB = 1024;
 /** Every JSON body and form post, unless a row below says otherwise. */
 export const MAX_BODY_BYTES = 64 * KB;
+/** An attendance export of a large webinar (thousands of rows, rejoins included). */
+export const MAX_ATTENDANCE_BYTES = 4 * 1024 * KB;
 /** Room for a form's other fields (and multipart boundaries) beside a file. */
 const FORM_ROOM = 64 * KB;
 
@@ -79,6 +81,19 @@ const LARGER: Larger[] = [
     method: "POST",
     path: /^\/api\/v1\/spend\/import$/,
     maxBytes: MAX_IMPORT_BYTES + FORM_ROOM,
+    afterAuth: true,
+  },
+  // A meeting's attendance export: raw CSV in the API, a file in the dashboard.
+  {
+    method: "POST",
+    path: /^\/api\/v1\/assets\/\d+\/sessions\/\d+\/attendance$/,
+    maxBytes: MAX_ATTENDANCE_BYTES,
+    afterAuth: true,
+  },
+  {
+    method: "POST",
+    path: /^\/admin\/assets\/\d+\/sessions\/\d+\/attendance$/,
+    maxBytes: MAX_ATTENDANCE_BYTES + FORM_ROOM,
     afterAuth: true,
   },
   // Resend's webhook events: the signature needs the body, so it is counted here, before the route.

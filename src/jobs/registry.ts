@@ -8,6 +8,7 @@ import { runDecayRanges, runScoreEvents } from "./handoff";
 import { failNurtureSends, runNurtureSends } from "./nurture";
 import { runViews } from "./views";
 import { runDeliveries } from "./webhooks";
+import { runSessionChanges, runSessionNotices } from "./sessions";
 
 export type JobKind = JobMessage["type"];
 export type { QueuedJob };
@@ -51,6 +52,19 @@ export const JOBS: { [K in JobKind]: JobPolicy<K> } = {
     deadLetter: failNurtureSends,
     retryAfterThrowSeconds: 30,
   },
+  "session.changed": {
+    queue: QUEUE.jobs,
+    run: runSessionChanges,
+    deadLetter: runSessionChanges,
+    retryAfterThrowSeconds: 10,
+  },
+  // A calendar update out of retries gets one last try; its Idempotency-Key keeps a late repeat from doubling it.
+  "session.notify": {
+    queue: QUEUE.jobs,
+    run: runSessionNotices,
+    deadLetter: runSessionNotices,
+    retryAfterThrowSeconds: 30,
+  },
   view: {
     queue: QUEUE.jobs,
     run: (ctx, _env, items) => runViews(ctx, items),
@@ -71,5 +85,7 @@ export const RUN_ORDER: JobKind[] = [
   "score.decay",
   "webhook.deliver",
   "nurture.send",
+  "session.changed",
+  "session.notify",
   "view",
 ];

@@ -46,11 +46,34 @@ export const nurtureSendMessage = z.object({
 });
 export type NurtureSendMessage = z.infer<typeof nurtureSendMessage>;
 
+/**
+ * A session moved or was cancelled: walk its registrants from `afterLeadId` in chunks, moving their reminders and
+ * queueing their calendar updates. `sequence` is the session's calendar SEQUENCE the change made.
+ */
+export const sessionChangedMessage = z.object({
+  type: z.literal("session.changed"),
+  sessionId: z.number().int().positive(),
+  sequence: z.number().int().min(0),
+  afterLeadId: z.number().int().min(0),
+});
+export type SessionChangedMessage = z.infer<typeof sessionChangedMessage>;
+
+/** One registrant's calendar update (iTIP REQUEST or CANCEL as an .ics attachment), sent alone. */
+export const sessionNotifyMessage = z.object({
+  type: z.literal("session.notify"),
+  sessionId: z.number().int().positive(),
+  leadId: z.number().int().positive(),
+  sequence: z.number().int().min(0),
+});
+export type SessionNotifyMessage = z.infer<typeof sessionNotifyMessage>;
+
 export const jobMessage = z.discriminatedUnion("type", [
   viewMessage,
   scoreEventMessage,
   scoreDecayMessage,
   webhookDeliverMessage,
   nurtureSendMessage,
+  sessionChangedMessage,
+  sessionNotifyMessage,
 ]);
 export type JobMessage = z.infer<typeof jobMessage>;

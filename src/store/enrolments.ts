@@ -16,9 +16,9 @@ type EnrolmentStart = Pick<Lead, "email" | "country" | "erasedAt"> & {
 
 export async function enrolmentStart(
   db: Db,
-  q: { leadId: number; sequenceId: number; assetId: number; now: number },
+  q: { leadId: number; sequenceId: number; assetId: number; now: number; sessionId: number | null },
 ): Promise<EnrolmentStart | undefined> {
-  // Raw: two LEFT JOINs, one on a correlated "next session" subquery, in a single read.
+  // Raw: two LEFT JOINs, one on the session the lead picked (else the next scheduled one), in a single read.
   const [row] = await db.all<
     Omit<EnrolmentStart, "sendWindow"> & { sendWindow: string | null }
   >(sql`
@@ -26,8 +26,8 @@ export async function enrolmentStart(
       cs.id AS "sessionId", cs.starts_at AS "startsAt"
     FROM leads l
     LEFT JOIN sequence_steps st ON st.sequence_id = ${q.sequenceId} AND st.position = 1
-    LEFT JOIN course_sessions cs ON cs.id = (
-      SELECT id FROM course_sessions WHERE asset_id = ${q.assetId} AND starts_at > ${q.now} ORDER BY starts_at LIMIT 1)
+    LEFT JOIN course_sessions cs ON cs.id = coalesce(${q.sessionId}, (
+      SELECT id FROM course_sessions WHERE asset_id = ${q.assetId} AND starts_at > ${q.now} AND status = 'scheduled' ORDER BY starts_at LIMIT 1))
     WHERE l.id = ${q.leadId}`);
   return (
     row && {
@@ -132,6 +132,7 @@ export interface DueEnrolment {
   next_window: string | null;
   downloaded: number;
   clicked: number;
+  attendance: "attended" | "no_show" | null;
 }
 
 /** Up to `limit` enrolments due by `now`, through the partial due index (with D1's row meters). */
@@ -147,7 +148,8 @@ export function dueEnrolments(db: Db, now: number, limit: number): Promise<D1Res
     CASE WHEN json_extract(st.conditions, '$.skipIfDownloaded') THEN
       EXISTS (SELECT 1 FROM events ev WHERE ev.lead_id = e.lead_id AND ev.type = 'downloaded' AND ev.asset_id = e.asset_id) ELSE 0 END AS downloaded,
     CASE WHEN json_extract(st.conditions, '$.skipIfClicked') THEN
-      EXISTS (SELECT 1 FROM sends s WHERE s.enrolment_id = e.id AND s.clicked_at IS NOT NULL) ELSE 0 END AS clicked
+      EXISTS (SELECT 1 FROM sends s WHERE s.enrolment_id = e.id AND s.clicked_at IS NOT NULL) ELSE 0 END AS clicked,
+    (SELECT r.attendance FROM session_registrations r WHERE r.session_id = e.session_id AND r.lead_id = e.lead_id) AS attendance
   FROM (SELECT * FROM enrolments WHERE next_due_at IS NOT NULL AND next_due_at <= ${now} ORDER BY next_due_at LIMIT ${limit}) e
   JOIN leads l ON l.id = e.lead_id
   JOIN assets a ON a.id = e.asset_id
@@ -205,4 +207,40 @@ export function sequencesOfferedToLeadStatement(leadId: number): SQL {
   return sql`SELECT a.sequence_id AS "sequenceId", s.name AS "sequenceName", a.id AS "assetId", max(t.at) AS "lastTouchAt"
     FROM touches t JOIN assets a ON a.id = t.asset_id JOIN sequences s ON s.id = a.sequence_id
     WHERE t.lead_id = ${leadId} GROUP BY a.id`;
+}
+
+/** A session's active enrolment of one of these leads, with the step it waits for (a reschedule recomputes it). */
+export interface SessionEnrolment {
+  id: number;
+  startedAt: number;
+  country: string | null;
+  assetTz: string;
+  anchor: SequenceStep["anchor"];
+  delayMinutes: number;
+  sendWindow: string | null;
+}
+
+export function sessionEnrolmentsOf(db: Db, sessionId: number, leadIds: number[]) {
+  // Raw: a four-table join over a json_each lead list, aliased to the shape above.
+  return db.all<SessionEnrolment>(sql`
+    SELECT e.id, e.started_at AS "startedAt", l.country, a.timezone AS "assetTz", st.anchor,
+      st.delay_minutes AS "delayMinutes", st.send_window AS "sendWindow"
+    FROM enrolments e JOIN leads l ON l.id = e.lead_id JOIN assets a ON a.id = e.asset_id
+    JOIN sequence_steps st ON st.sequence_id = e.sequence_id AND st.position = e.next_position
+    WHERE e.session_id = ${sessionId} AND e.status = 'active' AND e.next_due_at IS NOT NULL
+      AND e.lead_id IN (SELECT value FROM json_each(${JSON.stringify(leadIds)}))`);
+}
+
+/** New due times for active enrolments (a moved session's reminders). */
+export function moveEnrolmentsDue(moves: { e: number; d: number }[], now: number): SQL {
+  // Raw: UPDATE…FROM json_each; a stopped or finished enrolment is left alone.
+  return sql`UPDATE enrolments SET next_due_at = j.value ->> 'd', updated_at = ${now}
+    FROM json_each(${JSON.stringify(moves)}) j WHERE enrolments.id = j.value ->> 'e' AND enrolments.status = 'active'`;
+}
+
+/** A cancelled session's enrolments of these leads stop: no reminder, no replay of a class that never ran. */
+export function stopSessionEnrolments(sessionId: number, leadIds: number[], now: number): SQL {
+  return sql`UPDATE enrolments SET status = 'stopped', stopped_reason = 'session_cancelled', next_due_at = NULL, updated_at = ${now}
+    WHERE session_id = ${sessionId} AND status IN ('active', 'pending_optin')
+      AND lead_id IN (SELECT value FROM json_each(${JSON.stringify(leadIds)}))`;
 }

@@ -1,4 +1,5 @@
-// The course drip: reminders a day and an hour before the session, and the replay the day after.
+// The course drip: reminders a day and an hour before the session, and the day after the replay (for no-shows) or thanks
+// for coming (for attendees, as the attendance import marked them).
 import { defineEmail, greeting } from "./types";
 
 export const courseReminderDay = defineEmail({
@@ -76,6 +77,37 @@ export const courseReplay = defineEmail({
         { p: `感谢参加《${v.asset_title}》，回放和课件已上线。` },
         { button: { label: "观看回放", href: v.download_url } },
         { p: "分享给团队：" },
+        { link: { label: v.share_url, href: v.share_url } },
+      ],
+    }),
+  },
+});
+
+export const courseThanksAttended = defineEmail({
+  id: "course-thanks-attended",
+  requires: ["asset_title", "download_url", "share_url"],
+  content: {
+    en: (v) => ({
+      subject: `Thanks for joining ${v.asset_title}`,
+      preheader: "The slides and the replay, to look back on.",
+      blocks: [
+        { p: greeting("en", v.name) },
+        {
+          p: `Thank you for joining “${v.asset_title}” live. The slides and the replay are here if you want to look back.`,
+        },
+        { button: { label: "Slides and replay", href: v.download_url } },
+        { p: "A colleague who missed it can catch up here:" },
+        { link: { label: v.share_url, href: v.share_url } },
+      ],
+    }),
+    "zh-CN": (v) => ({
+      subject: `感谢参加《${v.asset_title}》`,
+      preheader: "课件与回放，方便您回顾。",
+      blocks: [
+        { p: greeting("zh-CN", v.name) },
+        { p: `感谢您参加《${v.asset_title}》直播。课件和回放已整理好，方便您回顾。` },
+        { button: { label: "查看课件与回放", href: v.download_url } },
+        { p: "没能参加的同事可以在这里补看：" },
         { link: { label: v.share_url, href: v.share_url } },
       ],
     }),

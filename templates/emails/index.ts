@@ -1,7 +1,12 @@
 // Every nurture email template by id: what sequences may use, and what authoring checks against.
 import type { EmailTemplate } from "./types";
 import { whitepaperWelcome, whitepaperFollowUp, whitepaperOpenClass } from "./whitepaper";
-import { courseReminderDay, courseReminderHour, courseReplay } from "./course";
+import {
+  courseReminderDay,
+  courseReminderHour,
+  courseReplay,
+  courseThanksAttended,
+} from "./course";
 import { optinConfirm } from "./optin";
 
 export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = Object.fromEntries(
@@ -12,6 +17,7 @@ export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = Object.fromEntries
     courseReminderDay,
     courseReminderHour,
     courseReplay,
+    courseThanksAttended,
     optinConfirm,
   ].map((t) => [t.id, t]),
 );

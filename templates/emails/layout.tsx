@@ -3,6 +3,7 @@
 // a hidden machine-only link and the open pixel.
 import type { Locale } from "../../src/db/schema";
 import type { EmailBlock } from "./types";
+import { AddToCalendar, addToCalendarText, type CalendarLinks } from "./add-to-calendar";
 
 /** The workspace's brand (Settings): a header with its logo or name, its colour on buttons, its postal address. */
 export interface EmailBrand {
@@ -23,6 +24,8 @@ interface EmailShell {
   /** A link hidden from people (and from screen readers): only machines follow it. */
   honeypotUrl?: string | null;
   brand?: EmailBrand;
+  /** Shown when the email is about a course session the lead registered for. */
+  calendar?: CalendarLinks | null;
 }
 
 const FOOTER = {
@@ -113,6 +116,7 @@ export function EmailHtml(e: EmailShell) {
                     {e.blocks.map((b) => (
                       <Block block={b} color={colorOf(e.brand)} />
                     ))}
+                    {e.calendar ? <AddToCalendar locale={e.locale} links={e.calendar} /> : null}
                     <p style="font:13px/1.5 sans-serif;color:#5b6475;margin:24px 0 0">
                       {e.unsubscribeUrl ? (
                         <>
@@ -156,6 +160,7 @@ export function emailText(e: EmailShell): string {
   const lines = e.blocks.map((b) =>
     "p" in b ? b.p : "button" in b ? `${b.button.label}: ${b.button.href}` : b.link.href,
   );
+  if (e.calendar) lines.push(addToCalendarText(e.locale, e.calendar));
   const footer = [
     e.unsubscribeUrl ? `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}` : TEAM_FOOTER[e.locale],
     e.brand?.postalAddress ?? "",

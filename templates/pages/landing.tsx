@@ -10,6 +10,7 @@ import { SessionTime } from "./session-time";
 import type { ConsentCopy } from "../consent-words";
 import { ConsentFields } from "./consent-fields";
 import type { Brand } from "../../src/services/settings/settings";
+import { SessionPicker, type SessionOption } from "./session-picker";
 
 interface LandingProps {
   asset: Asset;
@@ -26,6 +27,8 @@ interface LandingProps {
   brand?: Brand | null;
   /** The cover image's URL on this origin, when the asset has one. */
   coverUrl?: string | null;
+  /** A course's upcoming sessions to pick from (full ones shown closed); absent for a whitepaper. */
+  sessions?: SessionOption[];
 }
 
 const INPUT_TYPES: Record<FormField, { type: string; autocomplete: string }> = {
@@ -161,6 +164,14 @@ export function LandingPage(p: LandingProps) {
                 </Field>
               );
             })}
+            {p.sessions ? (
+              <SessionPicker
+                locale={L}
+                sessions={p.sessions}
+                chosen={values.session}
+                errors={errors.session}
+              />
+            ) : null}
             <ConsentFields copy={p.consent} values={values} errors={errors} />
             {/* A field people never see or reach (off-screen, out of the tab order, hidden from assistive tech); bots fill it. Named like a real field so it does not give itself away. */}
             <div class="field-site" aria-hidden="true">
@@ -186,7 +197,12 @@ export function LandingPage(p: LandingProps) {
             {p.turnstileSiteKey ? (
               <div class="cf-turnstile" data-sitekey={p.turnstileSiteKey}></div>
             ) : null}
-            <button type="submit">{t(L, `submit_${asset.kind}`)}</button>
+            <button
+              type="submit"
+              disabled={p.sessions !== undefined && !p.sessions.some((s) => s.seatsLeft !== 0)}
+            >
+              {t(L, `submit_${asset.kind}`)}
+            </button>
           </form>
         </section>
       </main>

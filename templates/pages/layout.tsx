@@ -29,6 +29,8 @@ label{display:block;font-weight:600;margin:14px 0 4px}.hint{font-weight:400;colo
 input,select{width:100%;padding:10px 12px;border:1px solid var(--line);border-radius:8px;font:inherit}
 input[aria-invalid=true],select[aria-invalid=true]{border-color:var(--bad)}
 .field-error{color:var(--bad);font-size:.9rem;margin:4px 0 0}
+fieldset.sessions{border:1px solid #d8dce6;border-radius:8px;margin:14px 0 0;padding:6px 12px 10px}fieldset.sessions legend{font-weight:600}
+.session-option{font-weight:400;margin:8px 0}.session-option input{width:auto;margin:0 6px 0 0}.session-option.full{color:var(--muted)}
 .consent{display:flex;gap:8px;align-items:flex-start;font-weight:400}.consent input{width:auto;margin-top:5px}
 button,.button{display:inline-block;margin-top:18px;width:100%;padding:12px 16px;border:0;border-radius:8px;background:var(--brand);color:#fff;font:600 1rem system-ui;text-align:center;text-decoration:none;cursor:pointer}
 .alert{border:1px solid var(--bad);color:var(--bad);background:#fff4f2;border-radius:8px;padding:10px 12px}

@@ -13,6 +13,9 @@ interface ThankYouProps {
   shareUrl: string | null;
   calendarUrl: string | null;
   brand?: Brand | null;
+  googleCalendarUrl?: string | null;
+  /** The room link lives until a week after the session, not 7 days from now. */
+  linkLastsForSession?: boolean;
 }
 
 export function ThankYouPage(p: ThankYouProps) {
@@ -33,7 +36,9 @@ export function ThankYouPage(p: ThankYouProps) {
                 {t(L, action)}
               </a>
               <br />
-              <span class="muted">{t(L, "link_expires")}</span>
+              <span class="muted">
+                {t(L, p.linkLastsForSession ? "room_link_until" : "link_expires")}
+              </span>
             </p>
           ) : null}
           {p.calendarUrl ? (
@@ -41,6 +46,14 @@ export function ThankYouPage(p: ThankYouProps) {
               <a href={p.calendarUrl} id="calendar">
                 {t(L, "add_calendar")}
               </a>
+              {p.googleCalendarUrl ? (
+                <>
+                  {" · "}
+                  <a href={p.googleCalendarUrl} id="google-calendar" rel="noopener">
+                    {t(L, "google_calendar")}
+                  </a>
+                </>
+              ) : null}
             </p>
           ) : null}
         </section>

@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import { createApp } from "../../src/app";
 import { api, captureViaGate, makeToken } from "../support/api";
 import { makeAsset } from "../support/fixtures";
+import { createSessionViaApi, makeCourse, pastSession } from "../support/sessions";
 import { makeEndpoint } from "../support/webhooks";
 import { fakeResend, type ResendFake } from "../nurture/support/resend-fake";
 import { login, type Session } from "../admin/support/browser-like";
@@ -175,6 +176,75 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
       }),
     );
     return () => api(`/api/v1/score-rules/${r}`, { method: "DELETE" });
+  },
+  "POST /api/v1/assets/{id}/sessions": async () => {
+    const c = await makeCourse();
+    return () =>
+      api(`/api/v1/assets/${c.id}/sessions`, {
+        method: "POST",
+        json: {
+          starts_at: "2030-01-02T19:00",
+          time_zone: "Asia/Shanghai",
+          join_url: "https://m.example/j",
+        },
+      });
+  },
+  "PATCH /api/v1/assets/{id}/sessions/{sid}": async () => {
+    const c = await makeCourse();
+    const s = await createSessionViaApi(c.id, { starts_at: "2030-01-02T19:00+08:00" });
+    return () =>
+      api(`/api/v1/assets/${c.id}/sessions/${s.id}`, { method: "PATCH", json: { capacity: 30 } });
+  },
+  "DELETE /api/v1/assets/{id}/sessions/{sid}": async () => {
+    const c = await makeCourse();
+    const s = await createSessionViaApi(c.id, { starts_at: "2030-01-02T19:00+08:00" });
+    return () => api(`/api/v1/assets/${c.id}/sessions/${s.id}`, { method: "DELETE" });
+  },
+  "POST /api/v1/assets/{id}/sessions/{sid}/attendance": async () => {
+    const c = await makeCourse();
+    const s = await pastSession(c.id);
+    return () =>
+      api(`/api/v1/assets/${c.id}/sessions/${s.id}/attendance`, {
+        method: "POST",
+        body: "email\nsomeone@example.com\n",
+        headers: { "content-type": "text/csv" },
+      });
+  },
+  "POST /admin/assets/{id}/sessions": async () => {
+    const c = await makeCourse();
+    return () =>
+      admin.post(`/admin/assets/${c.id}/sessions`, {
+        starts_at: "2030-01-02T19:00",
+        time_zone: "Asia/Shanghai",
+        join_url: "https://m.example/j",
+      });
+  },
+  "POST /admin/assets/{id}/sessions/{sid}": async () => {
+    const c = await makeCourse();
+    const s = await createSessionViaApi(c.id, { starts_at: "2030-01-02T19:00+08:00" });
+    return () =>
+      admin.post(`/admin/assets/${c.id}/sessions/${s.id}`, {
+        starts_at: "2030-01-03T19:00",
+        time_zone: "Asia/Shanghai",
+        join_url: "https://m.example/j",
+      });
+  },
+  "POST /admin/assets/{id}/sessions/{sid}/cancel": async () => {
+    const c = await makeCourse();
+    const s = await createSessionViaApi(c.id, { starts_at: "2030-01-02T19:00+08:00" });
+    return () => admin.post(`/admin/assets/${c.id}/sessions/${s.id}/cancel`, {});
+  },
+  "POST /admin/assets/{id}/sessions/{sid}/attendance": async () => {
+    const c = await makeCourse();
+    const s = await pastSession(c.id);
+    return () =>
+      admin.post(
+        `/admin/assets/${c.id}/sessions/${s.id}/attendance`,
+        {},
+        {
+          files: { file: new File(["email\nx@example.com\n"], "att.csv", { type: "text/csv" }) },
+        },
+      );
   },
   "POST /api/v1/spend": async () => () =>
     api("/api/v1/spend", {

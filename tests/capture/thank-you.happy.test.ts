@@ -131,6 +131,8 @@ describe("JSON clients", () => {
         download_url: expect.stringMatching(/^https:\/\/lodestone\.test\/d\//),
         share_url: expect.stringMatching(/^https:\/\/lodestone\.test\/r\//),
         calendar_url: null,
+        google_calendar_url: null,
+        session_id: null,
         session_starts_at: null,
       });
     }

@@ -9,7 +9,7 @@ import { db } from "../support/fixtures";
 import { fetchWorker, postJson } from "../support/http";
 
 describe("demo content", () => {
-  it("seeds a zh-CN whitepaper with a real PDF, an en course a week ahead, their 3-step sequences and the scoring rules; running it again changes nothing", async () => {
+  it("seeds a zh-CN whitepaper with a real PDF, an en course a week ahead, their sequences (3 steps; the course 4: reminders, replay for no-shows, thanks for attendees) and the scoring rules; running it again changes nothing", async () => {
     const now = Date.now();
     await seedDemo(db(), env.FILES, now);
     await seedDemo(db(), env.FILES, now + 1000);
@@ -32,7 +32,7 @@ describe("demo content", () => {
       "SELECT a.slug, count(st.id) n FROM assets a JOIN sequence_steps st ON st.sequence_id = a.sequence_id GROUP BY a.slug ORDER BY a.slug",
     ).all();
     expect(steps.results).toEqual([
-      { slug: DEMO_COURSE_SLUG, n: 3 },
+      { slug: DEMO_COURSE_SLUG, n: 4 },
       { slug: DEMO_WHITEPAPER_SLUG, n: 3 },
     ]);
     const rules = (await env.DB.prepare("SELECT count(*) n FROM score_rules").first<{
@@ -45,7 +45,7 @@ describe("demo content", () => {
     ).toBe(rules);
     expect(
       (await env.DB.prepare("SELECT count(*) n FROM sequence_steps").first<{ n: number }>())!.n,
-    ).toBe(6);
+    ).toBe(7);
 
     const pdf = await env.FILES.get("assets/saas-growth-whitepaper.pdf");
     const bytes = await pdf!.text();

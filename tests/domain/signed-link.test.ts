@@ -73,13 +73,14 @@ describe("calendar file", () => {
       durationMinutes: 90,
       title: "Scoring, decay; and you",
       description: "Line one\nLine two",
-      url: "https://x.test/p/a",
+      joinUrl: "https://x.test/p/a",
+      sequence: 0,
       now: NOW,
     });
     expect(ics).toContain("DTSTART:20261201T140000Z\r\n");
     expect(ics).toContain("DTEND:20261201T153000Z\r\n");
     expect(ics).toContain("SUMMARY:Scoring\\, decay\\; and you\r\n");
-    expect(ics).toContain("DESCRIPTION:Line one\\nLine two\r\n");
+    expect(ics).toContain("DESCRIPTION:Line one\\nLine two\\n\\nhttps://x.test/p/a\r\n");
     expect(ics.split("\r\n").every((l) => new TextEncoder().encode(l).length <= 75)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import {
 } from "../../src/services/demo/demo-sequences";
 
 describe("demo sequences", () => {
-  it("give each demo asset a 3-step sequence once, however often the seed runs", async () => {
+  it("give each demo asset its sequence once (the course branching on attendance), however often the seed runs", async () => {
     await makeAsset({ slug: DEMO_WHITEPAPER_SLUG, locale: "zh-CN" });
     await makeAsset({ slug: DEMO_COURSE_SLUG, kind: "course", fileKey: null });
     expect((await ensureDemoSequences(db(), Date.now())).sort()).toEqual(
@@ -21,7 +21,7 @@ describe("demo sequences", () => {
       .bind(DEMO_WHITEPAPER_SLUG, DEMO_COURSE_SLUG)
       .all();
     expect(steps.results).toEqual([
-      { slug: DEMO_COURSE_SLUG, n: 3 },
+      { slug: DEMO_COURSE_SLUG, n: 4 },
       { slug: DEMO_WHITEPAPER_SLUG, n: 3 },
     ]);
     const sequences = await env.DB.prepare("SELECT count(*) AS n FROM sequences").first<{

@@ -16,6 +16,44 @@ export interface ApiRouteCase {
 
 export const API_ROUTES: ApiRouteCase[] = [
   {
+    method: "GET",
+    path: "/api/v1/assets/999999/sessions",
+    template: "/api/v1/assets/{id}/sessions",
+    scopes: ["marketing"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/assets/999999/sessions",
+    template: "/api/v1/assets/{id}/sessions",
+    scopes: ["marketing"],
+    body: { starts_at: "2030-01-02T19:00+08:00", join_url: "https://m.example/j" },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/assets/999999/sessions/1",
+    template: "/api/v1/assets/{id}/sessions/{sid}",
+    scopes: ["marketing"],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/assets/999999/sessions/1",
+    template: "/api/v1/assets/{id}/sessions/{sid}",
+    scopes: ["marketing"],
+    body: { capacity: 10 },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/assets/999999/sessions/1",
+    template: "/api/v1/assets/{id}/sessions/{sid}",
+    scopes: ["marketing"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/assets/999999/sessions/1/attendance",
+    template: "/api/v1/assets/{id}/sessions/{sid}/attendance",
+    scopes: ["marketing"],
+  },
+  {
     method: "POST",
     path: "/api/v1/tokens",
     template: "/api/v1/tokens",

@@ -23,6 +23,11 @@ export const capturedEmails = sqliteTable(
       .$type<{ name: string; value: string }[]>()
       .notNull()
       .default([]),
+    /** Files as sent (base64 content), e.g. a calendar update's invite.ics. */
+    attachments: text("attachments", { mode: "json" })
+      .$type<{ filename: string; contentType: string | null; content: string }[]>()
+      .notNull()
+      .default([]),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [

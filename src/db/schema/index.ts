@@ -1,6 +1,7 @@
 // The drizzle schema: the single source of truth for tables and migrations.
 export * from "./assets";
 export * from "./course-sessions";
+export * from "./session-registrations";
 export * from "./leads";
 export * from "./touches";
 export * from "./events";

@@ -9,6 +9,10 @@ export interface StepConditions {
   skipIfDownloaded?: boolean;
   skipIfClicked?: boolean;
   skipIfQualified?: boolean;
+  /** Skip when the attendance import marked the lead attended (a replay meant for no-shows). */
+  skipIfAttended?: boolean;
+  /** Skip unless the lead is marked attended: no-shows and sessions without an import yet (a "thanks for coming"). */
+  skipIfNoShow?: boolean;
 }
 /** Days 0=Sunday..6=Saturday; hours in the chosen timezone; deferred, never dropped. */
 export interface SendWindow {

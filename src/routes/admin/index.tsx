@@ -19,6 +19,7 @@ import { registerSpendImport } from "./spend/import";
 import { registerLeads } from "./leads";
 import { registerAssets } from "./assets";
 import { registerAssetPreview } from "./asset-preview";
+import { registerSessionsPage } from "./sessions";
 import { registerWebhooksPage } from "./webhooks";
 import { registerWebhookTools } from "./webhook-tools";
 import { registerTokensPage } from "./tokens";
@@ -42,6 +43,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerLeads(admin);
   registerAssetPreview(admin);
   registerAssets(admin);
+  registerSessionsPage(admin);
   registerLinksPage(admin);
   registerWebhooksPage(admin);
   registerWebhookTools(admin);

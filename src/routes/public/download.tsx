@@ -6,6 +6,7 @@ import { requestSignals } from "../../http/request-signals";
 import { verifyLink } from "../../domain/signed-link";
 import { DOWNLOADABLE_STATUSES } from "../../domain/vocabulary";
 import { findAssetById, upcomingSession } from "../../services/assets/find-asset";
+import { findSession } from "../../services/sessions/public-session";
 import { recordDownload } from "../../services/capture/record-download";
 import type { DownloadClaims } from "../../domain/lead-links";
 import { NoticePage } from "../../../templates/pages/notice";
@@ -76,8 +77,16 @@ export function registerDownload(app: Hono<AppEnv>) {
       answer.headers.set("Referrer-Policy", "no-referrer");
       answer.headers.set("Cache-Control", "private, no-store");
     } else if (delivery === "session") {
-      const session = await upcomingSession(db, asset.id, now);
-      const stored = asset.roomUrl ?? session?.joinUrl;
+      // A registrant's link names their session (and lives until it ends plus the grace); older links the next one.
+      const session = claims.s
+        ? await findSession(db, asset.id, claims.s)
+        : await upcomingSession(db, asset.id, now);
+      if (session?.status === "cancelled")
+        return c.html(
+          <NoticePage locale={L} title={t(L, "withdrawn_title")} text={t(L, "withdrawn_text")} />,
+          410,
+        );
+      const stored = session?.joinUrl ?? asset.roomUrl;
       const room = stored ? cleanWebUrl(stored) : null;
       if (!room) return notFoundPage(c, L);
       // Opening the room while the session runs (from 30 minutes before) is joining it.

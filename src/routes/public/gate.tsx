@@ -4,10 +4,18 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { AppError } from "../../errors";
 import type { Asset } from "../../db/schema";
-import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
+import { findPublishedAsset } from "../../services/assets/find-asset";
+import {
+  openSessions,
+  pickSession,
+  registerForSession,
+  sessionOptions,
+  type SessionWithCount,
+} from "../../services/sessions/registration";
+import { registrantLinks } from "../../domain/registrant-links";
 import { parseGate, GATE_CHOICES } from "../../domain/gate-form";
 import { captureLead } from "../../services/capture/capture-lead";
-import { downloadUrl, shareUrl, thanksPath } from "../../domain/lead-links";
+import { downloadUrl, sessionLinkExpiry, shareUrl, thanksPath } from "../../domain/lead-links";
 import { verifyTurnstile } from "../../services/capture/turnstile";
 import { afterCapture } from "../../services/capture/after-capture";
 import { clientIp, clientLimitKey, publicOrigin, requestCountry } from "../../http/context";
@@ -71,6 +79,7 @@ async function thankYou(
   c: Context<AppEnv>,
   asset: Asset,
   lead: { id: number; referralCode: string; isNew: boolean } | null,
+  session: SessionWithCount | null,
 ) {
   const now = c.get("now");
   const secret = c.get("config").SIGNING_SECRET;
@@ -80,22 +89,32 @@ async function thankYou(
       l: lead?.id ?? null,
       r: lead?.referralCode ?? null,
       at: Math.floor(now / 1000),
+      // The page of a session further out than 7 days lives as long as the session's links.
+      ...(session
+        ? {
+            s: session.id,
+            x: Math.max(sessionLinkExpiry(session), Math.floor(now / 1000) + 7 * 86400),
+          }
+        : {}),
     };
     // Post/Redirect/Get: a reload of the page it lands on shows it again and submits nothing.
     return c.redirect(await thanksPath(secret, asset.slug, claims), 303);
   }
   if (!lead) return c.json({ status: "received" }, 200);
   const origin = publicOrigin(c.get("config").PUBLIC_BASE_URL, c.req.url);
-  const session =
-    asset.kind === "course" ? await upcomingSession(c.get("db"), asset.id, now) : null;
+  const mine = session ? await registrantLinks(origin, secret, asset, session, lead.id) : null;
   return c.json(
     {
       lead_id: lead.id,
       created: lead.isNew,
-      download_url: await downloadUrl(origin, secret, { l: lead.id, a: asset.id }, now),
+      download_url:
+        mine?.event.joinUrl ??
+        (await downloadUrl(origin, secret, { l: lead.id, a: asset.id }, now)),
       share_url: shareUrl(origin, lead.referralCode, asset.slug),
-      calendar_url: session ? `${origin}/p/${asset.slug}/calendar.ics` : null,
+      session_id: session?.id ?? null,
       session_starts_at: session ? new Date(session.startsAt).toISOString() : null,
+      calendar_url: mine?.calendar.icsUrl ?? null,
+      google_calendar_url: mine?.calendar.googleUrl ?? null,
     },
     lead.isNew ? 201 : 200,
   );
@@ -132,7 +151,15 @@ export function registerGate(app: Hono<AppEnv>) {
     const parsed = parseGate(body, asset.form, asset.locale, consent.mode);
     const config = c.get("config");
     let fields = parsed.ok ? null : parsed.fields;
-    if (parsed.ok && parsed.value.honeypot) return thankYou(c, asset, null);
+    if (parsed.ok && parsed.value.honeypot) return thankYou(c, asset, null, null);
+    // A course: the session picked (radio `session`), refused when full, past or unknown.
+    const open = asset.kind === "course" ? await openSessions(db, asset.id, c.get("now")) : null;
+    const pick = open
+      ? await pickSession(db, open, body.session, {
+          email: parsed.ok ? parsed.value.email : "",
+          locale: asset.locale,
+        })
+      : null;
     if (
       parsed.ok &&
       config.TURNSTILE_SECRET &&
@@ -140,6 +167,7 @@ export function registerGate(app: Hono<AppEnv>) {
     ) {
       fields = { _: [t(asset.locale, "turnstile_failed")] };
     }
+    if (pick && !pick.ok) fields = { ...(fields ?? {}), ...pick.fields };
     if (fields || !parsed.ok) {
       if (wantsJson(c))
         throw new AppError("BAD_REQUEST", "Some fields are invalid", { details: { fields } });
@@ -151,9 +179,8 @@ export function registerGate(app: Hono<AppEnv>) {
           asset={asset}
           brand={brandOf(settings, "")}
           coverUrl={coverPath(asset)}
-          session={
-            asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null
-          }
+          session={open?.[0] ?? null}
+          sessions={open ? sessionOptions(open) : undefined}
           canonical={`${url.origin}/p/${asset.slug}`}
           values={echo(body)}
           errors={fields ?? {}}
@@ -176,11 +203,34 @@ export function registerGate(app: Hono<AppEnv>) {
         cookieHeader: c.req.header("cookie") ?? null,
       }),
     });
-    await afterCapture(c.env, asset, lead, c.get("now"));
-    return thankYou(c, asset, {
-      id: lead.leadId,
-      referralCode: lead.referralCode,
-      isNew: lead.isNew,
-    });
+    const session = pick?.ok ? pick.session : null;
+    // The seat is taken by a guarded insert (see takeSeat): a visitor who lost the last seat to a concurrent sign-up
+    // is told so; the lead is kept, with no seat and no drip.
+    if (session && !(await registerForSession(db, session.id, lead.leadId, c.get("now")))) {
+      const refusal = { session: [t(asset.locale, "session_closed")] };
+      if (wantsJson(c))
+        throw new AppError("CONFLICT", "The session filled up", { details: { fields: refusal } });
+      const url = new URL(c.req.url);
+      return c.html(
+        <LandingPage
+          choices={GATE_CHOICES}
+          consent={consent.copy}
+          asset={asset}
+          session={null}
+          sessions={sessionOptions(await openSessions(db, asset.id, c.get("now")))}
+          canonical={`${url.origin}/p/${asset.slug}`}
+          values={echo(body)}
+          errors={refusal}
+        />,
+        409,
+      );
+    }
+    await afterCapture(c.env, asset, lead, c.get("now"), session?.id ?? null);
+    return thankYou(
+      c,
+      asset,
+      { id: lead.leadId, referralCode: lead.referralCode, isNew: lead.isNew },
+      session,
+    );
   });
 }

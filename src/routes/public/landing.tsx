@@ -2,7 +2,8 @@
 // GET /p/{slug}: the landing page. The view is counted through the queue, off the critical path.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
-import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
+import { findPublishedAsset } from "../../services/assets/find-asset";
+import { openSessions, sessionOptions } from "../../services/sessions/registration";
 import { deriveChannel, referrerHost } from "../../domain/channel";
 import { utcDay } from "../../domain/calendar-day";
 import { UTM_FIELDS, GATE_CHOICES } from "../../domain/gate-form";
@@ -51,8 +52,9 @@ export function registerLanding(app: Hono<AppEnv>) {
       campaign: values.utm_campaign ?? "",
     };
     c.executionCtx.waitUntil(c.env.JOBS.send(view));
-    const session =
-      asset.kind === "course" ? await upcomingSession(db, asset.id, c.get("now")) : null;
+    // A course reads its open sessions fresh (seats change with every sign-up): one indexed read.
+    const sessions =
+      asset.kind === "course" ? await openSessions(db, asset.id, c.get("now")) : null;
     // The consent box depends on the visitor's country (their law), so the page is never shared by a cache.
     const settings = await loadSettings(db, c.get("now"));
     const consent = await consentShown(asset, settings, requestCountry(c.req.raw));
@@ -64,7 +66,8 @@ export function registerLanding(app: Hono<AppEnv>) {
         asset={asset}
         brand={brandOf(settings, "")}
         coverUrl={coverPath(asset)}
-        session={session}
+        session={sessions?.[0] ?? null}
+        sessions={sessions ? sessionOptions(sessions) : undefined}
         canonical={`${url.origin}/p/${asset.slug}`}
         values={values}
         turnstileSiteKey={

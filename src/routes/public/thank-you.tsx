@@ -5,6 +5,8 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { brandOf, loadSettings } from "../../services/settings/settings";
 import { findPublishedAsset, upcomingSession } from "../../services/assets/find-asset";
+import { findSession } from "../../services/sessions/public-session";
+import { registrantLinks } from "../../domain/registrant-links";
 import { downloadUrl, shareUrl, verifyThanks } from "../../domain/lead-links";
 import { publicOrigin } from "../../http/context";
 import { ThankYouPage } from "../../../templates/pages/thank-you";
@@ -40,26 +42,42 @@ export function registerThankYou(app: Hono<AppEnv>) {
       );
     const claims = verified.payload;
     const origin = publicOrigin(config.PUBLIC_BASE_URL, c.req.url);
-    const session = asset.kind === "course" ? await upcomingSession(db, asset.id, now) : null;
+    // The session picked at the gate (pages signed before sessions were picked show the next one).
+    const session =
+      asset.kind !== "course"
+        ? null
+        : claims.s
+          ? await findSession(db, asset.id, claims.s)
+          : await upcomingSession(db, asset.id, now);
     const lead = claims.l;
+    const mine =
+      session && lead !== null && claims.s
+        ? await registrantLinks(origin, config.SIGNING_SECRET, asset, session, lead)
+        : null;
     return c.html(
       <ThankYouPage
         asset={asset}
         session={session}
-        // Signed from the submission's time, so every reload shows the same link with the same expiry.
+        // Signed from the submission's time (or to the session's end), so every reload shows the same link.
         downloadUrl={
           lead === null
             ? null
-            : await downloadUrl(
+            : (mine?.event.joinUrl ??
+              (await downloadUrl(
                 origin,
                 config.SIGNING_SECRET,
                 { l: lead, a: asset.id },
                 claims.at * 1000,
-              )
+              )))
         }
         shareUrl={lead !== null && claims.r ? shareUrl(origin, claims.r, asset.slug) : null}
-        calendarUrl={session ? `${origin}/p/${asset.slug}/calendar.ics` : null}
         brand={brandOf(await loadSettings(db, now), "")}
+        calendarUrl={
+          mine?.calendar.icsUrl ??
+          (session ? `${origin}/p/${asset.slug}/calendar.ics?session=${session.id}` : null)
+        }
+        googleCalendarUrl={mine?.calendar.googleUrl ?? null}
+        linkLastsForSession={mine !== null}
       />,
       200,
     );

@@ -12,6 +12,8 @@ export async function afterCapture(
   asset: Asset,
   lead: CapturedLead,
   now: number,
+  /** The course session the lead took a seat in: their reminders count from it. */
+  sessionId: number | null = null,
 ): Promise<void> {
   // Scoring runs on the queue so the capture stays a single batch; `new: false` marks a repeat visit.
   await enqueueScoreEvent(
@@ -25,5 +27,12 @@ export async function afterCapture(
   // and nothing else, and no enrolment is written (the lead page and API say why: src/services/nurture/state.ts).
   // A later capture with consent enrols them then. One read and one guarded insert; never a suppressed address.
   if (mayNurture(lead.marketingConsent))
-    await enrolLead(getDb(env.DB), asset, lead.leadId, now, suppressionSecret(loadConfig(env)));
+    await enrolLead(
+      getDb(env.DB),
+      asset,
+      lead.leadId,
+      now,
+      suppressionSecret(loadConfig(env)),
+      sessionId,
+    );
 }

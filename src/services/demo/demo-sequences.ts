@@ -34,7 +34,19 @@ const DEMO_SEQUENCES: Record<string, SequenceInput> = {
     steps: [
       { template: "course-reminder-day", anchor: "session_start", delayMinutes: -24 * 60 },
       { template: "course-reminder-hour", anchor: "session_start", delayMinutes: -60 },
-      { template: "course-replay", anchor: "session_start", delayMinutes: 24 * 60 },
+      // The day after: the replay for those who missed it, thanks (and the same replay) for those who came.
+      {
+        template: "course-replay",
+        anchor: "session_start",
+        delayMinutes: 24 * 60,
+        conditions: { skipIfAttended: true },
+      },
+      {
+        template: "course-thanks-attended",
+        anchor: "session_start",
+        delayMinutes: 24 * 60,
+        conditions: { skipIfNoShow: true },
+      },
     ],
   },
 };

@@ -36,6 +36,8 @@ const stepInput = z.object({
       skipIfDownloaded: z.boolean().optional(),
       skipIfClicked: z.boolean().optional(),
       skipIfQualified: z.boolean().optional(),
+      skipIfAttended: z.boolean().optional(),
+      skipIfNoShow: z.boolean().optional(),
     })
     .strict()
     .default({}),

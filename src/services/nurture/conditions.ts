@@ -5,14 +5,23 @@ interface LeadFacts {
   downloaded: boolean;
   clickedEarlierStep: boolean;
   qualified: boolean;
+  /** The lead's mark from the session's attendance import; null before one. */
+  attendance?: "attended" | "no_show" | null;
 }
 
-type SkipReason = "already_downloaded" | "already_clicked" | "already_qualified";
+type SkipReason =
+  | "already_downloaded"
+  | "already_clicked"
+  | "already_qualified"
+  | "attended_session"
+  | "missed_session";
 
 export function skipReason(conditions: StepConditions, facts: LeadFacts): SkipReason | null {
   if (conditions.skipIfDownloaded && facts.downloaded) return "already_downloaded";
   if (conditions.skipIfClicked && facts.clickedEarlierStep) return "already_clicked";
   if (conditions.skipIfQualified && facts.qualified) return "already_qualified";
+  if (conditions.skipIfAttended && facts.attendance === "attended") return "attended_session";
+  if (conditions.skipIfNoShow && facts.attendance !== "attended") return "missed_session";
   return null;
 }
 

@@ -12,7 +12,7 @@ import { findEmailTemplate } from "../../../templates/emails";
 import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
 import { renderEmail } from "./render-email";
 import { brandOf, loadSettings, type Brand } from "../settings/settings";
-import { emailVariables, localeOf, type SendRow } from "./email-variables";
+import { emailVariables, localeOf, sessionLinks, type SendRow } from "./email-variables";
 import { unsubscribeUrl } from "./links";
 import { sendEmailBatch, type OutgoingEmail } from "./resend-client";
 import { settleRequest, type LedgerUpdate } from "./settle-request";
@@ -64,6 +64,10 @@ async function compose(
     sendId: row.id,
     unsubscribeUrl: unsubscribe,
     brand,
+    calendar:
+      row.session_status === "scheduled"
+        ? ((await sessionLinks(row, origin, config.SIGNING_SECRET))?.calendar ?? null)
+        : null,
   });
   return {
     from: config.EMAIL_FROM,

@@ -6,6 +6,25 @@ import type { EmailVars } from "../../../templates/emails/types";
 import { downloadUrl, shareUrl } from "../../domain/lead-links";
 import { leadTimeZone } from "./lead-time-zone";
 import { optinUrl } from "./links";
+import { registrantLinks } from "../../domain/registrant-links";
+
+/** A course send's session links (room, .ics, Google Calendar), or null for a send without a session. */
+export async function sessionLinks(row: SendRow, origin: string, secret: string) {
+  if (row.session_id === null || row.session_starts_at === null) return null;
+  return registrantLinks(
+    origin,
+    secret,
+    { id: row.asset_id, slug: row.slug, title: row.title, summary: row.summary },
+    {
+      id: row.session_id,
+      startsAt: row.session_starts_at,
+      durationMinutes: row.session_duration ?? 60,
+      calendarSequence: row.session_sequence ?? 0,
+      status: row.session_status ?? "scheduled",
+    },
+    row.lead_id,
+  );
+}
 
 /** One queued send with everything needed to write its email, as the consumer reads it (store/sends.ts). */
 export type { SendRow };
@@ -56,8 +75,10 @@ export async function emailVariables(
       leadTimeZone(row.country, row.session_tz ?? row.asset_tz),
       locale,
     );
-    // The course room is reached through the signed download link, which records the join.
-    vars.join_url = vars.download_url;
+    // The course room is reached through the signed download link, which records the join; a registrant's names their
+    // session and lives until it ends (plus the replay's grace).
+    vars.join_url = (await sessionLinks(row, origin, secret))?.event.joinUrl ?? vars.download_url;
+    vars.download_url = vars.join_url;
   }
   if (row.step_id === 0)
     vars.optin_url = await optinUrl(origin, secret, { e: row.enrolment_id }, row.created_at);

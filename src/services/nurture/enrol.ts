@@ -21,6 +21,8 @@ export async function enrolLead(
   now: number,
   /** Keys the suppression hash (suppressionSecret of the config). */
   secret: string,
+  /** The course session the lead picked at the gate; null takes the asset's next one. */
+  sessionId: number | null = null,
 ): Promise<EnrolResult> {
   if (!asset.sequenceId) return { enrolled: false, reason: "no_sequence" };
   const facts = await enrolmentStart(db, {
@@ -28,6 +30,7 @@ export async function enrolLead(
     sequenceId: asset.sequenceId,
     assetId: asset.id,
     now,
+    sessionId,
   });
   if (!facts || facts.erasedAt !== null) return { enrolled: false, reason: "unknown_lead" };
   if (facts.anchor === null) return { enrolled: false, reason: "empty_sequence" };

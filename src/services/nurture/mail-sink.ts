@@ -54,6 +54,17 @@ const sinkEmail = z
         }),
       )
       .optional(),
+    attachments: z
+      .array(
+        z.object({
+          filename: z.string().min(1).max(255),
+          content: z.string().max(MAX_MESSAGE_BYTES),
+          contentType: z.string().max(255).optional(),
+          content_type: z.string().max(255).optional(),
+        }),
+      )
+      .max(20)
+      .optional(),
   })
   .refine((e) => e.html || e.text, "Provide `html` or `text`");
 
@@ -144,6 +155,11 @@ export async function acceptEmails(
             text: r.data.text ?? null,
             headers: r.data.headers ?? {},
             tags: r.data.tags ?? [],
+            attachments: (r.data.attachments ?? []).map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType ?? a.content_type ?? null,
+              content: a.content,
+            })),
             createdAt: opts.now,
           },
         ]

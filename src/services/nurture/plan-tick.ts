@@ -37,6 +37,7 @@ function reasonToSkip(row: DueEnrolment, now: number): string | null {
     downloaded: !!row.downloaded,
     clickedEarlierStep: !!row.clicked,
     qualified: isQualified(row.stage),
+    attendance: row.attendance,
   });
   if (skip) return skip;
   if (row.step_anchor === "session_start") {

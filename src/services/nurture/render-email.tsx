@@ -4,6 +4,7 @@ import type { Locale } from "../../db/schema";
 import type { EmailBlock, EmailTemplate, EmailVars } from "../../../templates/emails/types";
 import { EmailHtml, emailText, type EmailBrand } from "../../../templates/emails/layout";
 import { clickUrl, openPixelUrl } from "./links";
+import type { CalendarLinks } from "../../domain/registrant-links";
 
 export class MissingVariableError extends Error {
   constructor(
@@ -28,6 +29,8 @@ interface RenderContext {
   unsubscribeUrl: string;
   /** The workspace's brand (Settings) for the header and the footer's postal address. */
   brand?: EmailBrand;
+  /** "Add to calendar" links when the send is about a course session (shown by the layout). */
+  calendar?: CalendarLinks | null;
 }
 
 /** Variables a template did not declare cannot be read: a typo fails loudly, never as a blank. */
@@ -73,6 +76,7 @@ export async function renderEmail(
     openPixelUrl: await openPixelUrl(ctx.origin, ctx.secret, { s: ctx.sendId }),
     // A link no person sees (HTML only: a plain-text reader would see it): whatever follows it is a machine.
     honeypotUrl: await clickUrl(ctx.origin, ctx.secret, { s: ctx.sendId, h: 1 }),
+    calendar: ctx.calendar ?? null,
   };
   const html = `<!doctype html>${await (<EmailHtml {...shell} />).toString()}`;
   return { subject: content.subject, html, text: emailText(shell) };

@@ -14,6 +14,11 @@ export interface OutgoingEmail {
   tags: { name: string; value: string }[];
 }
 
+/** One email with files (a calendar update's invite.ics): Resend's batch endpoint takes no attachments. */
+export interface OutgoingEmailWithFiles extends OutgoingEmail {
+  attachments: { filename: string; content: string; contentType: string }[];
+}
+
 export type RequestResult =
   /** Resend created the emails it could; `errors` holds the ones it refused as invalid, by index. */
   | { kind: "accepted"; ids: (string | null)[]; errors: Map<number, string> }
@@ -89,4 +94,18 @@ export async function sendEmailBatch(
   const created = [...data.data];
   const ids = emails.map((_, i) => (errors.has(i) ? null : (created.shift()?.id ?? null)));
   return { kind: "accepted", ids, errors };
+}
+
+/** Sends one email (POST /emails) under an Idempotency-Key; the answer in the same terms as a batch of one. */
+export async function sendOneEmail(
+  config: Config,
+  email: OutgoingEmailWithFiles,
+  key: string,
+  now = Date.now(),
+): Promise<RequestResult> {
+  const { data, error, headers } = await (await resendClient(config)).emails.send(email, {
+    idempotencyKey: key,
+  });
+  if (error || !data) return classifyFailure((error ?? {}) as ResendError, headers, now);
+  return { kind: "accepted", ids: [data.id], errors: new Map() };
 }

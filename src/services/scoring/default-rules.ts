@@ -166,6 +166,15 @@ export const DEFAULT_RULES: NewRule[] = [
   },
   {
     kind: "behaviour",
+    field: "event",
+    match: ["session_attended"],
+    points: 20,
+    cap: 40,
+    halfLifeDays: 45,
+    label: "Attended a course session (attendance import)",
+  },
+  {
+    kind: "behaviour",
     field: "event_url",
     match: ["link_clicked", "/pricing", "/demo"],
     points: 20,

@@ -31,6 +31,11 @@ export interface SendRow {
   kind: string;
   session_starts_at: number | null;
   session_tz: string | null;
+  summary: string;
+  session_id: number | null;
+  session_duration: number | null;
+  session_sequence: number | null;
+  session_status: string | null;
 }
 
 /** The still-queued sends of a queue message, joined to everything their emails need (with D1's row meters). */
@@ -42,7 +47,8 @@ export function queuedSendsToDeliver(db: Db, ids: number[]): Promise<D1Result<Se
   SELECT s.id, s.enrolment_id, s.step_id, s.lead_id, s.asset_id, s.batch_key, s.attempts, s.created_at,
     e.status AS enrolment_status, l.email, l.name, l.locale, l.country, l.referral_code, l.erased_at,
     st.template, st.position, a.slug, a.title, a.timezone AS asset_tz, a.kind,
-    cs.starts_at AS session_starts_at, cs.timezone AS session_tz
+    cs.starts_at AS session_starts_at, cs.timezone AS session_tz, a.summary, cs.id AS session_id,
+    cs.duration_minutes AS session_duration, cs.calendar_sequence AS session_sequence, cs.status AS session_status
   FROM sends s
   JOIN enrolments e ON e.id = s.enrolment_id
   JOIN leads l ON l.id = s.lead_id

@@ -22,6 +22,7 @@ import { tokensEn, tokensZh } from "./tokens";
 import { scoringEn, scoringZh } from "./scoring";
 import { settingsEn, settingsZh } from "./settings";
 import { editorEn, editorZh } from "./asset-editor";
+import { sessionsEn, sessionsZh } from "./sessions";
 
 const en = {
   ...commonEn,
@@ -46,6 +47,7 @@ const en = {
   ...scoringEn,
   ...settingsEn,
   ...editorEn,
+  ...sessionsEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -71,6 +73,7 @@ const zhCN: Record<AdminKey, string> = {
   ...scoringZh,
   ...settingsZh,
   ...editorZh,
+  ...sessionsZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

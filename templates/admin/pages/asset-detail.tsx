@@ -38,6 +38,11 @@ export function AssetDetailPage(p: {
               {at(L, "view_page")}
             </a>
           ) : null}
+          {a.kind === "course" ? (
+            <a class="button secondary" href={`/admin/assets/${a.id}/sessions`} id="sessions-link">
+              {at(L, "sessions_link")}
+            </a>
+          ) : null}
           {allows(p.chrome, "assets.write") ? (
             <>
               <a class="button secondary" href={`/admin/assets/${a.id}/edit`}>

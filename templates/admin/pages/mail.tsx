@@ -64,6 +64,15 @@ export function MailPage(p: {
   );
 }
 
+/** An attachment's base64 content as UTF-8 text (calendar files are shown as written). */
+function textOf(b64: string): string {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)));
+  } catch {
+    return "";
+  }
+}
+
 export function MailDetailPage(p: {
   locale: Locale;
   csrf: string;
@@ -88,6 +97,21 @@ export function MailDetailPage(p: {
           </p>
         ) : null}
         <pre>{m.text ?? ""}</pre>
+        {m.attachments?.length ? (
+          <section class="attachments">
+            <h2>{at(L, "mail_attachments")}</h2>
+            {m.attachments.map((f) => (
+              <details open={/^text\//.test(f.contentType ?? "") || f.filename.endsWith(".ics")}>
+                <summary>
+                  {f.filename} <span class="muted">{f.contentType ?? ""}</span>
+                </summary>
+                {/^text\//.test(f.contentType ?? "") || f.filename.endsWith(".ics") ? (
+                  <pre>{textOf(f.content)}</pre>
+                ) : null}
+              </details>
+            ))}
+          </section>
+        ) : null}
         {Object.keys(m.headers).length ? (
           <details>
             <summary>Headers</summary>

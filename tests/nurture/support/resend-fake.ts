@@ -16,6 +16,8 @@ export interface Delivered {
   headers: Record<string, string>;
   tags: { name: string; value: string }[];
   key: string | null;
+  /** As sent: base64 content (a calendar update's .ics). */
+  attachments: { filename: string; content: string; content_type?: string }[];
 }
 
 export interface ResendFake {
@@ -104,6 +106,7 @@ export function fakeResend(base = "https://resend.test"): ResendFake {
           headers: (e.headers ?? {}) as Record<string, string>,
           tags: (e.tags ?? []) as Delivered["tags"],
           key,
+          attachments: (e.attachments ?? []) as Delivered["attachments"],
         });
       }
       if (errors.length && validation !== "permissive") {

@@ -10,6 +10,8 @@ const stepSchema = z.object({
       skipIfDownloaded: z.boolean().optional(),
       skipIfClicked: z.boolean().optional(),
       skipIfQualified: z.boolean().optional(),
+      skipIfAttended: z.boolean().optional(),
+      skipIfNoShow: z.boolean().optional(),
     })
     .optional(),
   sendWindow: z
