@@ -3,6 +3,7 @@
 // a hidden machine-only link and the open pixel.
 import type { Locale } from "../../src/db/schema";
 import type { EmailBlock } from "./types";
+import { RichBlockHtml, richBlockText } from "./rich-blocks";
 
 interface EmailShell {
   locale: Locale;
@@ -36,6 +37,7 @@ const button =
 
 function Block({ block }: { block: EmailBlock }) {
   if ("p" in block) return <p style={text}>{block.p}</p>;
+  if ("rich" in block) return <RichBlockHtml block={block.rich} textStyle={text} />;
   if ("button" in block)
     return (
       <p style={text}>
@@ -121,7 +123,13 @@ export function EmailHtml(e: EmailShell) {
 export function emailText(e: EmailShell): string {
   const f = FOOTER[e.locale];
   const lines = e.blocks.map((b) =>
-    "p" in b ? b.p : "button" in b ? `${b.button.label}: ${b.button.href}` : b.link.href,
+    "p" in b
+      ? b.p
+      : "rich" in b
+        ? richBlockText(b.rich)
+        : "button" in b
+          ? `${b.button.label}: ${b.button.href}`
+          : b.link.href,
   );
   const footer = e.unsubscribeUrl
     ? `${f.why} ${f.unsubscribe}: ${e.unsubscribeUrl}`

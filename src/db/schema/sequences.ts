@@ -1,15 +1,12 @@
 // A sequence is an ordered drip of email steps that an asset starts when a lead passes its gate.
 import { sqliteTable, text, integer, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, createdAt } from "./columns";
-import { STEP_ANCHORS } from "../../domain/vocabulary";
+import { STEP_ANCHORS, STEP_CONDITION_KEYS, type StepConditionKey } from "../../domain/vocabulary";
 
-export { STEP_ANCHORS };
+export { STEP_ANCHORS, STEP_CONDITION_KEYS };
 
-export interface StepConditions {
-  skipIfDownloaded?: boolean;
-  skipIfClicked?: boolean;
-  skipIfQualified?: boolean;
-}
+/** Which of STEP_CONDITION_KEYS skip the step (src/services/nurture/conditions.ts). */
+export type StepConditions = Partial<Record<StepConditionKey, boolean>>;
 /** Days 0=Sunday..6=Saturday; hours in the chosen timezone; deferred, never dropped. */
 export interface SendWindow {
   days: number[];
