@@ -36,6 +36,10 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "GET /admin/assets/:id{[0-9]+}/edit": needs("assets.write"),
   "POST /admin/assets/:id{[0-9]+}/edit": needs("assets.write"),
   "POST /admin/assets/:id{[0-9]+}/status": needs("assets.write"),
+  "GET /admin/assets/:id{[0-9]+}/sequence": needs("sequences.read"),
+  "POST /admin/assets/:id{[0-9]+}/sequence": needs("sequences.write"),
+  "POST /admin/assets/:id{[0-9]+}/sequence/preview": needs("sequences.read"),
+  "POST /admin/assets/:id{[0-9]+}/sequence/test": needs("sequences.write"),
 
   "GET /admin/leads": needs("leads.read"),
   "GET /admin/leads/:id{[0-9]+}": needs("leads.read"),

@@ -75,11 +75,11 @@ describe("checking copy at authoring", () => {
       copyProblems(
         { subject: "Hi {{frist_name}}", preheader: "", body: "Starts {{session_time}}" },
         whitepaper,
-        "file",
+        "whitepaper",
       ),
     ).toEqual({
       subject: [expect.stringContaining("{{frist_name}} is not a variable")],
-      body: ["{{session_time}} cannot be supplied by a file"],
+      body: ["{{session_time}} cannot be supplied by a whitepaper"],
     });
     expect(
       copyProblems({ subject: "x", preheader: "", body: "{{session_time}}" }, all, "course"),

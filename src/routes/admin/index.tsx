@@ -18,6 +18,7 @@ import { registerSpendPage } from "./spend/page";
 import { registerSpendImport } from "./spend/import";
 import { registerLeads } from "./leads";
 import { registerAssets } from "./assets";
+import { registerSequenceEditor } from "./sequence";
 import { registerWebhooksPage } from "./webhooks";
 import { registerMailPage } from "./mail";
 import { registerSettings } from "./settings";
@@ -37,6 +38,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerSpendImport(admin);
   registerLeads(admin);
   registerAssets(admin);
+  registerSequenceEditor(admin);
   registerLinksPage(admin);
   registerWebhooksPage(admin);
   registerMailPage(admin);

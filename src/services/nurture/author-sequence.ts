@@ -72,7 +72,7 @@ export interface CheckedSequence {
 }
 
 /** What a step of an asset of this kind can hand its template at send time. */
-function suppliedVariables(kind: AssetKind): Set<EmailVariable> {
+export function suppliedVariables(kind: AssetKind): Set<EmailVariable> {
   const always: EmailVariable[] = [
     "name",
     "asset_title",

@@ -27,3 +27,6 @@ export function copyValuesOf(vars: EmailVars, company: string | null): CopyValue
     join_link: vars.join_url,
   };
 }
+
+/** What a kind of asset is called in a refusal ("… cannot be supplied by a whitepaper"). */
+export const kindName = (kind: string) => kind;

@@ -4,7 +4,7 @@ import { LOCALES, type AssetKind, type Locale } from "../../db/schema";
 import type { FieldErrors } from "../../errors";
 import { copyProblems, type CopyFields } from "../../domain/email-copy";
 import type { EmailTemplate } from "../../../templates/emails/types";
-import { suppliedCopyVariables } from "./copy-variables";
+import { kindName, suppliedCopyVariables } from "./copy-variables";
 import { defaultCopy } from "./default-copy";
 
 export const copyFieldsInput = z
@@ -50,7 +50,7 @@ export function resolveStepCopy(
     const copy = written ?? defaultCopy(template!, locale);
     // The template's own words were checked when it was written: only a marketer's copy is checked here.
     if (written) {
-      const problems = copyProblems(copy, supplied, KIND_NAMES[kind] ?? kind);
+      const problems = copyProblems(copy, supplied, kindName(kind));
       for (const [field, list] of Object.entries(problems)) fields[`${key}.${field}`] = list!;
     }
     out[locale] = copy;

@@ -95,3 +95,51 @@ export const sequenceOut = z
     ),
   })
   .openapi("Sequence");
+
+const pathInt = (name: string, example: number) =>
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name, in: "path" }, example });
+export const stepParams = z.object({ id: pathInt("id", 42), n: pathInt("n", 2) });
+
+const previewFields = {
+  locale: z.enum(["en", "zh-CN"]).optional().openapi({
+    description: "Defaults to the lead's locale, else the asset's.",
+  }),
+  lead_id: z.number().int().positive().optional(),
+  lead_email: z.string().optional().openapi({ description: "A real lead, found by email." }),
+  sample: z
+    .object({ name: z.string().optional(), company: z.string().optional() })
+    .strict()
+    .optional()
+    .openapi({ description: "Values for a sample lead (used when no lead is given)." }),
+  copy: copyFields.optional().openapi({
+    description: "Unsaved copy to render instead of the stored copy (checked like a PUT).",
+  }),
+};
+export const previewBody = z.object(previewFields).strict().openapi("StepPreviewInput");
+export const testSendBody = z
+  .object({ to: z.string().openapi({ example: "me@example.com" }), ...previewFields })
+  .strict()
+  .openapi("StepTestSendInput");
+
+export const previewOut = z
+  .object({
+    locale: z.enum(["en", "zh-CN"]),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string(),
+    lead: z.object({ id: z.number().int(), email: z.string() }).nullable(),
+    copy_source: z.enum(["draft", "stored", "template"]),
+  })
+  .openapi("StepPreview");
+export const testSendOut = z
+  .object({
+    to: z.string(),
+    subject: z.string(),
+    locale: z.enum(["en", "zh-CN"]),
+    resend_id: z.string(),
+  })
+  .openapi("StepTestSend");
