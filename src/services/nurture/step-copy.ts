@@ -20,13 +20,6 @@ export const stepCopyInput = z
 export type StepCopyInput = z.infer<typeof stepCopyInput>;
 export type StepCopy = Record<Locale, CopyFields>;
 
-/** What a kind is called in a refusal. */
-const KIND_NAMES: Record<string, string> = {
-  file: "whitepaper or other file",
-  course: "course",
-  link: "link",
-};
-
 /**
  * The step's copy in both locales: what was written, else the template's words. Problems are keyed
  * `steps.<i>.copy.<locale>.<field>` (or `steps.<i>.copy.<locale>` when there is nothing to start from).
