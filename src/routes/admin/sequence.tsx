@@ -38,7 +38,7 @@ async function assetOr404(c: Context<AppEnv>): Promise<Asset> {
 }
 
 const fieldsOf = (err: unknown): Record<string, string[]> | null =>
-  err instanceof AppError && err.code !== "NOT_FOUND" && err.status < 500
+  err instanceof AppError && err.status < 500
     ? ((err.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {
         _: [err.message],
       })

@@ -149,7 +149,7 @@ export function StepEditor(p: {
       {p.locales.map((l) => (
         <details open={l === L}>
           <summary>{LOCALE_NAMES[l]}</summary>
-          <div class="grid">
+          <div class="grid" style="grid-template-columns:repeat(auto-fill,minmax(360px,1fr))">
             <label>
               {at(L, "seq_subject")}
               <input name={copyField(i, l, "subject")} value={s.copy[l].subject} maxlength={300} />

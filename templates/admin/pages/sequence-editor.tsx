@@ -67,10 +67,16 @@ export function SequenceEditorPage(p: {
       <form method="post" action={base} class="stack">
         <Csrf token={p.csrf} />
         <input type="hidden" name="step_count" value={String(p.draft.steps.length)} />
-        <div class="card grid">
+        <div class="card">
           <label>
-            {at(L, "seq_name")}
-            <input name="name" value={p.draft.name} required maxlength={200} />
+            {at(L, "seq_name")}{" "}
+            <input
+              name="name"
+              value={p.draft.name}
+              required
+              maxlength={200}
+              style="width:min(640px,100%)"
+            />
           </label>
         </div>
         <div class="card">
