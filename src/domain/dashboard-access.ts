@@ -46,6 +46,10 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/assets/:id{[0-9]+}/sessions/:sid{[0-9]+}": needs("assets.write"),
   "POST /admin/assets/:id{[0-9]+}/sessions/:sid{[0-9]+}/cancel": needs("assets.write"),
   "POST /admin/assets/:id{[0-9]+}/sessions/:sid{[0-9]+}/attendance": needs("assets.write"),
+  "GET /admin/assets/:id{[0-9]+}/sequence": needs("sequences.read"),
+  "POST /admin/assets/:id{[0-9]+}/sequence": needs("sequences.write"),
+  "POST /admin/assets/:id{[0-9]+}/sequence/preview": needs("sequences.read"),
+  "POST /admin/assets/:id{[0-9]+}/sequence/test": needs("sequences.write"),
 
   "GET /admin/leads": needs("leads.read"),
   "GET /admin/leads/:id{[0-9]+}": needs("leads.read"),

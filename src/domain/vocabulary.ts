@@ -133,6 +133,33 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 /** What an attendance import says of a registrant: in the meeting's file, or not. */
 export const ATTENDANCE_MARKS = ["attended", "no_show"] as const;
 export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
+/**
+ * The conditions a step may carry, in the order the sequence editor shows them (its checkboxes are drawn
+ * from this list, their labels are `condition_<key>` in templates/admin/messages/sequences.ts).
+ */
+export const STEP_CONDITION_KEYS = [
+  "skipIfDownloaded",
+  "skipIfClicked",
+  "skipIfQualified",
+  // Set by the attendance import: skip for attendees (a replay for no-shows), or unless attended (a thanks).
+  "skipIfAttended",
+  "skipIfNoShow",
+] as const;
+export type StepConditionKey = (typeof STEP_CONDITION_KEYS)[number];
+/** The `{{variables}}` email copy may use (docs/decisions/0018-email-copy-in-d1.md). */
+export const COPY_VARIABLES = [
+  "first_name",
+  "name",
+  "company",
+  "asset_title",
+  "download_link",
+  "share_link",
+  "session_time",
+  "join_link",
+] as const;
+export type CopyVariable = (typeof COPY_VARIABLES)[number];
+/** The variables that may stand as a link's or button's whole target. */
+export const LINK_VARIABLES = ["download_link", "share_link", "join_link"] as const;
 export const SUPPRESSION_REASONS = ["unsubscribed", "bounced", "complained", "erased"] as const;
 /** How a suppression's address was hashed: keyed (every new row), or the bare SHA-256 of older rows. */
 export const SUPPRESSION_HASH_SCHEMES = ["hmac-sha256", "sha256"] as const;

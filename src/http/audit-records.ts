@@ -1,5 +1,6 @@
 // What the audit log keeps of each kind of record: the fields a person changes, never a secret (webhook
 // secrets, token hashes) and never free text about a lead (outcome reasons), so an erasure leaves nothing.
+import type { AssetSequence } from "../services/nurture/asset-sequence";
 import type { Asset, CourseSession, ScoreRule, TaggedLink } from "../db/schema";
 import type { EndpointRecord } from "../services/handoff/endpoints";
 import type { SpendRow } from "../services/spend/spend-service";
@@ -103,5 +104,21 @@ export function sessionRecord(s: CourseSession) {
     capacity: s.capacity,
     status: s.status,
     calendar_sequence: s.calendarSequence,
+  };
+}
+
+/** A drip as the audit log keeps it: its steps' timing and conditions, and each locale's subject (not the bodies). */
+export function sequenceRecord(s: AssetSequence) {
+  return {
+    name: s.name,
+    steps: s.steps.map((st) => ({
+      position: st.position,
+      template: st.template,
+      anchor: st.anchor,
+      delay_minutes: st.delay_minutes,
+      conditions: st.conditions,
+      send_window: st.send_window,
+      subjects: Object.fromEntries(Object.entries(st.copy).map(([l, c]) => [l, c?.subject])),
+    })),
   };
 }

@@ -1,5 +1,5 @@
 // The audit log (audit_log): the one writer of who changed what, and its pages for the API and the dashboard.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt } from "drizzle-orm";
 import type { Db } from "../env";
 import { auditLog, type AuditRow, type NewAuditRow } from "../db/schema";
 
@@ -26,4 +26,13 @@ export async function auditPage(
     )
     .orderBy(desc(auditLog.id))
     .limit(opts.limit + 1);
+}
+
+/** How many entries of this action were recorded since `since` (a limit on actions such as test sends). */
+export async function actionsSince(db: Db, action: string, since: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), gte(auditLog.at, since)));
+  return row?.n ?? 0;
 }

@@ -30,3 +30,8 @@ export async function insertSequence(
   const [row] = await db.insert(sequences).values(values).returning({ id: sequences.id });
   return row!.id;
 }
+
+/** A new name for a sequence whose steps are kept (an edit of words only); a query for the service's batch. */
+export function renameSequence(db: Db, id: number, name: string) {
+  return db.update(sequences).set({ name }).where(eq(sequences.id, id));
+}

@@ -3,6 +3,7 @@
 // a hidden machine-only link and the open pixel.
 import type { Locale } from "../../src/db/schema";
 import type { EmailBlock } from "./types";
+import { RichBlockHtml, richBlockText } from "./rich-blocks";
 import { AddToCalendar, addToCalendarText, type CalendarLinks } from "./add-to-calendar";
 
 /** The workspace's brand (Settings): a header with its logo or name, its colour on buttons, its postal address. */
@@ -51,6 +52,7 @@ const colorOf = (b?: EmailBrand) =>
 
 function Block({ block, color }: { block: EmailBlock; color: string }) {
   if ("p" in block) return <p style={text}>{block.p}</p>;
+  if ("rich" in block) return <RichBlockHtml block={block.rich} textStyle={text} />;
   if ("button" in block)
     return (
       <p style={text}>
@@ -158,7 +160,13 @@ export function EmailHtml(e: EmailShell) {
 export function emailText(e: EmailShell): string {
   const f = FOOTER[e.locale];
   const lines = e.blocks.map((b) =>
-    "p" in b ? b.p : "button" in b ? `${b.button.label}: ${b.button.href}` : b.link.href,
+    "p" in b
+      ? b.p
+      : "rich" in b
+        ? richBlockText(b.rich)
+        : "button" in b
+          ? `${b.button.label}: ${b.button.href}`
+          : b.link.href,
   );
   if (e.calendar) lines.push(addToCalendarText(e.locale, e.calendar));
   const footer = [

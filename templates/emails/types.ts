@@ -1,5 +1,6 @@
 // The shape of a nurture email template: what it needs, and its words in both locales.
 import type { Locale } from "../../src/db/schema";
+import type { RichBlock } from "./rich-blocks";
 
 /** Every variable a step can hand a template. `name` is always offered but may be empty. */
 export const EMAIL_VARIABLES = [
@@ -17,9 +18,13 @@ export type EmailVars = { name: string | null } & Partial<
   Record<Exclude<EmailVariable, "name">, string>
 >;
 
-/** A paragraph, a call-to-action button, or a plain link. Every href is tracked through /t/c. */
+/**
+ * A paragraph, a call-to-action button, a plain link, or a block of Markdown copy (rich-blocks.tsx).
+ * Every href is tracked through /t/c.
+ */
 export type EmailBlock =
   | { p: string }
+  | { rich: RichBlock }
   | { button: { label: string; href: string } }
   | { link: { label: string; href: string } };
 

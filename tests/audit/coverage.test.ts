@@ -10,6 +10,7 @@ import { makeEndpoint } from "../support/webhooks";
 import { fakeResend, type ResendFake } from "../nurture/support/resend-fake";
 import { login, type Session } from "../admin/support/browser-like";
 import { invite, memberSignedIn, teammate } from "../admin/support/people";
+import { editorFields } from "../admin/support/sequence-form";
 
 let resend: ResendFake;
 let crm: { restore(): void };
@@ -61,6 +62,10 @@ const EXEMPT: Record<string, string> = {
   "POST /admin/assets/preview": "draws the editor's preview of a new asset; saves nothing",
   "POST /admin/assets/{id}/preview":
     "draws the editor's preview of an asset being edited; saves nothing",
+  "POST /api/v1/assets/{id}/sequence/steps/{n}/preview":
+    "renders an email; sends and writes nothing",
+  "POST /admin/assets/{id}/sequence/preview":
+    "renders an email in the editor; sends and writes nothing",
 };
 
 const id = async (res: Response, key = "id") =>
@@ -152,6 +157,18 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
       api(`/api/v1/assets/${a.id}/sequence`, {
         method: "PUT",
         json: { name: "audited", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }] },
+      });
+  },
+  "POST /api/v1/assets/{id}/sequence/steps/{n}/test": async () => {
+    const a = await makeAsset();
+    await api(`/api/v1/assets/${a.id}/sequence`, {
+      method: "PUT",
+      json: { name: "audited", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }] },
+    });
+    return () =>
+      api(`/api/v1/assets/${a.id}/sequence/steps/1/test`, {
+        method: "POST",
+        json: { to: "audited-test@example.com" },
       });
   },
   "POST /api/v1/score-rules": async () => () =>
@@ -316,6 +333,19 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     const a = await makeAsset();
     return () =>
       admin.post(`/admin/assets/${a.id}/edit`, { ...ASSET_FIELDS, slug: a.slug, title: "New" });
+  },
+  "POST /admin/assets/{id}/sequence": async () => {
+    const a = await makeAsset();
+    return () =>
+      admin.post(`/admin/assets/${a.id}/sequence`, editorFields("audited", [{}], { op: "save" }));
+  },
+  "POST /admin/assets/{id}/sequence/test": async () => {
+    const a = await makeAsset();
+    return () =>
+      admin.post(
+        `/admin/assets/${a.id}/sequence/test`,
+        editorFields("audited", [{}], { test_step: "0", test_to: "audited-dash@example.com" }),
+      );
   },
   "POST /admin/assets/{id}/status": async () => {
     const a = await makeAsset({ status: "published" });

@@ -157,6 +157,20 @@ export const API_ROUTES: ApiRouteCase[] = [
     body: { name: "matrix", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }] },
   },
   {
+    method: "POST",
+    path: "/api/v1/assets/999999/sequence/steps/1/preview",
+    template: "/api/v1/assets/{id}/sequence/steps/{n}/preview",
+    scopes: ["marketing"],
+    body: {},
+  },
+  {
+    method: "POST",
+    path: "/api/v1/assets/999999/sequence/steps/1/test",
+    template: "/api/v1/assets/{id}/sequence/steps/{n}/test",
+    scopes: ["marketing"],
+    body: { to: "matrix@example.com" },
+  },
+  {
     method: "GET",
     path: "/api/v1/score-rules",
     template: "/api/v1/score-rules",

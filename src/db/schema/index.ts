@@ -34,3 +34,4 @@ export * from "./spend-campaign-mappings";
 export * from "./tagged-links";
 export * from "./lead-paths";
 export * from "./markov";
+export * from "./email-copies";

@@ -1,19 +1,12 @@
 // A sequence is an ordered drip of email steps that an asset starts when a lead passes its gate.
 import { sqliteTable, text, integer, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, createdAt } from "./columns";
-import { STEP_ANCHORS } from "../../domain/vocabulary";
+import { STEP_ANCHORS, STEP_CONDITION_KEYS, type StepConditionKey } from "../../domain/vocabulary";
 
-export { STEP_ANCHORS };
+export { STEP_ANCHORS, STEP_CONDITION_KEYS };
 
-export interface StepConditions {
-  skipIfDownloaded?: boolean;
-  skipIfClicked?: boolean;
-  skipIfQualified?: boolean;
-  /** Skip when the attendance import marked the lead attended (a replay meant for no-shows). */
-  skipIfAttended?: boolean;
-  /** Skip unless the lead is marked attended: no-shows and sessions without an import yet (a "thanks for coming"). */
-  skipIfNoShow?: boolean;
-}
+/** Which of STEP_CONDITION_KEYS skip the step (src/services/nurture/conditions.ts). */
+export type StepConditions = Partial<Record<StepConditionKey, boolean>>;
 /** Days 0=Sunday..6=Saturday; hours in the chosen timezone; deferred, never dropped. */
 export interface SendWindow {
   days: number[];

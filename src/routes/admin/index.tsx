@@ -20,6 +20,7 @@ import { registerLeads } from "./leads";
 import { registerAssets } from "./assets";
 import { registerAssetPreview } from "./asset-preview";
 import { registerSessionsPage } from "./sessions";
+import { registerSequenceEditor } from "./sequence";
 import { registerWebhooksPage } from "./webhooks";
 import { registerWebhookTools } from "./webhook-tools";
 import { registerTokensPage } from "./tokens";
@@ -44,6 +45,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerAssetPreview(admin);
   registerAssets(admin);
   registerSessionsPage(admin);
+  registerSequenceEditor(admin);
   registerLinksPage(admin);
   registerWebhooksPage(admin);
   registerWebhookTools(admin);

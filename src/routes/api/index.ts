@@ -26,6 +26,8 @@ import { registerExportLead } from "./privacy/export";
 import { registerEraseLead } from "./privacy/erase";
 import { registerGetSequence } from "./sequences/get";
 import { registerPutSequence } from "./sequences/put";
+import { registerPreviewStep } from "./sequences/preview";
+import { registerTestSendStep } from "./sequences/test-send";
 import { registerListAuditLog } from "./audit/list";
 import { registerDocsPage } from "./docs";
 import { registerCreateLink } from "./links/create";
@@ -66,6 +68,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerEraseLead(app);
   registerGetSequence(app);
   registerPutSequence(app);
+  registerPreviewStep(app);
+  registerTestSendStep(app);
   registerListAuditLog(app);
   registerCreateLink(app);
   registerListLinks(app);

@@ -10,8 +10,10 @@ import { emailHashes, type EmailHashes } from "../../domain/email-address";
 import type { NurtureSendMessage } from "../../queue/messages";
 import { findEmailTemplate } from "../../../templates/emails";
 import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
-import { renderEmail } from "./render-email";
+import { renderCopy, renderEmail } from "./render-email";
 import { brandOf, loadSettings, type Brand } from "../settings/settings";
+import { copiesOfSteps, type EmailCopy } from "../../store/email-copies";
+import { copyValuesOf } from "./copy-variables";
 import { emailVariables, localeOf, sessionLinks, type SendRow } from "./email-variables";
 import { unsubscribeUrl } from "./links";
 import { sendEmailBatch, type OutgoingEmail } from "./resend-client";
@@ -44,21 +46,24 @@ interface DeliveryReport {
 
 const tagValue = (v: string) => v.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 256);
 
+/** A step's copy from D1 renders its send; a step written before copy lived in D1 renders from its code template. */
 async function compose(
   row: SendRow,
   config: Config,
   origin: string,
   brand: Brand,
+  copy: EmailCopy | undefined,
 ): Promise<OutgoingEmail> {
   const templateId = row.step_id === 0 ? OPTIN_TEMPLATE_ID : row.template;
   const template = templateId ? findEmailTemplate(templateId) : null;
-  if (!template) throw new Error(`No email template "${templateId}" for step ${row.step_id}`);
+  if (!template && !copy)
+    throw new Error(`No email template "${templateId}" for step ${row.step_id}`);
   const unsubscribe = await unsubscribeUrl(origin, config.SIGNING_SECRET, {
     l: row.lead_id,
     s: row.id,
   });
   const vars = await emailVariables(row, origin, config.SIGNING_SECRET, unsubscribe);
-  const email = await renderEmail(template, localeOf(row), vars, {
+  const ctx = {
     origin,
     secret: config.SIGNING_SECRET,
     sendId: row.id,
@@ -68,7 +73,10 @@ async function compose(
       row.session_status === "scheduled"
         ? ((await sessionLinks(row, origin, config.SIGNING_SECRET))?.calendar ?? null)
         : null,
-  });
+  };
+  const email = copy
+    ? await renderCopy(copy, localeOf(row), copyValuesOf(vars, row.company), ctx)
+    : await renderEmail(template!, localeOf(row), vars, ctx);
   return {
     from: config.EMAIL_FROM,
     to: row.email,
@@ -114,6 +122,14 @@ export async function deliverNurtureSends(
   );
   meter(loaded);
   const rows = new Map(loaded.results.map((r) => [r.id, r]));
+  const copies = await copiesOfSteps(
+    db,
+    loaded.results.map((r) => r.step_id),
+  );
+  // The lead's locale, else English: authoring writes both, so the fallback only covers a hand-made row.
+  const copyOf = (r: SendRow) =>
+    copies.find((c) => c.stepId === r.step_id && c.locale === localeOf(r)) ??
+    copies.find((c) => c.stepId === r.step_id && c.locale === "en");
 
   // Suppression is checked again at send time: an unsubscribe may have landed after the tick.
   // Keyed and legacy hashes both: rows from before keying still suppress (decision 0007).
@@ -158,7 +174,7 @@ export async function deliverNurtureSends(
       }
       if (configProblem || !origin) continue; // retried below with the problem recorded
       try {
-        const email = await compose(row, config, origin, brand);
+        const email = await compose(row, config, origin, brand, copyOf(row));
         (byKey.get(row.batch_key) ?? byKey.set(row.batch_key, []).get(row.batch_key)!).push({
           row,
           email,

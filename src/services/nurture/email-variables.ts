@@ -33,7 +33,7 @@ export const localeOf = (row: Pick<SendRow, "locale">): Locale =>
   isLocale(row.locale) ? row.locale : "en";
 
 /** The session time in the lead's timezone, with the zone named so nobody guesses. */
-function formatSessionTime(startsAt: number, timeZone: string, locale: Locale): string {
+export function formatSessionTime(startsAt: number, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
     timeZone,
     weekday: "long",

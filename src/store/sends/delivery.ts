@@ -19,6 +19,7 @@ export interface SendRow {
   enrolment_status: string;
   email: string;
   name: string | null;
+  company: string | null;
   locale: string;
   country: string | null;
   referral_code: string;
@@ -45,7 +46,7 @@ export function queuedSendsToDeliver(db: Db, ids: number[]): Promise<D1Result<Se
     db.$client,
     sql`
   SELECT s.id, s.enrolment_id, s.step_id, s.lead_id, s.asset_id, s.batch_key, s.attempts, s.created_at,
-    e.status AS enrolment_status, l.email, l.name, l.locale, l.country, l.referral_code, l.erased_at,
+    e.status AS enrolment_status, l.email, l.name, l.company, l.locale, l.country, l.referral_code, l.erased_at,
     st.template, st.position, a.slug, a.title, a.timezone AS asset_tz, a.kind,
     cs.starts_at AS session_starts_at, cs.timezone AS session_tz, a.summary, cs.id AS session_id,
     cs.duration_minutes AS session_duration, cs.calendar_sequence AS session_sequence, cs.status AS session_status

@@ -23,6 +23,7 @@ import { scoringEn, scoringZh } from "./scoring";
 import { settingsEn, settingsZh } from "./settings";
 import { editorEn, editorZh } from "./asset-editor";
 import { sessionsEn, sessionsZh } from "./sessions";
+import { sequencesEn, sequencesZh } from "./sequences";
 
 const en = {
   ...commonEn,
@@ -48,6 +49,7 @@ const en = {
   ...settingsEn,
   ...editorEn,
   ...sessionsEn,
+  ...sequencesEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -74,6 +76,7 @@ const zhCN: Record<AdminKey, string> = {
   ...settingsZh,
   ...editorZh,
   ...sessionsZh,
+  ...sequencesZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

@@ -43,6 +43,11 @@ export function AssetDetailPage(p: {
               {at(L, "sessions_link")}
             </a>
           ) : null}
+          {allows(p.chrome, "sequences.read") ? (
+            <a class="button secondary" href={`/admin/assets/${a.id}/sequence`}>
+              {at(L, "seq_edit")}
+            </a>
+          ) : null}
           {allows(p.chrome, "assets.write") ? (
             <>
               <a class="button secondary" href={`/admin/assets/${a.id}/edit`}>

@@ -7,6 +7,7 @@ import { requirePermission } from "../../../http/auth";
 import { getAssetSequence, replaceAssetSequence } from "../../../services/nurture/asset-sequence";
 import { errorResponses, idParams, jsonBody, jsonContent, security } from "../../../http/openapi";
 import { sequenceBody, sequenceOut } from "./schemas";
+import { sequenceRecord } from "../../../http/audit-records";
 
 const route = createRoute({
   method: "put",
@@ -14,12 +15,13 @@ const route = createRoute({
   tags: ["Nurture"],
   summary: "Author an asset's drip sequence",
   description:
-    "New gate submissions enrol in the new sequence; leads already enrolled finish the one they started.",
+    "When the steps change (their number, order, template, timing, conditions or window), new gate submissions enrol in a new sequence (201) and leads already enrolled finish the one they started. When only the name or the copy changes, the same steps keep their ids and every send not yet made uses the new words (200).",
   security,
   middleware: [requirePermission("sequences.write")] as const,
   request: { params: idParams, body: jsonBody(sequenceBody) },
   responses: {
-    201: jsonContent(sequenceOut, "The sequence as stored"),
+    200: jsonContent(sequenceOut, "Only the words changed: the same steps, with their new copy"),
+    201: jsonContent(sequenceOut, "A new sequence, as stored"),
     ...errorResponses(400, 404),
   },
 });
@@ -28,13 +30,20 @@ export function registerPutSequence(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const id = c.req.valid("param").id;
     const before = await getAssetSequence(c.get("db"), id);
-    const sequence = await replaceAssetSequence(c.get("db"), id, c.req.valid("json"), c.get("now"));
+    const { sequence, edited } = await replaceAssetSequence(
+      c.get("db"),
+      id,
+      c.req.valid("json"),
+      c.get("now"),
+    );
     await audit(c, {
-      action: "sequence.replace",
+      action: edited === "copy" ? "sequence.copy_edit" : "sequence.replace",
       subject: { type: "asset", id },
-      before: before && { name: before.name, steps: before.steps },
-      after: { name: sequence.name, steps: sequence.steps },
+      before: before && sequenceRecord(before),
+      after: sequenceRecord(sequence),
     });
-    return c.json(sequenceOut.parse(sequence), 201);
+    return edited === "copy"
+      ? c.json(sequenceOut.parse(sequence), 200)
+      : c.json(sequenceOut.parse(sequence), 201);
   });
 }
