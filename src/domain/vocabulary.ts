@@ -123,6 +123,13 @@ export const STEP_ANCHORS = ["enrolment", "session_start"] as const;
 export const SUPPRESSION_REASONS = ["unsubscribed", "bounced", "complained", "erased"] as const;
 /** How a suppression's address was hashed: keyed (every new row), or the bare SHA-256 of older rows. */
 export const SUPPRESSION_HASH_SCHEMES = ["hmac-sha256", "sha256"] as const;
+/** What a sales routing rule looks at: the lead's country, company size, an asset it came through, or anything. */
+export const ROUTING_MATCHES = ["country", "company_size", "asset", "default"] as const;
+export type RoutingMatch = (typeof ROUTING_MATCHES)[number];
+/** Roles that can own a lead: the people a routing team may hold. */
+export const OWNER_ROLES = ["sales", "admin"] as const;
+/** Roles told when nobody accepted a lead in time. */
+export const MARKETING_ROLES = ["marketer", "admin"] as const;
 export const CHANNELS = [
   "paid",
   "organic_search",

@@ -11,7 +11,12 @@ export async function runScoreEvents(
   env: Bindings,
   items: QueuedJob<ScoreEventMessage>[],
 ): Promise<void> {
-  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, threshold: ctx.config.MQL_THRESHOLD };
+  const deps = {
+    db: ctx.db,
+    webhooks: env.WEBHOOKS,
+    jobs: env.JOBS,
+    threshold: ctx.config.MQL_THRESHOLD,
+  };
   // Several events of one lead in a batch are scored together: one read, one write.
   const byLead = new Map<number, QueuedJob<ScoreEventMessage>[]>();
   for (const it of items) byLead.set(it.body.leadId, [...(byLead.get(it.body.leadId) ?? []), it]);
@@ -35,7 +40,12 @@ export async function runDecayRanges(
   env: Bindings,
   items: QueuedJob<ScoreDecayMessage>[],
 ): Promise<void> {
-  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, threshold: ctx.config.MQL_THRESHOLD };
+  const deps = {
+    db: ctx.db,
+    webhooks: env.WEBHOOKS,
+    jobs: env.JOBS,
+    threshold: ctx.config.MQL_THRESHOLD,
+  };
   for (const { msg, body } of items)
     await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () =>
       decayAndQualify(deps, body.fromId, body.toId, body.now),

@@ -8,6 +8,7 @@ import { runDecayRanges, runScoreEvents } from "./handoff";
 import { failNurtureSends, runNurtureSends } from "./nurture";
 import { runViews } from "./views";
 import { runDeliveries } from "./webhooks";
+import { runRoutedMail, runRoutingLapses } from "./routing";
 
 export type JobKind = JobMessage["type"];
 export type { QueuedJob };
@@ -51,6 +52,21 @@ export const JOBS: { [K in JobKind]: JobPolicy<K> } = {
     deadLetter: failNurtureSends,
     retryAfterThrowSeconds: 30,
   },
+  "lead.routed": {
+    queue: QUEUE.jobs,
+    run: runRoutedMail,
+    // Mail after a day would break Resend's idempotency window; a stuck placement stays visible on the lead.
+    deadLetter: async (_ctx, _env, items) => {
+      for (const { msg } of items) msg.ack();
+    },
+    retryAfterThrowSeconds: 30,
+  },
+  "routing.lapse": {
+    queue: QUEUE.jobs,
+    run: runRoutingLapses,
+    deadLetter: runRoutingLapses,
+    retryAfterThrowSeconds: 10,
+  },
   view: {
     queue: QUEUE.jobs,
     run: (ctx, _env, items) => runViews(ctx, items),
@@ -70,6 +86,8 @@ export const RUN_ORDER: JobKind[] = [
   "score.event",
   "score.decay",
   "webhook.deliver",
+  "routing.lapse",
+  "lead.routed",
   "nurture.send",
   "view",
 ];

@@ -122,3 +122,11 @@ export type ConsentRecordRow = {
   textHash: string | null;
   text: string | null;
 };
+
+/** The assets a lead came through (for routing by asset): distinct ids, first touch first. */
+export async function assetIdsOfLead(db: Db, leadId: number): Promise<number[]> {
+  const rows = await db.all<{ assetId: number }>(
+    sql`SELECT asset_id AS "assetId" FROM touches WHERE lead_id = ${leadId} GROUP BY asset_id ORDER BY min(id) LIMIT 100`,
+  );
+  return rows.map((r) => r.assetId);
+}

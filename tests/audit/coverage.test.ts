@@ -136,6 +136,26 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
         json: { name: "audited", steps: [{ template: "whitepaper-welcome", delayMinutes: 0 }] },
       });
   },
+  "POST /api/v1/leads/{id}/accept": async () => {
+    const { lead: l } = await ownedLead();
+    return () => api(`/api/v1/leads/${l}/accept`, { method: "POST" });
+  },
+  "POST /api/v1/routing-rules": async () => {
+    const team = [await seller()];
+    return () =>
+      api("/api/v1/routing-rules", {
+        method: "POST",
+        json: { name: "audited", position: 1, match: "default", values: [], team },
+      });
+  },
+  "PATCH /api/v1/routing-rules/{id}": async () => {
+    const r = await routingRule();
+    return () => api(`/api/v1/routing-rules/${r}`, { method: "PATCH", json: { position: 7 } });
+  },
+  "DELETE /api/v1/routing-rules/{id}": async () => {
+    const r = await routingRule();
+    return () => api(`/api/v1/routing-rules/${r}`, { method: "DELETE" });
+  },
   "POST /api/v1/score-rules": async () => () =>
     api("/api/v1/score-rules", {
       method: "POST",
@@ -253,6 +273,34 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     const p = await invited();
     return () => admin.post(`/admin/people/${p}/remove`, {});
   },
+};
+
+/** A current teammate with the sales role (a routing team member). */
+async function seller(): Promise<number> {
+  const email = teammate("seller");
+  await invite(admin, email, "sales");
+  const row = await env.DB.prepare("SELECT id FROM people WHERE email = ?")
+    .bind(email)
+    .first<{ id: number }>();
+  return row!.id;
+}
+/** A lead routed to a seller, waiting to be accepted. */
+async function ownedLead(): Promise<{ lead: number; owner: number }> {
+  const [l, owner] = [await lead(), await seller()];
+  await env.DB.prepare(
+    "UPDATE leads SET owner_id = ?, owner_assigned_at = ?, accept_by = ? WHERE id = ?",
+  )
+    .bind(owner, Date.now(), Date.now() + 86_400_000, l)
+    .run();
+  return { lead: l, owner };
+}
+const routingRule = async () => {
+  const team = [await seller()];
+  const res = await api("/api/v1/routing-rules", {
+    method: "POST",
+    json: { name: "audited", position: 1, match: "country", values: ["NZ"], team },
+  });
+  return id(res);
 };
 
 async function invited(): Promise<number> {

@@ -41,6 +41,7 @@ describe("what each role may do", () => {
     "links.read": { admin: true, marketer: true, sales: false, viewer: true },
     "links.write": { admin: true, marketer: true, sales: false, viewer: false },
     "conversions.export": { admin: true, marketer: true, sales: false, viewer: false },
+    "routing.manage": { admin: true, marketer: true, sales: false, viewer: false },
   };
   const cells = PERMISSIONS.flatMap((p) => ROLES.map((r) => [r, p, TABLE[p][r]] as const));
 

@@ -17,6 +17,38 @@ export interface ApiRouteCase {
 export const API_ROUTES: ApiRouteCase[] = [
   {
     method: "POST",
+    path: "/api/v1/leads/999999/accept",
+    template: "/api/v1/leads/{id}/accept",
+    scopes: ["sales"],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/routing-rules",
+    template: "/api/v1/routing-rules",
+    scopes: ["marketing"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/routing-rules",
+    template: "/api/v1/routing-rules",
+    scopes: ["marketing"],
+    body: { name: "x", position: 1, match: "default", values: [], team: [1] },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/routing-rules/999999",
+    template: "/api/v1/routing-rules/{id}",
+    scopes: ["marketing"],
+    body: { name: "y" },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/routing-rules/999999",
+    template: "/api/v1/routing-rules/{id}",
+    scopes: ["marketing"],
+  },
+  {
+    method: "POST",
     path: "/api/v1/tokens",
     template: "/api/v1/tokens",
     scopes: [],

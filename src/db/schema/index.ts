@@ -33,3 +33,4 @@ export * from "./spend-campaign-mappings";
 export * from "./tagged-links";
 export * from "./lead-paths";
 export * from "./markov";
+export * from "./routing-rules";

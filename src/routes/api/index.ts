@@ -28,6 +28,11 @@ import { registerDocsPage } from "./docs";
 import { registerCreateLink } from "./links/create";
 import { registerListLinks } from "./links/list";
 import { registerOfflineConversionsExport } from "./exports/offline-conversions";
+import { registerAcceptLead } from "./leads/accept";
+import { registerListRoutingRules } from "./routing-rules/list";
+import { registerCreateRoutingRule } from "./routing-rules/create";
+import { registerUpdateRoutingRule } from "./routing-rules/update";
+import { registerDeleteRoutingRule } from "./routing-rules/delete";
 import { webhookPayloadSchema } from "../../services/handoff/schemas";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
@@ -44,6 +49,11 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerListLeads(app);
   registerGetLead(app);
   registerCreateOutcome(app);
+  registerAcceptLead(app);
+  registerListRoutingRules(app);
+  registerCreateRoutingRule(app);
+  registerUpdateRoutingRule(app);
+  registerDeleteRoutingRule(app);
   registerCreateWebhook(app);
   registerListWebhooks(app);
   registerGetWebhook(app);

@@ -6,3 +6,4 @@ export * from "./sales";
 export * from "./scoring";
 export * from "./consent";
 export * from "./conversions";
+export * from "./routing";
