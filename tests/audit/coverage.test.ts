@@ -258,6 +258,37 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     const d = await delivery();
     return () => admin.post(`/admin/webhooks/${d.endpoint}/deliveries/${d.delivery}/replay`, {});
   },
+  "POST /admin/leads/{id}/accept": async () => {
+    const { lead: l } = await ownedLead();
+    return () => admin.post(`/admin/leads/${l}/accept`, {});
+  },
+  "POST /admin/routing": async () => {
+    const team = String(await seller());
+    return () =>
+      admin.post("/admin/routing", {
+        name: "audited",
+        position: "3",
+        match: "default",
+        values: "",
+        team,
+      });
+  },
+  "POST /admin/routing/{id}": async () => {
+    const r = await routingRule();
+    const team = String(await seller());
+    return () =>
+      admin.post(`/admin/routing/${r}`, {
+        name: "edited",
+        position: "4",
+        match: "country",
+        values: "NZ",
+        team,
+      });
+  },
+  "POST /admin/routing/{id}/delete": async () => {
+    const r = await routingRule();
+    return () => admin.post(`/admin/routing/${r}/delete`, {});
+  },
   "POST /admin/settings": async () => () =>
     admin.post("/admin/settings", {
       privacy_policy_url_en: "https://example.com/privacy",

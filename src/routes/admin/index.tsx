@@ -17,6 +17,8 @@ import { registerExports } from "./exports";
 import { registerSpendPage } from "./spend/page";
 import { registerSpendImport } from "./spend/import";
 import { registerLeads } from "./leads";
+import { registerLeadAccept } from "./lead-accept";
+import { registerRouting } from "./routing";
 import { registerAssets } from "./assets";
 import { registerWebhooksPage } from "./webhooks";
 import { registerMailPage } from "./mail";
@@ -36,6 +38,8 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerSpendPage(admin);
   registerSpendImport(admin);
   registerLeads(admin);
+  registerLeadAccept(admin);
+  registerRouting(admin);
   registerAssets(admin);
   registerLinksPage(admin);
   registerWebhooksPage(admin);

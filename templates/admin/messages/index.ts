@@ -18,6 +18,7 @@ import { consentEn, consentZh } from "./consent";
 import { peopleEn, peopleZh } from "./people";
 import { auditEn, auditZh } from "./audit";
 import { linksEn, linksZh } from "./links";
+import { routingEn, routingZh } from "./routing";
 
 const en = {
   ...commonEn,
@@ -38,6 +39,7 @@ const en = {
   ...peopleEn,
   ...auditEn,
   ...linksEn,
+  ...routingEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -59,6 +61,7 @@ const zhCN: Record<AdminKey, string> = {
   ...peopleZh,
   ...auditZh,
   ...linksZh,
+  ...routingZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

@@ -85,6 +85,10 @@ export function LeadsPage(p: {
               style="width:90px"
             />
           </div>
+          <label class="row">
+            <input type="checkbox" name="owner" value="me" checked={f.owner === "me"} />{" "}
+            {at(L, "my_leads")}
+          </label>
           <button type="submit">{at(L, "apply")}</button>
           <a class="button secondary" href={`/admin/export/leads.csv?${exportQ}`}>
             {at(L, "export_csv")}
@@ -102,6 +106,8 @@ export function LeadsPage(p: {
                 <th>{at(L, "job_title")}</th>
                 <th class="n">{at(L, "score")}</th>
                 <th>{at(L, "stage")}</th>
+                <th>{at(L, "owner")}</th>
+                <th>{at(L, "accept_by")}</th>
                 <th class="n">{at(L, "touches")}</th>
                 <th>{at(L, "created")}</th>
               </tr>
@@ -120,6 +126,10 @@ export function LeadsPage(p: {
                   <td class="n">{num(l.score, L)}</td>
                   <td>
                     <span class="pill">{stageName(L, l.stage)}</span>
+                  </td>
+                  <td data-field="owner">{l.owner_name ?? ""}</td>
+                  <td data-field="accept_by">
+                    {l.accepted_at !== null ? at(L, "accepted") : dateTime(l.accept_by, L)}
                   </td>
                   <td class="n">{num(l.touch_count, L)}</td>
                   <td>{dateTime(l.created_at, L)}</td>
