@@ -4,6 +4,8 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     /** tests/fixtures/ad-exports/*, file name → its bytes in base64. */
     AD_EXPORT_FIXTURES: Record<string, string>;
+    /** tests/fixtures/lead-import/*.csv as base64 (exact bytes: one is GBK). */
+    LEAD_IMPORT_FIXTURES: Record<string, string>;
     ADMIN_TOKEN: string;
     SIGNING_SECRET: string;
     RESEND_API_KEY: string;

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "links.write",
   "conversions.export",
   "routing.manage",
+  "leads.import",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +62,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "conversions.export",
     // Sales routing rules: which team gets which MQLs (README "Sales routing").
     "routing.manage",
+    // Lead lists (event scans, webinar sign-ups) with their stated consent basis.
+    "leads.import",
   ],
   sales: ["leads.read", "outcomes.write", "webhooks.read", "webhooks.write", "score_rules.read"],
   viewer: READ_ONLY,

@@ -100,6 +100,7 @@ export const EVENT_TYPES = [
   "stage_changed",
   "outcome_reported",
   "erased",
+  "imported",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const STAGES = ["lead", "mql", "sql", "customer", "disqualified"] as const;
@@ -137,6 +138,8 @@ export const CHANNELS = [
   "email",
   "referral",
   "direct",
+  /** Leads brought in by a list import (an event's badge scans, a webinar's sign-ups), never by a visit. */
+  "import",
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 /**

@@ -140,6 +140,12 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     const { lead: l } = await ownedLead();
     return () => api(`/api/v1/leads/${l}/accept`, { method: "POST" });
   },
+  "POST /api/v1/leads/import": async () => () =>
+    api("/api/v1/leads/import?source=audited", {
+      method: "POST",
+      body: `Email,Name\n${teammate("imported")},Imported Person\n`,
+      headers: { "content-type": "text/csv" },
+    }),
   "POST /api/v1/routing-rules": async () => {
     const team = [await seller()];
     return () =>

@@ -17,6 +17,12 @@ export interface ApiRouteCase {
 export const API_ROUTES: ApiRouteCase[] = [
   {
     method: "POST",
+    path: "/api/v1/leads/import?source=matrix&dry_run=true",
+    template: "/api/v1/leads/import",
+    scopes: ["marketing"],
+  },
+  {
+    method: "POST",
     path: "/api/v1/leads/999999/accept",
     template: "/api/v1/leads/{id}/accept",
     scopes: ["sales"],

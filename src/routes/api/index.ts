@@ -29,6 +29,7 @@ import { registerCreateLink } from "./links/create";
 import { registerListLinks } from "./links/list";
 import { registerOfflineConversionsExport } from "./exports/offline-conversions";
 import { registerAcceptLead } from "./leads/accept";
+import { registerImportLeads } from "./leads/import";
 import { registerListRoutingRules } from "./routing-rules/list";
 import { registerCreateRoutingRule } from "./routing-rules/create";
 import { registerUpdateRoutingRule } from "./routing-rules/update";
@@ -46,6 +47,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerCreateToken(app);
   registerListTokens(app);
   registerRevokeToken(app);
+  // Before GET /leads/{id}: no clash (a POST), but the literal path reads first in the document.
+  registerImportLeads(app);
   registerListLeads(app);
   registerGetLead(app);
   registerCreateOutcome(app);

@@ -7,3 +7,4 @@ export * from "./scoring";
 export * from "./consent";
 export * from "./conversions";
 export * from "./routing";
+export * from "./import";
