@@ -40,6 +40,8 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "GET /admin/leads": needs("leads.read"),
   "GET /admin/leads/:id{[0-9]+}": needs("leads.read"),
   "POST /admin/leads/:id{[0-9]+}/accept": needs("outcomes.write"),
+  "GET /admin/leads/import": needs("leads.import"),
+  "POST /admin/leads/import": needs("leads.import"),
 
   "GET /admin/routing": needs("routing.manage"),
   "POST /admin/routing": needs("routing.manage"),

@@ -268,6 +268,16 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     const { lead: l } = await ownedLead();
     return () => admin.post(`/admin/leads/${l}/accept`, {});
   },
+  "POST /admin/leads/import": async () => () =>
+    admin.post(
+      "/admin/leads/import",
+      { source: "audited", action: "import" },
+      {
+        files: {
+          file: new File([`Email\n${teammate("dash-import")}\n`], "list.csv", { type: "text/csv" }),
+        },
+      },
+    ),
   "POST /admin/routing": async () => {
     const team = String(await seller());
     return () =>

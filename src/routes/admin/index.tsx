@@ -18,6 +18,7 @@ import { registerSpendPage } from "./spend/page";
 import { registerSpendImport } from "./spend/import";
 import { registerLeads } from "./leads";
 import { registerLeadAccept } from "./lead-accept";
+import { registerLeadImport } from "./lead-import";
 import { registerRouting } from "./routing";
 import { registerAssets } from "./assets";
 import { registerWebhooksPage } from "./webhooks";
@@ -37,6 +38,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>) {
   registerExports(admin);
   registerSpendPage(admin);
   registerSpendImport(admin);
+  registerLeadImport(admin);
   registerLeads(admin);
   registerLeadAccept(admin);
   registerRouting(admin);

@@ -39,6 +39,7 @@ export function registerLeads(app: Hono<AppEnv>) {
         nextCursor={nextCursor}
         assets={assets}
         query={query}
+        canImport={s.permissions.has("leads.import")}
       />,
     );
   });

@@ -114,6 +114,8 @@ export function eventWords(L: Locale, e: TimelineEvent, leadLocale: Locale): str
     }
     case "outcome_reported":
       return at(L, "ev_outcome_reported", { outcome: outcomeName(L, text(d.stage)) });
+    case "imported":
+      return at(L, "ev_imported", { source: text(d.source) });
     case "unsubscribed":
     case "optin_confirmed":
     case "score_changed":

@@ -19,6 +19,7 @@ import { peopleEn, peopleZh } from "./people";
 import { auditEn, auditZh } from "./audit";
 import { linksEn, linksZh } from "./links";
 import { routingEn, routingZh } from "./routing";
+import { leadImportEn, leadImportZh } from "./lead-import";
 
 const en = {
   ...commonEn,
@@ -40,6 +41,7 @@ const en = {
   ...auditEn,
   ...linksEn,
   ...routingEn,
+  ...leadImportEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -62,6 +64,7 @@ const zhCN: Record<AdminKey, string> = {
   ...auditZh,
   ...linksZh,
   ...routingZh,
+  ...leadImportZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

@@ -18,6 +18,8 @@ export function LeadsPage(p: {
   nextCursor: number | null;
   assets: AssetOption[];
   query: string;
+  /** Whether this session may import lists (the link to the import page). */
+  canImport: boolean;
 }) {
   const L = p.locale;
   const f = p.filter;
@@ -37,6 +39,13 @@ export function LeadsPage(p: {
       chrome={p.chrome}
     >
       <h1>{at(L, "leads_title")}</h1>
+      {p.canImport ? (
+        <p>
+          <a class="button secondary" href="/admin/leads/import">
+            {at(L, "import_link")}
+          </a>
+        </p>
+      ) : null}
       <div class="card">
         <form class="filters" method="get" action="/admin/leads">
           <div>
