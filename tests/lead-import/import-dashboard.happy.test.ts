@@ -9,7 +9,7 @@ const gbk = () =>
   Uint8Array.from(atob(env.LEAD_IMPORT_FIXTURES["expo-gbk.csv"]!), (c) => c.charCodeAt(0));
 const hidden = (html: string, name: string) =>
   new RegExp(`<textarea name="${name}" hidden="">([\\s\\S]*?)</textarea>`).exec(html)?.[1];
-const unescape = (s: string) =>
+const htmlText = (s: string) =>
   s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -39,7 +39,7 @@ describe("importing a list from the dashboard", () => {
     expect(html).toContain('name="head_0" value="邮箱"');
     expect((await leads())!.n).toBe(before);
 
-    const text = unescape(hidden(html, "csv_text")!);
+    const text = htmlText(hidden(html, "csv_text")!);
     expect(text).toContain("王芳");
     // The marketer ignores the phone column (head_4 is 手机) and imports.
     const fields: Record<string, string> = { source: "上海展会", action: "import", csv_text: text };
