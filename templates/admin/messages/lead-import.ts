@@ -39,6 +39,7 @@ export const leadImportEn = {
   import_no_consent: "No basis stated: imported without marketing consent.",
   channel_import: "Import",
   ev_imported: "Imported from a list: {source}",
+  ev_imported_basis: "Imported from a list: {source} (marketing basis: {basis})",
 } as const;
 
 export const leadImportZh: Record<keyof typeof leadImportEn, string> = {
@@ -80,4 +81,5 @@ export const leadImportZh: Record<keyof typeof leadImportEn, string> = {
   import_no_consent: "未说明依据：导入的线索没有营销同意。",
   channel_import: "名单导入",
   ev_imported: "从名单导入：{source}",
+  ev_imported_basis: "从名单导入：{source}（营销依据：{basis}）",
 };
