@@ -21,6 +21,13 @@ export default defineConfig(async () => {
       .filter((f) => f.endsWith(".csv"))
       .map((f) => [f, readFileSync(path.join(attendanceDir, f)).toString("base64")]),
   );
+  // Lead import fixtures the same way (a GBK file among them).
+  const leadImportDir = path.join(import.meta.dirname, "tests/fixtures/lead-import");
+  const leadImports = Object.fromEntries(
+    readdirSync(leadImportDir)
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => [f, readFileSync(path.join(leadImportDir, f)).toString("base64")]),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -30,6 +37,7 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             AD_EXPORT_FIXTURES: adExports,
             ATTENDANCE_FIXTURES: attendanceExports,
+            LEAD_IMPORT_FIXTURES: leadImports,
             // Request logs would bury the test output; warnings and errors still show.
             LOG_LEVEL: "warn",
             ADMIN_TOKEN: "test-admin-token-0123456789",

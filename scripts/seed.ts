@@ -14,6 +14,7 @@ try {
   const threshold = configSchema.shape.MQL_THRESHOLD.parse(env.MQL_THRESHOLD);
   const { whitepaper, course } = await seedDemo(getDb(env.DB), env.FILES, Date.now(), {
     webhooks: env.WEBHOOKS,
+    jobs: env.JOBS,
     threshold,
     // The demo leads' consent IP hash is keyed like the gate's; a seed without .dev.vars still runs.
     signingSecret: env.SIGNING_SECRET ?? "lodestone-demo-seed",

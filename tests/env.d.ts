@@ -6,6 +6,8 @@ declare namespace Cloudflare {
     AD_EXPORT_FIXTURES: Record<string, string>;
     /** tests/fixtures/attendance/*.csv, file name → its bytes in base64. */
     ATTENDANCE_FIXTURES: Record<string, string>;
+    /** tests/fixtures/lead-import/*.csv as base64 (exact bytes: one is GBK). */
+    LEAD_IMPORT_FIXTURES: Record<string, string>;
     ADMIN_TOKEN: string;
     SIGNING_SECRET: string;
     RESEND_API_KEY: string;

@@ -53,6 +53,14 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
 
   "GET /admin/leads": needs("leads.read"),
   "GET /admin/leads/:id{[0-9]+}": needs("leads.read"),
+  "POST /admin/leads/:id{[0-9]+}/accept": needs("outcomes.write"),
+  "GET /admin/leads/import": needs("leads.import"),
+  "POST /admin/leads/import": needs("leads.import"),
+
+  "GET /admin/routing": needs("routing.manage"),
+  "POST /admin/routing": needs("routing.manage"),
+  "POST /admin/routing/:id{[0-9]+}": needs("routing.manage"),
+  "POST /admin/routing/:id{[0-9]+}/delete": needs("routing.manage"),
 
   "GET /admin/spend": needs("spend.read"),
   "POST /admin/spend": needs("spend.write"),
@@ -127,6 +135,7 @@ export const NAV_PATHS = [
   "/admin/reports",
   "/admin/assets",
   "/admin/leads",
+  "/admin/routing",
   "/admin/spend",
   "/admin/links",
   "/admin/scoring",

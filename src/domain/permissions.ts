@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   "links.read",
   "links.write",
   "conversions.export",
+  "routing.manage",
+  "leads.import",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +60,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "links.write",
     // Offline conversion files carry hashed emails and click ids back to the ad platforms.
     "conversions.export",
+    // Sales routing rules: which team gets which MQLs (README "Sales routing").
+    "routing.manage",
+    // Lead lists (event scans, webinar sign-ups) with their stated consent basis.
+    "leads.import",
   ],
   sales: ["leads.read", "outcomes.write", "webhooks.read", "webhooks.write", "score_rules.read"],
   viewer: READ_ONLY,

@@ -107,6 +107,7 @@ export const EVENT_TYPES = [
   "stage_changed",
   "outcome_reported",
   "erased",
+  "imported",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const STAGES = ["lead", "mql", "sql", "customer", "disqualified"] as const;
@@ -163,6 +164,13 @@ export const LINK_VARIABLES = ["download_link", "share_link", "join_link"] as co
 export const SUPPRESSION_REASONS = ["unsubscribed", "bounced", "complained", "erased"] as const;
 /** How a suppression's address was hashed: keyed (every new row), or the bare SHA-256 of older rows. */
 export const SUPPRESSION_HASH_SCHEMES = ["hmac-sha256", "sha256"] as const;
+/** What a sales routing rule looks at: the lead's country, company size, an asset it came through, or anything. */
+export const ROUTING_MATCHES = ["country", "company_size", "asset", "default"] as const;
+export type RoutingMatch = (typeof ROUTING_MATCHES)[number];
+/** Roles that can own a lead: the people a routing team may hold. */
+export const OWNER_ROLES = ["sales", "admin"] as const;
+/** Roles told when nobody accepted a lead in time. */
+export const MARKETING_ROLES = ["marketer", "admin"] as const;
 export const CHANNELS = [
   "paid",
   "organic_search",
@@ -170,6 +178,8 @@ export const CHANNELS = [
   "email",
   "referral",
   "direct",
+  /** Leads brought in by a list import (an event's badge scans, a webinar's sign-ups), never by a visit. */
+  "import",
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 /**

@@ -1,7 +1,7 @@
 // What the audit log keeps of each kind of record: the fields a person changes, never a secret (webhook
 // secrets, token hashes) and never free text about a lead (outcome reasons), so an erasure leaves nothing.
 import type { AssetSequence } from "../services/nurture/asset-sequence";
-import type { Asset, CourseSession, ScoreRule, TaggedLink } from "../db/schema";
+import type { Asset, CourseSession, RoutingRule, ScoreRule, TaggedLink } from "../db/schema";
 import type { EndpointRecord } from "../services/handoff/endpoints";
 import type { SpendRow } from "../services/spend/spend-service";
 import type { TokenRow } from "../services/access/tokens";
@@ -45,6 +45,16 @@ export function endpointRecord(e: EndpointRecord) {
 
 export function tokenRecord(t: TokenRow) {
   return { name: t.name, prefix: t.prefix, scopes: t.scopes, revoked_at: t.revokedAt };
+}
+
+export function routingRuleRecord(r: RoutingRule) {
+  return {
+    name: r.name,
+    position: r.position,
+    match: r.match,
+    values: r.values,
+    team: r.team,
+  };
 }
 
 export function ruleRecord(r: ScoreRule) {

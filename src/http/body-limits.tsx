@@ -9,6 +9,7 @@ import { AppError, errorBody } from "../errors";
 import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from "../services/assets/asset-files";
 import { MAX_IMPORT_BYTES } from "../services/spend/spend-import";
 import { MAX_MESSAGE_BYTES } from "../services/nurture/mail-sink";
+import { MAX_LEAD_FILE_BYTES } from "../services/lead-import/read-lead-file";
 import { AdminNotice } from "../../templates/admin/pages/notice";
 import { at } from "../../templates/admin/messages";
 import { NoticePage } from "../../templates/pages/notice";
@@ -94,6 +95,19 @@ const LARGER: Larger[] = [
     method: "POST",
     path: /^\/admin\/assets\/\d+\/sessions\/\d+\/attendance$/,
     maxBytes: MAX_ATTENDANCE_BYTES + FORM_ROOM,
+    afterAuth: true,
+  },
+  // A lead list (5,000 rows at most): the raw CSV in the API, a file in the dashboard.
+  {
+    method: "POST",
+    path: /^\/api\/v1\/leads\/import$/,
+    maxBytes: MAX_LEAD_FILE_BYTES,
+    afterAuth: true,
+  },
+  {
+    method: "POST",
+    path: /^\/admin\/leads\/import$/,
+    maxBytes: MAX_LEAD_FILE_BYTES + FORM_ROOM,
     afterAuth: true,
   },
   // Resend's webhook events: the signature needs the body, so it is counted here, before the route.

@@ -14,7 +14,7 @@ export async function runScoreEvents(
 ): Promise<void> {
   // The workspace's threshold (Settings), else the deployment's MQL_THRESHOLD.
   const threshold = await mqlThreshold(ctx.db, ctx.config.MQL_THRESHOLD);
-  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, threshold };
+  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold };
   // Several events of one lead in a batch are scored together: one read, one write.
   const byLead = new Map<number, QueuedJob<ScoreEventMessage>[]>();
   for (const it of items) byLead.set(it.body.leadId, [...(byLead.get(it.body.leadId) ?? []), it]);
@@ -38,8 +38,9 @@ export async function runDecayRanges(
   env: Bindings,
   items: QueuedJob<ScoreDecayMessage>[],
 ): Promise<void> {
+  // The workspace's threshold (Settings), else the deployment's MQL_THRESHOLD.
   const threshold = await mqlThreshold(ctx.db, ctx.config.MQL_THRESHOLD);
-  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, threshold };
+  const deps = { db: ctx.db, webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold };
   for (const { msg, body } of items)
     await guarded([msg], `decaying leads ${body.fromId}-${body.toId}`, () =>
       decayAndQualify(deps, body.fromId, body.toId, body.now),

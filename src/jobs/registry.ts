@@ -9,6 +9,7 @@ import { failNurtureSends, runNurtureSends } from "./nurture";
 import { runViews } from "./views";
 import { runDeliveries } from "./webhooks";
 import { runSessionChanges, runSessionNotices } from "./sessions";
+import { runRoutedMail, runRoutingLapses } from "./routing";
 
 export type JobKind = JobMessage["type"];
 export type { QueuedJob };
@@ -65,6 +66,21 @@ export const JOBS: { [K in JobKind]: JobPolicy<K> } = {
     deadLetter: runSessionNotices,
     retryAfterThrowSeconds: 30,
   },
+  "lead.routed": {
+    queue: QUEUE.jobs,
+    run: runRoutedMail,
+    // Mail after a day would break Resend's idempotency window; a stuck placement stays visible on the lead.
+    deadLetter: async (_ctx, _env, items) => {
+      for (const { msg } of items) msg.ack();
+    },
+    retryAfterThrowSeconds: 30,
+  },
+  "routing.lapse": {
+    queue: QUEUE.jobs,
+    run: runRoutingLapses,
+    deadLetter: runRoutingLapses,
+    retryAfterThrowSeconds: 10,
+  },
   view: {
     queue: QUEUE.jobs,
     run: (ctx, _env, items) => runViews(ctx, items),
@@ -84,6 +100,8 @@ export const RUN_ORDER: JobKind[] = [
   "score.event",
   "score.decay",
   "webhook.deliver",
+  "routing.lapse",
+  "lead.routed",
   "nurture.send",
   "session.changed",
   "session.notify",

@@ -67,7 +67,31 @@ export const sessionNotifyMessage = z.object({
 });
 export type SessionNotifyMessage = z.infer<typeof sessionNotifyMessage>;
 
+/**
+ * Tell the people concerned that a lead was placed (routing): its owner, and marketing when it was handed on
+ * from `previousOwnerId` or nobody could take it. `at` is the placement's time: the mail's idempotency key,
+ * and stale once the lead has moved on.
+ */
+export const routedMessage = z.object({
+  type: z.literal("lead.routed"),
+  leadId: z.number().int().positive(),
+  at: z.number().int(),
+  ownerId: z.number().int().positive().nullable(),
+  previousOwnerId: z.number().int().positive().nullable(),
+});
+export type RoutedMessage = z.infer<typeof routedMessage>;
+
+/** A lead whose owner did not accept it by `acceptBy`: hand it to the next person (once per deadline). */
+export const routingLapseMessage = z.object({
+  type: z.literal("routing.lapse"),
+  leadId: z.number().int().positive(),
+  acceptBy: z.number().int(),
+});
+export type RoutingLapseMessage = z.infer<typeof routingLapseMessage>;
+
 export const jobMessage = z.discriminatedUnion("type", [
+  routedMessage,
+  routingLapseMessage,
   viewMessage,
   scoreEventMessage,
   scoreDecayMessage,

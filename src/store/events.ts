@@ -85,3 +85,14 @@ export function scrubEventsOfLead(leadId: number): SQL {
 export function eventsOfLeadAsStored(leadId: number): SQL {
   return sql`SELECT * FROM events WHERE lead_id = ${leadId} ORDER BY at, id`;
 }
+
+/** The timeline's record of a list import for the lead with `email`: the list and the consent basis stated. */
+export function importedEvent(e: {
+  email: string;
+  assetId: number | null;
+  at: number;
+  data: { source: string; basis: string | null; consent_version: string | null };
+}): SQL {
+  return sql`INSERT INTO events (lead_id, asset_id, type, at, data) SELECT id, ${e.assetId}, 'imported', ${e.at}, ${JSON.stringify(e.data)}
+    FROM leads WHERE email = ${e.email} AND erased_at IS NULL`;
+}

@@ -122,3 +122,29 @@ export type ConsentRecordRow = {
   textHash: string | null;
   text: string | null;
 };
+
+/** The assets a lead came through (for routing by asset): distinct ids, first touch first. */
+export async function assetIdsOfLead(db: Db, leadId: number): Promise<number[]> {
+  const rows = await db.all<{ assetId: number }>(
+    sql`SELECT asset_id AS "assetId" FROM touches WHERE lead_id = ${leadId} GROUP BY asset_id ORDER BY min(id) LIMIT 100`,
+  );
+  return rows.map((r) => r.assetId);
+}
+
+/**
+ * An imported lead's touch (channel `import`, the list's name as its campaign) with the import's consent
+ * record, for the batch that upserts the lead by `email`.
+ */
+export function importTouch(t: {
+  email: string;
+  assetId: number;
+  at: number;
+  source: string;
+  consent: "given" | "none";
+  consentVersion: string | null;
+  consentTextHash: string | null;
+}): SQL {
+  return sql`INSERT INTO touches (lead_id, asset_id, at, channel, utm_source, utm_medium, utm_campaign, consent_marketing, consent_version, consent_text_hash)
+    SELECT id, ${t.assetId}, ${t.at}, 'import', 'import', 'import', ${t.source}, ${t.consent}, ${t.consentVersion}, ${t.consentTextHash}
+    FROM leads WHERE email = ${t.email} AND erased_at IS NULL`;
+}

@@ -42,6 +42,7 @@ const NAV: [string, AdminKey][] = [
   ["/admin/reports", "nav_reports"],
   ["/admin/assets", "nav_assets"],
   ["/admin/leads", "nav_leads"],
+  ["/admin/routing", "nav_routing"],
   ["/admin/spend", "nav_spend"],
   ["/admin/links", "nav_links"],
   ["/admin/scoring", "nav_scoring"],

@@ -36,7 +36,7 @@ const devEnv = {
   RESEND_BASE_URL: `${BASE}/dev/resend`,
 } as Bindings;
 
-const IMPORTS = new Set(["/api/v1/spend/import"]);
+const IMPORTS = new Set(["/api/v1/spend/import", "/api/v1/leads/import"]);
 const withBody = API_ROUTES.filter((r) => r.method !== "GET" && !IMPORTS.has(r.template));
 
 describe("request bodies are bounded", () => {

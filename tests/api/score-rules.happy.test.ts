@@ -25,7 +25,7 @@ describe("marketers edit the score rules", () => {
     expect(created.status).toBe(201);
     const rule = (await created.json()) as { id: number };
     const leadId = await insertLead();
-    const deps = { db: db(), webhooks: env.WEBHOOKS, threshold: 10_000 };
+    const deps = { db: db(), webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold: 10_000 };
     const now = Date.now();
     await scoreEvents(
       deps,

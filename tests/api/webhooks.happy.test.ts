@@ -49,7 +49,7 @@ async function qualifiedLead(webhooks: Queue = env.WEBHOOKS) {
   });
   await addTouch(leadId, asset.id, Date.now());
   const out = await scoreEvents(
-    { db: db(), webhooks, threshold: 50 },
+    { db: db(), webhooks, jobs: env.JOBS, threshold: 50 },
     leadId,
     [
       { type: "gate_submitted", at: Date.now(), data: { new: true } },
@@ -311,7 +311,7 @@ describe("webhooks to sales", () => {
     restore = r.restore;
     const leadId = await insertLead();
     await scoreEvents(
-      { db: db(), webhooks: env.WEBHOOKS, threshold: 1000 },
+      { db: db(), webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold: 1000 },
       leadId,
       [{ type: "email_clicked", at: Date.now(), data: null }],
       Date.now(),

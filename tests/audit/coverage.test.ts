@@ -171,6 +171,32 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
         json: { to: "audited-test@example.com" },
       });
   },
+  "POST /api/v1/leads/{id}/accept": async () => {
+    const { lead: l } = await ownedLead();
+    return () => api(`/api/v1/leads/${l}/accept`, { method: "POST" });
+  },
+  "POST /api/v1/leads/import": async () => () =>
+    api("/api/v1/leads/import?source=audited", {
+      method: "POST",
+      body: `Email,Name\n${teammate("imported")},Imported Person\n`,
+      headers: { "content-type": "text/csv" },
+    }),
+  "POST /api/v1/routing-rules": async () => {
+    const team = [await seller()];
+    return () =>
+      api("/api/v1/routing-rules", {
+        method: "POST",
+        json: { name: "audited", position: 1, match: "default", values: [], team },
+      });
+  },
+  "PATCH /api/v1/routing-rules/{id}": async () => {
+    const r = await routingRule();
+    return () => api(`/api/v1/routing-rules/${r}`, { method: "PATCH", json: { position: 7 } });
+  },
+  "DELETE /api/v1/routing-rules/{id}": async () => {
+    const r = await routingRule();
+    return () => api(`/api/v1/routing-rules/${r}`, { method: "DELETE" });
+  },
   "POST /api/v1/score-rules": async () => () =>
     api("/api/v1/score-rules", {
       method: "POST",
@@ -426,6 +452,47 @@ const RECIPES: Record<string, () => Promise<() => Promise<Response>>> = {
     const r = await auditedRule();
     return () => admin.post(`/admin/scoring/rules/${r}/delete`, {});
   },
+  "POST /admin/leads/{id}/accept": async () => {
+    const { lead: l } = await ownedLead();
+    return () => admin.post(`/admin/leads/${l}/accept`, {});
+  },
+  "POST /admin/leads/import": async () => () =>
+    admin.post(
+      "/admin/leads/import",
+      { source: "audited", action: "import" },
+      {
+        files: {
+          file: new File([`Email\n${teammate("dash-import")}\n`], "list.csv", { type: "text/csv" }),
+        },
+      },
+    ),
+  "POST /admin/routing": async () => {
+    const team = String(await seller());
+    return () =>
+      admin.post("/admin/routing", {
+        name: "audited",
+        position: "3",
+        match: "default",
+        values: "",
+        team,
+      });
+  },
+  "POST /admin/routing/{id}": async () => {
+    const r = await routingRule();
+    const team = String(await seller());
+    return () =>
+      admin.post(`/admin/routing/${r}`, {
+        name: "edited",
+        position: "4",
+        match: "country",
+        values: "NZ",
+        team,
+      });
+  },
+  "POST /admin/routing/{id}/delete": async () => {
+    const r = await routingRule();
+    return () => admin.post(`/admin/routing/${r}/delete`, {});
+  },
   "POST /admin/settings": async () => () =>
     admin.post("/admin/settings", {
       privacy_policy_url_en: "https://example.com/privacy",
@@ -451,6 +518,33 @@ async function auditedRule(): Promise<number> {
     }),
   );
 }
+/** A current teammate with the sales role (a routing team member). */
+async function seller(): Promise<number> {
+  const email = teammate("seller");
+  await invite(admin, email, "sales");
+  const row = await env.DB.prepare("SELECT id FROM people WHERE email = ?")
+    .bind(email)
+    .first<{ id: number }>();
+  return row!.id;
+}
+/** A lead routed to a seller, waiting to be accepted. */
+async function ownedLead(): Promise<{ lead: number; owner: number }> {
+  const [l, owner] = [await lead(), await seller()];
+  await env.DB.prepare(
+    "UPDATE leads SET owner_id = ?, owner_assigned_at = ?, accept_by = ? WHERE id = ?",
+  )
+    .bind(owner, Date.now(), Date.now() + 86_400_000, l)
+    .run();
+  return { lead: l, owner };
+}
+const routingRule = async () => {
+  const team = [await seller()];
+  const res = await api("/api/v1/routing-rules", {
+    method: "POST",
+    json: { name: "audited", position: 1, match: "country", values: ["NZ"], team },
+  });
+  return id(res);
+};
 
 async function invited(): Promise<number> {
   const email = teammate("subject");

@@ -18,6 +18,7 @@ describe("demo leads", () => {
   it("a Chinese marketing director scored to MQL by the Chinese title rules, and the free-mail colleague she referred; seeding again adds nobody", async () => {
     const deps = {
       webhooks: env.WEBHOOKS,
+      jobs: env.JOBS,
       threshold: 50,
       signingSecret: env.SIGNING_SECRET!,
       suppressionSecret: env.SIGNING_SECRET!,

@@ -41,6 +41,8 @@ describe("what each role may do", () => {
     "links.read": { admin: true, marketer: true, sales: false, viewer: true },
     "links.write": { admin: true, marketer: true, sales: false, viewer: false },
     "conversions.export": { admin: true, marketer: true, sales: false, viewer: false },
+    "routing.manage": { admin: true, marketer: true, sales: false, viewer: false },
+    "leads.import": { admin: true, marketer: true, sales: false, viewer: false },
   };
   const cells = PERMISSIONS.flatMap((p) => ROLES.map((r) => [r, p, TABLE[p][r]] as const));
 
@@ -127,6 +129,7 @@ describe("navigation and landing", () => {
         "/admin/reports",
         "/admin/assets",
         "/admin/leads",
+        "/admin/routing",
         "/admin/spend",
         "/admin/links",
         "/admin/webhooks",
@@ -143,6 +146,7 @@ describe("navigation and landing", () => {
         "/admin/reports",
         "/admin/assets",
         "/admin/leads",
+        "/admin/routing",
         "/admin/spend",
         "/admin/links",
         "/admin/webhooks",

@@ -21,7 +21,7 @@ async function engagedLead() {
   const id = await insertLead();
   const now = Date.now();
   await scoreEvents(
-    { db: db(), webhooks: env.WEBHOOKS, threshold: 1000 },
+    { db: db(), webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold: 1000 },
     id,
     [
       { type: "gate_submitted", at: now, data: { new: true } },

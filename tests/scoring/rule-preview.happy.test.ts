@@ -55,7 +55,7 @@ beforeAll(async () => {
     await env.DB.prepare("UPDATE leads SET country = ? WHERE id = ?").bind(p.country, id).run();
     // Scored as the queue consumer would, with a threshold nobody reaches, so none qualifies here.
     await scoreAndQualify(
-      { db: db(), webhooks: env.WEBHOOKS, threshold: 10_000 },
+      { db: db(), webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold: 10_000 },
       id,
       [],
       Date.now(),

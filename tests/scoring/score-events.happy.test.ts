@@ -25,7 +25,7 @@ describe("scoring a lead as events arrive", () => {
       created_at: T0,
     });
     await addTouch(leadId, asset.id, T0);
-    const deps = { db: db(), webhooks: env.WEBHOOKS, threshold: 50 };
+    const deps = { db: db(), webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold: 50 };
 
     const first = await scoreEvents(
       deps,
@@ -79,7 +79,7 @@ describe("scoring a lead as events arrive", () => {
   it("an erased or unknown lead is not scored", async () => {
     expect(
       await scoreEvents(
-        { db: db(), webhooks: env.WEBHOOKS, threshold: 50 },
+        { db: db(), webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold: 50 },
         99_999_999,
         [{ type: "downloaded", at: T0, data: null }],
         T0,
@@ -126,7 +126,7 @@ describe("the daily decay pass", () => {
 
   it("fades behaviour points, keeps the ledger equal to the score, and is a no-op when repeated", async () => {
     await ensureDefaultRules(db());
-    const deps = { db: db(), webhooks: env.WEBHOOKS, threshold: 500 };
+    const deps = { db: db(), webhooks: env.WEBHOOKS, jobs: env.JOBS, threshold: 500 };
     const a = await insertLead({ created_at: T0 });
     const b = await insertLead({ created_at: T0, email: `b${Date.now()}@gmail.com` });
     for (const id of [a, b])

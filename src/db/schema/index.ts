@@ -35,3 +35,4 @@ export * from "./tagged-links";
 export * from "./lead-paths";
 export * from "./markov";
 export * from "./email-copies";
+export * from "./routing-rules";

@@ -57,6 +57,17 @@ export const leads = sqliteTable(
     scoredAt: integer("scored_at"),
     /** Bumped by every scoring write: the optimistic-concurrency guard for the score ledger. */
     scoreVersion: integer("score_version").notNull().default(0),
+    /** Sales routing (README "Sales routing"): the teammate who owns the lead, null while nobody does. */
+    ownerId: integer("owner_id"),
+    ownerAssignedAt: integer("owner_assigned_at"),
+    /** When the owner must accept by (working days, see src/domain/routing/working-days.ts); null once accepted. */
+    acceptBy: integer("accept_by"),
+    acceptedAt: integer("accepted_at"),
+    /** The routing rule that placed it, and the people who had it and let it lapse (JSON array of ids). */
+    routingRuleId: integer("routing_rule_id"),
+    routingTried: text("routing_tried", { mode: "json" }).$type<number[]>(),
+    /** Set when every teammate of the rule let it lapse (or none could take it): marketing holds it. */
+    routingFlaggedAt: integer("routing_flagged_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -67,6 +78,9 @@ export const leads = sqliteTable(
     index("leads_legacy_consent_ip").on(t.id).where(sql`consent_ip IS NOT NULL`),
     // The offline conversion export finds a window's MQLs by time; written once per lead, when it qualifies.
     index("leads_mql_at").on(t.mqlAt).where(sql`mql_at IS NOT NULL`),
+    // The routing tick's overdue scan and "my leads": both only over leads someone owns.
+    index("leads_accept_by").on(t.acceptBy).where(sql`accept_by IS NOT NULL`),
+    index("leads_owner").on(t.ownerId, t.updatedAt).where(sql`owner_id IS NOT NULL`),
   ],
 );
 

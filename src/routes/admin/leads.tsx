@@ -11,14 +11,19 @@ import { assetOptions } from "../../services/assets/asset-options";
 import { LeadsPage } from "../../../templates/admin/pages/leads";
 import { LeadDetailPage } from "../../../templates/admin/pages/lead-detail";
 import { STAGES } from "../../db/schema";
+import { at } from "../../../templates/admin/messages";
+import { acceptingAs } from "./lead-accept";
 
 export function registerLeads(app: Hono<AppEnv>) {
   app.get("/leads", async (c) => {
     const parsed = leadFilter.safeParse(c.req.query());
     if (!parsed.success) throw badRequest(parsed.error);
     const db = c.get("db");
+    const me = c.get("admin").actor;
+    // "My leads" for a session that is no teammate (a token's) matches nobody.
+    const owner_id = parsed.data.owner ? (me.kind === "person" ? me.id! : -1) : undefined;
     const [{ rows, nextCursor }, assets] = await Promise.all([
-      listLeads(db, { ...parsed.data, limit: Math.min(parsed.data.limit ?? 50, 200) }),
+      listLeads(db, { ...parsed.data, owner_id, limit: Math.min(parsed.data.limit ?? 50, 200) }),
       assetOptions(db),
     ]);
     const s = c.get("admin");
@@ -34,6 +39,7 @@ export function registerLeads(app: Hono<AppEnv>) {
         nextCursor={nextCursor}
         assets={assets}
         query={query}
+        canImport={s.permissions.has("leads.import")}
       />,
     );
   });
@@ -45,8 +51,20 @@ export function registerLeads(app: Hono<AppEnv>) {
       suppressionSecret(c.get("config")),
     );
     const s = c.get("admin");
+    const as = acceptingAs(c);
+    const owner = {
+      canAccept: s.permissions.has("outcomes.write") && (as === null || lead.owner?.id === as),
+      now: c.get("now"),
+      message: c.req.query("accepted") ? at(s.locale, "accept_done") : undefined,
+    };
     return c.html(
-      <LeadDetailPage locale={s.locale} csrf={s.csrf} chrome={chromeOf(s)} lead={lead} />,
+      <LeadDetailPage
+        locale={s.locale}
+        csrf={s.csrf}
+        chrome={chromeOf(s)}
+        lead={lead}
+        owner={owner}
+      />,
     );
   });
 }

@@ -33,6 +33,12 @@ import { registerDocsPage } from "./docs";
 import { registerCreateLink } from "./links/create";
 import { registerListLinks } from "./links/list";
 import { registerOfflineConversionsExport } from "./exports/offline-conversions";
+import { registerAcceptLead } from "./leads/accept";
+import { registerImportLeads } from "./leads/import";
+import { registerListRoutingRules } from "./routing-rules/list";
+import { registerCreateRoutingRule } from "./routing-rules/create";
+import { registerUpdateRoutingRule } from "./routing-rules/update";
+import { registerDeleteRoutingRule } from "./routing-rules/delete";
 import { webhookPayloadSchema } from "../../services/handoff/schemas";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
@@ -46,9 +52,16 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>) {
   registerCreateToken(app);
   registerListTokens(app);
   registerRevokeToken(app);
+  // Before GET /leads/{id}: no clash (a POST), but the literal path reads first in the document.
+  registerImportLeads(app);
   registerListLeads(app);
   registerGetLead(app);
   registerCreateOutcome(app);
+  registerAcceptLead(app);
+  registerListRoutingRules(app);
+  registerCreateRoutingRule(app);
+  registerUpdateRoutingRule(app);
+  registerDeleteRoutingRule(app);
   registerCreateWebhook(app);
   registerListWebhooks(app);
   registerGetWebhook(app);

@@ -12,7 +12,12 @@ import { errorFields, log } from "../../platform/logger";
 /** Sends one mail; true when Resend (or the sink) accepted it. Failures are logged with their reason. */
 export async function sendTeamMail(
   config: Config,
-  mail: { to: string; locale: Locale; kind: "invitation" | "sign_in"; content: EmailContent },
+  mail: {
+    to: string;
+    locale: Locale;
+    kind: "invitation" | "sign_in" | "lead_routed" | "lead_lapsed";
+    content: EmailContent;
+  },
   idempotencyKey: string,
   now: number,
 ): Promise<boolean> {

@@ -48,6 +48,7 @@ const REFERRED = {
 type Deps = {
   db: Db;
   webhooks: Queue;
+  jobs: Queue;
   threshold: number;
   signingSecret: string;
   suppressionSecret: string;

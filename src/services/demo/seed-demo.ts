@@ -99,7 +99,13 @@ export async function seedDemo(
   db: Db,
   files: R2Bucket,
   now: number,
-  leads?: { webhooks: Queue; threshold: number; signingSecret: string; suppressionSecret: string },
+  leads?: {
+    webhooks: Queue;
+    jobs: Queue;
+    threshold: number;
+    signingSecret: string;
+    suppressionSecret: string;
+  },
 ) {
   const paper = await ensureAsset(db, whitepaper(now));
   if (!(await files.head(DEMO_PDF_KEY))) {

@@ -29,6 +29,22 @@ const reasonSchema = z
   .object({ rule_id: z.number().int().nullable(), label: z.string(), points: z.number().int() })
   .openapi("ScoreReason");
 
+/** Sales routing on the lead (README "Sales routing"): added fields, so older receivers simply ignore them. */
+const routingFields = {
+  owner: z
+    .object({ id: z.number().int(), name: z.string().nullable(), email: z.string().nullable() })
+    .nullable()
+    .openapi({ description: "The teammate who owns the lead; null while nobody does" }),
+  owner_assigned_at: iso.nullable(),
+  accept_by: iso.nullable().openapi({
+    description: "When the owner must accept by (working days); null once accepted or unowned",
+  }),
+  accepted_at: iso.nullable(),
+  routing_flagged: z.boolean().openapi({
+    description: "Nobody in the routing team accepted it (or could take it): marketing holds it",
+  }),
+};
+
 export const leadSummarySchema = z
   .object({
     id: z.number().int(),
@@ -66,6 +82,7 @@ export const leadSummarySchema = z
         }),
       })
       .nullable(),
+    ...routingFields,
   })
   .openapi("LeadSummary");
 export type LeadSummary = z.infer<typeof leadSummarySchema>;

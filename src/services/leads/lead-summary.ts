@@ -79,6 +79,14 @@ export function summaryFromRows(rows: SummaryRows): LeadSummary | null {
         ? { id: ref.id, email: ref.email, name: ref.name, erased: false }
         : erasedReferrer(ref.id)
       : null,
+    owner:
+      lead.ownerId === null
+        ? null
+        : { id: lead.ownerId, name: lead.ownerName, email: lead.ownerEmail },
+    owner_assigned_at: lead.ownerAssignedAt === null ? null : iso(lead.ownerAssignedAt),
+    accept_by: lead.acceptBy === null ? null : iso(lead.acceptBy),
+    accepted_at: lead.acceptedAt === null ? null : iso(lead.acceptedAt),
+    routing_flagged: lead.routingFlaggedAt !== null,
   });
 }
 

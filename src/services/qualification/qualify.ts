@@ -9,10 +9,11 @@ import { creditConversion } from "../reports/credit";
 import { stageChangeStatements } from "./stage";
 import { queueAnnounced } from "./announce";
 import { mqlThresholdReason } from "../../domain/stage-reasons";
+import { placedMessage, placementStatement, type Placement } from "../routing/placement";
 
 /**
- * Makes a lead an MQL: stage and mql_at, the history row, the timeline event, conversion credit and the
- * webhook deliveries, in one batch of their own. Resolves to whether this call made the lead an MQL.
+ * Makes a lead an MQL: stage and mql_at, the history row, the timeline event, conversion credit, its sales
+ * owner (when routing placed it) and the webhook deliveries, in one batch of their own. Resolves to whether this call made the lead an MQL.
  *
  * Why two batches (score, then this) are safe without a transaction around both:
  * - Never twice. The batch opens with a guard that aborts all of it unless the committed row is still a
@@ -23,10 +24,11 @@ import { mqlThresholdReason } from "../../domain/stage-reasons";
  *   the lead (its next event, a recompute, the decay pass) plans as "qualifies now": that scoring qualifies it.
  */
 export async function qualifyLead(
-  deps: { db: Db; webhooks: Queue; threshold: number },
+  deps: { db: Db; webhooks: Queue; jobs: Queue; threshold: number },
   leadId: number,
   score: number,
   deliveries: SQL[],
+  placed: Placement | null,
   now: number,
 ): Promise<Outcome<boolean>> {
   const { db, threshold } = deps;
@@ -41,6 +43,8 @@ export async function qualifyLead(
       at: now,
     }),
     ...creditConversion(leadId, "mqls", 1, now),
+    // The owner is written with the MQL or not at all: a retry that finds the MQL finds its owner too.
+    ...(placed ? [placementStatement(db, leadId, placed, now)] : []),
   ];
   const deliveryAt = statements.length;
   statements.push(...deliveries);
@@ -58,5 +62,8 @@ export async function qualifyLead(
     };
   }
   await queueAnnounced(deps.webhooks, results.slice(deliveryAt));
-  return { ok: true, value: results[1]!.results.length > 0 };
+  const qualified = results[1]!.results.length > 0;
+  // The owner's mail is its own job (retried on its own); the batch above is what makes it due.
+  if (qualified && placed) await deps.jobs.send(placedMessage(leadId, placed, now));
+  return { ok: true, value: qualified };
 }

@@ -17,10 +17,11 @@ import {
   type Announcement,
 } from "./announce";
 import { qualifyLead } from "./qualify";
+import { planPlacement, type PlannedPlacement } from "../routing/placement";
 import { log } from "../../platform/logger";
 
-/** `webhooks`: the queue webhook deliveries go to (WEBHOOKS). */
-type Deps = { db: Db; webhooks: Queue; threshold: number };
+/** `webhooks`: the queue webhook deliveries go to (WEBHOOKS); `jobs`: the work queue (JOBS), for routing mail. */
+type Deps = { db: Db; webhooks: Queue; jobs: Queue; threshold: number };
 
 /** What a scoring announces: an MQL (qualified, stage changed) and, where asked for, the score change. */
 function announcementsOf(w: ScoreWrite, threshold: number): Announcement[] {
@@ -46,11 +47,20 @@ function withScore(
   summary: LeadSummary,
   w: ScoreWrite,
   rules: RuleDef[],
+  placed: PlannedPlacement | null,
   now: number,
 ): LeadSummary {
   const ledger = [...w.lead.ledger, ...w.plan.drafts];
+  const at = new Date(now).toISOString();
   return {
     ...summary,
+    ...(placed && {
+      owner: placed.owner,
+      owner_assigned_at: placed.owner ? at : null,
+      accept_by: placed.acceptBy === null ? null : new Date(placed.acceptBy).toISOString(),
+      accepted_at: null,
+      routing_flagged: placed.flagged,
+    }),
     stage: w.plan.qualifies ? "mql" : summary.stage,
     mql_at: w.plan.qualifies ? new Date(now).toISOString() : summary.mql_at,
     updated_at: new Date(now).toISOString(),
@@ -81,14 +91,18 @@ async function settle(
   // Webhook payloads need the lead's summary; read it only for leads that will announce something.
   const endpoints = await readEndpoints(deps.db);
   const scored: ScoreWrite[] = [];
-  const withMql = new Map<number, SQL[]>();
+  const withMql = new Map<number, { deliveries: SQL[]; placed: PlannedPlacement | null }>();
   for (const w of active) {
+    // A lead about to qualify is placed first (README "Sales routing"), so its webhook names the owner.
+    const placed = w.plan.qualifies
+      ? await planPlacement(deps.db, { id: w.lead.id, ...w.lead.profile }, now)
+      : null;
     const list = wanted(endpoints, announcementsOf(w, deps.threshold));
     const summary = list.length ? await loadLeadSummary(deps.db, w.lead.id) : null;
     const deliveries = summary
-      ? announcementStatements(endpoints, withScore(summary, w, rules, now), list, now)
+      ? announcementStatements(endpoints, withScore(summary, w, rules, placed, now), list, now)
       : [];
-    if (w.plan.qualifies) withMql.set(w.lead.id, deliveries);
+    if (w.plan.qualifies) withMql.set(w.lead.id, { deliveries, placed });
     if (needsWrite(w)) scored.push(w.plan.qualifies ? w : { ...w, alongside: deliveries });
   }
 
@@ -98,9 +112,9 @@ async function settle(
 
   const qualified: number[] = [];
   const failures: string[] = [];
-  for (const [leadId, deliveries] of withMql) {
+  for (const [leadId, { deliveries, placed }] of withMql) {
     const w = active.find((x) => x.lead.id === leadId)!;
-    const out = await qualifyLead(deps, leadId, w.plan.score, deliveries, now);
+    const out = await qualifyLead(deps, leadId, w.plan.score, deliveries, placed, now);
     if (!out.ok) failures.push(out.message);
     else if (out.value) qualified.push(leadId);
   }

@@ -15,6 +15,8 @@ export const leadFilter = z.object({
   asset_id: opt(z.coerce.number().int().positive()),
   cursor: opt(z.coerce.number().int().positive()),
   limit: opt(z.coerce.number().int().min(1).max(1000)),
+  /** "me": only the leads the signed-in teammate owns. */
+  owner: opt(z.enum(["me"])),
 });
 export type LeadFilter = z.infer<typeof leadFilter>;
 
@@ -22,7 +24,7 @@ export type { LeadListRow };
 
 export async function listLeads(
   db: Db,
-  f: LeadFilter,
+  f: LeadFilter & { owner_id?: number },
   defaultLimit = 50,
 ): Promise<{ rows: LeadListRow[]; nextCursor: number | null }> {
   const limit = f.limit ?? defaultLimit;

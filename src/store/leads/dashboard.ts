@@ -16,6 +16,10 @@ export interface LeadListRow {
   touch_count: Lead["touchCount"];
   created_at: Lead["createdAt"];
   mql_at: Lead["mqlAt"];
+  owner_id: Lead["ownerId"];
+  owner_name: string | null;
+  accept_by: Lead["acceptBy"];
+  accepted_at: Lead["acceptedAt"];
 }
 
 interface LeadListFilter {
@@ -26,6 +30,8 @@ interface LeadListFilter {
   asset_id?: number;
   /** Only leads with a smaller id (keyset pagination, newest first). */
   cursor?: number;
+  /** Only leads this teammate owns ("my leads"). */
+  owner_id?: number;
 }
 
 /** Raw: LIKE … ESCAPE and the touch EXISTS have no drizzle builder; the list reads leads by id, newest first. */
@@ -44,6 +50,7 @@ function where(f: LeadListFilter): SQL {
     parts.push(
       sql`EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = leads.id AND t.asset_id = ${f.asset_id})`,
     );
+  if (f.owner_id !== undefined) parts.push(sql`owner_id = ${f.owner_id}`);
   if (f.cursor !== undefined) parts.push(sql`id < ${f.cursor}`);
   return sql.join(parts, sql` AND `);
 }
@@ -55,7 +62,8 @@ export async function leadListRows(
   take: number,
 ): Promise<LeadListRow[]> {
   return db.all<LeadListRow>(sql`
-    SELECT id, email, name, company, job_title, country, score, stage, touch_count, created_at, mql_at
+    SELECT id, email, name, company, job_title, country, score, stage, touch_count, created_at, mql_at,
+      owner_id, (SELECT coalesce(p.name, p.email) FROM people p WHERE p.id = leads.owner_id) AS owner_name, accept_by, accepted_at
     FROM leads WHERE ${where(f)} ORDER BY id DESC LIMIT ${take}`);
 }
 

@@ -8,3 +8,5 @@ export * from "./consent";
 export * from "./conversions";
 export * from "./score-preview";
 export * from "./preview";
+export * from "./routing";
+export * from "./import";

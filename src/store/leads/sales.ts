@@ -16,7 +16,9 @@ import { outcomesOfLeadStatement, type OutcomeOfLead } from "../outcomes";
 
 const summaryLeadStatement = (leadId: number) =>
   sql`SELECT id, email, name, company, job_title AS "jobTitle", phone, company_size AS "companySize", country, locale, stage, score, fit_score AS "fitScore",
-    behaviour_score AS "behaviourScore", mql_at AS "mqlAt", created_at AS "createdAt", updated_at AS "updatedAt", referred_by_lead_id AS "referredByLeadId", erased_at AS "erasedAt"
+    behaviour_score AS "behaviourScore", mql_at AS "mqlAt", created_at AS "createdAt", updated_at AS "updatedAt", referred_by_lead_id AS "referredByLeadId", erased_at AS "erasedAt",
+    owner_id AS "ownerId", owner_assigned_at AS "ownerAssignedAt", accept_by AS "acceptBy", accepted_at AS "acceptedAt", routing_flagged_at AS "routingFlaggedAt",
+    (SELECT p.name FROM people p WHERE p.id = leads.owner_id) AS "ownerName", (SELECT p.email FROM people p WHERE p.id = leads.owner_id) AS "ownerEmail"
     FROM leads WHERE id = ${leadId}`;
 export type SummaryLead = Pick<
   Lead,
@@ -38,7 +40,12 @@ export type SummaryLead = Pick<
   | "updatedAt"
   | "referredByLeadId"
   | "erasedAt"
->;
+  | "ownerId"
+  | "ownerAssignedAt"
+  | "acceptBy"
+  | "acceptedAt"
+  | "routingFlaggedAt"
+> & { ownerName: string | null; ownerEmail: string | null };
 const referrerStatement = (leadId: number) =>
   sql`SELECT r.id, r.email, r.name, r.erased_at AS "erasedAt" FROM leads r WHERE r.id = (SELECT referred_by_lead_id FROM leads WHERE id = ${leadId})`;
 
@@ -118,12 +125,16 @@ export type ListedLead = {
   mql_at: number | null;
   created_at: number;
   updated_at: number;
+  owner_id: number | null;
+  owner_assigned_at: number | null;
+  accept_by: number | null;
+  accepted_at: number | null;
 };
 /** A position in (updated_at, id) order. */
 type ListCursor = { u: number; i: number };
 
 const COLUMNS = sql.raw(
-  "id, email, name, company, job_title, country, stage, score, fit_score, behaviour_score, mql_at, created_at, updated_at",
+  "id, email, name, company, job_title, country, stage, score, fit_score, behaviour_score, mql_at, created_at, updated_at, owner_id, owner_assigned_at, accept_by, accepted_at",
 );
 
 /** Integers that go into SQL text are checked first. */

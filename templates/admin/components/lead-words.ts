@@ -114,6 +114,10 @@ export function eventWords(L: Locale, e: TimelineEvent, leadLocale: Locale): str
     }
     case "outcome_reported":
       return at(L, "ev_outcome_reported", { outcome: outcomeName(L, text(d.stage)) });
+    case "imported":
+      return text(d.basis)
+        ? at(L, "ev_imported_basis", { source: text(d.source), basis: text(d.basis) })
+        : at(L, "ev_imported", { source: text(d.source) });
     case "unsubscribed":
     case "optin_confirmed":
     case "score_changed":

@@ -24,6 +24,8 @@ import { settingsEn, settingsZh } from "./settings";
 import { editorEn, editorZh } from "./asset-editor";
 import { sessionsEn, sessionsZh } from "./sessions";
 import { sequencesEn, sequencesZh } from "./sequences";
+import { routingEn, routingZh } from "./routing";
+import { leadImportEn, leadImportZh } from "./lead-import";
 
 const en = {
   ...commonEn,
@@ -50,6 +52,8 @@ const en = {
   ...editorEn,
   ...sessionsEn,
   ...sequencesEn,
+  ...routingEn,
+  ...leadImportEn,
 };
 export type AdminKey = keyof typeof en;
 const zhCN: Record<AdminKey, string> = {
@@ -77,6 +81,8 @@ const zhCN: Record<AdminKey, string> = {
   ...editorZh,
   ...sessionsZh,
   ...sequencesZh,
+  ...routingZh,
+  ...leadImportZh,
 };
 
 const MESSAGES: Record<Locale, Record<AdminKey, string>> = { en, "zh-CN": zhCN };

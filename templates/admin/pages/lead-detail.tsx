@@ -9,12 +9,15 @@ import { FirstAndLatestTouch, LeadTouches } from "../components/lead-touches";
 import { LeadScoreReasons, LeadStagesAndOutcomes, LeadTimeline } from "../components/lead-timeline";
 import { LeadConsent } from "../components/lead-consent";
 import { LeadNurture } from "../components/lead-nurture";
+import { LeadOwner } from "../components/lead-owner";
 
 export function LeadDetailPage(p: {
   locale: Locale;
   csrf: string;
   chrome?: AdminChrome;
   lead: LeadDetail;
+  /** The sales owner card: whether this session may accept, the time, and a message after accepting. */
+  owner: { canAccept: boolean; now: number; message?: string };
 }) {
   const L = p.locale;
   const d = p.lead;
@@ -31,6 +34,7 @@ export function LeadDetailPage(p: {
         <LeadProfile L={L} lead={d} />
         <FirstAndLatestTouch L={L} lead={d} />
       </div>
+      <LeadOwner L={L} lead={d} csrf={p.csrf} {...p.owner} />
       <div class="cols">
         <LeadTimeline L={L} lead={d} />
         <LeadScoreReasons L={L} lead={d} />

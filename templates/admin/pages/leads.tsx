@@ -18,6 +18,8 @@ export function LeadsPage(p: {
   nextCursor: number | null;
   assets: AssetOption[];
   query: string;
+  /** Whether this session may import lists (the link to the import page). */
+  canImport: boolean;
 }) {
   const L = p.locale;
   const f = p.filter;
@@ -37,6 +39,13 @@ export function LeadsPage(p: {
       chrome={p.chrome}
     >
       <h1>{at(L, "leads_title")}</h1>
+      {p.canImport ? (
+        <p>
+          <a class="button secondary" href="/admin/leads/import">
+            {at(L, "import_link")}
+          </a>
+        </p>
+      ) : null}
       <div class="card">
         <form class="filters" method="get" action="/admin/leads">
           <div>
@@ -85,6 +94,10 @@ export function LeadsPage(p: {
               style="width:90px"
             />
           </div>
+          <label class="row">
+            <input type="checkbox" name="owner" value="me" checked={f.owner === "me"} />{" "}
+            {at(L, "my_leads")}
+          </label>
           <button type="submit">{at(L, "apply")}</button>
           <a class="button secondary" href={`/admin/export/leads.csv?${exportQ}`}>
             {at(L, "export_csv")}
@@ -102,6 +115,8 @@ export function LeadsPage(p: {
                 <th>{at(L, "job_title")}</th>
                 <th class="n">{at(L, "score")}</th>
                 <th>{at(L, "stage")}</th>
+                <th>{at(L, "owner")}</th>
+                <th>{at(L, "accept_by")}</th>
                 <th class="n">{at(L, "touches")}</th>
                 <th>{at(L, "created")}</th>
               </tr>
@@ -120,6 +135,10 @@ export function LeadsPage(p: {
                   <td class="n">{num(l.score, L)}</td>
                   <td>
                     <span class="pill">{stageName(L, l.stage)}</span>
+                  </td>
+                  <td data-field="owner">{l.owner_name ?? ""}</td>
+                  <td data-field="accept_by">
+                    {l.accepted_at !== null ? at(L, "accepted") : dateTime(l.accept_by, L)}
                   </td>
                   <td class="n">{num(l.touch_count, L)}</td>
                   <td>{dateTime(l.created_at, L)}</td>

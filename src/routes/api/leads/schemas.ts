@@ -22,12 +22,28 @@ export const listedLeadSchema = z
     mql_at: iso.nullable(),
     created_at: iso,
     updated_at: iso,
+    owner_id: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "The teammate who owns the lead" }),
+    owner_assigned_at: iso.nullable(),
+    accept_by: iso.nullable(),
+    accepted_at: iso.nullable(),
   })
   .openapi("ListedLead");
 
 export function listedLeadOut(l: ListedLead) {
   const d = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  return { ...l, mql_at: d(l.mql_at), created_at: d(l.created_at)!, updated_at: d(l.updated_at)! };
+  return {
+    ...l,
+    mql_at: d(l.mql_at),
+    created_at: d(l.created_at)!,
+    updated_at: d(l.updated_at)!,
+    owner_assigned_at: d(l.owner_assigned_at),
+    accept_by: d(l.accept_by),
+    accepted_at: d(l.accepted_at),
+  };
 }
 
 export const leadDetailSchema = leadSummarySchema
