@@ -48,7 +48,7 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/assets/:id{[0-9]+}/sessions/:sid{[0-9]+}/attendance": needs("assets.write"),
   "GET /admin/assets/:id{[0-9]+}/sequence": needs("sequences.read"),
   "POST /admin/assets/:id{[0-9]+}/sequence": needs("sequences.write"),
-  "POST /admin/assets/:id{[0-9]+}/sequence/preview": needs("sequences.read"),
+  "POST /admin/assets/:id{[0-9]+}/sequence/preview": needs("sequences.write"),
   "POST /admin/assets/:id{[0-9]+}/sequence/test": needs("sequences.write"),
 
   "GET /admin/leads": needs("leads.read"),
@@ -93,7 +93,7 @@ export const DASHBOARD_ROUTES: Readonly<Record<string, DashboardAccess>> = {
   "POST /admin/tokens/:id{[0-9]+}/revoke": needs("tokens.manage"),
 
   "GET /admin/scoring": needs("score_rules.read"),
-  "POST /admin/scoring/preview": needs("score_rules.read"),
+  "POST /admin/scoring/preview": needs("score_rules.write"),
   "POST /admin/scoring/rules": needs("score_rules.write"),
   "POST /admin/scoring/rules/:id{[0-9]+}": needs("score_rules.write"),
   "POST /admin/scoring/rules/:id{[0-9]+}/delete": needs("score_rules.write"),

@@ -70,10 +70,14 @@ describe("email engagement feeds the score", () => {
   it("opening the course room while the session runs is joining it, and scores as such", async () => {
     await ensureDefaultRules(db());
     const asset = await makeAsset({ kind: "course", fileKey: null });
-    await makeSession(asset.id, Date.now() - 10 * 60_000);
+    // Signed up before the session, opened while it runs (seats are taken only before the start).
+    const session = await makeSession(asset.id, Date.now() + 3_600_000);
     const { lead_id, download_url } = await (
       await postJson(`/p/${asset.slug}`, { email: "joiner@acme.example", name: "J" })
     ).json<{ lead_id: number; download_url: string }>();
+    await env.DB.prepare("UPDATE course_sessions SET starts_at = ? WHERE id = ?")
+      .bind(Date.now() - 10 * 60_000, session.id)
+      .run();
     expect((await fetchWorker(new URL(download_url).pathname)).status).toBe(302);
     expect(
       await env.DB.prepare(

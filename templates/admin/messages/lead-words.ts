@@ -145,5 +145,6 @@ export const DEFAULT_RULE_LABELS_ZH: Record<string, string> = {
   "Clicked a nurture email": "点击培育邮件",
   "Opened a nurture email": "打开培育邮件",
   "Joined a course session": "参加课程直播",
+  "Attended a course session (attendance import)": "出席课程直播（出席名单导入）",
   "Visited pricing or demo": "访问价格或演示页",
 };

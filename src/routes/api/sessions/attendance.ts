@@ -3,7 +3,6 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { audit } from "../../../http/audit";
 import { requirePermission } from "../../../http/auth";
-import { largeBody } from "../../../http/body-limits";
 import { importAttendance } from "../../../services/sessions/attendance";
 import { ATTENDANCE_FORMATS } from "../../../domain/attendance/formats";
 import { errorResponses, jsonContent, security } from "../../../http/openapi";
@@ -28,7 +27,7 @@ const route = createRoute({
   description:
     "The participants export as downloaded (text/csv; UTF-8, UTF-8 with BOM, UTF-16 or GBK). Registrants are matched by email, case-insensitively: those in the file are marked attended (and score session_attended), the rest no_show. Importing the same file again changes nothing.",
   security,
-  middleware: [requirePermission("assets.write"), largeBody] as const,
+  middleware: [requirePermission("assets.write")] as const,
   request: {
     params: assetSessionParams,
     body: { required: false, content: { "text/csv": { schema: z.string() } } },
