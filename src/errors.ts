@@ -70,6 +70,15 @@ export function fieldErrors(error: ZodError): FieldErrors {
   return out;
 }
 
+/**
+ * The per-field messages an AppError carries (`details.fields`, the 400's shape), or null: for a dashboard
+ * route that shows them beside its form. With `code`, only an error of that code counts.
+ */
+export function fieldErrorsOf(err: unknown, code?: ErrorCode): FieldErrors | null {
+  if (!(err instanceof AppError) || (code && err.code !== code)) return null;
+  return (err.details as { fields?: FieldErrors } | undefined)?.fields ?? null;
+}
+
 export function badRequest(error: ZodError, message = "Some fields are invalid"): AppError {
   return new AppError("BAD_REQUEST", message, { details: { fields: fieldErrors(error) } });
 }

@@ -7,7 +7,7 @@ import { chromeOf } from "../../http/admin-guard";
 import { readAdminForm } from "../../http/admin-form";
 import { audit, noChange } from "../../http/audit";
 import { largeBody } from "../../http/body-limits";
-import { AppError } from "../../errors";
+import { AppError, fieldErrorsOf } from "../../errors";
 import { importLeads, type ImportResult } from "../../services/lead-import/import-leads";
 import { assetOptions } from "../../services/assets/asset-options";
 import {
@@ -112,8 +112,8 @@ export function registerLeadImport(app: Hono<AppEnv>) {
       return render(c, { values, text: dryRun ? text(bytes) : null, result });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== "BAD_REQUEST") throw err;
-      const details = err.details as { fields?: Record<string, string[]> } | undefined;
-      const extra = details?.fields ? Object.values(details.fields).flat().join(" ") : "";
+      const fields = fieldErrorsOf(err);
+      const extra = fields ? Object.values(fields).flat().join(" ") : "";
       noChange(c);
       return render(
         c,

@@ -7,7 +7,7 @@ import { readAdminForm } from "../../http/admin-form";
 import { audit, actorOf } from "../../http/audit";
 import { linkRecord } from "../../http/audit-records";
 import { publicOrigin } from "../../http/context";
-import { AppError, fieldErrors } from "../../errors";
+import { fieldErrors, fieldErrorsOf } from "../../errors";
 import { assetOptions } from "../../services/assets/asset-options";
 import { listLinks, makeLink, type LinkInput } from "../../services/links/links";
 import { LINK_PRESET_NAMES } from "../../domain/tagged-link";
@@ -72,11 +72,8 @@ export function registerLinksPage(app: Hono<AppEnv>) {
       });
       return c.redirect(`/admin/links?made=${row.id}`, 303);
     } catch (err) {
-      const details =
-        err instanceof AppError
-          ? (err.details as { fields?: Record<string, string[]> } | undefined)
-          : undefined;
-      if (details?.fields) return render(c, { values: fields, errors: details.fields }, 400);
+      const errors = fieldErrorsOf(err);
+      if (errors) return render(c, { values: fields, errors }, 400);
       throw err;
     }
   });

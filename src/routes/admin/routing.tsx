@@ -7,7 +7,7 @@ import { readAdminForm } from "../../http/admin-form";
 import { chromeOf } from "../../http/admin-guard";
 import { audit } from "../../http/audit";
 import { routingRuleRecord } from "../../http/audit-records";
-import { AppError, fieldErrors } from "../../errors";
+import { fieldErrors, fieldErrorsOf } from "../../errors";
 import { ROUTING_MATCHES } from "../../db/schema";
 import {
   createRoutingRule,
@@ -127,9 +127,8 @@ export function registerRouting(app: Hono<AppEnv>) {
         });
       }
     } catch (err) {
-      const fields = (err as AppError).details as { fields?: Record<string, string[]> } | undefined;
-      if (err instanceof AppError && err.code === "BAD_REQUEST" && fields?.fields)
-        return page(c, form, { errors: fields.fields }, 400);
+      const errors = fieldErrorsOf(err, "BAD_REQUEST");
+      if (errors) return page(c, form, { errors }, 400);
       throw err;
     }
     return c.redirect("/admin/routing?done=saved", 303);

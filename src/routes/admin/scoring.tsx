@@ -7,7 +7,7 @@ import { chromeOf } from "../../http/admin-guard";
 import { readAdminForm } from "../../http/admin-form";
 import { audit, noChange } from "../../http/audit";
 import { ruleRecord } from "../../http/audit-records";
-import { AppError } from "../../errors";
+import { fieldErrorsOf } from "../../errors";
 import { createRule, deleteRule, listRules, updateRule } from "../../services/scoring/rules-store";
 import {
   previewQualification,
@@ -45,10 +45,7 @@ async function render(c: Context<AppEnv>, extra: Extra, status: 200 | 400 = 200)
 }
 
 /** A rule the service refused (field per kind, match needs): the page shows why beside the field. */
-function refusedFields(e: unknown): Record<string, string[]> | null {
-  if (!(e instanceof AppError) || e.code !== "BAD_REQUEST") return null;
-  return (e.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? null;
-}
+const refusedFields = (e: unknown) => fieldErrorsOf(e, "BAD_REQUEST");
 
 const thresholdOf = (raw: string | undefined, fallback: number) => {
   const n = Number(raw);

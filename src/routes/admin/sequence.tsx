@@ -8,7 +8,7 @@ import { readAdminForm } from "../../http/admin-form";
 import { audit, noChange } from "../../http/audit";
 import { sequenceRecord } from "../../http/audit-records";
 import { publicOrigin } from "../../http/context";
-import { AppError } from "../../errors";
+import { AppError, fieldErrorsOf } from "../../errors";
 import { LOCALES, STEP_CONDITION_KEYS, type Asset, type Locale } from "../../db/schema";
 import { findAssetById } from "../../services/assets/find-asset";
 import { replaceAssetSequence, sequenceOfAsset } from "../../services/nurture/asset-sequence";
@@ -38,11 +38,7 @@ async function assetOr404(c: Context<AppEnv>): Promise<Asset> {
 }
 
 const fieldsOf = (err: unknown): Record<string, string[]> | null =>
-  err instanceof AppError && err.status < 500
-    ? ((err.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {
-        _: [err.message],
-      })
-    : null;
+  err instanceof AppError && err.status < 500 ? (fieldErrorsOf(err) ?? { _: [err.message] }) : null;
 
 async function page(
   c: Context<AppEnv>,

@@ -3,7 +3,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { chromeOf } from "../../http/admin-guard";
-import { AppError } from "../../errors";
+import { AppError, fieldErrorsOf } from "../../errors";
 import { audit } from "../../http/audit";
 import { sessionRecord } from "../../http/audit-records";
 import { readAdminForm } from "../../http/admin-form";
@@ -66,7 +66,7 @@ async function orSay(c: Context<AppEnv>, assetId: number, work: () => Promise<Re
     return await work();
   } catch (err) {
     if (!(err instanceof AppError) || !["BAD_REQUEST", "CONFLICT"].includes(err.code)) throw err;
-    const fields = (err.details as { fields?: Record<string, string[]> } | undefined)?.fields;
+    const fields = fieldErrorsOf(err);
     const words = fields
       ? Object.entries(fields)
           .map(([k, v]) => `${k}: ${v.join(" ")}`)

@@ -6,7 +6,7 @@ import type { AppEnv } from "../../http/app-env";
 import { readAdminForm } from "../../http/admin-form";
 import { audit } from "../../http/audit";
 import { endpointRecord } from "../../http/audit-records";
-import { AppError } from "../../errors";
+import { fieldErrorsOf } from "../../errors";
 import {
   createEndpoint,
   deleteEndpoint,
@@ -17,11 +17,6 @@ import { rotateEndpointSecret, sendTestEvent } from "../../services/handoff/endp
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "../../services/handoff/schemas";
 import { renderWebhooks } from "./webhooks";
 import { at } from "../../../templates/admin/messages";
-
-const fieldsOf = (e: unknown): Record<string, string[]> | null =>
-  e instanceof AppError && e.code === "BAD_REQUEST"
-    ? ((e.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? null)
-    : null;
 
 export function registerWebhookTools(app: Hono<AppEnv>) {
   app.post("/webhooks", async (c) => {
@@ -47,7 +42,8 @@ export function registerWebhookTools(app: Hono<AppEnv>) {
       );
     } catch (e) {
       const errors =
-        fieldsOf(e) ?? (isUrl(fields.url) ? null : { url: [at(L, "webhook_bad_url")] });
+        fieldErrorsOf(e, "BAD_REQUEST") ??
+        (isUrl(fields.url) ? null : { url: [at(L, "webhook_bad_url")] });
       if (!errors) throw e;
       return renderWebhooks(c, { values, errors }, 400);
     }

@@ -3,7 +3,7 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
 import { chromeOf } from "../../../http/admin-guard";
-import { AppError } from "../../../errors";
+import { AppError, fieldErrorsOf } from "../../../errors";
 import { CHANNELS } from "../../../db/schema";
 import { IMPORT_FIELDS, type ColumnMapping } from "../../../services/spend/import-rows";
 import { importSpend, type ImportResult } from "../../../services/spend/spend-import";
@@ -126,10 +126,9 @@ export function registerSpendImport(app: Hono<AppEnv>) {
       );
     } catch (err) {
       if (err instanceof AppError && err.status === 400) {
-        const d = err.details as { fields?: Record<string, string[]> } | undefined;
         return page(
           null,
-          { error: [err.message, ...Object.values(d?.fields ?? {}).flat()].join(" ") },
+          { error: [err.message, ...Object.values(fieldErrorsOf(err) ?? {}).flat()].join(" ") },
           400,
         );
       }

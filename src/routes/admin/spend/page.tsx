@@ -3,7 +3,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
 import { chromeOf } from "../../../http/admin-guard";
-import { AppError, fieldErrors } from "../../../errors";
+import { AppError, fieldErrors, fieldErrorsOf } from "../../../errors";
 import { spendInput } from "../../../services/spend/spend-input";
 import { createSpend, deleteSpend, listSpend } from "../../../services/spend/spend-service";
 import { latestRateOfEachCurrency, putRates } from "../../../services/spend/exchange-rates";
@@ -88,11 +88,8 @@ export function registerSpendPage(app: Hono<AppEnv>) {
         after: spendRecord(row),
       });
     } catch (err) {
-      const details =
-        err instanceof AppError
-          ? (err.details as { fields?: Record<string, string[]> } | undefined)
-          : undefined;
-      if (details?.fields) return render(c, { values: fields, errors: details.fields }, 400);
+      const errors = fieldErrorsOf(err);
+      if (errors) return render(c, { values: fields, errors }, 400);
       throw err;
     }
     return c.redirect("/admin/spend?saved=1", 303);
