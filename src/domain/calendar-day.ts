@@ -7,7 +7,7 @@ export function utcDay(ms: number): string {
 export function zonedParts(
   ms: number,
   timeZone: string,
-): { weekday: number; hour: number; minute: number; day: string } {
+): { weekday: number; hour: number; minute: number; second: number; day: string } {
   const f = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
@@ -17,6 +17,7 @@ export function zonedParts(
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
+    second: "2-digit",
   });
   const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday!);
@@ -24,6 +25,7 @@ export function zonedParts(
     weekday,
     hour: Number(parts.hour),
     minute: Number(parts.minute),
+    second: Number(parts.second),
     day: `${parts.year}-${parts.month}-${parts.day}`,
   };
 }

@@ -1,33 +1,14 @@
 // A session's start as the API takes it: an ISO instant with an offset, or a local date-time in an IANA zone.
-import { isValidTimeZone } from "./calendar-day";
+import { isValidTimeZone, zonedParts } from "./calendar-day";
 
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** The zone's offset from UTC at an instant, in minutes (Asia/Shanghai: +480). */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  const asUtc = Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  );
+  const p = zonedParts(ms, timeZone);
+  const [year, month, day] = p.day.split("-").map(Number) as [number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 

@@ -26,7 +26,8 @@ export function subscribers(
     .map((e) => ({ id: e.id, parked: !e.active }));
 }
 
-function newMessageId(): string {
+/** A Standard Webhooks message id: one per event, shared by its deliveries, kept on retries and replays. */
+export function newMessageId(): string {
   return `msg_${crypto.randomUUID().replace(/-/g, "")}`;
 }
 

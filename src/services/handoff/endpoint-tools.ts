@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { batch } from "../../store/batch";
 import { deliveryInserts, dueDeliveryIds, updateEndpointRow } from "../../store/webhooks";
 import { enqueueDeliveries } from "./dispatch";
+import { newMessageId } from "./emit";
 import { getEndpoint, newWebhookSecret, type EndpointRecord } from "./endpoints";
 import { webhookPayloadSchema, type WebhookPayload } from "./schemas";
 
@@ -102,7 +103,7 @@ export async function sendTestEvent(
     throw new AppError("CONFLICT", "The endpoint is switched off; switch it on to send a test", {
       details: { fields: { active: ["Switch the endpoint on first"] } },
     });
-  const messageId = `msg_${crypto.randomUUID().replace(/-/g, "")}`;
+  const messageId = newMessageId();
   const payload = JSON.stringify(webhookPayloadSchema.parse(testPayload(now)));
   const results = await batch(
     db,

@@ -3,7 +3,8 @@
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
 import { readPreviewState } from "../../store/leads";
-import { listRules, checkRule, type RuleInput, type RuleRecord } from "./rules-store";
+import { listRules, checkRule, type RuleInput } from "./rules-store";
+import { toRuleDef } from "./state";
 import { planScore, type LedgerEntry } from "./reconcile";
 import type { RuleDef } from "./rules";
 
@@ -34,18 +35,6 @@ export interface QualificationPreview {
   /** The same with the change applied (equal to the above when there is none). */
   qualifyWithChange: number;
 }
-
-const asDef = (r: RuleRecord): RuleDef => ({
-  id: r.id,
-  kind: r.kind,
-  field: r.field,
-  match: r.match,
-  points: r.points,
-  cap: r.cap,
-  halfLifeDays: r.halfLifeDays,
-  label: r.label,
-  active: r.active,
-});
 
 /** The rules with the change applied; a draft that would not save is refused as saving would refuse it. */
 export function rulesWithChange(rules: RuleDef[], change: RuleChange | null): RuleDef[] {
@@ -85,7 +74,7 @@ export async function previewQualification(
   now: number,
   limit = PREVIEW_LEADS,
 ): Promise<QualificationPreview> {
-  const rules = (await listRules(db)).map(asDef);
+  const rules = (await listRules(db)).map(toRuleDef);
   const changed = rulesWithChange(rules, input.change);
   const state = await readPreviewState(db, limit);
   const ledgers = new Map<number, LedgerEntry[]>();

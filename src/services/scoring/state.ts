@@ -20,7 +20,7 @@ export interface LeadScoringState {
   ledger: LedgerEntry[];
 }
 
-function toRuleDef(r: ScoringState["rules"][number]): RuleDef {
+export function toRuleDef(r: ScoringState["rules"][number]): RuleDef {
   return {
     id: r.id,
     kind: r.kind,

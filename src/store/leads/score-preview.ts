@@ -3,13 +3,10 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../env";
 import { batch } from "../batch";
 import type { LedgerForScoring } from "../score-ledger";
-import type { ScoringLead } from "./scoring";
+import { SCORING_COLUMNS, type ScoringLead } from "./scoring";
 
 const OPEN = sql.raw(
   "stage = 'lead' AND mql_at IS NULL AND erased_at IS NULL AND scored_at IS NOT NULL",
-);
-const COLUMNS = sql.raw(
-  `id, email, job_title AS "jobTitle", company_size AS "companySize", country, phone, stage, mql_at AS "mqlAt", score, score_version AS "scoreVersion", scored_at AS "scoredAt"`,
 );
 
 export interface PreviewState {
@@ -27,7 +24,7 @@ export interface PreviewState {
 export async function readPreviewState(db: Db, limit: number): Promise<PreviewState> {
   const top = sql`SELECT id FROM leads WHERE ${OPEN} ORDER BY score DESC, id LIMIT ${limit}`;
   const [leads, ledger, counts] = await batch(db, [
-    sql`SELECT ${COLUMNS} FROM leads WHERE ${OPEN} ORDER BY score DESC, id LIMIT ${limit}`,
+    sql`SELECT ${SCORING_COLUMNS} FROM leads WHERE ${OPEN} ORDER BY score DESC, id LIMIT ${limit}`,
     sql`SELECT lead_id AS "leadId", rule_id AS "ruleId", kind, points, at FROM score_ledger WHERE lead_id IN (${top})`,
     sql`SELECT (SELECT count(*) FROM leads WHERE ${OPEN}) AS "openLeads", (SELECT count(*) FROM leads WHERE mql_at IS NOT NULL AND erased_at IS NULL) AS "mqls"`,
   ]);

@@ -27,7 +27,8 @@ export type ScoringLead = Pick<
   | "scoreVersion"
   | "scoredAt"
 >;
-const SCORING_COLUMNS = sql.raw(
+/** The lead columns every scoring read takes (the score preview's too). */
+export const SCORING_COLUMNS = sql.raw(
   `id, email, job_title AS "jobTitle", company_size AS "companySize", country, phone, stage, mql_at AS "mqlAt", score, score_version AS "scoreVersion", scored_at AS "scoredAt"`,
 );
 
