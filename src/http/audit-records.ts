@@ -6,6 +6,8 @@ import type { EndpointRecord } from "../services/handoff/endpoints";
 import type { SpendRow } from "../services/spend/spend-service";
 import type { TokenRow } from "../services/access/tokens";
 import type { Settings } from "../services/settings/settings";
+import type { ImportResult as LeadImportResult } from "../services/lead-import/import-leads";
+import type { AttendanceReport } from "../services/sessions/attendance";
 
 export function assetRecord(a: Asset) {
   return {
@@ -131,4 +133,22 @@ export function sequenceRecord(s: AssetSequence) {
       subjects: Object.fromEntries(Object.entries(st.copy).map(([l, c]) => [l, c?.subject])),
     })),
   };
+}
+
+/** A list import as the audit log keeps it: counts only, never an address. */
+export function leadImportRecord(r: LeadImportResult, assetId: number | null | undefined) {
+  return {
+    new: r.new,
+    updated: r.updated,
+    suppressed: r.suppressed,
+    invalid: r.invalid.length,
+    enrolled: r.enrolled,
+    marketing_consent: r.marketing_consent,
+    asset_id: assetId ?? null,
+  };
+}
+
+/** An attendance import: what the file was read as and what it changed, never who was in it. */
+export function attendanceRecord(r: AttendanceReport) {
+  return { format: r.format, attended: r.attended, no_shows: r.no_shows, changed: r.changed };
 }

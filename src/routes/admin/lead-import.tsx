@@ -6,6 +6,7 @@ import { suppressionSecret } from "../../env";
 import { chromeOf } from "../../http/admin-guard";
 import { readAdminForm } from "../../http/admin-form";
 import { audit, noChange } from "../../http/audit";
+import { leadImportRecord } from "../../http/audit-records";
 import { largeBody } from "../../http/body-limits";
 import { AppError, fieldErrorsOf } from "../../errors";
 import { importLeads, type ImportResult } from "../../services/lead-import/import-leads";
@@ -98,15 +99,7 @@ export function registerLeadImport(app: Hono<AppEnv>) {
           action: "leads.import",
           subject: { type: "lead_import", id: null },
           before: null,
-          after: {
-            new: result.new,
-            updated: result.updated,
-            suppressed: result.suppressed,
-            invalid: result.invalid.length,
-            enrolled: result.enrolled,
-            marketing_consent: result.marketing_consent,
-            asset_id: assetId ?? null,
-          },
+          after: leadImportRecord(result, assetId),
         });
       else noChange(c);
       return render(c, { values, text: dryRun ? text(bytes) : null, result });

@@ -5,7 +5,7 @@ import type { AppEnv } from "../../http/app-env";
 import { chromeOf } from "../../http/admin-guard";
 import { AppError, fieldErrorsOf } from "../../errors";
 import { audit } from "../../http/audit";
-import { sessionRecord } from "../../http/audit-records";
+import { attendanceRecord, sessionRecord } from "../../http/audit-records";
 import { readAdminForm } from "../../http/admin-form";
 import { largeBody } from "../../http/body-limits";
 import {
@@ -137,12 +137,7 @@ export function registerSessionsPage(app: Hono<AppEnv>) {
         action: "course_session.attendance_import",
         subject: { type: "course_session", id: sid },
         before: null,
-        after: {
-          format: report.format,
-          attended: report.attended,
-          no_shows: report.no_shows,
-          changed: report.changed,
-        },
+        after: attendanceRecord(report),
       });
       const L = c.get("admin").locale;
       return page(c, id, {

@@ -1,7 +1,7 @@
 // Asset shapes in the API: the body fields (the dashboard's own validation, asset-input.ts) and the asset answered.
 import { z } from "@hono/zod-openapi";
 import { ASSET_STATUSES, type Asset } from "../../../db/schema";
-import { assetShape } from "../../../services/assets/asset-input";
+import { assetShape, inputOf } from "../../../services/assets/asset-input";
 import { coverVersion } from "../../../services/assets/asset-files";
 
 const s = assetShape;
@@ -96,20 +96,8 @@ export function assetOut(a: Asset, origin: string) {
   const v = coverVersion(a);
   return assetSchema.parse({
     id: a.id,
-    slug: a.slug,
-    kind: a.kind,
     status: a.status,
-    title: a.title,
-    summary: a.summary,
-    outline: a.outline,
-    locale: a.locale,
-    timezone: a.timezone,
-    room_url: a.roomUrl,
-    link_url: a.linkUrl,
-    double_opt_in: a.doubleOptIn,
-    sequence_id: a.sequenceId,
-    form: { fields: a.form.fields, privacy: a.form.privacy },
-    consent: a.form.consent,
+    ...inputOf(a),
     file: a.fileKey ? { name: a.fileName ?? "", type: a.fileType ?? "" } : null,
     cover_url: v ? `${origin}/p/${a.slug}/cover?v=${v}` : null,
     landing_url: a.status === "published" ? `${origin}/p/${a.slug}` : null,

@@ -3,6 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { suppressionSecret } from "../../../env";
 import { audit, noChange } from "../../../http/audit";
+import { leadImportRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
 import { largeBody } from "../../../http/body-limits";
 import { AppError } from "../../../errors";
@@ -123,15 +124,7 @@ export function registerImportLeads(app: OpenAPIHono<AppEnv>) {
         action: "leads.import",
         subject: { type: "lead_import", id: null },
         before: null,
-        after: {
-          new: result.new,
-          updated: result.updated,
-          suppressed: result.suppressed,
-          invalid: result.invalid.length,
-          enrolled: result.enrolled,
-          marketing_consent: result.marketing_consent,
-          asset_id: q.asset_id ?? null,
-        },
+        after: leadImportRecord(result, q.asset_id),
       });
     else noChange(c);
     return c.json(importResultSchema.parse(result), 200);

@@ -2,6 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../http/app-env";
 import { audit } from "../../../http/audit";
+import { attendanceRecord } from "../../../http/audit-records";
 import { requirePermission } from "../../../http/auth";
 import { importAttendance } from "../../../services/sessions/attendance";
 import { ATTENDANCE_FORMATS } from "../../../domain/attendance/formats";
@@ -50,12 +51,7 @@ export function registerImportAttendance(app: OpenAPIHono<AppEnv>) {
       action: "course_session.attendance_import",
       subject: { type: "course_session", id: sid },
       before: null,
-      after: {
-        format: report.format,
-        attended: report.attended,
-        no_shows: report.no_shows,
-        changed: report.changed,
-      },
+      after: attendanceRecord(report),
     });
     return c.json(result.parse(report), 200);
   });
