@@ -9,6 +9,7 @@ import { audit, noChange } from "../../http/audit";
 import { sequenceRecord } from "../../http/audit-records";
 import { publicOrigin } from "../../http/context";
 import { AppError, fieldErrorsOf } from "../../errors";
+import { emailSchema } from "../../domain/email-address";
 import { LOCALES, STEP_CONDITION_KEYS, type Asset, type Locale } from "../../db/schema";
 import { findAssetById } from "../../services/assets/find-asset";
 import { replaceAssetSequence, sequenceOfAsset } from "../../services/nurture/asset-sequence";
@@ -192,11 +193,12 @@ export function registerSequenceEditor(app: Hono<AppEnv>) {
     const index = Number(fields.test_step);
     const L = c.get("admin").locale;
     try {
-      const to = (fields.test_to ?? "").trim().toLowerCase();
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(to))
+      const address = emailSchema.safeParse(fields.test_to ?? "");
+      if (!address.success)
         throw new AppError("BAD_REQUEST", "Give an address to send the test to", {
           details: { fields: { _: [at(L, "seq_test_to")] } },
         });
+      const to = address.data;
       const { email, preview } = await draftPreview(c, asset, draft, index, fields);
       const sent = await sendTest(c.get("db"), c.get("config"), email, to, index + 1, c.get("now"));
       await audit(c, {

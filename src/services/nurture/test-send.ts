@@ -1,10 +1,9 @@
 // A test send of one step: the preview, subject marked [Test], mailed to one address through Resend (the local sink
 // under `npm start`). No ledger row, no tracking, no report counts it; a suppressed address is refused.
-import { z } from "zod";
 import type { Config, Db } from "../../env";
 import { AppError, badRequest } from "../../errors";
 import { suppressionSecret } from "../../env";
-import { emailHashes } from "../../domain/email-address";
+import { emailHashes, emailSchema } from "../../domain/email-address";
 import { oneLineHeader } from "../../domain/header-value";
 import { suppressionsAmong } from "../../store/suppressions";
 import { actionsSince } from "../../store/audit-log";
@@ -18,7 +17,7 @@ const WINDOW_MS = 10 * 60_000;
 const TEST_TAG = { name: "category", value: "test" } as const;
 
 export const testSendInput = previewInput.extend({
-  to: z.string().trim().toLowerCase().email().max(320),
+  to: emailSchema,
 });
 
 export interface TestSend {
