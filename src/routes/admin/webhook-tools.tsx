@@ -41,9 +41,8 @@ export function registerWebhookTools(app: Hono<AppEnv>) {
         webhookTargetRules(c.get("config")),
       );
     } catch (e) {
-      const errors =
-        fieldErrorsOf(e, "BAD_REQUEST") ??
-        (isUrl(fields.url) ? null : { url: [at(L, "webhook_bad_url")] });
+      // Every refused URL is a 400 naming `url` with the reason (src/domain/webhook-target.ts).
+      const errors = fieldErrorsOf(e, "BAD_REQUEST");
       if (!errors) throw e;
       return renderWebhooks(c, { values, errors }, 400);
     }
@@ -104,13 +103,4 @@ export function registerWebhookTools(app: Hono<AppEnv>) {
     });
     return c.redirect("/admin/webhooks?deleted=1", 303);
   });
-}
-
-function isUrl(v: string | undefined): boolean {
-  try {
-    new URL(v ?? "");
-    return true;
-  } catch {
-    return false;
-  }
 }
