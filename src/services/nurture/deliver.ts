@@ -62,17 +62,15 @@ async function compose(
     l: row.lead_id,
     s: row.id,
   });
-  const vars = await emailVariables(row, origin, config.SIGNING_SECRET, unsubscribe);
+  const links = await sessionLinks(row, origin, config.SIGNING_SECRET);
+  const vars = await emailVariables(row, origin, config.SIGNING_SECRET, unsubscribe, links);
   const ctx = {
     origin,
     secret: config.SIGNING_SECRET,
     sendId: row.id,
     unsubscribeUrl: unsubscribe,
     brand,
-    calendar:
-      row.session_status === "scheduled"
-        ? ((await sessionLinks(row, origin, config.SIGNING_SECRET))?.calendar ?? null)
-        : null,
+    calendar: row.session_status === "scheduled" ? (links?.calendar ?? null) : null,
   };
   const email = copy
     ? await renderCopy(copy, localeOf(row), copyValuesOf(vars, row.company), ctx)

@@ -46,15 +46,19 @@ export function formatSessionTime(startsAt: number, timeZone: string, locale: Lo
   }).format(new Date(startsAt));
 }
 
+export type SessionLinks = Awaited<ReturnType<typeof sessionLinks>>;
+
 /**
  * Links are signed as of the moment the send was queued (created_at), so a retried request renders
- * byte for byte the same email and Resend's idempotency key recognises it.
+ * byte for byte the same email and Resend's idempotency key recognises it. `links` are the registrant's
+ * session links (sessionLinks), signed once by the caller, which also shows their calendar links.
  */
 export async function emailVariables(
   row: SendRow,
   origin: string,
   secret: string,
   unsubscribe: string,
+  links: SessionLinks,
 ): Promise<EmailVars> {
   const locale = localeOf(row);
   const vars: EmailVars = {
@@ -77,7 +81,7 @@ export async function emailVariables(
     );
     // The course room is reached through the signed download link, which records the join; a registrant's names their
     // session and lives until it ends (plus the replay's grace).
-    vars.join_url = (await sessionLinks(row, origin, secret))?.event.joinUrl ?? vars.download_url;
+    vars.join_url = links?.event.joinUrl ?? vars.download_url;
     vars.download_url = vars.join_url;
   }
   if (row.step_id === 0)
