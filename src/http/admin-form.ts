@@ -19,8 +19,6 @@ export async function readAdminForm(c: Context<AppEnv>): Promise<AdminForm> {
     !type.startsWith("multipart/form-data")
   )
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the form as a browser would");
-  // Read once as the body limit expects (its 413 surfaces here), then again for repeated fields (from the cache).
-  await c.req.parseBody();
   const body = await c.req.parseBody({ all: true });
   const last = Object.fromEntries(
     Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]),
