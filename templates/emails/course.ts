@@ -5,6 +5,7 @@ import { defineEmail, greeting } from "./types";
 export const courseReminderDay = defineEmail({
   id: "course-reminder-day",
   requires: ["asset_title", "session_time", "join_url"],
+  timing: { anchor: "session_start", delayMinutes: -24 * 60 },
   content: {
     en: (v) => ({
       subject: `Tomorrow: ${v.asset_title}`,
@@ -30,6 +31,7 @@ export const courseReminderDay = defineEmail({
 export const courseReminderHour = defineEmail({
   id: "course-reminder-hour",
   requires: ["asset_title", "session_time", "join_url"],
+  timing: { anchor: "session_start", delayMinutes: -60 },
   content: {
     en: (v) => ({
       subject: `Starting in an hour: ${v.asset_title}`,
@@ -57,6 +59,7 @@ export const courseReminderHour = defineEmail({
 export const courseReplay = defineEmail({
   id: "course-replay",
   requires: ["asset_title", "download_url", "share_url"],
+  timing: { anchor: "session_start", delayMinutes: 24 * 60, conditions: { skipIfAttended: true } },
   content: {
     en: (v) => ({
       subject: `The replay of ${v.asset_title}`,
@@ -86,6 +89,7 @@ export const courseReplay = defineEmail({
 export const courseThanksAttended = defineEmail({
   id: "course-thanks-attended",
   requires: ["asset_title", "download_url", "share_url"],
+  timing: { anchor: "session_start", delayMinutes: 24 * 60, conditions: { skipIfNoShow: true } },
   content: {
     en: (v) => ({
       subject: `Thanks for joining ${v.asset_title}`,

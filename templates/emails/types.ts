@@ -1,5 +1,6 @@
 // The shape of a nurture email template: what it needs, and its words in both locales.
 import type { Locale } from "../../src/db/schema";
+import type { STEP_ANCHORS, StepConditionKey } from "../../src/domain/vocabulary";
 import type { RichBlock } from "./rich-blocks";
 
 /** Every variable a step can hand a template. `name` is always offered but may be empty. */
@@ -40,6 +41,15 @@ export interface EmailTemplate<
   id: string;
   /** Variables the template reads besides `name`; authoring refuses a step that cannot supply them. */
   requires: readonly V[];
+  /**
+   * Where a step started from this template goes unless the marketer moves it (a day-before reminder is
+   * counted from the session start, not from sign-up).
+   */
+  timing?: {
+    anchor: (typeof STEP_ANCHORS)[number];
+    delayMinutes: number;
+    conditions?: Partial<Record<StepConditionKey, true>>;
+  };
   content: Record<Locale, (v: { name: string | null } & Record<V, string>) => EmailContent>;
 }
 

@@ -5,6 +5,7 @@ import { STEP_CONDITION_KEYS } from "../../domain/vocabulary";
 import type { CopyFields } from "../../domain/email-copy";
 import { EMAIL_TEMPLATES, findEmailTemplate } from "../../../templates/emails";
 import { OPTIN_TEMPLATE_ID } from "../../../templates/emails/optin";
+import type { EmailTemplate } from "../../../templates/emails/types";
 import type { AssetSequence } from "./asset-sequence";
 import { CUSTOM_TEMPLATE, type SequenceInput } from "./author-sequence";
 import { suppliedVariables } from "./author-sequence";
@@ -35,11 +36,13 @@ export interface SequenceDraft {
   steps: StepDraft[];
 }
 
-/** The templates a step of this kind of asset can start from. */
+/** The templates a step of this kind of asset can start from; a course's own (timed by its session) first. */
 export function templatesFor(kind: AssetKind): string[] {
   const supplied = suppliedVariables(kind);
+  const bySession = (t: EmailTemplate) => (t.timing?.anchor === "session_start" ? 0 : 1);
   return Object.values(EMAIL_TEMPLATES)
     .filter((t) => t.id !== OPTIN_TEMPLATE_ID && t.requires.every((v) => supplied.has(v)))
+    .sort((a, b) => (kind === "course" ? bySession(a) - bySession(b) : 0))
     .map((t) => t.id);
 }
 
@@ -53,17 +56,19 @@ export function newStep(templateId: string | undefined, kind: AssetKind): StepDr
   const template = templateId ? findEmailTemplate(templateId) : null;
   const usable = template && templatesFor(kind).includes(template.id) ? template : null;
   const blank = { subject: "", preheader: "", body: "Hi {{first_name}},\n\n" };
+  const timing = usable?.timing ?? { anchor: "enrolment" as const, delayMinutes: 24 * 60 };
+  const unit = unitOf(timing.delayMinutes);
   return {
     template: usable?.id ?? CUSTOM_TEMPLATE,
-    anchor: "enrolment",
-    delay: "1",
-    unit: "days",
+    anchor: timing.anchor,
+    delay: String(timing.delayMinutes / DELAY_UNITS[unit]),
+    unit,
     window: false,
     days: [1, 2, 3, 4, 5],
     startHour: "9",
     endHour: "17",
     timezone: "lead",
-    conditions: {},
+    conditions: { ...usable?.timing?.conditions },
     copy: Object.fromEntries(
       LOCALES.map((l) => [l, usable ? defaultCopy(usable, l) : { ...blank }]),
     ) as Record<Locale, CopyFields>,

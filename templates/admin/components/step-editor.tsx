@@ -32,6 +32,8 @@ export function StepEditor(p: {
   step: StepDraft;
   course: boolean;
   locales: readonly Locale[];
+  /** The asset's own locale: its leads mostly read this copy, so it is open whatever the dashboard's language. */
+  assetLocale: Locale;
   /** STEP_CONDITION_KEYS: one checkbox each, labelled `condition_<key>`. */
   conditionKeys: readonly string[];
   /** The editor's path: /admin/assets/{id}/sequence. */
@@ -147,7 +149,7 @@ export function StepEditor(p: {
         ))}
       </p>
       {p.locales.map((l) => (
-        <details open={l === L}>
+        <details open={l === L || l === p.assetLocale}>
           <summary>{LOCALE_NAMES[l]}</summary>
           <div class="grid" style="grid-template-columns:repeat(auto-fill,minmax(360px,1fr))">
             <label>

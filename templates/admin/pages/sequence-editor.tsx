@@ -114,6 +114,7 @@ export function SequenceEditorPage(p: {
               step={step}
               course={a.kind === "course"}
               locales={p.locales}
+              assetLocale={a.locale}
               conditionKeys={p.conditionKeys}
               canWrite={canWrite}
               base={base}
