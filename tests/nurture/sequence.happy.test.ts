@@ -64,7 +64,8 @@ describe("course sequences count from the session", () => {
       `The replay of ${asset.title}`,
     ]);
     const reminder = resend.delivered.find((d) => d.to === "student@example.com")!;
-    expect(reminder.text).toMatch(/GMT|BST|UTC/);
+    // The time as the landing page says it: in the session's zone, named as people say it.
+    expect(reminder.text).toContain("(United Kingdom Time)");
   });
 
   it("a reminder whose session has already started is skipped with the reason on the ledger", async () => {

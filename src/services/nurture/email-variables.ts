@@ -3,6 +3,7 @@ import type { Locale } from "../../db/schema";
 import type { SendRow } from "../../store/sends";
 import { isLocale } from "../../../templates/i18n";
 import type { EmailVars } from "../../../templates/emails/types";
+import { sessionTimeFor } from "../../../templates/pages/format";
 import { downloadUrl, shareUrl } from "../../domain/lead-links";
 import { leadTimeZone } from "./lead-time-zone";
 import { optinUrl } from "./links";
@@ -32,20 +33,6 @@ export type { SendRow };
 export const localeOf = (row: Pick<SendRow, "locale">): Locale =>
   isLocale(row.locale) ? row.locale : "en";
 
-/** The session time in the lead's timezone, with the zone named so nobody guesses. */
-export function formatSessionTime(startsAt: number, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
-    timeZone,
-    weekday: "long",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(new Date(startsAt));
-}
-
 export type SessionLinks = Awaited<ReturnType<typeof sessionLinks>>;
 
 /**
@@ -74,9 +61,11 @@ export async function emailVariables(
     unsubscribe_url: unsubscribe,
   };
   if (row.session_starts_at !== null) {
-    vars.session_time = formatSessionTime(
+    const zone = row.session_tz ?? row.asset_tz;
+    vars.session_time = sessionTimeFor(
       row.session_starts_at,
-      leadTimeZone(row.country, row.session_tz ?? row.asset_tz),
+      zone,
+      leadTimeZone(row.country, zone),
       locale,
     );
     // The course room is reached through the signed download link, which records the join; a registrant's names their
