@@ -16,14 +16,13 @@ import { downloadUrl, shareUrl } from "../../domain/lead-links";
 import { stepsOfSequence } from "../../store/sequence-steps";
 import { copiesOfSteps } from "../../store/email-copies";
 import { leadForPreview, type PreviewLead } from "../../store/leads";
-import { firstSessionFrom, latestSession } from "../../store/course-sessions";
 import { findEmailTemplate } from "../../../templates/emails";
 import { isLocale } from "../../../templates/i18n";
 import { findAssetById } from "../assets/find-asset";
 import { kindName, suppliedCopyVariables } from "./copy-variables";
 import { defaultCopy } from "./default-copy";
-import { formatSessionTime } from "./email-variables";
-import { leadTimeZone } from "./lead-time-zone";
+import { brandOf, loadSettings } from "../settings/settings";
+import { coursePreview, type CoursePreview } from "./preview-session";
 import { renderCopy, type RenderedEmail } from "./render-email";
 import { copyFieldsInput } from "./step-copy";
 
@@ -72,12 +71,12 @@ async function copyFor(db: Db, step: SequenceStep, locale: Locale, draft?: CopyF
 }
 
 async function valuesFor(
-  db: Db,
   asset: Asset,
   lead: PreviewLead | null,
   sample: { name?: string; company?: string } | undefined,
   locale: Locale,
   link: { origin: string; secret: string; now: number },
+  course: CoursePreview | null,
 ): Promise<CopyValues> {
   const name = lead ? lead.name : (sample?.name ?? SAMPLE[locale].name);
   const page = `${link.origin}/p/${asset.slug}`;
@@ -92,13 +91,9 @@ async function valuesFor(
     download_link: download,
     share_link: lead ? shareUrl(link.origin, lead.referralCode, asset.slug) : page,
   };
-  if (asset.kind === "course") {
-    const session =
-      (await firstSessionFrom(db, asset.id, link.now)) ?? (await latestSession(db, asset.id));
-    const startsAt = session?.startsAt ?? link.now + 2 * 24 * 3600_000;
-    const zone = leadTimeZone(lead?.country ?? null, session?.timezone ?? asset.timezone);
-    values.session_time = formatSessionTime(startsAt, zone, locale);
-    values.join_link = download;
+  if (course) {
+    values.session_time = course.session_time;
+    values.join_link = course.join_link ?? download;
   }
   return values;
 }
@@ -142,8 +137,16 @@ export async function previewOfCopy(
 ): Promise<StepPreview> {
   const { lead, locale } = await audienceOf(db, asset, input);
   const { copy, source } = await copyOf(locale);
-  const values = await valuesFor(db, asset, lead, input.sample, locale, link);
-  const email = await renderCopy(copy, locale, values, { untracked: true, unsubscribeUrl: "#" });
+  const course =
+    asset.kind === "course" ? await coursePreview(db, asset, lead, locale, link) : null;
+  const values = await valuesFor(asset, lead, input.sample, locale, link, course);
+  const brand = brandOf(await loadSettings(db, link.now), link.origin);
+  const email = await renderCopy(copy, locale, values, {
+    untracked: true,
+    unsubscribeUrl: "#",
+    brand,
+    calendar: course?.calendar ?? null,
+  });
   return {
     ...email,
     locale,

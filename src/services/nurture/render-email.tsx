@@ -37,6 +37,8 @@ interface RenderContext {
 interface UntrackedContext {
   untracked: true;
   unsubscribeUrl: string;
+  brand?: EmailBrand;
+  calendar?: CalendarLinks | null;
 }
 
 /** Variables a template did not declare cannot be read: a typo fails loudly, never as a blank. */
@@ -126,7 +128,9 @@ export async function renderCopy(
     preheader: content.preheader,
     blocks: content.blocks,
     unsubscribeUrl: ctx.unsubscribeUrl,
+    brand: ctx.brand,
     openPixelUrl: null,
+    calendar: ctx.calendar ?? null,
   };
   const html = `<!doctype html>${await (<EmailHtml {...shell} />).toString()}`;
   return { subject: content.subject, html, text: emailText(shell) };
