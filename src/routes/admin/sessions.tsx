@@ -18,7 +18,7 @@ import {
 import { importAttendance } from "../../services/sessions/attendance";
 import type { SessionInput } from "../../services/sessions/session-input";
 import { SessionsPage } from "../../../templates/admin/pages/sessions";
-import { at } from "../../../templates/admin/messages";
+import { at, type AdminKey } from "../../../templates/admin/messages";
 
 const ids = (c: Context<AppEnv>) => ({
   id: Number(c.req.param("id")),
@@ -142,7 +142,7 @@ export function registerSessionsPage(app: Hono<AppEnv>) {
       const L = c.get("admin").locale;
       return page(c, id, {
         notice: at(L, "session_attendance_result", {
-          format: report.format,
+          format: at(L, `attendance_format_${report.format}` as AdminKey),
           attended: report.attended,
           no_shows: report.no_shows,
           unmatched: report.unmatched.length,

@@ -89,6 +89,7 @@ export function eventWords(L: Locale, e: TimelineEvent, leadLocale: Locale): str
       );
     case "downloaded":
     case "session_joined":
+    case "session_attended":
     case "referral_visit":
       return at(L, `ev_${e.type}` as AdminKey, { asset });
     case "email_clicked":

@@ -104,7 +104,7 @@ export function SessionsPage(p: {
         </p>
       ) : null}
       {p.notice ? (
-        <p class="alert" role="status">
+        <p class="ok" role="status">
           {p.notice}
         </p>
       ) : null}
