@@ -4,44 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ADMIN_TOKEN, ORIGIN, startServer, type LiveServer } from "./support/server";
 import { hasChromium, launch, shot } from "./support/chromium";
+import { askForLink as askWith, linkInMail as link } from "./support/mail";
 
 let server: LiveServer;
 let browser: Awaited<ReturnType<typeof launch>>;
 let admin: Page;
 
+const linkInMail = (page: Page, subject: string) =>
+  link(page, subject, `people-mail-${subject.slice(0, 12).replace(/\W+/g, "-")}`);
+const askForLink = (email: string, lang: "en" | "zh-CN") =>
+  askWith(browser.context.browser()!, email, lang);
+
 const text = async (page: Page, selector: string) =>
   (await page.locator(selector).first().textContent()) ?? "";
-
-/** The newest captured mail whose subject contains `subject`, opened as HTML; its button's link. */
-async function linkInMail(page: Page, subject: string): Promise<string> {
-  for (let i = 0; i < 40; i++) {
-    await page.goto(`${ORIGIN}/admin/mail`);
-    const row = page.getByRole("link", { name: subject }).first();
-    if (await row.count()) {
-      await row.click();
-      await page.getByRole("link", { name: "HTML" }).click();
-      await page.screenshot({
-        path: shot(`people-mail-${subject.slice(0, 12).replace(/\W+/g, "-")}`),
-      });
-      return (await page.locator("a[style*='background']").first().getAttribute("href"))!;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no captured mail "${subject}"`);
-}
-
-/** A fresh browser for the teammate: asks for a link on the sign-in page in `lang`. */
-async function askForLink(email: string, lang: "en" | "zh-CN") {
-  const page = await browser.context
-    .browser()!
-    .newContext()
-    .then((c) => c.newPage());
-  await page.goto(`${ORIGIN}/admin/login?lang=${lang}`);
-  await page.fill("#email", email);
-  await page.click("form[action='/admin/login/email'] button");
-  await page.waitForURL(`${ORIGIN}/admin/login/email`);
-  return page;
-}
 
 describe.skipIf(!hasChromium())("people and roles in a real browser", () => {
   beforeAll(async () => {

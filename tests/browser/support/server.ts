@@ -45,6 +45,11 @@ async function portFree(timeoutMs: number): Promise<void> {
 export interface LiveServer {
   stop(): Promise<void>;
   log(): string;
+  /**
+   * Runs SQL on the server's local D1, as `wrangler d1 execute` does, and returns the rows. For what only time
+   * can do (a session that has taken place), never for what a user could do through the product.
+   */
+  sql<T = Record<string, unknown>>(command: string): T[];
 }
 
 /** `seedDemo`: the demo content of `npm start` too (scripts/seed.ts: assets, a course session, leads). */
@@ -103,6 +108,15 @@ export async function startServer(opts: { seedDemo?: boolean } = {}): Promise<Li
   }
   return {
     log: () => output,
+    sql: <T>(command: string) => {
+      const run = spawnSync(
+        wrangler,
+        ["d1", "execute", "DB", "--local", "--persist-to", dir, "--json", "--command", command],
+        { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } },
+      );
+      if (run.status !== 0) throw new Error(`d1 execute failed:\n${run.stdout}\n${run.stderr}`);
+      return (JSON.parse(run.stdout) as { results: T[] }[])[0]?.results ?? [];
+    },
     stop: async () => {
       if (child.exitCode === null) {
         process.kill(-child.pid!, "SIGTERM");
