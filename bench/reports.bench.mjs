@@ -2,14 +2,24 @@
 // into local D1 (workerd, via vitest), then times the cost-per-lead-by-asset report per attribution model and
 // records D1 rows read, beside a full-scan query of the same figures. Prints a table; writes bench/results/.
 //
-//   node bench/reports.bench.mjs (1M leads) · LEADS=20000 node bench/reports.bench.mjs (a quick run)
+//   node bench/reports.bench.mjs (1M leads) · REPORTS_LEADS=5000 node bench/reports.bench.mjs (a quick run, < 1 min)
+// REPORTS_REPEAT: timed runs per report (median; default 3, 1 below 100,000 leads). Sizes: REPORTS_LEADS, else LEADS, else BENCH_LEADS (leads; events are 5 per lead). The rows-read goal holds at
+// any size; the "fewer than a full scan" goal is stated at 1,000,000 leads (a small year scans few rows), so below
+// that it is reported, not judged (met: null). Exit 2 only when a judged goal is missed.
+// Writes bench/results/reports.figures.json: [{ figure, goal, measured, met }].
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.join(import.meta.dirname, "..");
-const GOAL = { rowsRead: 50_000, fewerThanScan: 20 };
-const leads = process.env.LEADS ?? process.env.BENCH_LEADS ?? "1000000";
+const GOAL = { rowsRead: 50_000, fewerThanScan: 20, scanGoalAtLeads: 1_000_000 };
+const leads =
+  process.env.REPORTS_LEADS ?? process.env.LEADS ?? process.env.BENCH_LEADS ?? "1000000";
+const repeat = process.env.REPORTS_REPEAT ?? (Number(leads) >= 100_000 ? "3" : "1");
+if (!/^[1-9]\d*$/.test(leads) || Number(leads) < 100) {
+  console.error(`✗ REPORTS_LEADS must be a whole number ≥ 100 (got ${JSON.stringify(leads)})`);
+  process.exit(1);
+}
 
 console.log(
   `Seeding ${Number(leads).toLocaleString("en")} leads and running the report bench (vitest in workerd, bench/reports.bench.test.ts)…`,
@@ -25,7 +35,14 @@ const r = spawnSync(
   ],
   {
     cwd: root,
-    env: { ...process.env, BENCH_LEADS: leads, CI: "true", NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: {
+      ...process.env,
+      BENCH_LEADS: leads,
+      BENCH_REPEAT: repeat,
+      CI: "true",
+      NO_COLOR: "1",
+      FORCE_COLOR: "0",
+    },
     encoding: "utf8",
     maxBuffer: 64 << 20,
     timeout: 30 * 60_000,
@@ -67,10 +84,27 @@ console.log(
 );
 const worst = Math.max(...res.runs.map((x) => x.rowsRead));
 const ratio = res.scan.rowsRead / worst;
-const ok = worst <= GOAL.rowsRead && ratio >= GOAL.fewerThanScan;
-console.log(
-  `\nGoal: ≤ ${fmt(GOAL.rowsRead)} rows read and ≥ ${GOAL.fewerThanScan}× fewer than the full scan → worst ${fmt(worst)} rows, ${ratio.toFixed(0)}× fewer: ${ok ? "met" : "NOT met"}`,
-);
+const judged = Number(leads) >= GOAL.scanGoalAtLeads;
+const figures = [
+  {
+    figure: "reports: D1 rows read by the worst report (a year, by asset)",
+    goal: `≤ ${fmt(GOAL.rowsRead)}`,
+    measured: `${fmt(worst)} at ${fmt(Number(leads))} leads`,
+    met: worst <= GOAL.rowsRead,
+  },
+  {
+    figure: "reports: rows read, fewer than a full scan of leads + touches",
+    goal: `≥ ${GOAL.fewerThanScan}× at ${fmt(GOAL.scanGoalAtLeads)} leads`,
+    measured: `${ratio.toFixed(1)}× at ${fmt(Number(leads))} leads`,
+    met: judged ? ratio >= GOAL.fewerThanScan : null,
+  },
+];
+const ok = figures.every((f) => f.met !== false);
+console.log("");
+for (const f of figures)
+  console.log(
+    `Goal: ${f.figure} ${f.goal} → ${f.measured}: ${f.met === null ? "not judged at this size" : f.met ? "met" : "NOT met"}`,
+  );
 console.log(
   "The rollup report and the full scan agree on every asset's leads, spend and cost per lead (first touch), checked in the run.",
 );
@@ -81,6 +115,8 @@ const file = path.join(
   "bench/results",
   `reports-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
 );
-writeFileSync(file, JSON.stringify({ ...res, goal: GOAL, met: ok }, null, 2));
-console.log(`Wrote ${path.relative(root, file)}`);
+writeFileSync(file, JSON.stringify({ ...res, goal: GOAL, figures, met: ok }, null, 2));
+const figuresFile = path.join(root, "bench/results/reports.figures.json");
+writeFileSync(figuresFile, `${JSON.stringify(figures, null, 2)}\n`);
+console.log(`Wrote ${path.relative(root, file)} and ${path.relative(root, figuresFile)}`);
 process.exit(ok ? 0 : 2);

@@ -1,10 +1,15 @@
 // The context of one request or one queue batch, built once: database, validated config, clock, logger.
-import { getDb } from "../db/client";
+import { getDb, replicaDb } from "../db/client";
 import { type Bindings, type Config, type Db, loadConfig } from "../env";
 import { type Logger, logger, setLogLevel } from "./logger";
 
 export interface Context {
   db: Db;
+  /**
+   * Reports and dashboard lists: a D1 session a read replica may serve, opened on first use. Never for a
+   * write's own read-back (that stays on db, the primary).
+   */
+  readonly readDb: Db;
   config: Config;
   /** The time the request or batch started (epoch ms): one clock for everything it does. */
   now: number;
@@ -16,7 +21,18 @@ export interface Context {
 export function createContext(env: Bindings, id: string, now = Date.now()): Context {
   const config = loadConfig(env);
   setLogLevel(config.LOG_LEVEL);
-  return { db: getDb(env.DB), config, now, log: logger(), id };
+  let read: Db | undefined;
+  return {
+    db: getDb(env.DB),
+    get readDb() {
+      read ??= replicaDb(env.DB);
+      return read;
+    },
+    config,
+    now,
+    log: logger(),
+    id,
+  };
 }
 
 /** The request id: Cloudflare's ray id when there is one, otherwise a fresh random id. */

@@ -10,7 +10,7 @@ import { AuditPage } from "../../../templates/admin/pages/audit";
 export function registerAuditPage(app: Hono<AppEnv>) {
   app.get("/audit", async (c) => {
     const subjectType = c.req.query("subject_type")?.trim().slice(0, 50) || undefined;
-    const { rows, nextCursor } = await listAudit(c.get("db"), {
+    const { rows, nextCursor } = await listAudit(c.get("ctx").readDb, {
       limit: 50,
       cursor: Number(c.req.query("cursor")) || undefined,
       subjectType,

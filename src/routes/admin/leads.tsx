@@ -18,7 +18,8 @@ export function registerLeads(app: Hono<AppEnv>) {
   app.get("/leads", async (c) => {
     const parsed = leadFilter.safeParse(c.req.query());
     if (!parsed.success) throw badRequest(parsed.error);
-    const db = c.get("db");
+    // A list a read replica may serve; the lead's own page (after an edit) reads the primary.
+    const db = c.get("ctx").readDb;
     const me = c.get("admin").actor;
     // "My leads" for a session that is no teammate (a token's) matches nobody.
     const owner_id = parsed.data.owner ? (me.kind === "person" ? me.id! : -1) : undefined;

@@ -14,7 +14,7 @@ export function registerOverview(app: Hono<AppEnv>) {
     const model: AttributionModel = (ATTRIBUTION_MODELS as readonly string[]).includes(asked ?? "")
       ? (asked as AttributionModel)
       : "first_touch";
-    const data = await loadOverview(c.get("db"), model, {
+    const data = await loadOverview(c.get("ctx").readDb, model, {
       now: c.get("now"),
       currency: c.get("config").REPORTING_CURRENCY,
     });

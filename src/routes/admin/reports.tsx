@@ -11,7 +11,8 @@ import { exportQuery, reportParams } from "./report-params";
 export function registerReports(app: Hono<AppEnv>) {
   app.get("/reports", async (c) => {
     const { q, error } = reportParams(c.req.query(), c.get("now"));
-    const db = c.get("db");
+    // Rollups, which a read replica may serve (README → Scale: reads that may be stale).
+    const db = c.get("ctx").readDb;
     const [report, calibration] = await Promise.all([
       buildReport(db, q, { now: c.get("now"), currency: c.get("config").REPORTING_CURRENCY }),
       scoreCalibration(db, q),

@@ -64,7 +64,7 @@ const route = createRoute({
 export function registerListLeads(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
-    const out = await listLeads(c.get("db"), {
+    const out = await listLeads(c.get("ctx").readDb, {
       minScore: q.min_score,
       stage: q.stage,
       assetId: q.asset,

@@ -38,7 +38,7 @@ const calibrationRoute = createRoute({
 export function registerCalibrationReport(app: OpenAPIHono<AppEnv>) {
   app.openapi(calibrationRoute, async (c) => {
     const q = c.req.valid("query");
-    const bands = await scoreCalibration(c.get("db"), q);
+    const bands = await scoreCalibration(c.get("ctx").readDb, q);
     if (q.format === "csv")
       return c.body(calibrationCsv(bands), 200, {
         "content-type": "text/csv; charset=utf-8",

@@ -24,7 +24,7 @@ const leadsExportRoute = createRoute({
 
 export function registerLeadsExport(app: OpenAPIHono<AppEnv>) {
   app.openapi(leadsExportRoute, async (c) => {
-    const { rows, nextCursor } = await listLeads(c.get("db"), {
+    const { rows, nextCursor } = await listLeads(c.get("ctx").readDb, {
       ...c.req.valid("query"),
       limit: 10_000,
     });

@@ -34,7 +34,7 @@ const performanceRoute = createRoute({
 export function registerPerformanceReport(app: OpenAPIHono<AppEnv>) {
   app.openapi(performanceRoute, async (c) => {
     const { format, ...q } = c.req.valid("query");
-    const report = await buildReport(c.get("db"), q, {
+    const report = await buildReport(c.get("ctx").readDb, q, {
       now: c.get("now"),
       currency: c.get("config").REPORTING_CURRENCY,
     });
