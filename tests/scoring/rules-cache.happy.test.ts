@@ -32,12 +32,9 @@ function metered() {
       if (prop === "batch")
         return async (stmts: D1PreparedStatement[]) => {
           const out = await target.batch(stmts);
-          out.forEach((r, i) =>
-            reads.push({
-              sql: sqlOf.get(stmts[i]!) ?? "",
-              rowsRead: r.meta.rows_read,
-            }),
-          );
+          out.forEach((r, i) => {
+            reads.push({ sql: sqlOf.get(stmts[i]!) ?? "", rowsRead: r.meta.rows_read });
+          });
           return out;
         };
       const v = Reflect.get(target, prop);
@@ -55,10 +52,13 @@ async function clickPoints(leadId: number, at: number) {
   return (await score(leadId)) - before;
 }
 const score = async (leadId: number) =>
-  (await env.DB.prepare("SELECT score FROM leads WHERE id = ?").bind(leadId).first<{ score: number }>())!
-    .score;
+  (await env.DB.prepare("SELECT score FROM leads WHERE id = ?")
+    .bind(leadId)
+    .first<{ score: number }>())!.score;
 const clickRule = async () =>
-  (await env.DB.prepare("SELECT id FROM score_rules WHERE label = 'Clicked a nurture email'").first<{
+  (await env.DB.prepare(
+    "SELECT id FROM score_rules WHERE label = 'Clicked a nurture email'",
+  ).first<{
     id: number;
   }>())!.id;
 
@@ -78,7 +78,13 @@ describe("score rules are cached until one changes", () => {
     expect(await clickPoints(leadId, T0)).toBe(5);
     const extra = await createRule(
       db(),
-      { kind: "behaviour", field: "event", match: ["email_clicked"], points: 3, label: "Extra click" },
+      {
+        kind: "behaviour",
+        field: "event",
+        match: ["email_clicked"],
+        points: 3,
+        label: "Extra click",
+      },
       T0,
     );
     expect(await clickPoints(leadId, T0 + 1000)).toBe(5 + 3);
