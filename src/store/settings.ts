@@ -1,5 +1,5 @@
 // Settings: the deployment-wide values marketers edit in the dashboard, one row per key.
-import { inArray, sql } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../env";
 import { settings } from "../db/schema";
 
@@ -42,4 +42,21 @@ export async function insertSettingsUnlessSet(
       .insert(settings)
       .values({ key: e.key, value: e.value, updatedAt: now })
       .onConflictDoNothing({ target: settings.key });
+}
+
+/**
+ * A fresh random version under `key`, for a cache of other rows (e.g. the score rules): batch it with the write it
+ * versions. Random, not a counter, so a database reset to an older state never repeats a version a cache holds.
+ */
+export function newVersion(db: Db, key: string, now: number) {
+  const value = crypto.randomUUID();
+  return db
+    .insert(settings)
+    .values({ key, value, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+}
+
+/** The version stored under `key` (one row through the primary key), as a `{ version }` row or none. */
+export function versionStatement(key: string): SQL {
+  return sql`SELECT value AS version FROM settings WHERE key = ${key}`;
 }

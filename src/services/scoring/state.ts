@@ -62,13 +62,27 @@ function assemble(
   return out;
 }
 
+/**
+ * The rules as last read in this isolate, under the version they were read at. Every rule write stores a new
+ * version in the same transaction (store/score-rules.ts), and every scoring reads the version in the same
+ * batch as its lead, so an edit applies from the next event on. Without a stored version nothing is cached.
+ */
+let cached: { version: string; rules: RuleDef[] } | null = null;
+
+function rulesOf(state: ScoringState): RuleDef[] {
+  if (state.rulesVersion !== null && state.rulesVersion === cached?.version) return cached.rules;
+  const rules = state.rules.map(toRuleDef);
+  cached = state.rulesVersion === null ? null : { version: state.rulesVersion, rules };
+  return rules;
+}
+
 /** One lead (if it exists and was not erased), with every rule: one D1 round trip. */
 export async function loadLeadForScoring(
   db: Db,
   leadId: number,
 ): Promise<{ rules: RuleDef[]; lead: LeadScoringState | null }> {
-  const { rules, leads, ledger } = await readScoringState(db, leadId);
-  return { rules: rules.map(toRuleDef), lead: assemble(leads, ledger).get(leadId) ?? null };
+  const state = await readScoringState(db, leadId, cached?.version ?? null);
+  return { rules: rulesOf(state), lead: assemble(state.leads, state.ledger).get(leadId) ?? null };
 }
 
 /**
@@ -80,6 +94,6 @@ export async function loadRangeForDecay(
   fromId: number,
   toId: number,
 ): Promise<{ rules: RuleDef[]; leads: LeadScoringState[] }> {
-  const { rules, leads, ledger } = await readDecayState(db, fromId, toId);
-  return { rules: rules.map(toRuleDef), leads: [...assemble(leads, ledger).values()] };
+  const state = await readDecayState(db, fromId, toId, cached?.version ?? null);
+  return { rules: rulesOf(state), leads: [...assemble(state.leads, state.ledger).values()] };
 }

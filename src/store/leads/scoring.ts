@@ -3,7 +3,13 @@ import { sql, type SQL, eq, and, isNull, max } from "drizzle-orm";
 import type { Db } from "../../env";
 import { type Lead, type Stage, leads } from "../../db/schema";
 import { staleGuard } from "../guard";
-import { scoringRulesFrom, scoringRulesStatement, type ScoringRule } from "../score-rules";
+import {
+  SCORE_RULES_VERSION,
+  scoringRulesFrom,
+  scoringRulesStatement,
+  type ScoringRule,
+} from "../score-rules";
+import { versionStatement } from "../settings";
 import {
   ledgerForDecayStatement,
   ledgerForScoringStatement,
@@ -33,24 +39,38 @@ export const SCORING_COLUMNS = sql.raw(
 );
 
 export interface ScoringState {
+  /** The rules' stored version (null: none yet); `rules` is empty when it equals the cached version given. */
+  rulesVersion: string | null;
   rules: ScoringRule[];
   leads: ScoringLead[];
   ledger: LedgerForScoring[];
 }
 
 function scoringStateOf(results: D1Result[]): ScoringState {
+  const version = (results[0]!.results[0] as { version: string } | undefined)?.version ?? null;
   return {
-    rules: scoringRulesFrom(results[0]!.results),
-    leads: results[1]!.results as ScoringLead[],
-    ledger: results[2]!.results as LedgerForScoring[],
+    rulesVersion: version,
+    rules: scoringRulesFrom(results[1]!.results),
+    leads: results[2]!.results as ScoringLead[],
+    ledger: results[3]!.results as LedgerForScoring[],
   };
 }
 
-/** One lead (unless erased) with every rule and its ledger: what scoring needs, in one D1 round trip. */
-export async function readScoringState(db: Db, leadId: number): Promise<ScoringState> {
+/** The rules' version, and the rules unless `cachedVersion` is still current: the first two reads of a scoring batch. */
+const rulesReads = (cachedVersion: string | null) => [
+  versionStatement(SCORE_RULES_VERSION),
+  scoringRulesStatement(cachedVersion),
+];
+
+/** One lead (unless erased) with the rules (unless cached) and its ledger: what scoring needs, in one D1 round trip. */
+export async function readScoringState(
+  db: Db,
+  leadId: number,
+  cachedVersion: string | null = null,
+): Promise<ScoringState> {
   return scoringStateOf(
     await batch(db, [
-      scoringRulesStatement(),
+      ...rulesReads(cachedVersion),
       sql`SELECT ${SCORING_COLUMNS} FROM leads WHERE id = ${leadId} AND erased_at IS NULL`,
       ledgerForScoringStatement(leadId),
     ]),
@@ -63,10 +83,15 @@ export async function readScoringState(db: Db, leadId: number): Promise<ScoringS
  * Raw (and so are the other scoring reads and the score update): a range is ~1,500 rows and up to 500
  * writes, and drizzle's row mapping and query builder cost measurably more CPU per range than templates.
  */
-export async function readDecayState(db: Db, fromId: number, toId: number): Promise<ScoringState> {
+export async function readDecayState(
+  db: Db,
+  fromId: number,
+  toId: number,
+  cachedVersion: string | null = null,
+): Promise<ScoringState> {
   return scoringStateOf(
     await batch(db, [
-      scoringRulesStatement(),
+      ...rulesReads(cachedVersion),
       sql`SELECT ${SCORING_COLUMNS} FROM leads WHERE id BETWEEN ${fromId} AND ${toId} AND behaviour_score != 0 AND erased_at IS NULL`,
       ledgerForDecayStatement(fromId, toId),
     ]),
