@@ -15,16 +15,25 @@ function recordingDb() {
   const sessions: { constraint: string | undefined; sql: string[] }[] = [];
   const db = env.DB;
   const wrapped = {
-    prepare: (q: string) => (primary.push(q), db.prepare(q)),
+    prepare: (q: string) => {
+      primary.push(q);
+      return db.prepare(q);
+    },
     batch: (s: D1PreparedStatement[]) => db.batch(s),
-    exec: (q: string) => (primary.push(q), db.exec(q)),
+    exec: (q: string) => {
+      primary.push(q);
+      return db.exec(q);
+    },
     dump: () => db.dump(),
     withSession: (constraint?: string) => {
       const session = db.withSession(constraint);
       const seen = { constraint, sql: [] as string[] };
       sessions.push(seen);
       return {
-        prepare: (q: string) => (seen.sql.push(q), session.prepare(q)),
+        prepare: (q: string) => {
+          seen.sql.push(q);
+          return session.prepare(q);
+        },
         batch: (s: D1PreparedStatement[]) => session.batch(s),
         getBookmark: () => session.getBookmark(),
       };
