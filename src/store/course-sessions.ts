@@ -1,7 +1,7 @@
 // Course sessions: the live hours of a course asset (an open class, a trial lesson).
 import { and, asc, desc, eq, gt, gte, sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { courseSessions, type CourseSession } from "../db/schema";
+import { courseSessions, enrolments, type CourseSession } from "../db/schema";
 
 /** A session with how many seats are taken (and, in the dashboard's list, how many came). */
 export type SessionWithCount = CourseSession & {
@@ -12,6 +12,22 @@ export type SessionWithCount = CourseSession & {
 
 // Raw: a correlated count, the outer column named in full (drizzle would print a bare "id", which r has too).
 const registered = sql<number>`(SELECT count(*) FROM session_registrations r WHERE r.session_id = "course_sessions"."id")`;
+
+/** The session the lead's enrolment on this asset counts from (as its sends read it), if it has one. */
+export async function enrolledSessionOf(
+  db: Db,
+  assetId: number,
+  leadId: number,
+): Promise<CourseSession | undefined> {
+  const [row] = await db
+    .select({ session: courseSessions })
+    .from(enrolments)
+    .innerJoin(courseSessions, eq(courseSessions.id, enrolments.sessionId))
+    .where(and(eq(enrolments.leadId, leadId), eq(enrolments.assetId, assetId)))
+    .orderBy(desc(enrolments.id))
+    .limit(1);
+  return row?.session;
+}
 
 /** The earliest scheduled session of the asset starting at or after `from`. */
 export async function firstSessionFrom(

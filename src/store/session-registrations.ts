@@ -1,15 +1,9 @@
 // Session registrations: who holds a seat in which course session, and whether they attended.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { batch } from "./batch";
 import { recordEventsFrom } from "./events";
-import {
-  courseSessions,
-  sessionRegistrations,
-  type AttendanceMark,
-  type CourseSession,
-  type SessionRegistration,
-} from "../db/schema";
+import { sessionRegistrations, type AttendanceMark, type SessionRegistration } from "../db/schema";
 
 /**
  * Takes a seat only while the session is scheduled, not started and not full, in one statement. D1 runs each
@@ -43,22 +37,6 @@ export async function registrationOf(
       eq(sessionRegistrations.leadId, leadId),
     ),
   });
-}
-
-/** The lead's session of this course (the latest, should they hold seats in two): what their reminders count from. */
-export async function registeredSessionOf(
-  db: Db,
-  assetId: number,
-  leadId: number,
-): Promise<CourseSession | undefined> {
-  const [row] = await db
-    .select({ session: courseSessions })
-    .from(sessionRegistrations)
-    .innerJoin(courseSessions, eq(courseSessions.id, sessionRegistrations.sessionId))
-    .where(and(eq(sessionRegistrations.leadId, leadId), eq(courseSessions.assetId, assetId)))
-    .orderBy(desc(courseSessions.startsAt))
-    .limit(1);
-  return row?.session;
 }
 
 export async function isRegisteredByEmail(

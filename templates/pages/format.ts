@@ -24,32 +24,3 @@ export function formatSessionTime(ms: number, timeZone: string, locale: Locale):
   const zone = zoneName(timeZone, locale, at);
   return locale === "zh-CN" ? `${when}（${zone}）` : `${when} (${zone})`;
 }
-
-const offsetAt = (timeZone: string, at: Date) =>
-  new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" })
-    .formatToParts(at)
-    .find((p) => p.type === "timeZoneName")?.value;
-
-/**
- * The session time for one reader, as the pages say it: in the session's own zone, then in the reader's when their
- * clock reads differently ("2026年12月9日 20:00（北京时间）· 您的时间 07:00（美国东部时间）").
- */
-export function sessionTimeFor(
-  ms: number,
-  sessionZone: string,
-  readerZone: string,
-  locale: Locale,
-): string {
-  const at = new Date(ms);
-  const session = formatSessionTime(ms, sessionZone, locale);
-  if (offsetAt(sessionZone, at) === offsetAt(readerZone, at)) return session;
-  const theirs = new Intl.DateTimeFormat(locale, {
-    timeZone: readerZone,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(at);
-  const zone = zoneName(readerZone, locale, at);
-  return locale === "zh-CN"
-    ? `${session} · 您的时间 ${theirs}（${zone}）`
-    : `${session} · your time ${theirs} (${zone})`;
-}

@@ -3,9 +3,8 @@ import type { Locale } from "../../db/schema";
 import type { SendRow } from "../../store/sends";
 import { isLocale } from "../../../templates/i18n";
 import type { EmailVars } from "../../../templates/emails/types";
-import { sessionTimeFor } from "../../../templates/pages/format";
 import { downloadUrl, shareUrl } from "../../domain/lead-links";
-import { leadTimeZone } from "./lead-time-zone";
+import { sessionTimeFor } from "./session-time";
 import { optinUrl } from "./links";
 import { registrantLinks } from "../../domain/registrant-links";
 
@@ -61,11 +60,10 @@ export async function emailVariables(
     unsubscribe_url: unsubscribe,
   };
   if (row.session_starts_at !== null) {
-    const zone = row.session_tz ?? row.asset_tz;
     vars.session_time = sessionTimeFor(
       row.session_starts_at,
-      zone,
-      leadTimeZone(row.country, zone),
+      row.session_tz ?? row.asset_tz,
+      row.country,
       locale,
     );
     // The course room is reached through the signed download link, which records the join; a registrant's names their

@@ -1,13 +1,11 @@
-// A course step's preview: the session its reminders count from (the lead's own, else the next one), its time as the
+// A course step's preview: the session its reminders count from (the lead's enrolment's, else the next one), its time as the
 // reader would read it, and for a real registrant their own signed room and calendar links, as the send carries them.
 import type { Db } from "../../env";
 import type { Asset, Locale } from "../../db/schema";
 import { registrantLinks, type CalendarLinks } from "../../domain/registrant-links";
-import { firstSessionFrom, latestSession } from "../../store/course-sessions";
-import { registeredSessionOf } from "../../store/session-registrations";
+import { enrolledSessionOf, firstSessionFrom, latestSession } from "../../store/course-sessions";
 import type { PreviewLead } from "../../store/leads";
-import { sessionTimeFor } from "../../../templates/pages/format";
-import { leadTimeZone } from "./lead-time-zone";
+import { sessionTimeFor } from "./session-time";
 
 export interface CoursePreview {
   session_time: string;
@@ -23,13 +21,12 @@ export async function coursePreview(
   locale: Locale,
   link: { origin: string; secret: string; now: number },
 ): Promise<CoursePreview> {
-  const own = lead ? await registeredSessionOf(db, asset.id, lead.id) : undefined;
+  const own = lead ? await enrolledSessionOf(db, asset.id, lead.id) : undefined;
   const session =
     own ?? (await firstSessionFrom(db, asset.id, link.now)) ?? (await latestSession(db, asset.id));
   const startsAt = session?.startsAt ?? link.now + 2 * 24 * 3600_000;
   const zone = session?.timezone ?? asset.timezone;
-  const reader = leadTimeZone(lead?.country ?? null, zone);
-  const session_time = sessionTimeFor(startsAt, zone, reader, locale);
+  const session_time = sessionTimeFor(startsAt, zone, lead?.country ?? null, locale);
   if (!own || !lead) return { session_time, calendar: null };
   const links = await registrantLinks(
     link.origin,
